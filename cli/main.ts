@@ -1,0 +1,47 @@
+/**
+ * `tillit <verb>`: one dispatcher, each verb a module loaded on demand so that
+ * `tillit solve` does not pay for starting the server's dependencies and vice versa.
+ * Every command module exports `run(args): Promise<number>` returning the exit code.
+ */
+type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  solve: {
+    summary: 'solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE',
+    load: () => import('../packages/optimizer/src/cli/solve.ts'),
+  },
+  check: {
+    summary: 'check PROBLEM SOLUTION — feasibility and figures of a plan',
+    load: () => import('../packages/optimizer/src/cli/check.ts'),
+  },
+};
+
+/** Lets other modules (the server's CLI verbs) register themselves without editing this table twice. */
+export function addCommands(more: Record<string, Command>): void {
+  Object.assign(commands, more);
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  tillit ${name.padEnd(14)} ${c.summary}`);
+  return ['Usage:', ...lines].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  // Two-word verbs ("user add", "audit verify") are looked up first.
+  const two = verb && rest[0] ? `${verb} ${rest[0]}` : '';
+  const name = two && commands[two] ? two : verb;
+  const args = name === two ? rest.slice(1) : rest;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(usage());
+    return verb && verb !== 'help' && verb !== '--help' ? 2 : 0;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(args);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
