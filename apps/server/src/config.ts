@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  /** Secure cookies need HTTPS; on by default in production. */
+  secureCookies: boolean;
+  sessionHours: number;
+  emergencyAccessMinutes: number;
+  /** Log-in attempts allowed per username and address per window. */
+  loginRateLimit: { max: number; windowMs: number };
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TILLIT_DATA_DIR ?? './data'),
+    secureCookies: env.TILLIT_SECURE_COOKIES ? env.TILLIT_SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
+    sessionHours: Number(env.TILLIT_SESSION_HOURS ?? 12),
+    emergencyAccessMinutes: Number(env.TILLIT_EMERGENCY_MINUTES ?? 120),
+    loginRateLimit: { max: Number(env.TILLIT_LOGIN_MAX ?? 10), windowMs: 15 * 60 * 1000 },
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  };
+}

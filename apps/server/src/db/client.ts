@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+import { acquireLock } from './lock.ts';
+
+/** Both drivers answer raw SQL with `{ rows }`; this tells the type system so. */
+interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[] };
+}
+
+/** The drizzle handle the rest of the server uses; the same type for PGlite and PostgreSQL. */
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
+/** A transaction handle; repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'embedded' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** A human description for logs and /api/health (no credentials). */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — when set, PostgreSQL is used. */
+  databaseUrl?: string;
+  /** Folder for the embedded database; ignored for PostgreSQL. Omit for an in-memory PGlite. */
+  dataDir?: string;
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    const url = new URL(opts.databaseUrl);
+    return {
+      db,
+      kind: 'postgresql',
+      description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let release = () => {};
+  let client;
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    release = acquireLock(path.join(opts.dataDir, 'tillit.lock'));
+    try {
+      client = await PGlite.create(path.join(opts.dataDir, 'pglite'));
+    } catch (err) {
+      release();
+      throw err;
+    }
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'embedded',
+    description: opts.dataDir ? `PGlite ${path.resolve(opts.dataDir)}` : 'PGlite (in memory)',
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** Applies the migration set; the same files on both engines. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'postgresql') {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(database.db as never, { migrationsFolder });
+  } else {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder });
+  }
+}

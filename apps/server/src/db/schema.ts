@@ -1,0 +1,6 @@
+/** Every table, gathered for drizzle. Each table lives in its domain module. */
+export * from '../modules/organisation/organisation.tables.ts';
+export * from '../modules/recipients/recipients.tables.ts';
+export * from '../modules/accounts/accounts.tables.ts';
+export * from '../modules/access/access.tables.ts';
+export * from '../modules/audit/audit.tables.ts';

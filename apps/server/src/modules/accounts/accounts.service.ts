@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { sessions, users } from './accounts.tables.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Checks the password and opens a session; null when the user or password is wrong. */
+export async function logIn(db: Db, username: string, password: string, sessionHours: number) {
+  const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  if (!user || !ok || user.disabled) return null;
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function logOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+}
+
+/** One round trip: the session, its user and the user's teams today. */
+export async function loadActor(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const result = await db.execute(sql`
+    SELECT u.id, u.username, u.display_name, u.role, u.staff_id, u.district_id, s.csrf_token,
+           COALESCE((SELECT array_agg(m.team_id::text) FROM team_membership m
+                      WHERE m.staff_id = u.staff_id AND m.valid_from <= current_date
+                        AND (m.valid_until IS NULL OR m.valid_until >= current_date)), '{}') AS team_ids
+      FROM session s JOIN user_account u ON u.id = s.user_id
+     WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now() AND NOT u.disabled`);
+  const row = result.rows[0] as Record<string, unknown> | undefined;
+  if (!row) return null;
+  return {
+    csrfToken: row.csrf_token as string,
+    actor: {
+      userId: row.id as string,
+      username: row.username as string,
+      displayName: row.display_name as string,
+      role: row.role as Actor['role'],
+      staffId: (row.staff_id as string) ?? null,
+      districtId: (row.district_id as string) ?? null,
+      teamIds: parseArray(row.team_ids),
+    },
+  };
+}
+
+/** node-postgres parses text[] into arrays; PGlite may hand back the literal. */
+function parseArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return [];
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Actor['role'];
+  displayName: string;
+  staffId?: string | null;
+  districtId?: string | null;
+}
+
+export async function createUser(db: Db, u: NewUser) {
+  const [row] = await db
+    .insert(users)
+    .values({
+      username: u.username.trim().toLowerCase(),
+      passwordHash: await hashPassword(u.password),
+      role: u.role,
+      displayName: u.displayName,
+      staffId: u.staffId ?? null,
+      districtId: u.districtId ?? null,
+    })
+    .returning({ id: users.id });
+  return row;
+}

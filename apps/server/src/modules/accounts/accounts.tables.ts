@@ -1,0 +1,34 @@
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { districts, staff } from '../organisation/organisation.tables.ts';
+
+/** Access roles. Profession does not decide access; the care relation does. */
+export const roleEnum = pgEnum('role', ['member', 'leader', 'admin']);
+
+export const users = pgTable('user_account', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  /** argon2id PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  role: roleEnum('role').notNull(),
+  displayName: text('display_name').notNull(),
+  staffId: uuid('staff_id').references(() => staff.id),
+  districtId: uuid('district_id').references(() => districts.id),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Server-side sessions so app servers stay stateless; the cookie carries only a random token. */
+export const sessions = pgTable(
+  'session',
+  {
+    /** SHA-256 of the cookie token, so a leaked table does not leak live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);

@@ -1,0 +1,237 @@
+import { completeNationalId } from '@tillit/contracts';
+import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
+
+/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const uuid = () => {
+    const h = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
+    h[12] = '4';
+    h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    const s = h.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+  return { next, int, pick, uuid };
+}
+
+export type Profession = 'sykepleier' | 'helsefagarbeider' | 'assistent' | 'ergoterapeut' | 'fysioterapeut' | 'saksbehandler' | 'leder';
+
+export const competenceCatalogue = [
+  { code: 'legemiddelhandtering', nameNb: 'Legemiddelhåndtering', nameEn: 'Medication handling' },
+  { code: 'sarstell', nameNb: 'Sårstell', nameEn: 'Wound care' },
+  { code: 'insulin', nameNb: 'Insulinadministrering', nameEn: 'Insulin administration' },
+  { code: 'kateter', nameNb: 'Kateterisering', nameEn: 'Catheterisation' },
+  { code: 'stomi', nameNb: 'Stomistell', nameEn: 'Stoma care' },
+  { code: 'forflytning', nameNb: 'Forflytning med løfteutstyr', nameEn: 'Transfers with lifting equipment' },
+  { code: 'hjelpemidler', nameNb: 'Tilpasning av hjelpemidler', nameEn: 'Assistive devices' },
+  { code: 'palliasjon', nameNb: 'Lindrende behandling', nameEn: 'Palliative care' },
+];
+
+export interface DistrictSize {
+  teams: number;
+  staffPerTeam: [number, number];
+  recipients: number;
+}
+export const DEMO: DistrictSize = { teams: 4, staffPerTeam: [8, 12], recipients: 250 };
+/** The benchmark district: 8 teams × 15 staff = 120 staff, 600 people served. */
+export const FULL: DistrictSize = { teams: 8, staffPerTeam: [15, 15], recipients: 600 };
+
+const TEAM_NAMES = ['Tøyen', 'Grønland', 'Kampen', 'Vålerenga', 'Ensjø', 'Gamlebyen', 'Helsfyr', 'Lodalen'];
+// Oslo east: the teams' areas tile this box in two rows.
+const BOX = { south: 59.895, north: 59.925, west: 10.755, east: 10.815 };
+
+/** Fixed log-ins printed at start-up; every other demo user has a generated username. */
+export const DEMO_PASSWORD = 'tillit-demo';
+export const DEMO_LOGINS = [
+  { username: 'sykepleier', role: 'member', note: 'sykepleier i team Tøyen' },
+  { username: 'helsefag', role: 'member', note: 'helsefagarbeider i team Grønland' },
+  { username: 'leder', role: 'leader', note: 'enhetsleder for bydelen' },
+  { username: 'admin', role: 'admin', note: 'systemansvarlig' },
+] as const;
+
+function teamProfessions(size: number): Profession[] {
+  // A realistic mix: about 4 in 10 nurses, 4 in 10 health workers, an assistant or two,
+  // one therapist and one case handler per team.
+  const list: Profession[] = ['sykepleier', 'sykepleier', 'helsefagarbeider', 'helsefagarbeider', 'saksbehandler'];
+  list.push(size % 2 === 0 ? 'ergoterapeut' : 'fysioterapeut');
+  while (list.length < size) {
+    const n = list.length;
+    list.push(n % 5 === 0 ? 'assistent' : n % 2 === 0 ? 'sykepleier' : 'helsefagarbeider');
+  }
+  return list;
+}
+
+function competencesFor(p: Profession, r: ReturnType<typeof rng>) {
+  const out: { code: string; validFrom: string; validUntil: string | null }[] = [];
+  const add = (code: string, expiring = false) =>
+    out.push({ code, validFrom: '2024-01-01', validUntil: expiring ? (r.next() < 0.15 ? '2025-06-30' : '2031-12-31') : null });
+  if (p === 'sykepleier') ['legemiddelhandtering', 'sarstell', 'insulin', 'kateter'].forEach((c) => add(c));
+  if (p === 'sykepleier' && r.next() < 0.4) add('palliasjon');
+  if (p === 'helsefagarbeider') {
+    add('legemiddelhandtering', true); // delegated: must be renewed
+    if (r.next() < 0.6) add('sarstell', true);
+    if (r.next() < 0.3) add('stomi', true);
+    add('forflytning');
+  }
+  if (p === 'fysioterapeut') ['forflytning', 'hjelpemidler'].forEach((c) => add(c));
+  if (p === 'ergoterapeut') add('hjelpemidler');
+  if (p === 'assistent' && r.next() < 0.5) add('forflytning');
+  return out;
+}
+
+const ascii = (s: string) =>
+  s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]/g, '');
+
+function syntheticNationalId(r: ReturnType<typeof rng>, birth: Date, used: Set<string>): string {
+  const dd = String(birth.getUTCDate()).padStart(2, '0');
+  const mm = String(birth.getUTCMonth() + 1 + 80).padStart(2, '0'); // +80: synthetic, never a real person
+  const yy = String(birth.getUTCFullYear() % 100).padStart(2, '0');
+  for (;;) {
+    const individual = r.int(0, 499); // 1900–1999 births
+    const id = completeNationalId(`${dd}${mm}${yy}${String(individual).padStart(3, '0')}`);
+    if (id && !used.has(id)) {
+      used.add(id);
+      return id;
+    }
+  }
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const phone = (r: ReturnType<typeof rng>) => `${r.pick(['4', '9'])}${String(r.int(0, 9999999)).padStart(7, '0')}`;
+
+/** A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. */
+export function generateDistrict(size: DistrictSize, seed = 2016) {
+  const r = rng(seed);
+  const municipality = { id: r.uuid(), number: '0301', name: 'Oslo' };
+  const district = { id: r.uuid(), municipalityId: municipality.id, name: 'Bydel Gamle Oslo' };
+  const cols = Math.ceil(size.teams / 2);
+  const teams = Array.from({ length: size.teams }, (_, i) => {
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    const latStep = (BOX.north - BOX.south) / 2;
+    const lonStep = (BOX.east - BOX.west) / cols;
+    const south = BOX.south + row * latStep;
+    const west = BOX.west + col * lonStep;
+    const box = { south, north: south + latStep, west, east: west + lonStep };
+    return {
+      id: r.uuid(),
+      districtId: district.id,
+      name: `Team ${TEAM_NAMES[i]}`,
+      areaName: TEAM_NAMES[i],
+      area: {
+        type: 'Polygon' as const,
+        coordinates: [[[box.west, box.south], [box.east, box.south], [box.east, box.north], [box.west, box.north], [box.west, box.south]]] as [number, number][][],
+      },
+      box,
+    };
+  });
+
+  const staff: { id: string; districtId: string; givenName: string; familyName: string; profession: Profession; phone: string; email: string }[] = [];
+  const memberships: { id: string; teamId: string; staffId: string; validFrom: string }[] = [];
+  const competences: { id: string; staffId: string; competenceCode: string; validFrom: string; validUntil: string | null }[] = [];
+  const users: { id: string; username: string; role: 'member' | 'leader' | 'admin'; displayName: string; staffId: string | null; districtId: string }[] = [];
+  const usernames = new Set<string>();
+  const username = (given: string, family: string) => {
+    let u = `${ascii(given)}.${ascii(family)}`;
+    for (let n = 2; usernames.has(u); n++) u = `${ascii(given)}.${ascii(family)}${n}`;
+    usernames.add(u);
+    return u;
+  };
+  const teamStaff = new Map<string, { id: string; profession: Profession }[]>();
+  for (const [ti, team] of teams.entries()) {
+    const n = r.int(size.staffPerTeam[0], size.staffPerTeam[1]);
+    const list: { id: string; profession: Profession }[] = [];
+    for (const [si, profession] of teamProfessions(n).entries()) {
+      const s = {
+        id: r.uuid(),
+        districtId: district.id,
+        givenName: r.pick(staffGivenNames),
+        familyName: r.pick(familyNames),
+        profession,
+        phone: phone(r),
+        email: '',
+      };
+      s.email = `${ascii(s.givenName)}.${ascii(s.familyName)}@demo.tillit.example`;
+      staff.push(s);
+      list.push(s);
+      memberships.push({ id: r.uuid(), teamId: team.id, staffId: s.id, validFrom: '2023-01-01' });
+      for (const c of competencesFor(profession, r)) competences.push({ id: r.uuid(), staffId: s.id, competenceCode: c.code, validFrom: c.validFrom, validUntil: c.validUntil });
+      // The fixed demo log-ins: the first nurse of the first team, the first health worker of the second.
+      const fixed = ti === 0 && si === 0 ? 'sykepleier' : ti === 1 && si === 2 ? 'helsefag' : null;
+      users.push({ id: r.uuid(), username: fixed ?? username(s.givenName, s.familyName), role: 'member', displayName: `${s.givenName} ${s.familyName}`, staffId: s.id, districtId: district.id });
+      if (fixed) usernames.add(fixed);
+    }
+    teamStaff.set(team.id, list);
+  }
+  const leader = { id: r.uuid(), districtId: district.id, givenName: 'Hege', familyName: 'Bråten', profession: 'leder' as Profession, phone: phone(r), email: 'hege.braten@demo.tillit.example' };
+  staff.push(leader);
+  users.push({ id: r.uuid(), username: 'leder', role: 'leader', displayName: 'Hege Bråten', staffId: leader.id, districtId: district.id });
+  users.push({ id: r.uuid(), username: 'admin', role: 'admin', displayName: 'Systemansvarlig', staffId: null, districtId: district.id });
+
+  const usedIds = new Set<string>();
+  const recipients = [];
+  const recipientTeams = [];
+  const nextOfKin = [];
+  for (let i = 0; i < size.recipients; i++) {
+    const team = teams[i % teams.length];
+    const female = r.next() < 0.62; // most home-care recipients are women
+    const givenName = r.pick(female ? olderGivenNamesF : olderGivenNamesM);
+    const familyName = r.pick(familyNames);
+    const birth = new Date(Date.UTC(r.int(1924, 1962), r.int(0, 11), r.int(1, 28)));
+    const carers = (teamStaff.get(team.id) ?? []).filter((s) => s.profession === 'sykepleier' || s.profession === 'helsefagarbeider');
+    const id = r.uuid();
+    recipients.push({
+      id,
+      givenName,
+      familyName,
+      birthDate: isoDate(birth),
+      nationalId: syntheticNationalId(r, birth, usedIds),
+      addressLine: `${r.pick(streets)} ${r.int(1, 80)}${r.next() < 0.2 ? r.pick(['A', 'B', 'C']) : ''}`,
+      postalCode: String(r.int(650, 662)).padStart(4, '0'),
+      city: 'Oslo',
+      lat: +(team.box.south + r.next() * (team.box.north - team.box.south)).toFixed(6),
+      lon: +(team.box.west + r.next() * (team.box.east - team.box.west)).toFixed(6),
+      phone: r.next() < 0.85 ? phone(r) : null,
+      consentShareWithNextOfKin: r.next() < 0.8,
+      reservationAgainstSharing: r.next() < 0.03,
+      reservationNote: null as string | null,
+      primaryContactStaffId: carers.length ? r.pick(carers).id : null,
+    });
+    if (recipients[i].reservationAgainstSharing) recipients[i].reservationNote = 'Ønsker ikke at opplysninger deles med fastlegekontoret uten å bli spurt først.';
+    recipientTeams.push({ id: r.uuid(), recipientId: id, teamId: team.id, validFrom: isoDate(new Date(Date.UTC(r.int(2019, 2025), r.int(0, 11), 1))) });
+    const kin = r.int(0, 2);
+    for (let k = 0; k < Math.max(1, kin); k++) {
+      nextOfKin.push({
+        id: r.uuid(),
+        recipientId: id,
+        name: `${r.pick(staffGivenNames)} ${k === 0 ? familyName : r.pick(familyNames)}`,
+        relation: r.pick(relations),
+        phone: phone(r),
+        isClosest: k === 0,
+      });
+    }
+  }
+  return {
+    municipality,
+    district,
+    teams: teams.map(({ box: _box, ...t }) => t),
+    staff,
+    memberships,
+    competences,
+    users,
+    recipients,
+    recipientTeams,
+    nextOfKin,
+  };
+}
+
+export type District = ReturnType<typeof generateDistrict>;

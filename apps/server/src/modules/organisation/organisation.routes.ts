@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { OrganisationRepository } from './organisation.repository.ts';
+import { competenceBody, idParams } from './organisation.schema.ts';
+
+export function organisationRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const repo = (actor: Actor) => new OrganisationRepository(db, actor);
+
+  r.get('/api/teams', (req) => repo(req.actor).listTeams());
+  r.get('/api/teams/:id', { schema: { params: idParams } }, (req) => repo(req.actor).getTeam(req.params.id));
+  r.get('/api/teams/:id/recipients', { schema: { params: idParams } }, (req) =>
+    repo(req.actor).listTeamRecipients(req.params.id),
+  );
+  r.get('/api/competence-types', (req) => repo(req.actor).listCompetenceTypes());
+  r.post('/api/staff/:id/competences', { schema: { params: idParams, body: competenceBody } }, async (req, reply) => {
+    reply.status(201);
+    return repo(req.actor).addCompetence(req.params.id, req.body);
+  });
+}

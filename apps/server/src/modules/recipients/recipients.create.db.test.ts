@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import { buildNationalId, buildWorld } from '../../test/factories.ts';
+import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+
+let database: Database;
+let app: FastifyInstance;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+beforeEach(async () => {
+  await resetData(database);
+  world = await buildWorld(database.db);
+});
+
+const count = async () => Number((await database.db.execute(sql`SELECT count(*)::int AS n FROM recipient`)).rows[0].n);
+
+function person(overrides: Record<string, unknown> = {}) {
+  return {
+    teamId: world.north.id,
+    givenName: 'Ny',
+    familyName: 'Bruker',
+    nationalId: buildNationalId(),
+    addressLine: 'Kolstadgata 3',
+    postalCode: '0652',
+    city: 'Oslo',
+    lat: 59.912,
+    lon: 10.771,
+    ...overrides,
+  };
+}
+
+describe('registering a person served', () => {
+  it('creates the person for the team, derives the birth date and logs it', async () => {
+    const anna = await logInAs(app, 'anna');
+    const input = person();
+    const res = await anna.post('/api/recipients', input);
+    expect(res.status).toBe(201);
+    const read = await anna.get(`/api/recipients/${res.body.id}`);
+    expect(read.body.record.nationalId).toBe(input.nationalId);
+    expect(read.body.record.birthDate).toMatch(/^19\d\d-\d\d-\d\d$/);
+  });
+
+  it('explains which check digit is wrong', async () => {
+    const anna = await logInAs(app, 'anna');
+    const good = buildNationalId();
+    const bad = good.slice(0, 9) + ((Number(good[9]) + 1) % 10) + good[10];
+    const res = await anna.post('/api/recipients', person({ nationalId: bad }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'nationalId', code: 'nationalId.checkDigit1', message: expect.stringContaining('check digit') }),
+    ]);
+    expect(await count()).toBe(1);
+  });
+
+  it.each([
+    [{ nationalId: '123' }, 'nationalId'],
+    [{ nationalId: '1234567890a' }, 'nationalId'],
+    [{ givenName: '' }, 'givenName'],
+    [{ postalCode: 'abcd' }, 'postalCode'],
+    [{ lat: 'north' }, 'lat'],
+    [{ teamId: 'not-a-uuid' }, 'teamId'],
+    [{ birthDate: '1901-01-01' }, 'birthDate'],
+  ])('bad input %j is refused naming %s and nothing is saved', async (overrides, field) => {
+    const anna = await logInAs(app, 'anna');
+    const res = await anna.post('/api/recipients', person(overrides));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses a duplicate national identity number with 409', async () => {
+    const anna = await logInAs(app, 'anna');
+    const res = await anna.post('/api/recipients', person({ nationalId: world.petter.nationalId }));
+    expect(res.status).toBe(409);
+    expect(await count()).toBe(1);
+  });
+
+  it('only for one of the actor’s own teams', async () => {
+    const anna = await logInAs(app, 'anna');
+    expect((await anna.post('/api/recipients', person({ teamId: world.south.id }))).status).toBe(403);
+    const lea = await logInAs(app, 'lea');
+    expect((await lea.post('/api/recipients', person())).status).toBe(403);
+    expect(await count()).toBe(1);
+  });
+});

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { RecordRepository } from './recipients.repository.ts';
+import { newRecipientBody, nextOfKinBody, recipientParams, recipientPatch } from './recipients.schema.ts';
+
+/** Routes only parse input and call the repository bound to the actor; it checks access and logs. */
+export function recipientsRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const repo = (actor: Actor) => new RecordRepository(db, actor);
+
+  r.get('/api/recipients/:id', { schema: { params: recipientParams } }, (req) => repo(req.actor).read(req.params.id));
+
+  r.patch('/api/recipients/:id', { schema: { params: recipientParams, body: recipientPatch } }, (req) =>
+    repo(req.actor).update(req.params.id, req.body),
+  );
+
+  r.post('/api/recipients/:id/next-of-kin', { schema: { params: recipientParams, body: nextOfKinBody } }, async (req, reply) => {
+    reply.status(201);
+    return repo(req.actor).addNextOfKin(req.params.id, req.body);
+  });
+
+  r.post('/api/recipients', { schema: { body: newRecipientBody } }, async (req, reply) => {
+    reply.status(201);
+    return repo(req.actor).create(req.body);
+  });
+}
