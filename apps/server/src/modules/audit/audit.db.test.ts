@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import { buildWorld } from '../../test/factories.ts';
+import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+import { verifyAuditLog } from './audit.repository.ts';
+
+let database: Database;
+let app: FastifyInstance;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+beforeEach(async () => {
+  await resetData(database);
+  world = await buildWorld(database.db);
+  // Five audited reads, some concurrent, to build a chain.
+  const anna = await logInAs(app, 'anna');
+  await Promise.all([1, 2, 3, 4, 5].map(() => anna.get(`/api/recipients/${world.petter.id}`)));
+});
+
+/** A tamperer with database superuser rights can bypass the append-only trigger; the chain still tells. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.execute(statement);
+  });
+}
+
+describe('the hash-chained audit log', () => {
+  it('verifies an intact chain built by concurrent writers', async () => {
+    expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 5, lastSeq: 5 });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE through the normal path', async () => {
+    await expect(database.db.execute(sql`UPDATE audit_log SET actor_name = 'x' WHERE seq = 1`)).rejects.toThrow();
+    await expect(database.db.execute(sql`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow();
+    await expect(database.db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
+  });
+
+  it('names the first edited row', async () => {
+    await tamper(sql`UPDATE audit_log SET actor_name = 'Someone Else' WHERE seq = 3`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'hash_mismatch' });
+  });
+
+  it('notices an edited timestamp', async () => {
+    await tamper(sql`UPDATE audit_log SET at = at - interval '1 day' WHERE seq = 2`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+  });
+
+  it('names a deleted row', async () => {
+    await tamper(sql`DELETE FROM audit_log WHERE seq = 4`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'missing_row' });
+  });
+
+  it('notices the newest row removed', async () => {
+    await tamper(sql`DELETE FROM audit_log WHERE seq = 5`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 5, reason: 'head_mismatch' });
+  });
+
+  it('shows administrators the log for one person, and no one else', async () => {
+    const ada = await logInAs(app, 'ada');
+    const res = await ada.get(`/api/audit?recipientId=${world.petter.id}&limit=3`);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(3);
+    expect(res.body[0]).toMatchObject({ action: 'record.read', actorName: 'Anna Nordmann', basis: 'care_relation' });
+    const anna = await logInAs(app, 'anna');
+    expect((await anna.get('/api/audit')).status).toBe(403);
+    expect((await ada.get('/api/audit?limit=0')).body.error.fields[0].field).toBe('limit');
+  });
+});
