@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { api, setCsrfToken, type Me } from './api.ts';
+import { setLanguage } from './i18n/index.ts';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { RecordPage } from './pages/RecordPage.tsx';
+import { TeamPage } from './pages/TeamPage.tsx';
+import { TeamsPage } from './pages/TeamsPage.tsx';
+import { SessionContext } from './session.tsx';
+
+function home(me: Me) {
+  if (me.role === 'admin') return '/audit';
+  if (me.role === 'member' && me.teamIds.length === 1) return `/teams/${me.teamIds[0]}`;
+  return '/teams';
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    api<Me>('GET', '/api/auth/me')
+      .then((m) => {
+        setCsrfToken(m.csrfToken);
+        setMe(m);
+      })
+      .catch(() => setMe(null));
+  }, []);
+
+  const onLoggedIn = (m: Me) => {
+    setCsrfToken(m.csrfToken);
+    setMe(m);
+    navigate(home(m));
+  };
+  const logOut = () => {
+    void api('POST', '/api/auth/logout').finally(() => {
+      setMe(null);
+      navigate('/login');
+    });
+  };
+  const toggleLanguage = () => setLanguage(i18n.language === 'nb' ? 'en' : 'nb');
+
+  if (me === undefined) return <p className="loading">{t('common.loading')}</p>;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <Link to={me ? home(me) : '/login'} className="brand">
+          {t('app.name')}
+        </Link>
+        {me && (
+          <nav aria-label={t('nav.main')}>
+            <NavLink to={me.role === 'member' && me.teamIds.length === 1 ? `/teams/${me.teamIds[0]}` : '/teams'}>
+              {me.role === 'member' ? t('nav.myTeam') : t('nav.teams')}
+            </NavLink>
+            {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          </nav>
+        )}
+        <div className="topbar-actions">
+          <button type="button" className="link-button" onClick={toggleLanguage} aria-label={t('nav.languageLabel')} lang={i18n.language === 'nb' ? 'en' : 'nb'}>
+            {t('nav.language')}
+          </button>
+          {me && (
+            <button type="button" className="link-button" onClick={logOut}>
+              {t('nav.logout')}
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {me ? (
+          <SessionContext.Provider value={{ me, logOut }}>
+            <Routes>
+              <Route path="/teams" element={<TeamsPage />} />
+              <Route path="/teams/:id" element={<TeamPage />} />
+              <Route path="/people/:id" element={<RecordPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="*" element={<Navigate to={home(me)} replace />} />
+            </Routes>
+          </SessionContext.Provider>
+        ) : (
+          <Routes>
+            <Route path="/login" element={<LoginPage onLoggedIn={onLoggedIn} />} />
+            <Route path="*" element={<Navigate to="/login" replace />} />
+          </Routes>
+        )}
+      </main>
+    </>
+  );
+}

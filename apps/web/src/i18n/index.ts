@@ -1,0 +1,23 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import nb from './nb.json';
+
+const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('tillit.lang') : null;
+
+void i18n.use(initReactI18next).init({
+  resources: { nb: { translation: nb }, en: { translation: en } },
+  lng: saved === 'en' ? 'en' : 'nb',
+  fallbackLng: 'nb',
+  interpolation: { escapeValue: false },
+});
+
+/** Keeps <html lang> right for screen readers (WCAG 3.1.1) and remembers the choice. */
+export function setLanguage(lng: 'nb' | 'en') {
+  void i18n.changeLanguage(lng);
+  localStorage.setItem('tillit.lang', lng);
+  document.documentElement.lang = lng;
+}
+document.documentElement.lang = i18n.language;
+
+export default i18n;

@@ -1,0 +1,49 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type Me } from '../api.ts';
+
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = `${t('login.title')} – Tillit`;
+  }, [t]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await api<Me>('POST', '/api/auth/login', { username, password }));
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 429 ? t('login.limited') : t('login.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card narrow">
+      <h1>{t('login.title')}</h1>
+      <p className="muted">{t('app.tagline')}</p>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="username">{t('login.username')}</label>
+        <input id="username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <label htmlFor="password">{t('login.password')}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        {error && (
+          <p role="alert" className="alert alert-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
+      </form>
+      <p className="muted small">{t('login.demoHint')}</p>
+    </section>
+  );
+}

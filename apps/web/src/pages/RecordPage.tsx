@@ -1,0 +1,191 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useApi } from '../components/useApi.ts';
+import { BreakGlass } from './BreakGlass.tsx';
+import { NextOfKinForm } from './NextOfKinForm.tsx';
+
+export interface RecordView {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  nationalId: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  phone: string | null;
+  consentShareWithNextOfKin: boolean;
+  reservationAgainstSharing: boolean;
+  reservationNote: string | null;
+  version: number;
+  primaryContact: { staffId: string; name: string; profession: string; phone: string | null } | null;
+  teams: { id: string; name: string }[];
+  nextOfKin: { id: string; name: string; relation: string; phone: string | null; isClosest: boolean }[];
+  teamMembers: { staffId: string; name: string; profession: string; competences: string[] }[];
+}
+interface RecordResponse {
+  record: RecordView;
+  access: { basis: 'care_relation' } | { basis: 'emergency'; reason: string; expiresAt: string };
+}
+
+export function RecordPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const { data, error, reload, setData } = useApi<RecordResponse>(`/api/recipients/${id}`);
+  const [editing, setEditing] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (data) document.title = `${data.record.givenName} ${data.record.familyName} – Tillit`;
+    else if (error) document.title = `${t('denied.title')} – Tillit`;
+  }, [data, error, t]);
+
+  if (error) {
+    return (
+      <section className="stack">
+        <h1>{t('denied.title')}</h1>
+        <p>{t(`denied.${error.code}`, { defaultValue: error.message })}</p>
+        {error.body.canBreakGlass === true && <BreakGlass recipientId={id!} onGranted={() => void reload()} />}
+      </section>
+    );
+  }
+  if (!data) return <p>{t('common.loading')}</p>;
+  const r = data.record;
+  const fmtDate = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+
+  const savePhone = async (e: FormEvent) => {
+    e.preventDefault();
+    setStatus(null);
+    try {
+      const res = await api<RecordResponse>('PATCH', `/api/recipients/${id}`, { version: r.version, phone: phone.trim() || null });
+      setData(res);
+      setEditing(false);
+      setSaveError(null);
+      setStatus(t('record.saved'));
+    } catch (err) {
+      const apiErr = err as ApiError;
+      setSaveError(apiErr);
+      if (apiErr.status === 409 && apiErr.body.current) {
+        // Show what the other person saved; the user's text stays in the field to retry.
+        setData({ ...data, record: apiErr.body.current as RecordView });
+        setStatus(t('record.conflict'));
+      }
+    }
+  };
+
+  return (
+    <div className="stack">
+      <h1>
+        {r.givenName} {r.familyName}
+      </h1>
+      {data.access.basis === 'emergency' && (
+        <p className="alert alert-warn" role="note">
+          {t('record.emergencyBanner', { reason: data.access.reason, until: fmtDate(data.access.expiresAt) })}
+        </p>
+      )}
+      {r.reservationAgainstSharing && (
+        <p className="alert alert-warn">
+          {t('record.reservation')}
+          {r.reservationNote ? `: ${r.reservationNote}` : ''}
+        </p>
+      )}
+      <p className="muted">{t('record.servedBy', { teams: r.teams.map((x) => x.name).join(', ') })}</p>
+
+      <section aria-labelledby="personal-heading" className="card">
+        <h2 id="personal-heading">{t('record.personal')}</h2>
+        <dl className="facts">
+          <dt>{t('record.birthDate')}</dt>
+          <dd>{r.birthDate}</dd>
+          <dt>{t('record.nationalId')}</dt>
+          <dd>{r.nationalId}</dd>
+          <dt>{t('record.address')}</dt>
+          <dd>
+            {r.addressLine}, {r.postalCode} {r.city}
+          </dd>
+          <dt>{t('record.phone')}</dt>
+          <dd>
+            {editing ? (
+              <form onSubmit={savePhone} className="inline-form">
+                <label htmlFor="phone-input" className="visually-hidden">
+                  {t('record.phone')}
+                </label>
+                <input id="phone-input" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+                <button type="submit" className="primary">
+                  {t('record.save')}
+                </button>
+                <button type="button" onClick={() => setEditing(false)}>
+                  {t('record.cancel')}
+                </button>
+              </form>
+            ) : (
+              <>
+                {r.phone ?? '–'}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setPhone(r.phone ?? '');
+                    setEditing(true);
+                  }}
+                >
+                  {t('record.editPhone')}
+                </button>
+              </>
+            )}
+          </dd>
+          <dt>{t('record.consent')}</dt>
+          <dd>{r.consentShareWithNextOfKin ? t('record.consentYes') : t('record.consentNo')}</dd>
+        </dl>
+        <ErrorMessage error={saveError?.status === 409 ? null : saveError} labels={{ phone: t('record.phone') }} />
+        {status && (
+          <p role="status" className={saveError ? 'alert alert-warn' : 'alert alert-ok'}>
+            {status}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="contact-heading" className="card">
+        <h2 id="contact-heading">{t('record.primaryContact')}</h2>
+        {r.primaryContact ? (
+          <p>
+            {r.primaryContact.name} ({t(`profession.${r.primaryContact.profession}`)})
+            {r.primaryContact.phone ? ` · ${r.primaryContact.phone}` : ''}
+          </p>
+        ) : (
+          <p>{t('record.noPrimaryContact')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="kin-heading" className="card">
+        <h2 id="kin-heading">{t('record.nextOfKin')}</h2>
+        {r.nextOfKin.length === 0 && <p>{t('record.noNextOfKin')}</p>}
+        <ul className="plain">
+          {r.nextOfKin.map((k) => (
+            <li key={k.id}>
+              <strong>{k.name}</strong> ({k.relation}
+              {k.isClosest ? `, ${t('record.closest')}` : ''}){k.phone ? ` · ${k.phone}` : ''}
+            </li>
+          ))}
+        </ul>
+        <NextOfKinForm recipientId={r.id} onSaved={() => void reload()} />
+      </section>
+
+      <section aria-labelledby="team-heading" className="card">
+        <h2 id="team-heading">{t('record.team')}</h2>
+        <ul className="plain">
+          {r.teamMembers.map((m) => (
+            <li key={m.staffId}>
+              {m.name} – {t(`profession.${m.profession}`)}
+              {m.staffId === r.primaryContact?.staffId ? ` (${t('record.primaryContact').toLowerCase()})` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
