@@ -1,0 +1,88 @@
+/** `tillit solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE` */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkSolution, formatFigures } from '../checker.ts';
+import { solveParallel } from '../solver/parallel.ts';
+import { loadProblem, numberArg } from './common.ts';
+
+const USAGE = 'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] --out SOLUTION.json';
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'time-limit': { type: 'string' },
+        seed: { type: 'string' },
+        'continuity-weight': { type: 'string' },
+        threads: { type: 'string' },
+        iterations: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  let timeLimit: number | undefined, seed: number, cw: number | undefined, threads: number | undefined, iterations: number | undefined;
+  try {
+    timeLimit = numberArg(values['time-limit'], '--time-limit');
+    seed = numberArg(values.seed, '--seed', 1)!;
+    cw = numberArg(values['continuity-weight'], '--continuity-weight');
+    threads = numberArg(values.threads, '--threads');
+    iterations = numberArg(values.iterations, '--iterations');
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  if (timeLimit === undefined && iterations === undefined) timeLimit = 10;
+  const problem = loadProblem(positionals[0], values.format);
+  const solomon = problem.kind === 'solomon';
+  const nUnits = problem.visits.reduce((s, v) => s + (v.staff ?? 1), 0);
+  console.error(
+    `${problem.name}: ${problem.visits.length} visits (${nUnits} helper-visits), ${problem.staff.length} ${solomon ? 'vehicles' : 'helpers'}, ${problem.days} day(s); ` +
+      `time limit ${timeLimit ?? '-'} s, seed ${seed}${cw !== undefined ? `, continuity weight ${cw}` : ''}`,
+  );
+  let lastPrint = 0;
+  const res = await solveParallel(problem, {
+    timeLimit,
+    iterations,
+    seed,
+    continuityWeight: cw,
+    threads,
+    onProgress: values.quiet
+      ? undefined
+      : (p) => {
+          if (p.seconds - lastPrint < 1) return;
+          lastPrint = p.seconds;
+          console.error(`  ${p.seconds.toFixed(1)} s  worker ${p.worker ?? 0}  iterations ${p.iteration}  unassigned ${p.unassigned}  ${solomon ? 'distance' : 'travel'} ${p.travel.toFixed(2)}  cost ${p.cost.toFixed(2)}`);
+        },
+  });
+  const check = checkSolution(problem, res.solution);
+  if (values.out) writeFileSync(values.out, JSON.stringify(res.solution, null, 1) + '\n');
+  console.log(`solved in ${res.seconds.toFixed(2)} s${values.out ? ` -> ${values.out}` : ''}`);
+  console.log(`feasible              ${check.feasible ? 'yes' : 'NO'}`);
+  console.log(formatFigures(check.figures, solomon));
+  if (res.solution.unassignable) {
+    for (const [id, reason] of Object.entries(res.solution.unassignable)) console.log(`unassignable ${id}: ${reason}`);
+  }
+  if (!check.feasible) {
+    for (const e of check.errors.slice(0, 20)) console.error(`  ${e}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,1 @@
+export interface GeneratorOptions { people?: number } ; export function generateDistrict(o: GeneratorOptions = {}): void { void o; }

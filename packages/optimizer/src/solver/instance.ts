@@ -1,0 +1,270 @@
+/**
+ * Compiles a Problem into flat typed arrays for the search. A visit that needs two helpers
+ * becomes two linked "units" that must be served on the same day by different helpers
+ * with the same start time.
+ */
+import type { Problem, Weights } from '../model.ts';
+import { travelMatrix } from '../travel.ts';
+
+export interface Instance {
+  problem: Problem;
+  solomon: boolean;
+  nLoc: number;
+  tm: Float64Array;
+  // units
+  nUnits: number;
+  uVisit: Int32Array;
+  uPartner: Int32Array;
+  uLoc: Int32Array;
+  uE: Float64Array; // original window
+  uL: Float64Array;
+  uDur: Float64Array;
+  uDem: Float64Array;
+  uRec: Int32Array;
+  uDay: Int32Array;
+  uRoutes: Int32Array[]; // eligible routes
+  uNeighbors: Int32Array[]; // nearby units on the same day (by travel)
+  // visits
+  nVisits: number;
+  vUnits: Int32Array[]; // units of each visit
+  unassignable: Map<number, string>; // visit index -> reason
+  // routes (staff x day with a shift)
+  nRoutes: number;
+  rStaff: Int32Array;
+  rDay: Int32Array;
+  rStartLoc: Int32Array;
+  rEndLoc: Int32Array;
+  rStart: Float64Array;
+  rEnd: Float64Array;
+  rCap: Float64Array;
+  // staff / recipients
+  nStaff: number;
+  nRec: number;
+  staffAvail: Float64Array; // total shift minutes over the horizon
+  /** Cost of recipient r getting helper s at all: pairCost[r * nStaff + s]. */
+  pairCost: Float64Array;
+  /** Cost per visit of recipient r done by helper s. */
+  visitCost: Float64Array;
+  /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
+  distinctStep: Float64Array;
+  weights: Weights;
+  /** The fleet is homogeneous with no continuity terms (Solomon): empty routes are interchangeable. */
+  symmetricEmpty: boolean;
+  maxRoutes: number;
+}
+
+export const DEFAULT_CONTINUITY = 30;
+
+export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
+  const solomon = problem.kind === 'solomon';
+  const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : DEFAULT_CONTINUITY);
+  return {
+    continuity,
+    preferredVisit: w.preferredVisit ?? continuity / 15,
+    travel: w.travel ?? 1,
+    balance: w.balance ?? (solomon ? 0 : 0.05),
+  };
+}
+
+export function compile(problem: Problem, weights: Weights, neighborCount = 40): Instance {
+  const solomon = problem.kind === 'solomon';
+  const nLoc = problem.locations.length;
+  const tm = travelMatrix(problem);
+  const locIdx = new Map(problem.locations.map((l, i) => [l.id, i]));
+  const staffIdx = new Map(problem.staff.map((s, i) => [s.id, i]));
+  const recIdx = new Map(problem.recipients.map((r, i) => [r.id, i]));
+  const nStaff = problem.staff.length;
+  const nRec = problem.recipients.length;
+
+  // routes
+  const routes: { s: number; day: number; start: number; end: number }[] = [];
+  problem.staff.forEach((st, s) => {
+    for (const sh of st.shifts) routes.push({ s, day: sh.day, start: sh.start, end: sh.end });
+  });
+  routes.sort((a, b) => a.day - b.day || a.s - b.s);
+  const nRoutes = routes.length;
+  const rStaff = new Int32Array(nRoutes);
+  const rDay = new Int32Array(nRoutes);
+  const rStartLoc = new Int32Array(nRoutes);
+  const rEndLoc = new Int32Array(nRoutes);
+  const rStart = new Float64Array(nRoutes);
+  const rEnd = new Float64Array(nRoutes);
+  const rCap = new Float64Array(nRoutes);
+  const staffAvail = new Float64Array(nStaff);
+  routes.forEach((r, i) => {
+    const st = problem.staff[r.s];
+    rStaff[i] = r.s;
+    rDay[i] = r.day;
+    rStartLoc[i] = locIdx.get(st.start)!;
+    rEndLoc[i] = locIdx.get(st.end)!;
+    rStart[i] = r.start;
+    rEnd[i] = r.end;
+    rCap[i] = st.capacity ?? Infinity;
+    staffAvail[r.s] += r.end - r.start;
+  });
+  const routesByDay = new Map<number, number[]>();
+  for (let i = 0; i < nRoutes; i++) {
+    const l = routesByDay.get(rDay[i]) ?? [];
+    l.push(i);
+    routesByDay.set(rDay[i], l);
+  }
+
+  // units
+  const nVisits = problem.visits.length;
+  let nUnits = 0;
+  for (const v of problem.visits) nUnits += v.staff ?? 1;
+  const uVisit = new Int32Array(nUnits);
+  const uPartner = new Int32Array(nUnits).fill(-1);
+  const uLoc = new Int32Array(nUnits);
+  const uE = new Float64Array(nUnits);
+  const uL = new Float64Array(nUnits);
+  const uDur = new Float64Array(nUnits);
+  const uDem = new Float64Array(nUnits);
+  const uRec = new Int32Array(nUnits);
+  const uDay = new Int32Array(nUnits);
+  const uRoutes: Int32Array[] = new Array(nUnits);
+  const vUnits: Int32Array[] = new Array(nVisits);
+  const unassignable = new Map<number, string>();
+  let u = 0;
+  problem.visits.forEach((v, vi) => {
+    const k = v.staff ?? 1;
+    const rec = recIdx.get(v.recipient)!;
+    const loc = locIdx.get(problem.recipients[rec].location)!;
+    const skills = v.skills ?? [];
+    const pinned = v.pinned !== undefined ? staffIdx.get(v.pinned)! : -1;
+    const elig: number[] = [];
+    let skillOk = 0;
+    let shiftOk = 0;
+    for (const r of routesByDay.get(v.day) ?? []) {
+      const st = problem.staff[rStaff[r]];
+      if (pinned >= 0 && rStaff[r] !== pinned) continue;
+      if (!skills.every((sk) => st.skills.includes(sk))) continue;
+      skillOk++;
+      const arr = Math.max(rStart[r] + tm[rStartLoc[r] * nLoc + loc], v.earliest);
+      if (arr > v.latest + 1e-9) continue;
+      if (arr + v.duration + tm[loc * nLoc + rEndLoc[r]] > rEnd[r] + 1e-9) continue;
+      shiftOk++;
+      if ((v.demand ?? 0) > rCap[r]) continue;
+      elig.push(r);
+    }
+    const units = new Int32Array(k);
+    for (let j = 0; j < k; j++) {
+      units[j] = u;
+      uVisit[u] = vi;
+      uLoc[u] = loc;
+      uE[u] = v.earliest;
+      uL[u] = v.latest;
+      uDur[u] = v.duration;
+      uDem[u] = v.demand ?? 0;
+      uRec[u] = rec;
+      uDay[u] = v.day;
+      uRoutes[u] = Int32Array.from(elig);
+      u++;
+    }
+    if (k === 2) {
+      uPartner[units[0]] = units[1];
+      uPartner[units[1]] = units[0];
+    }
+    vUnits[vi] = units;
+    const distinctStaff = new Set(elig.map((r) => rStaff[r])).size;
+    if (elig.length === 0 || distinctStaff < k) {
+      let reason: string;
+      if (pinned >= 0 && !problem.staff[pinned].shifts.some((s) => s.day === v.day)) reason = `pinned helper "${v.pinned}" has no shift on day ${v.day}`;
+      else if (skillOk === 0) reason = skills.length ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}` : `no helper has a shift on day ${v.day}`;
+      else if (shiftOk === 0) reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${v.latest}] and get back in time`;
+      else if (elig.length === 0) reason = `its demand ${v.demand} exceeds every vehicle's capacity`;
+      else reason = `needs ${k} helpers at once, only ${distinctStaff} qualified helper(s) can do it on day ${v.day}`;
+      unassignable.set(vi, reason);
+    }
+  });
+
+  // neighbours: nearest units of the same day by travel (symmetrised)
+  const uNeighbors: Int32Array[] = new Array(nUnits);
+  const byDay = new Map<number, number[]>();
+  for (let i = 0; i < nUnits; i++) {
+    const l = byDay.get(uDay[i]) ?? [];
+    l.push(i);
+    byDay.set(uDay[i], l);
+  }
+  for (const list of byDay.values()) {
+    const m = list.length;
+    const d = new Float64Array(m);
+    const idx = new Int32Array(m);
+    for (let a = 0; a < m; a++) {
+      const ua = list[a];
+      for (let b = 0; b < m; b++) {
+        const ub = list[b];
+        // distance plus a small time-window mismatch term so that neighbours are also close in time
+        const gap = Math.max(0, uE[ub] - uL[ua] - uDur[ua], uE[ua] - uL[ub] - uDur[ub]);
+        d[b] = ub === ua ? -1 : tm[uLoc[ua] * nLoc + uLoc[ub]] + 0.1 * gap;
+        idx[b] = ub;
+      }
+      const order = Array.from(idx.keys()).sort((x, y) => d[x] - d[y]);
+      const k = Math.min(m, neighborCount + 1);
+      const out: number[] = [];
+      for (let q = 0; q < m && out.length < k; q++) out.push(idx[order[q]]);
+      uNeighbors[ua] = Int32Array.from(out); // includes the unit itself first
+    }
+  }
+
+  // continuity costs
+  const W = weights.continuity;
+  const pairCost = new Float64Array(nRec * nStaff);
+  const visitCost = new Float64Array(nRec * nStaff);
+  problem.recipients.forEach((r, ri) => {
+    const pref = (r.preferred ?? []).map((id) => staffIdx.get(id)!);
+    const hist = r.history ?? {};
+    for (let s = 0; s < nStaff; s++) {
+      let f = 1;
+      const pi = pref.indexOf(s);
+      if (pi >= 0) f = Math.min(f, 0.4 + 0.1 * Math.min(pi, 3));
+      const h = hist[problem.staff[s].id] ?? 0;
+      if (h > 0) f = Math.min(f, 0.7 - Math.min(0.2, h / 100));
+      pairCost[ri * nStaff + s] = W * f;
+      visitCost[ri * nStaff + s] = pref.length > 0 && pi < 0 ? weights.preferredVisit : 0;
+    }
+  });
+  const maxK = nStaff + 2;
+  const distinctStep = new Float64Array(maxK);
+  // A convex extra beyond 3 helpers pushes the tail (p90) down.
+  for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 3 ? W * 0.5 * (k - 2) : 0;
+
+  return {
+    problem,
+    solomon,
+    nLoc,
+    tm,
+    nUnits,
+    uVisit,
+    uPartner,
+    uLoc,
+    uE,
+    uL,
+    uDur,
+    uDem,
+    uRec,
+    uDay,
+    uRoutes,
+    uNeighbors,
+    nVisits,
+    vUnits,
+    unassignable,
+    nRoutes,
+    rStaff,
+    rDay,
+    rStartLoc,
+    rEndLoc,
+    rStart,
+    rEnd,
+    rCap,
+    nStaff,
+    nRec,
+    staffAvail,
+    pairCost,
+    visitCost,
+    distinctStep,
+    weights,
+    symmetricEmpty: solomon,
+    maxRoutes: problem.maxRoutes ?? nRoutes,
+  };
+}

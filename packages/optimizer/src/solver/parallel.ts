@@ -1,0 +1,54 @@
+/**
+ * Multi-threaded solve: each worker thread runs its own seeded search (seeds seed,
+ * seed+1, ...); the best plan wins (fewest unassigned, then lowest cost, then lowest
+ * worker index). With an iteration cap the result is deterministic for a seed; with only
+ * a time limit it depends on how many iterations fit in the time.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Problem, SolveOptions } from '../model.ts';
+import { solve, type SolveResult } from './solve.ts';
+
+export interface ParallelOptions extends SolveOptions {
+  /** Number of worker threads; 1 = run in this thread. Default: available cores (max 4). */
+  threads?: number;
+}
+
+export async function solveParallel(problem: Problem, options: ParallelOptions = {}): Promise<SolveResult> {
+  const threads = options.threads ?? Math.min(4, availableParallelism());
+  const { onProgress, threads: _t, ...plain } = options;
+  if (threads <= 1) return solve(problem, options);
+  const seed = options.seed ?? 1;
+  const t0 = performance.now();
+  // Workers take time to start; they aim at a common wall-clock deadline.
+  const deadline = options.timeLimit !== undefined ? Date.now() + options.timeLimit * 1000 - 150 : undefined;
+  const runs = Array.from({ length: threads }, (_, index) =>
+    new Promise<SolveResult>((resolve, reject) => {
+      const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+        workerData: { problem, options: { ...plain, seed: seed + index }, index, deadline },
+      });
+      let done = false;
+      worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
+        if (m.type === 'progress' && onProgress) onProgress(m.progress!);
+        else if (m.type === 'result') {
+          done = true;
+          resolve(m.result!);
+          void worker.terminate();
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (!done) reject(new Error(`solver worker ${index} exited with code ${code}`));
+      });
+    }),
+  );
+  const results = await Promise.all(runs);
+  let best = results[0];
+  for (const r of results.slice(1)) {
+    if (r.unassigned < best.unassigned || (r.unassigned === best.unassigned && r.cost < best.cost - 1e-9)) best = r;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  best.solution.solver = { ...best.solution.solver, seed, threads, seconds: Math.round(seconds * 1000) / 1000, iterations: results.map((r) => r.iterations) };
+  best.seconds = seconds;
+  return best;
+}

@@ -1,0 +1,84 @@
+/**
+ * `solve`: plain Problem in, plain Solution out, single thread, no I/O.
+ */
+import type { Problem, Solution, SolveOptions } from '../model.ts';
+import { compile, resolveWeights, type Instance } from './instance.ts';
+import { Search, type SearchResult } from './search.ts';
+
+export interface SolveResult {
+  solution: Solution;
+  /** Objective value after unassigned visits (weighted travel + continuity + balance). */
+  cost: number;
+  unassigned: number;
+  iterations: number;
+  seconds: number;
+}
+
+/** Default iteration cap when only a time limit is given (effectively unlimited). */
+const UNLIMITED = 1e12;
+
+export function solve(problem: Problem, options: SolveOptions = {}): SolveResult {
+  const t0 = performance.now();
+  const weights = resolveWeights(problem, options.weights, options.continuityWeight);
+  const inst = compile(problem, weights);
+  const seed = options.seed ?? 1;
+  const search = new Search(inst, seed);
+  const iterations = options.iterations ?? (options.timeLimit === undefined ? 2000 : UNLIMITED);
+  const timeMs = options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - (performance.now() - t0));
+  const res = search.run({
+    seed,
+    iterations,
+    timeMs,
+    scheduleBy: options.iterations !== undefined ? 'iterations' : 'time',
+    onProgress: options.onProgress
+      ? (it, ms, un, cost, travel) => options.onProgress!({ iteration: it, seconds: (performance.now() - t0) / 1000, unassigned: un, cost, travel })
+      : undefined,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    solution: toSolution(inst, res, { name: 'tillit', seed, seconds: round(seconds, 3), iterations: res.iterations }),
+    cost: res.cost,
+    unassigned: res.unassignedVisits.length,
+    iterations: res.iterations,
+    seconds,
+  };
+}
+
+function round(x: number, d: number): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+export function toSolution(inst: Instance, res: SearchResult, solver: Record<string, unknown>): Solution {
+  const p = inst.problem;
+  const routes: Solution['routes'] = [];
+  for (let r = 0; r < inst.nRoutes; r++) {
+    const seq = res.routes[r];
+    if (seq.length === 0) continue;
+    routes.push({
+      staff: p.staff[inst.rStaff[r]].id,
+      day: inst.rDay[r],
+      stops: seq.map((u) => ({ visit: p.visits[inst.uVisit[u]].id, start: res.starts[u] })),
+    });
+  }
+  const sol: Solution = {
+    format: 'tillit-solution/1',
+    problem: p.name,
+    routes,
+    unassigned: res.unassignedVisits.map((v) => p.visits[v].id),
+    solver,
+  };
+  if (inst.unassignable.size > 0) {
+    sol.unassignable = {};
+    for (const [v, reason] of inst.unassignable) sol.unassignable[p.visits[v].id] = reason;
+  }
+  return sol;
+}
+
+/** Visits nobody could ever do, with the reason (id -> reason). */
+export function findUnassignable(problem: Problem): Record<string, string> {
+  const inst = compile(problem, resolveWeights(problem), 0);
+  const out: Record<string, string> = {};
+  for (const [v, reason] of inst.unassignable) out[problem.visits[v].id] = reason;
+  return out;
+}
