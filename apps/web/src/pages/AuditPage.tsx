@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
 
 interface Emergency {
@@ -93,7 +94,7 @@ export function AuditPage() {
           <button type="submit">{t('audit.show')}</button>
         </form>
         <ErrorMessage error={log.error} labels={{ recipientId: t('audit.person') }} />
-        <div className="table-wrap">
+        <TableWrap label={t('audit.title')}>
           <table>
             <thead>
               <tr>
@@ -120,7 +121,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </div>
   );

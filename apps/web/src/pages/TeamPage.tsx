@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useSession } from '../session.tsx';
 import { CompetenceForm } from './CompetenceForm.tsx';
@@ -95,7 +96,7 @@ export function TeamPage() {
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('team.members')}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t('team.members')}>
           <table>
             <thead>
               <tr>
@@ -120,7 +121,7 @@ export function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       {(me.role === 'leader' || me.role === 'admin') && types.data && (

@@ -1,0 +1,31 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const PASSWORD = 'tillit-demo';
+
+export async function logIn(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel(/Brukernavn|Username/).fill(username);
+  await page.getByLabel(/Passord|Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: /Logg inn|Log in/ }).click();
+  await expect(page.getByRole('button', { name: /Logg ut|Log out/ })).toBeVisible();
+}
+
+/** WCAG 2.1 A and AA rules; the page must have none broken. */
+export async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Logs in through the API (its own cookie jar) and returns a JSON getter, for arranging a test. */
+export async function apiAs(request: APIRequestContext, username: string) {
+  const res = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+  const { csrfToken, teamIds } = await res.json();
+  return {
+    teamIds: teamIds as string[],
+    get: async (url: string) => (await request.get(url)).json(),
+    post: async (url: string, data: unknown) => request.post(url, { data, headers: { 'x-csrf-token': csrfToken } }),
+  };
+}

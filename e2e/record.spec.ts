@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
+
+test('a team member logs in, sees the team and opens a record, in nb and en', async ({ page }) => {
+  await expectNoAxeViolations(await page.goto('/login').then(() => page));
+  await logIn(page, 'sykepleier');
+
+  // My team: members with profession, and the people we serve.
+  await expect(page.getByRole('heading', { level: 1, name: 'Team Tøyen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Personer teamet hjelper' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Sykepleier' }).first()).toBeVisible();
+  const people = page.locator('.people-list a');
+  await expect(people).toHaveCount(63);
+  await expectNoAxeViolations(page);
+
+  // Search narrows the list; then open one person's record.
+  const firstName = (await people.first().locator('.person-name').textContent())!.trim();
+  await page.getByLabel('Søk etter navn eller adresse').fill(firstName.split(' ')[1]);
+  await people.first().click();
+  await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pårørende' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hvem i teamet gjør hva' })).toBeVisible();
+  await expect(page.getByText('Teamet som hjelper: Team Tøyen')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Change the phone number: saved, and the new number is shown.
+  await page.getByRole('button', { name: 'Endre telefon' }).click();
+  await page.getByLabel('Telefon', { exact: true }).fill('91234567');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByRole('status')).toHaveText('Lagret.');
+  await expect(page.getByText('91234567')).toBeVisible();
+
+  // A bad number is refused with the field named.
+  await page.getByRole('button', { name: 'Endre telefon' }).click();
+  await page.getByLabel('Telefon', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByRole('alert')).toContainText('Telefon');
+
+  // The same record in English.
+  await page.getByRole('button', { name: 'Bytt språk til engelsk' }).click();
+  await expect(page.getByRole('heading', { name: 'Who in the team does what' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Change language to Norwegian' }).click();
+});
+
+test('another team is refused, and can break the glass with a reason', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+
+  await logIn(page, 'helsefag');
+  await page.goto(`/people/${person.id}`);
+  await expect(page.getByRole('heading', { name: 'Du har ikke tilgang til denne journalen' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Begrunnelse for nødtilgang').fill('kort');
+  await page.getByRole('button', { name: 'Åpne med nødtilgang' }).click();
+  await expect(page.getByRole('alert')).toContainText('Begrunnelse for nødtilgang');
+
+  await page.getByLabel('Begrunnelse for nødtilgang').fill('Legevakten ringer, trenger pårørendes telefon nå');
+  await page.getByRole('button', { name: 'Åpne med nødtilgang' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${person.givenName} ${person.familyName}` })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Åpnet med nødtilgang');
+  await expectNoAxeViolations(page);
+});
+
+test('the administrator follows up emergency access and checks the log chain', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const other = await apiAs(request, 'helsefag');
+  expect((await other.post(`/api/recipients/${person.id}/emergency-access`, { reason: 'Akutt innleggelse, trenger medisinlisten' })).status()).toBe(201);
+
+  await logIn(page, 'admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilgangslogg' })).toBeVisible();
+  await expect(page.getByText('Akutt innleggelse, trenger medisinlisten')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const item = page.locator('.emergency', { hasText: 'Akutt innleggelse, trenger medisinlisten' });
+  await item.getByLabel('Oppfølging').fill('Kontrollert med avdelingen');
+  await item.getByRole('button', { name: 'Merk som fulgt opp' }).click();
+  await expect(page.getByText('Akutt innleggelse, trenger medisinlisten')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Kontroller kjeden' }).click();
+  await expect(page.getByRole('status')).toContainText('Loggen er hel');
+});
+
+test('a leader sees team figures, not names, and registers a competence', async ({ page }) => {
+  await logIn(page, 'leder');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team i bydelen' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Team Kampen' }).click();
+  await expect(page.getByText('Som leder ser du tall for teamet, ikke den enkeltes journal.')).toBeVisible();
+  await expect(page.locator('.people-list')).toHaveCount(0);
+
+  await page.getByLabel('Gyldig fra').fill('2026-02-01');
+  await page.getByLabel('Gyldig til (valgfritt)').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Lagre kompetanse' }).click();
+  await expect(page.getByRole('alert')).toContainText('Gyldig til');
+  await page.getByLabel('Gyldig til (valgfritt)').fill('2027-01-01');
+  await page.getByRole('button', { name: 'Lagre kompetanse' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kompetansen er lagret.');
+  await expectNoAxeViolations(page);
+});

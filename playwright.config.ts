@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * Browser tests run Debian's chromium against the real server on a fresh embedded database
+ * with the demo district (the same path as `npm start`).
+ */
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    viewport: { width: 390, height: 844 }, // phone first
+    locale: 'nb-NO',
+    trace: 'off',
+  },
+  webServer: {
+    command: `rm -rf .tillit-e2e && node cli/tillit.mjs serve`,
+    env: { TILLIT_DATA_DIR: '.tillit-e2e', PORT: String(PORT), TILLIT_LOGIN_MAX: '200', DATABASE_URL: '' },
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
