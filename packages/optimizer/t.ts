@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parseProblemJson, readProblem } from './src/readers.ts';
-import { checkSolution } from './src/checker.ts';
+import { generateDistrict } from './src/generator.ts';
 import { solve } from './src/solver/solve.ts';
-const p = parseProblemJson(readFileSync('/work/shared/formats/example-problem.json','utf8'));
-let r = solve(p, { iterations: 3000, seed: 1 });
-console.log(r.iterations, r.seconds, JSON.stringify(checkSolution(p, r.solution)), r.solution.unassignable);
-for (const name of (process.argv[2] ?? 'C101,R101,RC101,R201').split(',')) {
-const q = readProblem(readFileSync(`/work/shared/data/solomon/${name}.txt`,'utf8'), { filename: name + '.txt' });
-r = solve(q, { timeLimit: Number(process.argv[3] ?? 5), seed: 1 });
-const c = checkSolution(q, r.solution);
-console.log(name, r.iterations, r.seconds.toFixed(1), c.feasible, c.errors.slice(0,3), c.figures.travel.toFixed(2), c.figures.routes, c.figures.unassigned);
+import { checkSolution } from './src/checker.ts';
+const people = Number(process.argv[2] ?? 60); const tl = Number(process.argv[3] ?? 10);
+const p = generateDistrict({ people, seed: 1 });
+console.log(p.visits.length, 'visits', p.visits.filter(v=>v.staff===2).length, 'pairs', p.staff.length, 'staff');
+for (const cw of [0, 30]) {
+const r = solve(p, { timeLimit: tl, seed: 1, continuityWeight: cw });
+const c = checkSolution(p, r.solution);
+console.log('cw', cw, r.iterations, r.seconds.toFixed(1), c.feasible, c.errors.slice(0,3), JSON.stringify(c.figures));
 }

@@ -1,1 +1,179 @@
-export interface GeneratorOptions { people?: number } ; export function generateDistrict(o: GeneratorOptions = {}): void { void o; }
+/**
+ * Generator of realistic multi-day district problems (tillit-homecare/1): a base, people
+ * scattered around it, a day team and an evening team with a weekend rotation, and the
+ * recurring help of home care — morning help (the morning peak), medication rounds with
+ * tight windows, lunch and evening medication, evening help, showers, wound care (nurse),
+ * therapy (physio/occupational therapist), practical help, two-helper transfers — each
+ * person with a primary contact (day team) and an evening contact as preferred helpers,
+ * and, for people already served, visit history. Day 0 is a Monday. Deterministic per seed.
+ */
+import type { Location, Problem, Recipient, Staff, Visit } from './model.ts';
+import { Rng } from './solver/rng.ts';
+
+export interface GeneratorOptions {
+  people?: number;
+  /** Default: people / 3. */
+  staff?: number;
+  days?: number;
+  seed?: number;
+  name?: string;
+  /** District centre. */
+  lat?: number;
+  lon?: number;
+  /** Radius of the district in km (default grows with the square root of people). */
+  radiusKm?: number;
+}
+
+const DAY = { start: 450, end: 930 }; // 07:30–15:30
+const EVE = { start: 900, end: 1350 }; // 15:00–22:30
+
+export function generateDistrict(opts: GeneratorOptions = {}): Problem {
+  const people = opts.people ?? 60;
+  const nStaff = opts.staff ?? Math.max(4, Math.round(people / 3));
+  const days = opts.days ?? 14;
+  const rng = new Rng(opts.seed ?? 1);
+  const lat0 = opts.lat ?? 59.9225;
+  const lon0 = opts.lon ?? 10.7585;
+  const radiusKm = opts.radiusKm ?? 1.0 + 0.18 * Math.sqrt(people);
+  const pick = <T>(a: T[]): T => a[rng.int(a.length)];
+  const between = (a: number, b: number, step = 15) => a + step * rng.int(Math.floor((b - a) / step) + 1);
+
+  const locations: Location[] = [{ id: 'base', lat: lat0, lon: lon0 }];
+  // people live in a few neighbourhood clusters plus scattered homes
+  const clusters = Array.from({ length: Math.max(3, Math.round(people / 25)) }, () => {
+    const r = radiusKm * Math.sqrt(rng.next()) * 0.8;
+    const a = rng.next() * 2 * Math.PI;
+    return [r * Math.cos(a), r * Math.sin(a)];
+  });
+  const kmLat = 1 / 111.2;
+  const kmLon = 1 / (111.2 * Math.cos((lat0 * Math.PI) / 180));
+
+  // staff: day and evening teams
+  const staff: Staff[] = [];
+  const nTherapists = Math.max(1, Math.round(people / 60));
+  const nEvening = Math.round((nStaff - nTherapists) * 0.38);
+  const nDay = nStaff - nTherapists - nEvening;
+  const team: ('day' | 'evening' | 'therapy')[] = [];
+  for (let i = 0; i < nStaff; i++) {
+    let kind: 'day' | 'evening' | 'therapy';
+    let skills: string[];
+    if (i < nDay) {
+      kind = 'day';
+      const x = (i % 10) / 10;
+      skills = x < 0.3 ? ['nurse', 'medication', 'wound'] : x < 0.9 ? ['medication'] : [];
+    } else if (i < nDay + nEvening) {
+      kind = 'evening';
+      const x = ((i - nDay) % 8) / 8;
+      skills = x < 0.25 ? ['nurse', 'medication', 'wound'] : x < 0.875 ? ['medication'] : [];
+    } else {
+      kind = 'therapy';
+      skills = ['therapy'];
+    }
+    team.push(kind);
+    const sh = kind === 'evening' ? EVE : DAY;
+    const shifts = [];
+    for (let d = 0; d < days; d++) {
+      const week = Math.floor(d / 7);
+      const dow = d % 7; // 0 = Monday
+      const weekendWork = kind !== 'therapy' && (i + week) % 3 < 2; // 2 of 3 weekends
+      let works: boolean;
+      if (dow >= 5) works = weekendWork;
+      else if (weekendWork) works = dow !== i % 5 && dow !== (i + 2) % 5; // two days off in a weekend week
+      else works = true;
+      if (works) shifts.push({ day: d, start: sh.start, end: sh.end });
+    }
+    staff.push({ id: `s${i + 1}`, skills, start: 'base', end: 'base', shifts });
+  }
+  const dayStaff = staff.filter((_, i) => team[i] === 'day');
+  const eveStaff = staff.filter((_, i) => team[i] === 'evening');
+  const primaryLoad = new Map<string, number>();
+
+  const recipients: Recipient[] = [];
+  const visits: Visit[] = [];
+  let vid = 0;
+  const add = (rec: string, day: number, earliest: number, latest: number, duration: number, skills: string[], staffN = 1) => {
+    visits.push({ id: `v${++vid}`, recipient: rec, day, earliest, latest, duration, skills, staff: staffN });
+  };
+
+  for (let p = 0; p < people; p++) {
+    const id = `r${p + 1}`;
+    const c = pick(clusters);
+    const spread = rng.next() < 0.7 ? 0.35 : radiusKm;
+    const dx = c[0] + (rng.next() - 0.5) * 2 * spread;
+    const dy = c[1] + (rng.next() - 0.5) * 2 * spread;
+    locations.push({ id: `loc-${id}`, lat: +(lat0 + dy * kmLat).toFixed(6), lon: +(lon0 + dx * kmLon).toFixed(6) });
+    // care profile
+    const level = rng.next(); // < 0.25 light, < 0.75 medium, else heavy
+    const heavy = level >= 0.75;
+    const light = level < 0.25;
+    const needsMed = rng.next() < (light ? 0.3 : 0.75);
+    const transfer = heavy && rng.next() < 0.22;
+    const morning = !light || rng.next() < 0.2;
+    const morningT = between(465, 660);
+    const morningDur = transfer ? 45 : heavy ? pick([45, 60]) : pick([30, 30, 45]);
+    const lunchMed = needsMed && (heavy || rng.next() < 0.15);
+    const eveMed = needsMed && (heavy || rng.next() < 0.5);
+    const eveMedT = between(1020, 1170);
+    const eveningHelp = heavy || (!light && rng.next() < 0.35);
+    const eveT = between(1140, 1260);
+    const supervision = heavy && rng.next() < 0.4;
+    const showersPerWeek = light ? (rng.next() < 0.4 ? 1 : 0) : rng.next() < 0.5 ? 1 : rng.next() < 0.3 ? 2 : 0;
+    const wound = rng.next() < (heavy ? 0.25 : 0.08);
+    const therapy = rng.next() < 0.1;
+    const practical = rng.next() < (light ? 0.6 : 0.3);
+    const showerDays = showersPerWeek === 2 ? [1, 3] : [rng.int(5)];
+    const practicalDay = rng.int(5);
+    const therapyDays = [rng.int(2), 2 + rng.int(3)];
+
+    for (let d = 0; d < days; d++) {
+      const dow = d % 7;
+      const weekday = dow < 5;
+      if (morning) {
+        // a two-helper transfer carries no skill; its medication is a separate short visit
+        const sk = needsMed && !transfer ? ['medication'] : [];
+        const slack = needsMed ? 30 : 45;
+        add(id, d, morningT - slack, morningT + slack, morningDur, sk, transfer ? 2 : 1);
+        if (transfer && needsMed) add(id, d, morningT + 30, morningT + 120, 10, ['medication']);
+      } else if (needsMed) {
+        // medication round: tight window
+        const t = between(480, 570);
+        add(id, d, t - 15, t + 15, 10, ['medication']);
+      }
+      if (lunchMed) add(id, d, 720, 780, 10, ['medication']);
+      if (supervision) add(id, d, 840, 960, 20, []);
+      if (eveMed && !(eveningHelp && Math.abs(eveMedT - eveT) < 60)) add(id, d, eveMedT - 30, eveMedT + 30, 10, ['medication']);
+      if (eveningHelp) add(id, d, eveT - 30, eveT + 30, transfer ? 30 : pick([20, 30]), !transfer && eveMed && Math.abs(eveMedT - eveT) < 60 ? ['medication'] : [], transfer ? 2 : 1);
+      if (eveningHelp && transfer && eveMed && Math.abs(eveMedT - eveT) < 60) add(id, d, eveT - 90, eveT - 20, 10, ['medication']);
+      if (weekday && showersPerWeek > 0 && showerDays.includes(dow)) add(id, d, 540, 810, 45, []);
+      if (wound && (dow === 0 || dow === 2 || dow === 4)) add(id, d, 600, 840, 30, ['wound']);
+      if (therapy && weekday && therapyDays.includes(dow)) add(id, d, 600, 870, 45, ['therapy']);
+      if (practical && weekday && dow === practicalDay && (d < 7 || rng.next() < 0.999)) add(id, d, 600, 810, 60, []);
+    }
+    // primary contact: the least-loaded day-team member with the skills most visits need
+    const need = needsMed ? 'medication' : null;
+    const candidates = dayStaff.filter((s) => !need || s.skills.includes(need));
+    const pool = candidates.length ? candidates : dayStaff;
+    let primary = pool[0];
+    for (const s of pool) if ((primaryLoad.get(s.id) ?? 0) + rng.next() * 0.5 < (primaryLoad.get(primary.id) ?? 0)) primary = s;
+    primaryLoad.set(primary.id, (primaryLoad.get(primary.id) ?? 0) + 1);
+    const preferred = [primary.id];
+    if (eveStaff.length && (eveMed || eveningHelp)) preferred.push(pick(eveStaff).id);
+    const rec: Recipient = { id, location: `loc-${id}`, preferred };
+    if (rng.next() < 0.7) {
+      const history: Record<string, number> = { [primary.id]: 5 + rng.int(16) };
+      for (let k = 0; k < 2; k++) history[pick(staff).id] = 1 + rng.int(4);
+      rec.history = history;
+    }
+    recipients.push(rec);
+  }
+  return {
+    format: 'tillit-homecare/1',
+    name: opts.name ?? `district-${people}p-${nStaff}s-${days}d-seed${opts.seed ?? 1}`,
+    days,
+    travel: { model: 'haversine', speedKmh: 25, detourFactor: 1.35 },
+    locations,
+    staff,
+    recipients,
+    visits,
+  };
+}

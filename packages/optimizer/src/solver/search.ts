@@ -76,6 +76,8 @@ export class Search {
   private insertList: number[] = [];
   private removedMark: Int32Array;
   // insertion scratch
+  /** While set, recreate may not open empty routes (route-elimination move). */
+  private noNewRoutes = false;
   private bPos = -1;
   private bLo = 0;
   private bHi = 0;
@@ -337,9 +339,12 @@ export class Search {
       let emptyTried = false;
       for (let k = 0; k < elig.length; k++) {
         const r = elig[k];
-        if (I.symmetricEmpty && this.routes[r].length === 0) {
-          if (emptyTried) continue;
-          emptyTried = true;
+        if (this.routes[r].length === 0) {
+          if (this.noNewRoutes) continue;
+          if (I.symmetricEmpty) {
+            if (emptyTried) continue;
+            emptyTried = true;
+          }
         }
         const d = this.bestPos(u, r, blink);
         if (d === Infinity) continue;
@@ -359,6 +364,7 @@ export class Search {
       const cand = this.cand;
       for (let k = 0; k < elig.length; k++) {
         const r = elig[k];
+        if (this.noNewRoutes && this.routes[r].length === 0) continue;
         const d = this.bestPos(u, r, blink);
         if (d === Infinity) continue;
         const c = wT * d + this.contDelta(u, I.rStaff[r]);
@@ -419,6 +425,7 @@ export class Search {
     for (let k = 0; k < elig.length; k++) {
       const r = elig[k];
       const n = this.routes[r].length;
+      if (this.noNewRoutes && n === 0) continue;
       for (let p = 0; p <= n; p++) {
         // restrict to one position by narrowing: evaluate position p alone
         const d = this.posDelta(u, r, p);
@@ -547,6 +554,32 @@ export class Search {
         if (this.removedMark[v] !== this.iter) this.removeVisit(v);
       }
     }
+  }
+
+  /** Empties one route (a short one more likely) so that the others must absorb its visits. */
+  private routeRuin(): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    let bestR = -1;
+    let bestKey = Infinity;
+    let nonEmpty = 0;
+    for (let r = 0; r < I.nRoutes; r++) {
+      const n = this.routes[r].length;
+      if (n === 0) continue;
+      nonEmpty++;
+      const key = n * (0.5 + rng.next());
+      if (key < bestKey) {
+        bestKey = key;
+        bestR = r;
+      }
+    }
+    if (bestR < 0 || nonEmpty < 2) return false;
+    for (const u of this.routes[bestR].slice()) {
+      const v = I.uVisit[u];
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    }
+    this.noNewRoutes = true;
+    return true;
   }
 
   /** Removes every visit of one person over the horizon, and makes room in a familiar helper's routes. */
@@ -774,8 +807,13 @@ export class Search {
         const prob = Math.min(1, 8 / Math.max(1, unList.length));
         for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
       }
-      if (useRecRuin && rng.next() < 0.35) this.recipientRuin(recVisits, recPref);
-      else this.sisrRuin(cBar, lMax);
+      this.noNewRoutes = false;
+      const op = rng.next();
+      if (useRecRuin && op < 0.35) this.recipientRuin(recVisits, recPref);
+      else if (I.solomon && op < 0.03) {
+        if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
+        else this.sisrRuin(cBar, lMax);
+      } else this.sisrRuin(cBar, lMax);
       this.compactTouched();
       const rnd = rng.next();
       const order = I.solomon
