@@ -113,6 +113,8 @@ export interface SolveOptions {
   /** Shortcut for weights.continuity; 0 = travel-only plan. Default 30. */
   continuityWeight?: number;
   weights?: Partial<Weights>;
+  /** Advanced search parameters (relative start/end temperatures, average ruin size). */
+  tuning?: { t0?: number; tf?: number; cBar?: number };
   /** Progress callback (called at most a few times a second). */
   onProgress?: (p: Progress) => void;
 }

@@ -582,6 +582,71 @@ export class Search {
     return true;
   }
 
+  /**
+   * Continuity move: pick a person with many helpers and one of their least-used helpers g;
+   * remove the person's visits done by g (all days) and make room around those times in
+   * the routes of the person's other helpers, so that g can drop out of the person's set.
+   */
+  private helperRuin(recVisitUnits: number[][]): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const S = I.nStaff;
+    let rec = -1;
+    for (let k = 0; k < 3; k++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] < 0) continue;
+      const r = I.uRec[u];
+      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
+    }
+    if (rec < 0 || this.nDist[rec] < 2) return false;
+    // least-used helper (random tie-break)
+    let g = -1;
+    let gc = Infinity;
+    for (let s = 0; s < S; s++) {
+      const c = this.cnt[rec * S + s];
+      if (c > 0 && (c < gc || (c === gc && rng.next() < 0.5))) {
+        gc = c;
+        g = s;
+      }
+    }
+    if (g < 0) return false;
+    const days = I.problem.days;
+    const units = recVisitUnits[rec];
+    const targets: number[] = [];
+    for (const u of units) {
+      const r = this.uRoute[u];
+      if (r < 0 || I.rStaff[r] !== g) continue;
+      targets.push(u);
+    }
+    for (const u of targets) {
+      const v = I.uVisit[u];
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    }
+    // room in the routes of the person's other helpers on those days
+    for (const u of targets) {
+      const day = I.uDay[u];
+      for (let s = 0; s < S; s++) {
+        if (s === g || this.cnt[rec * S + s] === 0) continue;
+        const r = this.routeOf[s * days + day];
+        if (r < 0) continue;
+        const seq = this.routes[r];
+        if (seq.length === 0 || rng.next() < 0.3) continue;
+        let p = 0;
+        while (p < seq.length && this.rE[r][p] < I.uE[u]) p++;
+        const l = 1 + rng.int(3);
+        let st = p - rng.int(l + 1);
+        if (st < 0) st = 0;
+        for (let i = st; i < Math.min(seq.length, st + l); i++) {
+          const w = seq[i];
+          if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
+          const wv = I.uVisit[w];
+          if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
+        }
+      }
+    }
+    return targets.length > 0;
+  }
+
   /** Removes every visit of one person over the horizon, and makes room in a familiar helper's routes. */
   private recipientRuin(recVisits: number[][], recPref: Int32Array[]): void {
     const I = this.I;
@@ -638,6 +703,11 @@ export class Search {
     const I = this.I;
     const list = this.insertList;
     const rng = this.rng;
+    if (order < 0) {
+      // keep the removal order (the targets of a continuity move first)
+      for (const v of list) if (!this.vAssigned[v]) this.insertVisit(v, true);
+      return;
+    }
     // shuffle first, then sort by a criterion
     for (let i = list.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -760,6 +830,8 @@ export class Search {
     const lMax = p.lMax ?? 10;
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
+    const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
+    for (let u = 0; u < I.nUnits; u++) recUnits[I.uRec[u]].push(u);
     const staffIdx = new Map(I.problem.staff.map((s, i) => [s.id, i]));
     const recPref = I.problem.recipients.map((r) => Int32Array.from((r.preferred ?? []).map((id) => staffIdx.get(id)!)));
     const useRecRuin = !I.solomon && I.weights.continuity > 0;
@@ -809,7 +881,12 @@ export class Search {
       }
       this.noNewRoutes = false;
       const op = rng.next();
-      if (useRecRuin && op < 0.35) this.recipientRuin(recVisits, recPref);
+      let keepOrder = false;
+      if (useRecRuin && op < 0.1) this.recipientRuin(recVisits, recPref);
+      else if (useRecRuin && op < 0.45) {
+        if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
+        else keepOrder = rng.next() < 0.5;
+      }
       else if (I.solomon && op < 0.03) {
         if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
         else this.sisrRuin(cBar, lMax);
@@ -819,7 +896,7 @@ export class Search {
       const order = I.solomon
         ? rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3
         : rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
-      this.recreate(order);
+      this.recreate(keepOrder ? -1 : order);
       const newCost = this.cost();
       const newUn = this.unassigned;
       let accept: boolean;

@@ -30,6 +30,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     iterations,
     timeMs,
     scheduleBy: options.iterations !== undefined ? 'iterations' : 'time',
+    ...options.tuning,
     onProgress: options.onProgress
       ? (it, ms, un, cost, travel) => options.onProgress!({ iteration: it, seconds: (performance.now() - t0) / 1000, unassigned: un, cost, travel })
       : undefined,
