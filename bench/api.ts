@@ -13,7 +13,7 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '1
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/api-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const info = await new Promise<{ port: number; database: string; description: string }>((resolve, reject) => {
   createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

@@ -6,13 +6,18 @@ export async function run(): Promise<number> {
   const log = progress('audit verify');
   const database = await openConfigured();
   try {
-    const result = await verifyAuditLog(database.db, (seq) => log(`checked up to row ${seq}`));
+    const result = await verifyAuditLog(database.db, (rows) => log(`checked ${rows} rows`));
     if (result.ok) {
-      console.log(`Audit log intact: ${result.rows} rows, last row ${result.lastSeq}.`);
+      console.log(`Audit log intact: ${result.rows} rows.`);
       return 0;
     }
-    const why = { hash_mismatch: 'its content or hash was changed', missing_row: 'it is missing (deleted)', head_mismatch: 'the newest rows were removed' }[result.reason];
-    console.log(`Audit log BROKEN at row ${result.firstBrokenSeq}: ${why}. ${result.rows} rows before it are intact.`);
+    const where = `chain ${result.chain}, position ${result.chainSeq}`;
+    const message = {
+      hash_mismatch: `row ${result.firstBrokenSeq} (${where}) was changed: its hash no longer follows`,
+      missing_row: `the row before row ${result.firstBrokenSeq} in ${where} was deleted`,
+      head_mismatch: `the newest rows of chain ${result.chain} from position ${result.chainSeq} were deleted`,
+    }[result.reason];
+    console.log(`Audit log BROKEN: ${message}.`);
     return 1;
   } finally {
     await database.close();

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
-import { loadActor } from '../modules/accounts/accounts.service.ts';
+import { loadActorCached } from '../modules/accounts/accounts.service.ts';
 import { AppError, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'tillit_session';
@@ -25,7 +25,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const loaded = await loadActor(db, token);
+    const loaded = await loadActorCached(db, token);
     if (!loaded) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

@@ -29,8 +29,8 @@ const TABLES = [
 export async function resetData(database: Database) {
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-    await tx.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} CASCADE`));
-    await tx.execute(sql`UPDATE audit_head SET seq = 0, hash = repeat('0', 64) WHERE id = 1`);
+    await tx.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+    await tx.execute(sql`UPDATE audit_head SET seq = 0, hash = repeat('0', 64)`);
   });
 }
 

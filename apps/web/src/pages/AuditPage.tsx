@@ -22,7 +22,7 @@ interface AuditRow {
   basis: string;
   details: Record<string, unknown>;
 }
-type Verify = { ok: true; rows: number } | { ok: false; firstBrokenSeq: number };
+type Verify = { ok: true; rows: number } | { ok: false; firstBrokenSeq: number | null; chain: number; chainSeq: number };
 
 /** Administrators: emergency accesses to follow up, and the access log with its chain check. */
 export function AuditPage() {
@@ -78,7 +78,7 @@ export function AuditPage() {
           </button>
           {verify && (
             <p role="status" className={verify.ok ? 'alert alert-ok' : 'alert alert-error'}>
-              {verify.ok ? t('audit.intact', { rows: verify.rows }) : t('audit.broken', { seq: verify.firstBrokenSeq })}
+              {verify.ok ? t('audit.intact', { rows: verify.rows }) : t('audit.broken', { seq: verify.firstBrokenSeq ?? `${verify.chain}:${verify.chainSeq}` })}
             </p>
           )}
         </div>

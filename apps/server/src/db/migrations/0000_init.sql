@@ -134,7 +134,9 @@ CREATE TABLE "audit_head" (
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (
-	"seq" bigint PRIMARY KEY NOT NULL,
+	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"chain" smallint NOT NULL,
+	"chain_seq" bigint NOT NULL,
 	"at" timestamp (3) with time zone NOT NULL,
 	"actor_user_id" uuid,
 	"actor_name" text NOT NULL,
@@ -174,5 +176,6 @@ CREATE INDEX "recipient_team_recipient_idx" ON "recipient_team" USING btree ("re
 CREATE INDEX "recipient_name_idx" ON "recipient" USING btree ("family_name","given_name");--> statement-breakpoint
 CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "emergency_access_lookup_idx" ON "emergency_access" USING btree ("user_id","recipient_id","expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_chain_seq_idx" ON "audit_log" USING btree ("chain","chain_seq");--> statement-breakpoint
 CREATE INDEX "audit_recipient_idx" ON "audit_log" USING btree ("recipient_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("actor_user_id","seq");

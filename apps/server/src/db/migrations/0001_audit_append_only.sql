@@ -13,5 +13,5 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 --> statement-breakpoint
--- Genesis of the chain: 64 zeros.
-INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
+-- Genesis of each of the 16 chains (AUDIT_CHAINS): 64 zeros.
+INSERT INTO audit_head (id, seq, hash) SELECT c, 0, repeat('0', 64) FROM generate_series(0, 15) AS c;

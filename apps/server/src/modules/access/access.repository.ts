@@ -1,58 +1,95 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { decideRecordAccess, type Decision, type RecordAction } from './access.policy.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
+import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts } from './access.policy.ts';
 
 export type Allowed = Extract<Decision, { allow: true }>;
 
-/** Loads the facts the record policy needs in one query; null when the person does not exist. */
-async function loadFacts(tx: DbOrTx, actor: Actor, recipientId: string) {
-  const res = await tx.execute(sql`
-    SELECT r.id,
-           COALESCE((SELECT array_agg(rt.team_id::text) FROM recipient_team rt
-                      WHERE rt.recipient_id = r.id AND rt.valid_from <= current_date
-                        AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)), '{}') AS teams,
-           e.id AS emergency_id, e.reason AS emergency_reason, e.expires_at AS emergency_expires
-      FROM recipient r
-      LEFT JOIN LATERAL (
-        SELECT id, reason, expires_at FROM emergency_access
-         WHERE user_id = ${actor.userId} AND recipient_id = r.id AND expires_at > now()
-         ORDER BY expires_at DESC LIMIT 1) e ON true
-     WHERE r.id = ${recipientId}`);
-  const row = res.rows[0] as Record<string, unknown> | undefined;
-  if (!row) return null;
+/**
+ * The columns the record policy needs, selected next to `recipient r`; placeholders
+ * `userId` and `recipientId`. Shared by the write path (alone) and the read path (together
+ * with the data, so a read is one statement).
+ */
+export const factColumns = {
+  teams: sql<unknown>`COALESCE((SELECT array_agg(rt.team_id::text) FROM recipient_team rt
+                  WHERE rt.recipient_id = r.id AND rt.valid_from <= current_date
+                    AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)), '{}')`,
+  emergency: sql<unknown>`(SELECT json_build_object('id', e.id, 'reason', e.reason, 'expiresAt', e.expires_at)
+               FROM emergency_access e
+              WHERE e.user_id = ${sql.placeholder('userId')} AND e.recipient_id = r.id AND e.expires_at > now()
+              ORDER BY e.expires_at DESC LIMIT 1)`,
+};
+export const recipientById = sql`r.id = ${sql.placeholder('recipientId')}`;
+
+/** Turns the fact columns of a row into the policy's input. */
+export function parseFacts(row: { teams: unknown; emergency: unknown }): RecordFacts {
   const teams = Array.isArray(row.teams)
     ? (row.teams as string[])
     : String(row.teams).replace(/^\{|\}$/g, '').split(',').filter(Boolean);
-  return {
-    servingTeamIds: teams,
-    emergency: row.emergency_id
-      ? { id: row.emergency_id as string, reason: row.emergency_reason as string, expiresAt: new Date(row.emergency_expires as string) }
-      : null,
-  };
+  const e = (typeof row.emergency === 'string' ? JSON.parse(row.emergency) : row.emergency) as
+    | { id: string; reason: string; expiresAt: string }
+    | null;
+  return { servingTeamIds: teams, emergency: e ? { id: e.id, reason: e.reason, expiresAt: new Date(e.expiresAt) } : null };
 }
 
-/** Writes the audit row for a refused attempt and returns the error to throw after commit. */
-async function refuse(tx: DbOrTx, actor: Actor, recipientId: string, action: string, error: AppError): Promise<AppError> {
-  await appendAudit(tx, {
+async function loadFacts(tx: DbOrTx, actor: Actor, recipientId: string): Promise<RecordFacts | null> {
+  // Prepared: planned once per connection, as it runs before every record write.
+  const [row] = await tx
+    .select(factColumns)
+    .from(sql`recipient r`)
+    .where(recipientById)
+    .prepare('record_access_facts')
+    .execute({ userId: actor.userId, recipientId });
+  return row ? parseFacts(row) : null;
+}
+
+/** Applies the policy; on refusal returns the error to throw (after its audit row is written). */
+function judge(actor: Actor, facts: RecordFacts | null, kind: RecordAction): { decision: Allowed } | { error: AppError } {
+  if (!facts) return { error: notFound('Person') };
+  const decision = decideRecordAccess(actor, facts, kind);
+  if (decision.allow) return { decision };
+  const message =
+    decision.code === 'no_care_relation'
+      ? 'Your team does not serve this person. Use emergency access with a reason if you need the record now.'
+      : decision.code === 'leader_team_level_only'
+        ? 'Leaders see team-level data, not individual records.'
+        : 'Administrators do not read individual records.';
+  return { error: forbidden(decision.code, message, { canBreakGlass: decision.canBreakGlass }) };
+}
+
+function auditRow(actor: Actor, recipientId: string, action: string, outcome: { decision: Allowed } | { error: AppError }, details = {}) {
+  if ('error' in outcome) {
+    return {
+      at: new Date(),
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      action,
+      recipientId,
+      basis: 'denied' as const,
+      emergencyAccessId: null,
+      details: { refused: outcome.error.code },
+    };
+  }
+  const d = outcome.decision;
+  return {
     at: new Date(),
     actorUserId: actor.userId,
     actorName: actor.displayName,
     action,
     recipientId,
-    basis: 'denied',
-    emergencyAccessId: null,
-    details: { refused: error.code },
-  });
-  return error;
+    basis: d.basis,
+    emergencyAccessId: d.basis === 'emergency' ? d.emergencyAccessId : null,
+    details: { ...details, ...(d.basis === 'emergency' ? { emergencyReason: d.reason } : {}) },
+  };
 }
 
 /**
- * Runs `work` on one person's record only if the policy allows, and writes the audit row
- * (allowed or refused) in the same transaction. Every repository that touches a person's
- * data goes through here, so no route can skip the check or the log.
+ * A write to one person's record: runs `work` only if the policy allows, and writes the
+ * audit row (allowed or refused) in the same transaction. If `work` throws, nothing of it
+ * and no audit row remain.
  */
 export async function withRecordAccess<T>(
   db: DbOrTx,
@@ -63,32 +100,42 @@ export async function withRecordAccess<T>(
   work: (tx: DbOrTx, decision: Allowed) => Promise<{ result: T; details?: Record<string, unknown> }>,
 ): Promise<T> {
   const outcome = await db.transaction(async (tx) => {
-    const facts = await loadFacts(tx, actor, recipientId);
-    if (!facts) return { error: await refuse(tx, actor, recipientId, action, notFound('Person')) };
-    const decision = decideRecordAccess(actor, facts, kind);
-    if (!decision.allow) {
-      const message =
-        decision.code === 'no_care_relation'
-          ? 'Your team does not serve this person. Use emergency access with a reason if you need the record now.'
-          : decision.code === 'leader_team_level_only'
-            ? 'Leaders see team-level data, not individual records.'
-            : 'Administrators do not read individual records.';
-      const error = forbidden(decision.code, message, { canBreakGlass: decision.canBreakGlass });
-      return { error: await refuse(tx, actor, recipientId, action, error) };
+    const judged = judge(actor, await loadFacts(tx, actor, recipientId), kind);
+    if ('error' in judged) {
+      await appendAudit(tx, auditRow(actor, recipientId, action, judged));
+      return { error: judged.error };
     }
-    const { result, details } = await work(tx, decision);
-    await appendAudit(tx, {
-      at: new Date(),
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      action,
-      recipientId,
-      basis: decision.basis,
-      emergencyAccessId: decision.basis === 'emergency' ? decision.emergencyAccessId : null,
-      details: { ...(details ?? {}), ...(decision.basis === 'emergency' ? { emergencyReason: decision.reason } : {}) },
-    });
+    const { result, details } = await work(tx, judged.decision);
+    await appendAudit(tx, auditRow(actor, recipientId, action, judged, details));
     return { result };
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.result as T;
+}
+
+/**
+ * A read of one person's record: one prepared statement fetches the policy facts together
+ * with the data, then the audit row is committed (grouped with concurrent reads' rows by
+ * the AuditWriter), and only then is the data released; a refused read returns nothing but
+ * its audit row. No read leaves without its committed audit row; writes use withRecordAccess.
+ * `data` is a map of extra columns selected next to `recipient r` (placeholders as above).
+ */
+export async function readWithAccess<C extends Record<string, SQL>>(
+  db: Db,
+  actor: Actor,
+  recipientId: string,
+  action: string,
+  statementName: string,
+  data: C,
+): Promise<{ row: { [K in keyof C]: unknown }; decision: Allowed }> {
+  const [row] = await db
+    .select({ ...factColumns, ...data })
+    .from(sql`recipient r`)
+    .where(recipientById)
+    .prepare(statementName)
+    .execute({ userId: actor.userId, recipientId });
+  const judged = judge(actor, row ? parseFacts(row as { teams: unknown; emergency: unknown }) : null, 'read');
+  await auditWriterFor(db).append(auditRow(actor, recipientId, action, judged));
+  if ('error' in judged) throw judged.error;
+  return { row: row as { [K in keyof C]: unknown }, decision: judged.decision };
 }

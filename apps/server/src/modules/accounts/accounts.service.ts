@@ -20,7 +20,28 @@ export async function logIn(db: Db, username: string, password: string, sessionH
 }
 
 export async function logOut(db: Db, token: string): Promise<void> {
+  sessionCache.delete(tokenHash(token));
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+}
+
+/**
+ * Sessions seen in the last few seconds, so a burst of requests does not look up the same
+ * session each time. Log-out clears the entry at once in this process; another app server
+ * may honour a just-ended session, a changed role or team for at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = new Map<string, { value: { actor: Actor; csrfToken: string }; until: number }>();
+
+export async function loadActorCached(db: Db, token: string) {
+  const key = tokenHash(token);
+  const hit = sessionCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = await loadActor(db, token);
+  if (value) {
+    if (sessionCache.size > 10_000) sessionCache.clear();
+    sessionCache.set(key, { value, until: Date.now() + SESSION_CACHE_MS });
+  } else sessionCache.delete(key);
+  return value;
 }
 
 /** One round trip: the session, its user and the user's teams today. */

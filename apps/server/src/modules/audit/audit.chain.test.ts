@@ -20,7 +20,7 @@ function chain(n: number) {
   for (let i = 1; i <= n; i++) {
     const e = entry(i);
     prev = chainHash(prev, canonicalText(e));
-    rows.push({ ...e, seq: i, hash: prev });
+    rows.push({ ...e, seq: i * 10, chainSeq: i, hash: prev });
   }
   return rows;
 }
@@ -36,33 +36,35 @@ describe('audit chain', () => {
 
   it('accepts an intact chain', async () => {
     const rows = chain(5);
-    expect(await verifyChain(iterate(rows), { seq: 5, hash: rows[4].hash })).toEqual({ ok: true, rows: 5, lastSeq: 5 });
+    expect(await verifyChain(iterate(rows), { chainSeq: 5, hash: rows[4].hash })).toEqual({ ok: true, rows: 5 });
   });
 
   it('names the first edited row', async () => {
     const rows = chain(5);
     rows[2] = { ...rows[2], actorName: 'someone else' };
-    expect(await verifyChain(iterate(rows), { seq: 5, hash: rows[4].hash })).toMatchObject({
+    expect(await verifyChain(iterate(rows), { chainSeq: 5, hash: rows[4].hash })).toMatchObject({
       ok: false,
-      firstBrokenSeq: 3,
+      firstBrokenSeq: 30,
+      chainSeq: 3,
       reason: 'hash_mismatch',
     });
   });
 
-  it('names a deleted row', async () => {
+  it('names the row after a deleted one', async () => {
     const rows = chain(5);
     rows.splice(1, 1);
-    expect(await verifyChain(iterate(rows), { seq: 5, hash: rows[3].hash })).toMatchObject({
+    expect(await verifyChain(iterate(rows), { chainSeq: 5, hash: rows[3].hash })).toMatchObject({
       ok: false,
-      firstBrokenSeq: 2,
+      firstBrokenSeq: 30,
+      chainSeq: 2,
       reason: 'missing_row',
     });
   });
 
   it('notices that the newest row was removed', async () => {
     const rows = chain(5);
-    const head = { seq: 5, hash: rows[4].hash };
+    const head = { chainSeq: 5, hash: rows[4].hash };
     rows.pop();
-    expect(await verifyChain(iterate(rows), head)).toMatchObject({ ok: false, firstBrokenSeq: 5, reason: 'head_mismatch' });
+    expect(await verifyChain(iterate(rows), head)).toMatchObject({ ok: false, firstBrokenSeq: null, chainSeq: 5, reason: 'head_mismatch' });
   });
 });

@@ -47,33 +47,42 @@ export function chainHash(previousHash: string, canonical: string): string {
 }
 
 export type VerifyResult =
-  | { ok: true; rows: number; lastSeq: number }
-  | { ok: false; rows: number; firstBrokenSeq: number; reason: 'hash_mismatch' | 'missing_row' | 'head_mismatch' };
+  | { ok: true; rows: number }
+  | {
+      ok: false;
+      rows: number;
+      /**
+       * Global seq of the first row that no longer links: the edited row, or the row right
+       * after a deleted one; null when the newest rows of the chain were removed.
+       */
+      firstBrokenSeq: number | null;
+      /** Position in the chain where the break is. */
+      chainSeq: number;
+      reason: 'hash_mismatch' | 'missing_row' | 'head_mismatch';
+    };
 
 /**
- * Walks rows in seq order and recomputes the chain. Reports the first row whose stored hash
- * does not follow (an edited row), a gap in seq (a deleted row), or a head that points past
- * the last row (deleted newest rows).
+ * Walks one chain's rows in chainSeq order and recomputes the hashes. Reports the first row
+ * whose stored hash does not follow (an edited row), a gap in chainSeq (a deleted row), or a
+ * head that points past the last row (the newest rows deleted).
  */
 export async function verifyChain(
-  rows: AsyncIterable<AuditEntry & { seq: number; hash: string }>,
-  head: { seq: number; hash: string },
-  onProgress?: (seq: number) => void,
+  rows: AsyncIterable<AuditEntry & { seq: number; chainSeq: number; hash: string }>,
+  head: { chainSeq: number; hash: string },
 ): Promise<VerifyResult> {
   let previous = GENESIS_HASH;
-  let expectedSeq = 1;
+  let expected = 1;
   let count = 0;
   for await (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, rows: count, firstBrokenSeq: expectedSeq, reason: 'missing_row' };
+    if (row.chainSeq !== expected) return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'missing_row' };
     const hash = chainHash(previous, canonicalText(row));
-    if (hash !== row.hash) return { ok: false, rows: count, firstBrokenSeq: row.seq, reason: 'hash_mismatch' };
+    if (hash !== row.hash) return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'hash_mismatch' };
     previous = row.hash;
-    expectedSeq++;
+    expected++;
     count++;
-    if (onProgress && count % 5000 === 0) onProgress(row.seq);
   }
-  if (head.seq !== expectedSeq - 1 || head.hash !== previous) {
-    return { ok: false, rows: count, firstBrokenSeq: expectedSeq, reason: 'head_mismatch' };
+  if (head.chainSeq !== expected - 1 || head.hash !== previous) {
+    return { ok: false, rows: count, firstBrokenSeq: null, chainSeq: expected, reason: 'head_mismatch' };
   }
-  return { ok: true, rows: count, lastSeq: expectedSeq - 1 };
+  return { ok: true, rows: count };
 }

@@ -21,9 +21,9 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetData(database);
   world = await buildWorld(database.db);
-  // Five audited reads, some concurrent, to build a chain.
+  // 40 audited reads, concurrent, spread over the parallel chains.
   const anna = await logInAs(app, 'anna');
-  await Promise.all([1, 2, 3, 4, 5].map(() => anna.get(`/api/recipients/${world.petter.id}`)));
+  await Promise.all(Array.from({ length: 40 }, () => anna.get(`/api/recipients/${world.petter.id}`)));
 });
 
 /** A tamperer with database superuser rights can bypass the append-only trigger; the chain still tells. */
@@ -36,7 +36,7 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe('the hash-chained audit log', () => {
   it('verifies an intact chain built by concurrent writers', async () => {
-    expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 5, lastSeq: 5 });
+    expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 40 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the normal path', async () => {
@@ -55,14 +55,26 @@ describe('the hash-chained audit log', () => {
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
   });
 
-  it('names a deleted row', async () => {
-    await tamper(sql`DELETE FROM audit_log WHERE seq = 4`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'missing_row' });
+  it('names the row after a deleted one', async () => {
+    // 40 rows over 16 chains: some row has a successor in its chain.
+    const [victim] = (
+      await database.db.execute(sql`SELECT a.seq, a.chain, b.seq AS next FROM audit_log a
+        JOIN audit_log b ON b.chain = a.chain AND b.chain_seq = a.chain_seq + 1 ORDER BY a.seq LIMIT 1`)
+    ).rows;
+    const next = { seq: victim.next };
+    await tamper(sql`DELETE FROM audit_log WHERE seq = ${victim.seq}`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({
+      ok: false,
+      chain: Number(victim.chain),
+      firstBrokenSeq: Number(next.seq),
+      reason: 'missing_row',
+    });
   });
 
-  it('notices the newest row removed', async () => {
-    await tamper(sql`DELETE FROM audit_log WHERE seq = 5`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 5, reason: 'head_mismatch' });
+  it('notices the newest row of a chain removed', async () => {
+    const [last] = (await database.db.execute(sql`SELECT max(seq) AS seq FROM audit_log`)).rows;
+    await tamper(sql`DELETE FROM audit_log WHERE seq = ${last.seq}`);
+    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: null, reason: 'head_mismatch' });
   });
 
   it('shows administrators the log for one person, and no one else', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/access.policy.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
 import type { CompetenceInput } from './organisation.schema.ts';
 
@@ -81,28 +81,27 @@ export class OrganisationRepository {
     if (!canListTeamRecipients(this.actor, teamId)) {
       throw forbidden('not_team_member', 'Only members of the team see the people it serves');
     }
-    return this.db.transaction(async (tx) => {
-      const res = await tx.execute(sql`
-        SELECT r.id, r.given_name AS "givenName", r.family_name AS "familyName", r.birth_date AS "birthDate",
-               r.address_line AS "addressLine", r.postal_code AS "postalCode", r.city,
-               s.given_name || ' ' || s.family_name AS "primaryContactName"
-          FROM recipient_team rt JOIN recipient r ON r.id = rt.recipient_id
-          LEFT JOIN staff s ON s.id = r.primary_contact_staff_id
-         WHERE rt.team_id = ${teamId} AND rt.valid_from <= ${today} AND (rt.valid_until IS NULL OR rt.valid_until >= ${today})
-         ORDER BY r.family_name, r.given_name`);
-      const people = rowsOf<{ id: string }>(res);
-      await appendAudit(tx, {
-        at: new Date(),
-        actorUserId: this.actor.userId,
-        actorName: this.actor.displayName,
-        action: 'team.recipients.list',
-        recipientId: null,
-        basis: 'care_relation',
-        emergencyAccessId: null,
-        details: { teamId, recipients: people.map((p) => p.id) },
-      });
-      return people;
+    // One read, then its audit row committed before the list is released (as readWithAccess).
+    const res = await this.db.execute(sql`
+      SELECT r.id, r.given_name AS "givenName", r.family_name AS "familyName", r.birth_date AS "birthDate",
+             r.address_line AS "addressLine", r.postal_code AS "postalCode", r.city,
+             s.given_name || ' ' || s.family_name AS "primaryContactName"
+        FROM recipient_team rt JOIN recipient r ON r.id = rt.recipient_id
+        LEFT JOIN staff s ON s.id = r.primary_contact_staff_id
+       WHERE rt.team_id = ${teamId} AND rt.valid_from <= ${today} AND (rt.valid_until IS NULL OR rt.valid_until >= ${today})
+       ORDER BY r.family_name, r.given_name`);
+    const people = rowsOf<{ id: string }>(res);
+    await auditWriterFor(this.db).append({
+      at: new Date(),
+      actorUserId: this.actor.userId,
+      actorName: this.actor.displayName,
+      action: 'team.recipients.list',
+      recipientId: null,
+      basis: 'care_relation',
+      emergencyAccessId: null,
+      details: { teamId, recipients: people.map((p) => p.id) },
     });
+    return people;
   }
 
   listCompetenceTypes() {

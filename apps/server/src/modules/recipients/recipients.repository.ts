@@ -3,53 +3,61 @@ import { validateNationalId } from '@tillit/contracts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden } from '../../http/errors.ts';
-import { withRecordAccess, type Allowed } from '../access/access.repository.ts';
+import { readWithAccess, withRecordAccess, type Allowed } from '../access/access.repository.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
 import type { NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
 
 /**
- * The whole record in one statement: the person, serving teams, next of kin, primary
- * contact and who in the team does what. One round trip keeps record reads fast under load.
+ * The whole record as one JSON column next to `recipient r`: the person, serving teams,
+ * next of kin, primary contact and who in the team does what. Selected in one prepared
+ * statement (planned once per connection; planning alone took ~2.5 ms of a ~4 ms read).
  */
+const recordColumn = sql`json_build_object(
+        'id', r.id, 'givenName', r.given_name, 'familyName', r.family_name, 'birthDate', r.birth_date,
+        'nationalId', r.national_id, 'addressLine', r.address_line, 'postalCode', r.postal_code, 'city', r.city,
+        'lat', r.lat, 'lon', r.lon, 'phone', r.phone,
+        'consentShareWithNextOfKin', r.consent_share_with_next_of_kin,
+        'reservationAgainstSharing', r.reservation_against_sharing, 'reservationNote', r.reservation_note,
+        'version', r.version, 'updatedAt', r.updated_at,
+        'primaryContact', (SELECT json_build_object('staffId', s.id, 'name', s.given_name || ' ' || s.family_name,
+                                                    'profession', s.profession, 'phone', s.phone)
+                             FROM staff s WHERE s.id = r.primary_contact_staff_id),
+        'teams', COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'validFrom', rt.valid_from) ORDER BY t.name)
+                             FROM recipient_team rt JOIN team t ON t.id = rt.team_id
+                            WHERE rt.recipient_id = r.id AND rt.valid_from <= current_date
+                              AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)), '[]'::json),
+        'nextOfKin', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'name', k.name, 'relation', k.relation,
+                                                                'phone', k.phone, 'isClosest', k.is_closest)
+                                              ORDER BY k.is_closest DESC, k.created_at)
+                                 FROM next_of_kin k WHERE k.recipient_id = r.id), '[]'::json),
+        'teamMembers', COALESCE((SELECT json_agg(json_build_object(
+                                   'staffId', s.id, 'name', s.given_name || ' ' || s.family_name, 'profession', s.profession,
+                                   'competences', COALESCE((SELECT json_agg(c.competence_code ORDER BY c.competence_code)
+                                                              FROM staff_competence c WHERE c.staff_id = s.id
+                                                               AND c.valid_from <= current_date
+                                                               AND (c.valid_until IS NULL OR c.valid_until >= current_date)), '[]'::json))
+                                   ORDER BY s.profession, s.given_name)
+                                   FROM team_membership m JOIN staff s ON s.id = m.staff_id
+                                  WHERE m.team_id IN (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = r.id
+                                                         AND rt.valid_from <= current_date
+                                                         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))
+                                    AND m.valid_from <= current_date AND (m.valid_until IS NULL OR m.valid_until >= current_date)),
+                                '[]'::json)
+      )`;
+
+const parseRecord = (raw: unknown) => (typeof raw === 'string' ? JSON.parse(raw) : raw) as RecordView;
+
+/** The record inside a write transaction, after the change. */
 async function selectRecord(tx: DbOrTx, id: string) {
-  const res = await tx.execute(sql`
-    SELECT json_build_object(
-      'id', r.id, 'givenName', r.given_name, 'familyName', r.family_name, 'birthDate', r.birth_date,
-      'nationalId', r.national_id, 'addressLine', r.address_line, 'postalCode', r.postal_code, 'city', r.city,
-      'lat', r.lat, 'lon', r.lon, 'phone', r.phone,
-      'consentShareWithNextOfKin', r.consent_share_with_next_of_kin,
-      'reservationAgainstSharing', r.reservation_against_sharing, 'reservationNote', r.reservation_note,
-      'version', r.version, 'updatedAt', r.updated_at,
-      'primaryContact', (SELECT json_build_object('staffId', s.id, 'name', s.given_name || ' ' || s.family_name,
-                                                  'profession', s.profession, 'phone', s.phone)
-                           FROM staff s WHERE s.id = r.primary_contact_staff_id),
-      'teams', COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'validFrom', rt.valid_from) ORDER BY t.name)
-                           FROM recipient_team rt JOIN team t ON t.id = rt.team_id
-                          WHERE rt.recipient_id = r.id AND rt.valid_from <= current_date
-                            AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)), '[]'::json),
-      'nextOfKin', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'name', k.name, 'relation', k.relation,
-                                                              'phone', k.phone, 'isClosest', k.is_closest)
-                                            ORDER BY k.is_closest DESC, k.created_at)
-                               FROM next_of_kin k WHERE k.recipient_id = r.id), '[]'::json),
-      'teamMembers', COALESCE((SELECT json_agg(json_build_object(
-                                 'staffId', s.id, 'name', s.given_name || ' ' || s.family_name, 'profession', s.profession,
-                                 'competences', COALESCE((SELECT json_agg(c.competence_code ORDER BY c.competence_code)
-                                                            FROM staff_competence c WHERE c.staff_id = s.id
-                                                             AND c.valid_from <= current_date
-                                                             AND (c.valid_until IS NULL OR c.valid_until >= current_date)), '[]'::json))
-                                 ORDER BY s.profession, s.given_name)
-                                 FROM team_membership m JOIN staff s ON s.id = m.staff_id
-                                WHERE m.team_id IN (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = r.id
-                                                       AND rt.valid_from <= current_date
-                                                       AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))
-                                  AND m.valid_from <= current_date AND (m.valid_until IS NULL OR m.valid_until >= current_date)),
-                              '[]'::json)
-    ) AS record
-      FROM recipient r WHERE r.id = ${id}`);
-  const raw = (res.rows[0] as { record: unknown }).record;
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as RecordView;
+  const [row] = await tx
+    .select({ record: recordColumn })
+    .from(sql`recipient r`)
+    .where(sql`r.id = ${sql.placeholder('recipientId')}`)
+    .prepare('record_after_write')
+    .execute({ recipientId: id });
+  return parseRecord(row.record);
 }
 
 export interface RecordView {
@@ -88,10 +96,9 @@ export class RecordRepository {
     private readonly actor: Actor,
   ) {}
 
-  read(id: string) {
-    return withRecordAccess(this.db, this.actor, id, 'record.read', 'read', async (tx, decision) => ({
-      result: { record: await selectRecord(tx, id), access: accessView(decision) },
-    }));
+  async read(id: string) {
+    const { row, decision } = await readWithAccess(this.db, this.actor, id, 'record.read', 'record_read', { record: recordColumn });
+    return { record: parseRecord(row.record), access: accessView(decision) };
   }
 
   update(id: string, patch: RecipientPatch) {
