@@ -1,7 +1,7 @@
 import { generateDistrict } from './src/generator.ts';
 import { solve } from './src/solver/solve.ts';
-const p = generateDistrict({ people: 60, seed: 1 });
-const r = solve(p, { timeLimit: 8, seed: 1, continuityWeight: 0 });
+const p = generateDistrict({ people: Number(process.env.P ?? 60), seed: 1 });
+const r = solve(p, { timeLimit: 10, seed: 1, continuityWeight: 0 });
 const byId = new Map(p.visits.map(v=>[v.id,v]));
 const agg: Record<string, number> = {};
 for (const id of r.solution.unassigned) { const v = byId.get(id)!; const k = `dow${v.day%7} t${Math.floor(v.earliest/60)} s${v.staff} ${v.skills?.join('+')}`; agg[k]=(agg[k]??0)+1; }

@@ -48,38 +48,56 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const kmLat = 1 / 111.2;
   const kmLon = 1 / (111.2 * Math.cos((lat0 * Math.PI) / 180));
 
-  // staff: day and evening teams
+  // staff: a day team and an evening team working in pairs (each covers the other's days
+  // off: every other weekend, with two weekdays off in the week of a working weekend),
+  // weekend helpers (part-time, every weekend) and therapists (weekdays).
   const staff: Staff[] = [];
   const nTherapists = Math.max(1, Math.round(people / 60));
-  const nEvening = Math.round((nStaff - nTherapists) * 0.38);
-  const nDay = nStaff - nTherapists - nEvening;
-  const team: ('day' | 'evening' | 'therapy')[] = [];
+  const nWeekend = Math.max(2, Math.round(nStaff * 0.12));
+  const rest = nStaff - nTherapists - nWeekend;
+  const nEvening = Math.round(rest * 0.36);
+  const nDay = rest - nEvening;
+  const team: ('day' | 'evening' | 'weekend' | 'therapy')[] = [];
   for (let i = 0; i < nStaff; i++) {
-    let kind: 'day' | 'evening' | 'therapy';
+    let kind: 'day' | 'evening' | 'weekend' | 'therapy';
     let skills: string[];
+    let j: number; // index within the team
     if (i < nDay) {
       kind = 'day';
-      const x = (i % 10) / 10;
+      j = i;
+      const x = (j % 10) / 10;
       skills = x < 0.3 ? ['nurse', 'medication', 'wound'] : x < 0.9 ? ['medication'] : [];
     } else if (i < nDay + nEvening) {
       kind = 'evening';
-      const x = ((i - nDay) % 8) / 8;
+      j = i - nDay;
+      const x = (j % 8) / 8;
       skills = x < 0.25 ? ['nurse', 'medication', 'wound'] : x < 0.875 ? ['medication'] : [];
+    } else if (i < nDay + nEvening + nWeekend) {
+      kind = 'weekend';
+      j = i - nDay - nEvening;
+      skills = ['medication'];
     } else {
       kind = 'therapy';
+      j = 0;
       skills = ['therapy'];
     }
     team.push(kind);
-    const sh = kind === 'evening' ? EVE : DAY;
+    const sh = kind === 'evening' || (kind === 'weekend' && j % 2 === 1) ? EVE : DAY;
     const shifts = [];
+    const pair = Math.floor(j / 2);
+    const member = j % 2;
     for (let d = 0; d < days; d++) {
       const week = Math.floor(d / 7);
       const dow = d % 7; // 0 = Monday
-      const weekendWork = kind !== 'therapy' && (i + week) % 3 < 2; // 2 of 3 weekends
       let works: boolean;
-      if (dow >= 5) works = weekendWork;
-      else if (weekendWork) works = dow !== i % 5 && dow !== (i + 2) % 5; // two days off in a weekend week
-      else works = true;
+      if (kind === 'therapy') works = dow < 5;
+      else if (kind === 'weekend') works = dow >= 5 || (dow === (j % 5) && week % 2 === 0);
+      else {
+        const weekendWeek = (week + member) % 2 === 0;
+        const off = pair % 4; // weekdays off (off, off + 1) in the week of a working weekend
+        if (dow >= 5) works = weekendWeek;
+        else works = !weekendWeek || (dow !== off && dow !== off + 1);
+      }
       if (works) shifts.push({ day: d, start: sh.start, end: sh.end });
     }
     staff.push({ id: `s${i + 1}`, skills, start: 'base', end: 'base', shifts });
@@ -104,18 +122,19 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     locations.push({ id: `loc-${id}`, lat: +(lat0 + dy * kmLat).toFixed(6), lon: +(lon0 + dx * kmLon).toFixed(6) });
     // care profile
     const level = rng.next(); // < 0.25 light, < 0.75 medium, else heavy
-    const heavy = level >= 0.75;
+    const heavy = level >= 0.8;
     const light = level < 0.25;
     const needsMed = rng.next() < (light ? 0.3 : 0.75);
     const transfer = heavy && rng.next() < 0.22;
-    const morning = !light || rng.next() < 0.2;
-    const morningT = between(465, 660);
-    const morningDur = transfer ? 45 : heavy ? pick([45, 60]) : pick([30, 30, 45]);
+    const morning = heavy || (!light && rng.next() < 0.75) || (light && rng.next() < 0.1);
+    const morningT = needsMed ? between(465, 630) : between(480, 720);
+    const medT = between(480, 570);
+    const morningDur = transfer ? 40 : heavy ? pick([30, 45, 60]) : pick([20, 30, 30, 45]);
     const lunchMed = needsMed && (heavy || rng.next() < 0.15);
     const eveMed = needsMed && (heavy || rng.next() < 0.5);
     const eveMedT = between(1020, 1170);
-    const eveningHelp = heavy || (!light && rng.next() < 0.35);
-    const eveT = between(1140, 1260);
+    const eveningHelp = heavy || (!light && rng.next() < 0.25);
+    const eveT = transfer ? between(1110, 1230) : between(1140, 1260);
     const supervision = heavy && rng.next() < 0.4;
     const showersPerWeek = light ? (rng.next() < 0.4 ? 1 : 0) : rng.next() < 0.5 ? 1 : rng.next() < 0.3 ? 2 : 0;
     const wound = rng.next() < (heavy ? 0.25 : 0.08);
@@ -128,21 +147,20 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     for (let d = 0; d < days; d++) {
       const dow = d % 7;
       const weekday = dow < 5;
-      if (morning) {
+      if (morning && (weekday || !light)) {
         // a two-helper transfer carries no skill; its medication is a separate short visit
         const sk = needsMed && !transfer ? ['medication'] : [];
-        const slack = needsMed ? 30 : 45;
+        const slack = needsMed ? 30 : 60;
         add(id, d, morningT - slack, morningT + slack, morningDur, sk, transfer ? 2 : 1);
         if (transfer && needsMed) add(id, d, morningT + 30, morningT + 120, 10, ['medication']);
       } else if (needsMed) {
         // medication round: tight window
-        const t = between(480, 570);
-        add(id, d, t - 15, t + 15, 10, ['medication']);
+        add(id, d, medT - 15, medT + 15, 10, ['medication']);
       }
       if (lunchMed) add(id, d, 720, 780, 10, ['medication']);
-      if (supervision) add(id, d, 840, 960, 20, []);
+      if (supervision && weekday) add(id, d, 840, 960, 20, []);
       if (eveMed && !(eveningHelp && Math.abs(eveMedT - eveT) < 60)) add(id, d, eveMedT - 30, eveMedT + 30, 10, ['medication']);
-      if (eveningHelp) add(id, d, eveT - 30, eveT + 30, transfer ? 30 : pick([20, 30]), !transfer && eveMed && Math.abs(eveMedT - eveT) < 60 ? ['medication'] : [], transfer ? 2 : 1);
+      if (eveningHelp) add(id, d, eveT - (transfer ? 45 : 30), eveT + (transfer ? 45 : 30), transfer ? 30 : pick([20, 30]), !transfer && eveMed && Math.abs(eveMedT - eveT) < 60 ? ['medication'] : [], transfer ? 2 : 1);
       if (eveningHelp && transfer && eveMed && Math.abs(eveMedT - eveT) < 60) add(id, d, eveT - 90, eveT - 20, 10, ['medication']);
       if (weekday && showersPerWeek > 0 && showerDays.includes(dow)) add(id, d, 540, 810, 45, []);
       if (wound && (dow === 0 || dow === 2 || dow === 4)) add(id, d, 600, 840, 30, ['wound']);
@@ -156,7 +174,11 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     let primary = pool[0];
     for (const s of pool) if ((primaryLoad.get(s.id) ?? 0) + rng.next() * 0.5 < (primaryLoad.get(primary.id) ?? 0)) primary = s;
     primaryLoad.set(primary.id, (primaryLoad.get(primary.id) ?? 0) + 1);
+    // primary contact, the colleague who covers the primary's days off, and an evening contact
+    const pj = dayStaff.indexOf(primary);
+    const partner = dayStaff[pj ^ 1];
     const preferred = [primary.id];
+    if (partner) preferred.push(partner.id);
     if (eveStaff.length && (eveMed || eveningHelp)) preferred.push(pick(eveStaff).id);
     const rec: Recipient = { id, location: `loc-${id}`, preferred };
     if (rng.next() < 0.7) {

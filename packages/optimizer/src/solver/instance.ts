@@ -215,11 +215,13 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
     const pref = (r.preferred ?? []).map((id) => staffIdx.get(id)!);
     const hist = r.history ?? {};
     for (let s = 0; s < nStaff; s++) {
+      // Every distinct helper costs about the same (few faces is the goal); preferred helpers
+      // and helpers with history are slightly cheaper, and visits by non-preferred helpers cost extra.
       let f = 1;
       const pi = pref.indexOf(s);
-      if (pi >= 0) f = Math.min(f, 0.4 + 0.1 * Math.min(pi, 3));
+      if (pi >= 0) f = 0.8 + 0.03 * Math.min(pi, 3);
       const h = hist[problem.staff[s].id] ?? 0;
-      if (h > 0) f = Math.min(f, 0.7 - Math.min(0.2, h / 100));
+      if (h > 0) f = Math.min(f, 0.92 - Math.min(0.05, h / 200));
       pairCost[ri * nStaff + s] = W * f;
       visitCost[ri * nStaff + s] = pref.length > 0 && pi < 0 ? weights.preferredVisit : 0;
     }

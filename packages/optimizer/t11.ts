@@ -1,0 +1,10 @@
+import { generateDistrict } from './src/generator.ts';
+import { solveParallel } from './src/solver/parallel.ts';
+import { checkSolution } from './src/checker.ts';
+const people = Number(process.argv[2]); const tl = Number(process.argv[3]); const cw = Number(process.argv[4] ?? 30); const threads = Number(process.argv[5] ?? 2);
+let t = performance.now();
+const p = generateDistrict({ people, seed: 1 });
+console.log(p.visits.length, 'visits', p.staff.length, 'staff', ((performance.now()-t)/1000).toFixed(2), 's gen');
+t = performance.now();
+const r = await solveParallel(p, { timeLimit: tl, seed: 1, continuityWeight: cw, threads, onProgress: (pr) => { if (pr.worker===0) console.log(pr.seconds.toFixed(1), pr.iteration, pr.unassigned, pr.travel.toFixed(0), pr.cost.toFixed(0)); } });
+const f = checkSolution(p, r.solution).figures; console.log(cw, r.solution.solver, ((performance.now()-t)/1000).toFixed(1), 'un', f.unassigned, 'travel', f.travel.toFixed(0), JSON.stringify(f.distinctHelpers), 'coc', f.cocMean.toFixed(3), 'pref', f.preferredShare.toFixed(3));
