@@ -4,3 +4,4 @@ export * from '../modules/recipients/recipients.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/access/access.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
+export * from '../modules/care/care.tables.ts';

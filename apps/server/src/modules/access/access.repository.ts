@@ -127,13 +127,14 @@ export async function readWithAccess<C extends Record<string, SQL>>(
   action: string,
   statementName: string,
   data: C,
+  params: Record<string, unknown> = {},
 ): Promise<{ row: { [K in keyof C]: unknown }; decision: Allowed }> {
   const [row] = await db
     .select({ ...factColumns, ...data })
     .from(sql`recipient r`)
     .where(recipientById)
     .prepare(statementName)
-    .execute({ userId: actor.userId, recipientId });
+    .execute({ ...params, userId: actor.userId, recipientId });
   const judged = judge(actor, row ? parseFacts(row as { teams: unknown; emergency: unknown }) : null, 'read');
   await auditWriterFor(db).append(auditRow(actor, recipientId, action, judged));
   if ('error' in judged) throw judged.error;

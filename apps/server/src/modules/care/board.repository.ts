@@ -1,0 +1,83 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { canListTeamRecipients } from '../access/access.policy.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
+import { conditionChanges } from './care.tables.ts';
+
+const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
+
+/** «Teamtavla»: what a self-governing team looks at in its daily meeting. */
+export class BoardRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor,
+  ) {}
+
+  async board(teamId: string) {
+    if (!canListTeamRecipients(this.actor, teamId)) throw forbidden('not_team_member', 'Only members of the team see its board');
+    const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND rt.valid_from <= current_date
+                         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))`;
+    const name = sql`r.given_name || ' ' || r.family_name`;
+    const [changes, newPeople, reviews, notDone, unstaffed] = await Promise.all([
+      this.db.execute(sql`SELECT c.id, r.id AS "recipientId", ${name} AS person, c.text, c.created_at AS since,
+                                 (SELECT u.display_name FROM user_account u WHERE u.id = c.taken_by) AS "takenBy"
+                            FROM condition_change c JOIN recipient r ON r.id = c.recipient_id
+                           WHERE c.closed_at IS NULL AND c.recipient_id IN ${served} ORDER BY c.created_at DESC`),
+      this.db.execute(sql`SELECT r.id AS "recipientId", ${name} AS person, rt.valid_from AS since
+                            FROM recipient_team rt JOIN recipient r ON r.id = rt.recipient_id
+                           WHERE rt.team_id = ${teamId} AND rt.valid_from > current_date - 14 AND rt.valid_from <= current_date
+                           ORDER BY rt.valid_from DESC`),
+      this.db.execute(sql`SELECT g.id, r.id AS "recipientId", ${name} AS person, g.description AS text, g.review_date AS since
+                            FROM goal g JOIN recipient r ON r.id = g.recipient_id
+                           WHERE g.status = 'active' AND g.review_date <= current_date + 7 AND g.recipient_id IN ${served}
+                           ORDER BY g.review_date`),
+      this.db.execute(sql`SELECT v.id, r.id AS "recipientId", ${name} AS person, m.title || ': ' || COALESCE(vm.reason, '') AS text, v.date AS since
+                            FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id JOIN measure m ON m.id = vm.measure_id
+                            JOIN recipient r ON r.id = v.recipient_id
+                           WHERE vm.outcome = 'not_done' AND v.date > current_date - 3 AND v.recipient_id IN ${served}
+                           ORDER BY v.date DESC`),
+      this.db.execute(sql`SELECT v.id, r.id AS "recipientId", ${name} AS person, v.date AS since, v.window_start AS "windowStart"
+                            FROM visit v JOIN recipient r ON r.id = v.recipient_id
+                           WHERE v.staff_id IS NULL AND v.status = 'planned' AND v.date BETWEEN current_date AND current_date + 7
+                             AND v.recipient_id IN ${served} ORDER BY v.date, v.window_start LIMIT 200`),
+    ]);
+    const board = {
+      conditionChanges: rows<{ recipientId: string }>(changes),
+      newPeople: rows<{ recipientId: string }>(newPeople),
+      reviewsDue: rows<{ recipientId: string }>(reviews),
+      measuresNotDone: rows<{ recipientId: string }>(notDone),
+      unstaffedVisits: rows<{ recipientId: string }>(unstaffed),
+    };
+    const people = new Set(Object.values(board).flat().map((x) => x.recipientId));
+    await auditWriterFor(this.db).append({
+      at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'team.board',
+      recipientId: null, basis: 'care_relation', emergencyAccessId: null, details: { teamId, recipients: [...people] },
+    });
+    return board;
+  }
+
+  /** Take or close a change-in-condition card; anyone in the team serving the person may. */
+  async updateConditionChange(id: string, action: 'take' | 'close', note?: string) {
+    const [c] = await this.db.select().from(conditionChanges).where(eq(conditionChanges.id, id));
+    if (!c) throw notFound('Change in condition');
+    const allowed = rows<{ ok: boolean }>(
+      await this.db.execute(sql`SELECT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = ${c.recipientId}
+        AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND rt.valid_from <= current_date
+        AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)) AS ok`),
+    )[0].ok;
+    if (!allowed || this.actor.role !== 'member') throw forbidden('no_care_relation', 'Only the team serving the person can act on this');
+    return this.db.transaction(async (tx) => {
+      const set = action === 'take' ? { takenBy: this.actor.userId } : { closedBy: this.actor.userId, closedAt: new Date(), closingNote: note ?? null };
+      const [row] = await tx.update(conditionChanges).set(set).where(and(eq(conditionChanges.id, id), isNull(conditionChanges.closedAt))).returning();
+      if (!row) throw notFound('Open change in condition');
+      await appendAudit(tx, {
+        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: `conditionChange.${action}`,
+        recipientId: c.recipientId, basis: 'care_relation', emergencyAccessId: null, details: { conditionChangeId: id },
+      });
+      return { id, takenBy: row.takenBy, closedAt: row.closedAt };
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { BoardRepository } from './board.repository.ts';
+import { CareRepository } from './care.repository.ts';
+import {
+  assignBody,
+  closeBody,
+  completeVisitBody,
+  dayQuery,
+  generateBody,
+  goalBody,
+  measureBody,
+  measurePatch,
+  whatMattersBody,
+} from './care.schema.ts';
+import { VisitRepository } from './visits.repository.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function careRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const care = (req: { actor: Actor }) => new CareRepository(db, req.actor);
+  const visits = (req: { actor: Actor }) => new VisitRepository(db, req.actor);
+  const board = (req: { actor: Actor }) => new BoardRepository(db, req.actor);
+
+  r.get('/api/recipients/:id/care', { schema: { params: idParams } }, (req) => care(req).read(req.params.id));
+  r.post('/api/recipients/:id/what-matters', { schema: { params: idParams, body: whatMattersBody } }, async (req, reply) => {
+    reply.status(201);
+    return care(req).addWhatMatters(req.params.id, req.body);
+  });
+  r.post('/api/recipients/:id/goals', { schema: { params: idParams, body: goalBody } }, async (req, reply) => {
+    reply.status(201);
+    return care(req).addGoal(req.params.id, req.body);
+  });
+  r.post('/api/recipients/:id/measures', { schema: { params: idParams, body: measureBody } }, async (req, reply) => {
+    reply.status(201);
+    return care(req).addMeasure(req.params.id, req.body);
+  });
+  r.patch('/api/measures/:id', { schema: { params: idParams, body: measurePatch } }, (req) => care(req).changeMeasure(req.params.id, req.body));
+
+  r.post('/api/teams/:id/visits/generate', { schema: { params: idParams, body: generateBody } }, (req) =>
+    visits(req).generate(req.params.id, req.body.from, req.body.days),
+  );
+  r.get('/api/me/day', { schema: { querystring: dayQuery } }, (req) => visits(req).dayList(req.query.date ?? today()));
+  r.get('/api/visits/:id', { schema: { params: idParams } }, (req) => visits(req).read(req.params.id));
+  r.patch('/api/visits/:id/assignment', { schema: { params: idParams, body: assignBody } }, (req) =>
+    visits(req).assign(req.params.id, req.body.staffId, req.body.secondStaffId),
+  );
+  r.post('/api/visits/:id/check-in', { schema: { params: idParams } }, (req) => visits(req).checkIn(req.params.id));
+  r.post('/api/visits/:id/complete', { schema: { params: idParams, body: completeVisitBody } }, (req) =>
+    visits(req).complete(req.params.id, req.body),
+  );
+
+  r.get('/api/teams/:id/board', { schema: { params: idParams } }, (req) => board(req).board(req.params.id));
+  r.post('/api/condition-changes/:id/take', { schema: { params: idParams } }, (req) => board(req).updateConditionChange(req.params.id, 'take'));
+  r.post('/api/condition-changes/:id/close', { schema: { params: idParams, body: closeBody } }, (req) =>
+    board(req).updateConditionChange(req.params.id, 'close', req.body.note),
+  );
+}

@@ -1,0 +1,212 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { badInput, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { canListTeamRecipients } from '../access/access.policy.ts';
+import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
+import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
+import { observationRanges, type CompleteVisit } from './care.schema.ts';
+import { datesInRange, measureFallsOn } from './recurrence.ts';
+
+const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
+
+/** The visit screen: the visit, its measures, and what matters to the person, in their words. */
+const visitColumn = sql`(SELECT json_build_object(
+    'id', v.id, 'date', v.date, 'windowStart', v.window_start, 'windowEnd', v.window_end, 'status', v.status,
+    'version', v.version, 'note', v.note, 'checkedInAt', v.checked_in_at,
+    'recipient', json_build_object('id', r.id, 'givenName', r.given_name, 'familyName', r.family_name,
+                                   'addressLine', r.address_line, 'phone', r.phone),
+    'helpers', (SELECT json_agg(s.given_name || ' ' || s.family_name) FROM staff s WHERE s.id IN (v.staff_id, v.second_staff_id)),
+    'measures', COALESCE((SELECT json_agg(json_build_object('id', m.id, 'title', m.title, 'how', m.how, 'outcome', vm.outcome,
+                          'reason', vm.reason, 'requiredCompetence', m.required_competence) ORDER BY m.title)
+                          FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id), '[]'::json),
+    'whatMatters', COALESCE((SELECT json_agg(w.statement ORDER BY w.recorded_at DESC) FROM what_matters w WHERE w.recipient_id = r.id), '[]'::json),
+    'conditionChanges', COALESCE((SELECT json_agg(c.text ORDER BY c.created_at DESC) FROM condition_change c
+                                  WHERE c.recipient_id = r.id AND c.closed_at IS NULL), '[]'::json))
+  FROM visit v WHERE v.id = ${sql.placeholder('visitId')} AND v.recipient_id = r.id)`;
+
+/** Visits: generated from the plan, listed per helper and day, documented at the door. */
+export class VisitRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor,
+  ) {}
+
+  private async recipientOf(visitId: string) {
+    const [v] = await this.db.select({ recipientId: visits.recipientId }).from(visits).where(eq(visits.id, visitId));
+    if (!v) throw notFound('Visit');
+    return v.recipientId;
+  }
+
+  /**
+   * Creates the visits the plan asks for over the coming days, one per person, day and agreed
+   * window, with the measures' usual helper (until the planner assigns). Running it again adds
+   * only what is missing.
+   */
+  async generate(teamId: string, from: string, days: number) {
+    if (!canListTeamRecipients(this.actor, teamId)) throw forbidden('not_team_member', 'Only members of the team plan its visits');
+    return this.db.transaction(async (tx) => {
+      const plan = rows<{ id: string; recipientId: string; days: number[] | string; everyWeeks: number; validFrom: string; windowStart: number; windowEnd: number; usualStaffId: string | null }>(
+        await tx.execute(sql`
+          SELECT m.id, m.recipient_id AS "recipientId", m.days, m.every_weeks AS "everyWeeks", m.valid_from::text AS "validFrom",
+                 m.window_start AS "windowStart", m.window_end AS "windowEnd", m.usual_staff_id AS "usualStaffId"
+            FROM measure m JOIN recipient_team rt ON rt.recipient_id = m.recipient_id
+           WHERE rt.team_id = ${teamId} AND m.status = 'active' AND rt.valid_from <= current_date
+             AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)`),
+      );
+      const dates = datesInRange(from, days);
+      const existing = new Set(
+        rows<{ k: string }>(
+          await tx.execute(sql`SELECT vm.measure_id || '|' || v.date::text AS k FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
+                                WHERE v.date BETWEEN ${dates[0]}::date AND ${dates[dates.length - 1]}::date`),
+        ).map((r) => r.k),
+      );
+      const groups = new Map<string, { recipientId: string; date: string; windowStart: number; windowEnd: number; staffId: string | null; measureIds: string[] }>();
+      for (const m of plan) {
+        const measureDays = typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
+        for (const date of dates) {
+          if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;
+          if (existing.has(`${m.id}|${date}`)) continue;
+          const key = `${m.recipientId}|${date}|${m.windowStart}|${m.windowEnd}`;
+          const g = groups.get(key) ?? { recipientId: m.recipientId, date, windowStart: m.windowStart, windowEnd: m.windowEnd, staffId: m.usualStaffId, measureIds: [] };
+          g.measureIds.push(m.id);
+          g.staffId ??= m.usualStaffId;
+          groups.set(key, g);
+        }
+      }
+      let created = 0;
+      for (const g of groups.values()) {
+        const [v] = await tx
+          .insert(visits)
+          .values({ recipientId: g.recipientId, date: g.date, windowStart: g.windowStart, windowEnd: g.windowEnd, staffId: g.staffId })
+          .returning({ id: visits.id });
+        await tx.insert(visitMeasures).values(g.measureIds.map((measureId) => ({ visitId: v.id, measureId })));
+        created++;
+      }
+      await appendAudit(tx, {
+        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'visits.generate',
+        recipientId: null, basis: 'care_relation', emergencyAccessId: null,
+        details: { teamId, from, days, created, recipients: [...new Set([...groups.values()].map((g) => g.recipientId))] },
+      });
+      return { created };
+    });
+  }
+
+  /** «Min dag»: my visits on a date, in time order, with what a helper needs at the door. */
+  async dayList(date: string) {
+    if (!this.actor.staffId) return [];
+    const list = rows<{ id: string; recipientId: string }>(
+      await this.db.execute(sql`
+        SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.status,
+               r.id AS "recipientId", r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
+               (SELECT json_agg(m.title ORDER BY m.title) FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id) AS measures,
+               (SELECT s.given_name || ' ' || s.family_name FROM staff s
+                 WHERE s.id = CASE WHEN v.staff_id = ${this.actor.staffId} THEN v.second_staff_id ELSE v.staff_id END) AS "otherHelper",
+               (SELECT count(*)::int FROM condition_change c WHERE c.recipient_id = r.id AND c.closed_at IS NULL) AS "openConditionChanges",
+               EXISTS (SELECT 1 FROM measure_version mv JOIN visit_measure vm ON vm.measure_id = mv.measure_id
+                        WHERE vm.visit_id = v.id AND mv.version > 1 AND mv.changed_at > now() - interval '1 day') AS "planChanged",
+               (SELECT w.statement FROM what_matters w WHERE w.recipient_id = r.id ORDER BY w.recorded_at DESC LIMIT 1) AS "whatMatters"
+          FROM visit v JOIN recipient r ON r.id = v.recipient_id
+         WHERE v.date = ${date}::date AND (v.staff_id = ${this.actor.staffId} OR v.second_staff_id = ${this.actor.staffId})
+           AND v.status <> 'cancelled'
+         ORDER BY v.window_start, r.family_name`),
+    );
+    if (list.length) {
+      await auditWriterFor(this.db).append({
+        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'visits.dayList',
+        recipientId: null, basis: 'care_relation', emergencyAccessId: null,
+        details: { date, recipients: [...new Set(list.map((v) => v.recipientId))] },
+      });
+    }
+    return list;
+  }
+
+  async read(visitId: string) {
+    const recipientId = await this.recipientOf(visitId);
+    const { row } = await readWithAccess(this.db, this.actor, recipientId, 'visit.read', 'visit_read', { visit: visitColumn }, { visitId });
+    return typeof row.visit === 'string' ? JSON.parse(row.visit) : row.visit;
+  }
+
+  assign(visitId: string, staffId: string | null, secondStaffId: string | null | undefined) {
+    return this.recipientOf(visitId).then((recipientId) =>
+      withRecordAccess(this.db, this.actor, recipientId, 'visit.assign', 'write', async (tx) => {
+        const [v] = await tx
+          .update(visits)
+          .set({ staffId, secondStaffId: secondStaffId ?? null, version: sql`${visits.version} + 1` })
+          .where(eq(visits.id, visitId))
+          .returning();
+        return { result: v, details: { visitId, staffId } };
+      }),
+    );
+  }
+
+  async checkIn(visitId: string) {
+    const recipientId = await this.recipientOf(visitId);
+    return withRecordAccess(this.db, this.actor, recipientId, 'visit.checkIn', 'write', async (tx) => {
+      const [v] = await tx
+        .update(visits)
+        .set({ status: 'started', checkedInAt: new Date(), version: sql`${visits.version} + 1` })
+        .where(and(eq(visits.id, visitId), eq(visits.status, 'planned')))
+        .returning();
+      if (!v) throw conflict('not_planned', 'The visit has already started or is finished');
+      return { result: { id: v.id, status: v.status, checkedInAt: v.checkedInAt }, details: { visitId } };
+    });
+  }
+
+  /**
+   * Documents a visit in one transaction: each measure's outcome, a short note, observations
+   * and a change-in-condition flag. A measure that needs a competence can only be marked done
+   * by someone who holds it today (principle 8).
+   */
+  async complete(visitId: string, input: CompleteVisit) {
+    const recipientId = await this.recipientOf(visitId);
+    return withRecordAccess(this.db, this.actor, recipientId, 'visit.complete', 'write', async (tx) => {
+      const [visit] = await tx.select().from(visits).where(eq(visits.id, visitId));
+      if (visit.status === 'done') throw conflict('already_done', 'The visit is already documented');
+      const planned = rows<{ measureId: string; requiredCompetence: string | null; held: boolean }>(
+        await tx.execute(sql`
+          SELECT vm.measure_id AS "measureId", m.required_competence AS "requiredCompetence",
+                 (m.required_competence IS NULL OR EXISTS (SELECT 1 FROM staff_competence c WHERE c.staff_id = ${this.actor.staffId}
+                    AND c.competence_code = m.required_competence AND c.valid_from <= current_date
+                    AND (c.valid_until IS NULL OR c.valid_until >= current_date))) AS held
+            FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = ${visitId}`),
+      );
+      const given = new Map(input.outcomes.map((o) => [o.measureId, o]));
+      input.outcomes.forEach((o, i) => {
+        if (!planned.some((p) => p.measureId === o.measureId))
+          throw badInput([{ field: `outcomes.${i}.measureId`, code: 'not_in_visit', message: 'That measure is not part of this visit' }]);
+      });
+      for (const p of planned) {
+        const o = given.get(p.measureId) ?? (input.allAsPlanned || input.outcomes.length === 0 ? { outcome: 'done' as const, reason: undefined } : null);
+        if (!o) throw badInput([{ field: 'outcomes', code: 'missing', message: 'Say what happened to every measure, or use «all done as planned»' }]);
+        if (o.outcome === 'done' && !p.held)
+          throw forbidden('missing_competence', `This measure needs the competence «${p.requiredCompetence}», which you do not hold today`);
+        await tx.update(visitMeasures).set({ outcome: o.outcome, reason: o.reason ?? null })
+          .where(and(eq(visitMeasures.visitId, visitId), eq(visitMeasures.measureId, p.measureId)));
+      }
+      const now = new Date();
+      await tx.update(visits)
+        .set({ status: 'done', checkedInAt: visit.checkedInAt ?? now, checkedOutAt: now, note: input.note ?? visit.note, version: sql`${visits.version} + 1` })
+        .where(eq(visits.id, visitId));
+      if (input.observations.length) {
+        await tx.insert(observations).values(
+          input.observations.map((o) => ({ recipientId, visitId, kind: o.kind, value: o.value, value2: o.value2 ?? null, unit: observationRanges[o.kind].unit, recordedBy: this.actor.userId })),
+        );
+      }
+      if (input.conditionChange) {
+        await tx.insert(conditionChanges).values({ recipientId, visitId, text: input.conditionChange, createdBy: this.actor.userId });
+      }
+      return {
+        result: { id: visitId, status: 'done' as const },
+        details: { visitId, observations: input.observations.length, conditionChange: Boolean(input.conditionChange) },
+      };
+    });
+  }
+
+  /** Measures of a set of visits, for tests and the planner. */
+  async measuresOf(visitIds: string[]) {
+    return this.db.select().from(visitMeasures).where(inArray(visitMeasures.visitId, visitIds));
+  }
+}
