@@ -4,6 +4,8 @@ import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
 test('a team member logs in, sees the team and opens a record, in nb and en', async ({ page }) => {
   await expectNoAxeViolations(await page.goto('/login').then(() => page));
   await logIn(page, 'sykepleier');
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mitt team' }).click();
 
   // My team: members with profession, and the people we serve.
   await expect(page.getByRole('heading', { level: 1, name: 'Team Tøyen' })).toBeVisible();
@@ -18,7 +20,7 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   await page.getByLabel('Søk etter navn eller adresse').fill(firstName.split(' ')[1]);
   await people.first().click();
   await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Pårørende' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pårørende', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Hvem i teamet gjør hva' })).toBeVisible();
   await expect(page.getByText('Teamet som hjelper: Team Tøyen')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -26,14 +28,14 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   // Change the phone number: saved, and the new number is shown.
   await page.getByRole('button', { name: 'Endre telefon' }).click();
   await page.getByLabel('Telefon', { exact: true }).fill('91234567');
-  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Lagret.');
   await expect(page.getByText('91234567')).toBeVisible();
 
   // A bad number is refused with the field named.
   await page.getByRole('button', { name: 'Endre telefon' }).click();
   await page.getByLabel('Telefon', { exact: true }).fill('12');
-  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Telefon');
 
   // The same record in English.

@@ -4,6 +4,9 @@ import { Link, Navigate, NavLink, Route, Routes, useNavigate } from 'react-route
 import { api, setCsrfToken, type Me } from './api.ts';
 import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { BoardPage } from './pages/BoardPage.tsx';
+import { DayPage } from './pages/DayPage.tsx';
+import { VisitPage } from './pages/VisitPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
@@ -12,7 +15,7 @@ import { SessionContext } from './session.tsx';
 
 function home(me: Me) {
   if (me.role === 'admin') return '/audit';
-  if (me.role === 'member' && me.teamIds.length === 1) return `/teams/${me.teamIds[0]}`;
+  if (me.role === 'member' && me.staffId) return '/day';
   return '/teams';
 }
 
@@ -56,9 +59,11 @@ export function App() {
         </Link>
         {me && (
           <nav aria-label={t('nav.main')}>
-            <NavLink to={me.role === 'member' && me.teamIds.length === 1 ? `/teams/${me.teamIds[0]}` : '/teams'}>
+            {me.role === 'member' && <NavLink to="/day">{t('nav.day')}</NavLink>}
+            <NavLink to={me.role === 'member' && me.teamIds.length === 1 ? `/teams/${me.teamIds[0]}` : '/teams'} end>
               {me.role === 'member' ? t('nav.myTeam') : t('nav.teams')}
             </NavLink>
+            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           </nav>
         )}
@@ -79,7 +84,10 @@ export function App() {
             <Routes>
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:id" element={<TeamPage />} />
+              <Route path="/teams/:id/board" element={<BoardPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
+              <Route path="/day" element={<DayPage />} />
+              <Route path="/visits/:id" element={<VisitPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>

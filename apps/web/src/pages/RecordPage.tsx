@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
 import { BreakGlass } from './BreakGlass.tsx';
+import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 
 export interface RecordView {
@@ -95,6 +96,7 @@ export function RecordPage() {
         </p>
       )}
       <p className="muted">{t('record.servedBy', { teams: r.teams.map((x) => x.name).join(', ') })}</p>
+      <CareSection record={r} />
 
       <section aria-labelledby="personal-heading" className="card">
         <h2 id="personal-heading">{t('record.personal')}</h2>

@@ -6,6 +6,7 @@ import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useSession } from '../session.tsx';
 import { CompetenceForm } from './CompetenceForm.tsx';
+import { GenerateVisits } from './GenerateVisits.tsx';
 
 export interface Member {
   staffId: string;
@@ -64,6 +65,7 @@ export function TeamPage() {
     <div className="stack">
       <h1>{data.name}</h1>
       <p className="muted">{t('team.area', { area: data.areaName })}</p>
+      {data.canSeeRecipients && <GenerateVisits teamId={data.id} />}
 
       <section aria-labelledby="served-heading">
         <h2 id="served-heading">{t('team.served')}</h2>

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { hhmm } from '../components/time.ts';
+import { useApi } from '../components/useApi.ts';
+
+interface Card {
+  id?: string;
+  recipientId: string;
+  person: string;
+  text?: string;
+  since: string;
+  takenBy?: string | null;
+  windowStart?: number;
+}
+type Board = Record<'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits', Card[]>;
+const COLUMNS = ['conditionChanges', 'newPeople', 'reviewsDue', 'measuresNotDone', 'unstaffedVisits'] as const;
+
+/** «Teamtavla»: the daily meeting's columns; anyone in the team can take and close a card. */
+export function BoardPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const { data, error, reload } = useApi<Board>(`/api/teams/${id}/board`);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    document.title = `${t('board.title')} – Tillit`;
+  }, [t]);
+  const when = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const act = async (url: string, body?: unknown) => {
+    try {
+      await api('POST', url, body ?? {});
+      setActionError(null);
+      await reload();
+    } catch (err) {
+      setActionError(err as ApiError);
+    }
+  };
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p>{t('common.loading')}</p>;
+  return (
+    <div className="stack">
+      <h1>{t('board.title')}</h1>
+      <ErrorMessage error={actionError} labels={{ note: t('board.closeNote') }} />
+      <div className="board">
+        {COLUMNS.map((col) => (
+          <section key={col} aria-labelledby={`col-${col}`} className="card board-column">
+            <h2 id={`col-${col}`}>
+              {t(`board.${col}`)} ({data[col].length})
+            </h2>
+            {data[col].length === 0 && <p className="muted">{t('board.empty')}</p>}
+            <ul className="plain stack">
+              {data[col].map((c, i) => (
+                <li key={(c.id ?? c.recipientId) + i} className="board-card">
+                  <Link to={`/people/${c.recipientId}`}>{c.person}</Link>
+                  {c.text && <p>{c.text}</p>}
+                  <p className="small muted">
+                    {t('board.since', { when: when(c.since) })}
+                    {c.windowStart !== undefined ? ` ${hhmm(c.windowStart)}` : ''}
+                  </p>
+                  {col === 'conditionChanges' && c.id && (
+                    <>
+                      {c.takenBy ? (
+                        <p className="small">{t('board.taken', { who: c.takenBy })}</p>
+                      ) : (
+                        <button type="button" onClick={() => void act(`/api/condition-changes/${c.id}/take`)}>{t('board.take')}</button>
+                      )}
+                      <label htmlFor={`close-${c.id}`}>{t('board.closeNote')}</label>
+                      <input id={`close-${c.id}`} value={notes[c.id] ?? ''} onChange={(e) => setNotes({ ...notes, [c.id!]: e.target.value })} />
+                      <button type="button" onClick={() => void act(`/api/condition-changes/${c.id}/close`, { note: notes[c.id!] ?? '' })}>{t('board.close')}</button>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { hhmm, todayIso } from '../components/time.ts';
+import { useApi } from '../components/useApi.ts';
+
+interface DayVisit {
+  id: string;
+  windowStart: number;
+  windowEnd: number;
+  status: string;
+  displayName: string;
+  addressLine: string;
+  measures: string[] | null;
+  otherHelper: string | null;
+  openConditionChanges: number;
+  planChanged: boolean;
+  whatMatters: string | null;
+}
+
+/** «Min dag»: the helper's visits in time order, one tap to the visit screen. */
+export function DayPage() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(todayIso());
+  const { data, error, reload } = useApi<DayVisit[]>(`/api/me/day?date=${date}`);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
+  const allDone = async (id: string) => {
+    try {
+      await api('POST', `/api/visits/${id}/complete`, { allAsPlanned: true });
+      setSaveError(null);
+      setConfirming(null);
+      await reload();
+    } catch (err) {
+      setSaveError(err as ApiError);
+    }
+  };
+  useEffect(() => {
+    document.title = `${t('day.title')} – Tillit`;
+  }, [t]);
+  return (
+    <section className="stack">
+      <h1>{t('day.title')}</h1>
+      <div className="inline-form">
+        <label htmlFor="day-date">{t('day.date')}</label>
+        <input id="day-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </div>
+      <ErrorMessage error={error ?? saveError} />
+      {data?.length === 0 && <p>{t('day.empty')}</p>}
+      <ol className="visit-list">
+        {data?.map((v) => (
+          <li key={v.id}>
+            <Link to={`/visits/${v.id}`} className={`visit-row status-${v.status}`}>
+              <span className="visit-time">
+                {hhmm(v.windowStart)}–{hhmm(v.windowEnd)}
+              </span>
+              <span className="person-name">{v.displayName}</span>
+              <span className="muted">{v.addressLine}</span>
+              <span>{(v.measures ?? []).join(', ')}</span>
+              {v.otherHelper && <span className="small">{t('day.also', { name: v.otherHelper })}</span>}
+              {v.openConditionChanges > 0 && <span className="tag warn">{t('day.flag')}</span>}
+              {v.planChanged && <span className="tag warn">{t('day.planChanged')}</span>}
+              <span className="small muted">{t(`day.status_${v.status}`)}</span>
+            </Link>
+            {(v.status === 'planned' || v.status === 'started') &&
+              (confirming === v.id ? (
+                <div className="row">
+                  <button type="button" className="primary" onClick={() => void allDone(v.id)}>
+                    {t('visit.confirm')}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(null)}>
+                    {t('visit.cancel')}
+                  </button>
+                </div>
+              ) : (
+                <button type="button" className="quick" onClick={() => setConfirming(v.id)} aria-label={`${t('visit.allDone')}: ${v.displayName} ${hhmm(v.windowStart)}`}>
+                  {t('visit.allDone')}
+                </button>
+              ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { hhmm } from '../components/time.ts';
+import { useApi } from '../components/useApi.ts';
+
+interface Visit {
+  id: string;
+  date: string;
+  windowStart: number;
+  windowEnd: number;
+  status: string;
+  note: string | null;
+  recipient: { id: string; givenName: string; familyName: string; addressLine: string; phone: string | null };
+  helpers: string[] | null;
+  measures: { id: string; title: string; how: string; outcome: string | null; reason: string | null }[];
+  whatMatters: string[];
+  conditionChanges: string[];
+}
+type Outcome = 'done' | 'not_done' | 'changed';
+const KINDS = ['blood_pressure', 'pulse', 'temperature', 'spo2', 'weight', 'respiratory_rate', 'news2'] as const;
+
+/**
+ * The visit screen. The common case is two taps: «Alt utført som planlagt» → confirm.
+ * Anything else (a measure not done, a measurement, a note, a change in condition) is one
+ * form with large targets.
+ */
+export function VisitPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { data, error, reload } = useApi<Visit>(`/api/visits/${id}`);
+  const [confirming, setConfirming] = useState(false);
+  const [details, setDetails] = useState(false);
+  const [outcomes, setOutcomes] = useState<Record<string, { outcome: Outcome; reason: string }>>({});
+  const [note, setNote] = useState('');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('blood_pressure');
+  const [value, setValue] = useState('');
+  const [value2, setValue2] = useState('');
+  const [flag, setFlag] = useState('');
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    if (data) document.title = `${data.recipient.givenName} ${hhmm(data.windowStart)} – Tillit`;
+  }, [data]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p>{t('common.loading')}</p>;
+
+  const complete = async (body: unknown) => {
+    try {
+      await api('POST', `/api/visits/${id}/complete`, body);
+      setSaveError(null);
+      setConfirming(false);
+      await reload();
+    } catch (err) {
+      setSaveError(err as ApiError);
+    }
+  };
+  const submitDetails = async (e: FormEvent) => {
+    e.preventDefault();
+    const observations = value ? [{ kind, value: Number(value.replace(',', '.')), ...(kind === 'blood_pressure' ? { value2: Number(value2.replace(',', '.')) } : {}) }] : [];
+    await complete({
+      outcomes: data.measures.map((m) => ({ measureId: m.id, outcome: outcomes[m.id]?.outcome ?? 'done', ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}) })),
+      ...(note.trim() ? { note } : {}),
+      observations,
+      ...(flag.trim() ? { conditionChange: flag } : {}),
+    });
+  };
+  const done = data.status === 'done';
+
+  return (
+    <div className="stack">
+      <p><Link to="/day">← {t('day.title')}</Link></p>
+      <h1>
+        {data.recipient.givenName} {data.recipient.familyName}
+      </h1>
+      <p>
+        {data.date} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
+        {data.helpers && data.helpers.length > 1 ? ` · ${t('visit.helpers')}: ${data.helpers.join(', ')}` : ''}
+      </p>
+      {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
+      <details className="card">
+        <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
+        <ul>{data.whatMatters.map((w, i) => <li key={i}>«{w}»</li>)}</ul>
+      </details>
+      <section aria-labelledby="measures-heading" className="card">
+        <h2 id="measures-heading">{t('visit.measures')}</h2>
+        <ul className="plain">
+          {data.measures.map((m) => (
+            <li key={m.id}>
+              <strong>{m.title}</strong>
+              {m.how && <span className="muted"> – {m.how}</span>}
+              {m.outcome && <span className="tag">{t(`visit.outcome_${m.outcome}`)}{m.reason ? `: ${m.reason}` : ''}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {done ? (
+        <p role="status" className="alert alert-ok">{t('visit.done')}</p>
+      ) : (
+        <>
+          {!confirming ? (
+            <button type="button" className="primary big" onClick={() => setConfirming(true)}>{t('visit.allDone')}</button>
+          ) : (
+            <div className="row">
+              <button type="button" className="primary big" onClick={() => void complete({ allAsPlanned: true })}>{t('visit.confirm')}</button>
+              <button type="button" onClick={() => setConfirming(false)}>{t('visit.cancel')}</button>
+            </div>
+          )}
+          <ErrorMessage error={saveError} labels={{ 'observations.0.value': t('visit.value'), 'observations.0.value2': t('visit.value2'), conditionChange: t('visit.flagText'), note: t('visit.note') }} />
+          {!details ? (
+            <button type="button" onClick={() => setDetails(true)}>{t('visit.details')}</button>
+          ) : (
+            <form onSubmit={submitDetails} className="card stack">
+              {data.measures.map((m) => (
+                <fieldset key={m.id}>
+                  <legend>{m.title}</legend>
+                  {(['done', 'not_done', 'changed'] as const).map((o) => (
+                    <span key={o} className="checkbox">
+                      <input type="radio" id={`o-${m.id}-${o}`} name={`o-${m.id}`} checked={(outcomes[m.id]?.outcome ?? 'done') === o}
+                        onChange={() => setOutcomes({ ...outcomes, [m.id]: { outcome: o, reason: outcomes[m.id]?.reason ?? '' } })} />
+                      <label htmlFor={`o-${m.id}-${o}`}>{t(`visit.outcome_${o}`)}</label>
+                    </span>
+                  ))}
+                  {(outcomes[m.id]?.outcome ?? 'done') !== 'done' && (
+                    <>
+                      <label htmlFor={`r-${m.id}`}>{t('visit.reason')}</label>
+                      <input id={`r-${m.id}`} value={outcomes[m.id]?.reason ?? ''} onChange={(e) => setOutcomes({ ...outcomes, [m.id]: { ...outcomes[m.id], reason: e.target.value } })} />
+                    </>
+                  )}
+                </fieldset>
+              ))}
+              <fieldset>
+                <legend>{t('visit.observation')}</legend>
+                <label htmlFor="obs-kind">{t('visit.kind')}</label>
+                <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+                  {KINDS.map((k) => <option key={k} value={k}>{t(`visit.kind_${k}`)}</option>)}
+                </select>
+                <label htmlFor="obs-value">{t('visit.value')}</label>
+                <input id="obs-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+                {kind === 'blood_pressure' && (
+                  <>
+                    <label htmlFor="obs-value2">{t('visit.value2')}</label>
+                    <input id="obs-value2" inputMode="decimal" value={value2} onChange={(e) => setValue2(e.target.value)} />
+                  </>
+                )}
+              </fieldset>
+              <label htmlFor="visit-note">{t('visit.note')}</label>
+              <textarea id="visit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+              <label htmlFor="visit-flag">{t('visit.flag')}: {t('visit.flagText')}</label>
+              <textarea id="visit-flag" rows={2} value={flag} onChange={(e) => setFlag(e.target.value)} />
+              <button type="submit" className="primary">{t('visit.save')}</button>
+            </form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

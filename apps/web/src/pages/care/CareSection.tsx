@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { hhmm, todayIso } from '../../components/time.ts';
+import { useApi } from '../../components/useApi.ts';
+import type { RecordView } from '../RecordPage.tsx';
+import { MeasureForm } from './MeasureForm.tsx';
+
+export interface Care {
+  whatMatters: { id: string; statement: string; present: string | null; recordedAt: string; recordedBy: string }[];
+  goals: { id: string; description: string; whatMattersId: string | null; reviewDate: string; status: string }[];
+  measures: {
+    id: string; goalId: string | null; professionalNeed: string | null; title: string; how: string; days: number[];
+    windowStart: number; windowEnd: number; durationMinutes: number; requiredCompetence: string | null; usualStaff: string | null; version: number;
+  }[];
+  conditionChanges: { id: string; text: string; createdAt: string }[];
+  recentVisits: { id: string; date: string; windowStart: number; windowEnd: number; status: string; note: string | null; helper: string | null }[];
+  observations: { kind: string; value: number; value2: number | null; unit: string; recordedAt: string }[];
+}
+
+/** The record opens here: what matters in the person's own words, then goals, then the plan. */
+export function CareSection({ record }: { record: RecordView }) {
+  const { t, i18n } = useTranslation();
+  const { data, error, reload } = useApi<Care>(`/api/recipients/${record.id}/care`);
+  const [statement, setStatement] = useState('');
+  const [present, setPresent] = useState('');
+  const [goal, setGoal] = useState('');
+  const [goalLink, setGoalLink] = useState('');
+  const [review, setReview] = useState(todayIso());
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const when = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const days = t('care.weekdays', { returnObjects: true }) as string[];
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p>{t('common.loading')}</p>;
+
+  const save = async (e: FormEvent, url: string, body: unknown, reset: () => void) => {
+    e.preventDefault();
+    try {
+      await api('POST', url, body);
+      setFormError(null);
+      reset();
+      await reload();
+    } catch (err) {
+      setFormError(err as ApiError);
+    }
+  };
+  const base = `/api/recipients/${record.id}`;
+  const byGoal = (goalId: string | null) => data.measures.filter((m) => m.goalId === goalId);
+
+  return (
+    <>
+      {data.conditionChanges.length > 0 && (
+        <div className="alert alert-warn" role="note">
+          <strong>{t('care.conditionChanges')}:</strong> {data.conditionChanges.map((c) => c.text).join(' · ')}
+        </div>
+      )}
+      <section aria-labelledby="wm-heading" className="card what-matters">
+        <h2 id="wm-heading">{t('care.whatMatters')}</h2>
+        {data.whatMatters.length === 0 && <p>{t('care.noWhatMatters')}</p>}
+        <ul className="plain stack">
+          {data.whatMatters.map((w) => (
+            <li key={w.id}>
+              <blockquote>«{w.statement}»</blockquote>
+              <p className="muted small">
+                {t('care.recordedBy', { who: w.recordedBy, when: when(w.recordedAt) })}
+                {w.present ? ` · ${w.present}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <form className="form-grid" onSubmit={(e) => save(e, `${base}/what-matters`, { statement, present: present || null }, () => { setStatement(''); setPresent(''); })}>
+          <label htmlFor="wm-statement">{t('care.statement')}</label>
+          <textarea id="wm-statement" rows={2} value={statement} onChange={(e) => setStatement(e.target.value)} />
+          <label htmlFor="wm-present">{t('care.present')}</label>
+          <input id="wm-present" value={present} onChange={(e) => setPresent(e.target.value)} />
+          <button type="submit" className="primary">{t('care.addStatement')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="goals-heading" className="card">
+        <h2 id="goals-heading">{t('care.goals')}</h2>
+        {data.goals.length === 0 && <p>{t('care.noGoals')}</p>}
+        <form className="form-grid" onSubmit={(e) => save(e, `${base}/goals`, { description: goal, whatMattersId: goalLink || null, reviewDate: review }, () => setGoal(''))}>
+          <label htmlFor="goal-text">{t('care.newGoal')}</label>
+          <input id="goal-text" value={goal} onChange={(e) => setGoal(e.target.value)} />
+          <label htmlFor="goal-link">{t('care.linkedTo')}</label>
+          <select id="goal-link" value={goalLink} onChange={(e) => setGoalLink(e.target.value)}>
+            <option value="">–</option>
+            {data.whatMatters.map((w) => (
+              <option key={w.id} value={w.id}>{w.statement.slice(0, 60)}</option>
+            ))}
+          </select>
+          <label htmlFor="goal-review">{t('care.reviewDate')}</label>
+          <input id="goal-review" type="date" value={review} onChange={(e) => setReview(e.target.value)} />
+          <button type="submit">{t('care.addGoal')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="plan-heading" className="card">
+        <h2 id="plan-heading">{t('care.plan')}</h2>
+        {data.measures.length === 0 && <p>{t('care.noMeasures')}</p>}
+        {[...data.goals.map((g) => ({ key: g.id, title: g.description, review: g.reviewDate, items: byGoal(g.id) })), { key: 'none', title: null, review: null, items: byGoal(null) }]
+          .filter((grp) => grp.title || grp.items.length)
+          .map((grp) => (
+            <div key={grp.key} className="goal-group">
+              {grp.title && (
+                <h3>
+                  {grp.title} <span className="muted small">({t('care.reviewDate')} {grp.review})</span>
+                </h3>
+              )}
+              <ul className="plain">
+                {grp.items.map((m) => (
+                  <li key={m.id} className="measure">
+                    <strong>{m.title}</strong> – {t('care.window', { from: hhmm(m.windowStart), to: hhmm(m.windowEnd) })},{' '}
+                    {m.days.map((d) => days[d - 1]).join(' ')}
+                    {m.usualStaff ? ` · ${m.usualStaff}` : ''}
+                    {m.professionalNeed && <div className="muted small">{t('care.professionalNeedLabel', { need: m.professionalNeed })}</div>}
+                    {m.how && <div className="muted small">{m.how}</div>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        <MeasureForm recipientId={record.id} goals={data.goals} members={record.teamMembers} onSaved={() => void reload()} />
+      </section>
+      <ErrorMessage error={formError} labels={{ statement: t('care.statement'), description: t('care.goal'), reviewDate: t('care.reviewDate') }} />
+
+      <section aria-labelledby="history-heading" className="card">
+        <h2 id="history-heading">{t('care.history')}</h2>
+        <ul className="plain">
+          {data.recentVisits.map((v) => (
+            <li key={v.id}>
+              {v.date} {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {t(`day.status_${v.status}`)}
+              {v.helper ? ` · ${v.helper}` : ''}
+              {v.note ? ` · «${v.note}»` : ''}
+            </li>
+          ))}
+        </ul>
+        {data.observations.length > 0 && (
+          <>
+            <h3>{t('care.observations')}</h3>
+            <ul className="plain">
+              {data.observations.map((o, i) => (
+                <li key={i}>
+                  {when(o.recordedAt)} · {t(`visit.kind_${o.kind}`)}: {o.value}
+                  {o.value2 !== null ? `/${o.value2}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
+
+/** Counts the taps a helper makes; typing is counted apart from taps. */
+function tapCounter() {
+  let taps = 0;
+  return {
+    tap: async (l: Locator) => {
+      taps++;
+      await l.click();
+    },
+    type: async (l: Locator, text: string) => {
+      taps++; // focusing the field
+      await l.click();
+      await l.pressSequentially(text);
+    },
+    get taps() {
+      return taps;
+    },
+  };
+}
+
+const figures: Record<string, number> = {};
+test.afterAll(() => {
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/documentation-burden.json', JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n');
+});
+
+async function planFor(page: Page, personId: string, me: string, title: string, from: string, to: string) {
+  await page.goto(`/people/${personId}`);
+  await page.getByLabel('Med personens egne ord').fill('Å bo hjemme og gå tur med hunden hver dag');
+  await page.getByLabel('Hvem var til stede (valgfritt)').fill('sønnen');
+  await page.getByRole('button', { name: 'Lagre det som er viktig' }).click();
+  await expect(page.getByText('«Å bo hjemme og gå tur med hunden hver dag»')).toBeVisible();
+
+  await page.getByLabel('Nytt mål').fill('Gå tur med hunden selv');
+  await page.getByLabel('Knyttet til').selectOption({ label: 'Å bo hjemme og gå tur med hunden hver dag' });
+  await page.getByRole('button', { name: 'Legg til mål' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /Gå tur med hunden selv/ })).toBeVisible();
+
+  const form = page.locator('.measure-form');
+  await form.getByLabel('Mål', { exact: true }).selectOption({ label: 'Gå tur med hunden selv' });
+  await form.getByLabel('Tiltak (hva)').fill(title);
+  await form.getByLabel('Kommer tidligst').fill(from);
+  await form.getByLabel('Kommer senest').fill(to);
+  await form.getByLabel('Gjøres vanligvis av').selectOption({ label: me });
+  await form.getByRole('button', { name: 'Legg til tiltak' }).click();
+  await expect(page.locator('.measure', { hasText: title })).toContainText(`kommer mellom ${from} og ${to}`);
+}
+
+test('what matters → goal → measure → the visit in the day list → documented in two taps', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const me = await nurse.get('/api/auth/me');
+  const [routine, observed] = [people[10], people[11]];
+
+  await logIn(page, 'sykepleier');
+  await planFor(page, routine.id, me.displayName, 'Tilsyn og hjelp med morgenmedisin', '06:00', '06:30');
+  await expectNoAxeViolations(page);
+  await planFor(page, observed.id, me.displayName, 'Blodtrykkskontroll', '06:30', '07:00');
+
+  await page.getByRole('link', { name: 'Mitt team' }).click();
+  await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
+  await expect(page.getByRole('status')).toContainText('nye besøk laget');
+
+  await page.getByRole('link', { name: 'Min dag' }).click();
+  const routineRow = page.locator('.visit-list li', { hasText: `${routine.givenName} ${routine.familyName[0]}.` }).filter({ hasText: '06:00' });
+  await expect(routineRow).toContainText('Tilsyn og hjelp med morgenmedisin');
+  await expectNoAxeViolations(page);
+
+  // Routine visit: «Alt utført som planlagt» → confirm, from the day list.
+  const routineTaps = tapCounter();
+  await routineTaps.tap(routineRow.getByRole('button', { name: /Alt utført som planlagt/ }));
+  await routineTaps.tap(routineRow.getByRole('button', { name: 'Bekreft: alt utført' }));
+  await expect(routineRow).toContainText('utført');
+  figures.routineVisitTaps = routineTaps.taps;
+  expect(routineTaps.taps).toBeLessThanOrEqual(2);
+
+  // A visit with one measurement and a short note.
+  const obs = tapCounter();
+  const obsRow = page.locator('.visit-list li', { hasText: `${observed.givenName} ${observed.familyName[0]}.` }).filter({ hasText: '06:30' });
+  await obs.tap(obsRow.getByRole('link'));
+  await expect(page.getByRole('heading', { level: 1, name: `${observed.givenName} ${observed.familyName}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await obs.tap(page.getByRole('button', { name: 'Noe var annerledes? Dokumenter tiltak for tiltak' }));
+  await obs.type(page.getByLabel('Verdi', { exact: true }), '142');
+  await obs.type(page.getByLabel('Nedre verdi (diastolisk)'), '88');
+  await obs.type(page.getByLabel('Kort notat'), 'Litt svimmel om morgenen');
+  await obs.tap(page.getByRole('button', { name: 'Lagre besøket' }));
+  await expect(page.getByRole('status')).toHaveText('Besøket er dokumentert.');
+  figures.observationVisitTaps = obs.taps;
+  expect(obs.taps).toBeLessThanOrEqual(6);
+
+  // The record shows the visit and the measurement.
+  await page.goto(`/people/${observed.id}`);
+  await expect(page.getByText('Blodtrykk (mmHg): 142/88')).toBeVisible();
+});
+
+test('a change in condition at the visit appears on the team board and can be closed', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const me = await nurse.get('/api/auth/me');
+  const person = people[12];
+  await logIn(page, 'sykepleier');
+  await planFor(page, person.id, me.displayName, 'Hjelp til dusj', '07:00', '07:30');
+  await page.getByRole('link', { name: 'Mitt team' }).click();
+  await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
+  await page.getByRole('link', { name: 'Min dag' }).click();
+  await page.locator('.visit-list li', { hasText: '07:00' }).filter({ hasText: `${person.givenName} ${person.familyName[0]}.` }).getByRole('link').click();
+
+  await page.getByRole('button', { name: 'Noe var annerledes? Dokumenter tiltak for tiltak' }).click();
+  await page.getByLabel('Ikke utført').check();
+  await page.getByLabel('Hvorfor?').fill('Orket ikke i dag');
+  await page.getByLabel(/Endring i tilstand/).fill('Mer forvirret enn vanlig, spiser lite');
+  await page.getByRole('button', { name: 'Lagre besøket' }).click();
+  await expect(page.getByRole('status')).toHaveText('Besøket er dokumentert.');
+
+  await page.getByRole('link', { name: 'Teamtavla' }).click();
+  const card = page.locator('.board-card', { hasText: 'Mer forvirret enn vanlig, spiser lite' });
+  await expect(card).toBeVisible();
+  await expect(page.locator('.board-card', { hasText: 'Orket ikke i dag' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await card.getByRole('button', { name: 'Ta saken' }).click();
+  await expect(card).toContainText(`Tatt av ${me.displayName}`);
+  await card.getByLabel('Hva ble gjort?').fill('Snakket med fastlegen, tilsyn to ganger daglig');
+  await card.getByRole('button', { name: 'Lukk' }).click();
+  await expect(page.locator('.board-card', { hasText: 'Mer forvirret enn vanlig, spiser lite' })).toHaveCount(0);
+});
