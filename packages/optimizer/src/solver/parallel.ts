@@ -14,6 +14,15 @@ export interface ParallelOptions extends SolveOptions {
   threads?: number;
 }
 
+/**
+ * A small portfolio: odd workers anneal hotter on Solomon instances (better on long routes,
+ * types 2), even workers cooler (better on short routes, types 1); best of both wins.
+ */
+function portfolio(problem: Problem, index: number): SolveOptions['tuning'] {
+  if (problem.kind === 'solomon' && index % 2 === 1) return { t0: 0.5, tf: 0.01 };
+  return undefined;
+}
+
 export async function solveParallel(problem: Problem, options: ParallelOptions = {}): Promise<SolveResult> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const { onProgress, threads: _t, ...plain } = options;
@@ -25,7 +34,7 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
   const runs = Array.from({ length: threads }, (_, index) =>
     new Promise<SolveResult>((resolve, reject) => {
       const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-        workerData: { problem, options: { ...plain, seed: seed + index }, index, deadline },
+        workerData: { problem, options: { ...plain, seed: seed + index, tuning: plain.tuning ?? portfolio(problem, index) }, index, deadline },
       });
       let done = false;
       worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
