@@ -107,7 +107,7 @@ test('a change in condition at the visit appears on the team board and can be cl
   await page.getByRole('link', { name: 'Mitt team' }).click();
   await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
   await page.getByRole('link', { name: 'Min dag' }).click();
-  await page.locator('.visit-list li', { hasText: '07:00' }).filter({ hasText: `${person.givenName} ${person.familyName[0]}.` }).getByRole('link').click();
+  await page.locator('.visit-list li', { hasText: 'Hjelp til dusj' }).getByRole('link').click();
 
   await page.getByRole('button', { name: 'Noe var annerledes? Dokumenter tiltak for tiltak' }).click();
   await page.getByLabel('Ikke utført').check();
@@ -126,4 +126,34 @@ test('a change in condition at the visit appears on the team board and can be cl
   await card.getByLabel('Hva ble gjort?').fill('Snakket med fastlegen, tilsyn to ganger daglig');
   await card.getByRole('button', { name: 'Lukk' }).click();
   await expect(page.locator('.board-card', { hasText: 'Mer forvirret enn vanlig, spiser lite' })).toHaveCount(0);
+});
+
+test('a shared decision at the visit changes the plan at once', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const me = await nurse.get('/api/auth/me');
+  const person = people[13];
+  await logIn(page, 'sykepleier');
+  await planFor(page, person.id, me.displayName, 'Dusj hver morgen', '07:30', '08:00');
+  await page.getByRole('link', { name: 'Mitt team' }).click();
+  await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
+  await expect(page.getByRole('status')).toContainText('nye besøk laget');
+  await page.getByRole('link', { name: 'Min dag' }).click();
+  await page.locator('.visit-list li', { hasText: 'Dusj hver morgen' }).getByRole('link').click();
+
+  await page.getByRole('button', { name: 'Bestem sammen med personen (samvalg)' }).click();
+  await page.getByLabel('Spørsmålet').fill('Dusj hver morgen, eller på kvelden?');
+  await page.getByRole('textbox', { name: 'Alternativ 1' }).fill('Morgen');
+  await page.getByRole('textbox', { name: 'Alternativ 2' }).fill('Kveld');
+  await page.getByRole('radio', { name: 'Kveld' }).check();
+  await page.getByLabel('Hvorfor').fill('Sover bedre etter en kveldsdusj');
+  await page.getByLabel('Flytt tidsvinduet').check();
+  await page.getByLabel('Ny tid fra').fill('19:00');
+  await page.getByLabel('Ny tid til').fill('19:30');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Lagre samvalget' }).click();
+  await expect(page.getByRole('status')).toHaveText('Samvalget er lagret, og planen er endret.');
+
+  await page.goto(`/people/${person.id}`);
+  await expect(page.locator('.measure', { hasText: 'Dusj hver morgen' })).toContainText('kommer mellom 19:00 og 19:30');
 });

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
 
 interface Visit {
   id: string;
@@ -40,6 +41,7 @@ export function VisitPage() {
   const [value2, setValue2] = useState('');
   const [flag, setFlag] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [deciding, setDeciding] = useState(false);
   useEffect(() => {
     if (data) document.title = `${data.recipient.givenName} ${hhmm(data.windowStart)} – Tillit`;
   }, [data]);
@@ -96,6 +98,11 @@ export function VisitPage() {
           ))}
         </ul>
       </section>
+      {deciding ? (
+        <SharedDecisionForm recipientId={data.recipient.id} visitId={data.id} measures={data.measures} onSaved={() => void reload()} />
+      ) : (
+        <button type="button" onClick={() => setDeciding(true)}>{t('samvalg.open')}</button>
+      )}
       {done ? (
         <p role="status" className="alert alert-ok">{t('visit.done')}</p>
       ) : (

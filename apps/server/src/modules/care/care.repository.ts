@@ -4,8 +4,8 @@ import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, notFound } from '../../http/errors.ts';
 import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
 import { competenceTypes } from '../organisation/organisation.tables.ts';
-import { goals, measures, measureVersions, whatMatters } from './care.tables.ts';
-import type { MeasureInput, MeasurePatch } from './care.schema.ts';
+import { goals, measures, measureVersions, sharedDecisions, whatMatters } from './care.tables.ts';
+import type { MeasureInput, MeasurePatch, SharedDecisionInput } from './care.schema.ts';
 
 /**
  * What matters, goals and the care plan of one person, as one JSON column next to
@@ -32,6 +32,9 @@ const careColumn = sql`json_build_object(
                              (SELECT s.given_name || ' ' || s.family_name FROM staff s WHERE s.id = vi.staff_id) AS helper
                         FROM visit vi WHERE vi.recipient_id = r.id AND vi.date <= current_date + 7
                        ORDER BY vi.date DESC, vi.window_start DESC LIMIT 20) v), '[]'::json),
+  'sharedDecisions', COALESCE((SELECT json_agg(json_build_object('id', d.id, 'question', d.question, 'options', d.options, 'chosen', d.chosen,
+                      'why', d.why, 'decidedAt', d.decided_at) ORDER BY d.decided_at DESC)
+                      FROM shared_decision d WHERE d.recipient_id = r.id), '[]'::json),
   'observations', COALESCE((SELECT json_agg(o ORDER BY o."recordedAt" DESC) FROM (
                       SELECT ob.kind, ob.value, ob.value2, ob.unit, ob.recorded_at AS "recordedAt"
                         FROM observation ob WHERE ob.recipient_id = r.id ORDER BY ob.recorded_at DESC LIMIT 20) o), '[]'::json)
@@ -109,6 +112,52 @@ export class CareRepository {
       if (!row) throw conflict('stale_version', 'The measure was changed by someone else. Review their change and try again.', { current });
       await tx.insert(measureVersions).values({ measureId, version: row.version, snapshot: row, changedBy: this.actor.userId, reason, decidedWithPerson });
       return { result: row, details: { measureId, fields: Object.keys(changes), decidedWithPerson } };
+    });
+  }
+
+  /**
+   * Records a shared decision and applies its plan change in the same transaction; the
+   * measure's new version says it was decided with the person.
+   */
+  recordSharedDecision(recipientId: string, input: SharedDecisionInput) {
+    return withRecordAccess(this.db, this.actor, recipientId, 'care.sharedDecision', 'write', async (tx) => {
+      const c = input.change;
+      let measureId: string;
+      if (c.action === 'add') {
+        const fields = { ...c.measure, decidedWithPerson: true } as MeasureInput;
+        if (!fields.goalId && !fields.professionalNeed) fields.professionalNeed = `Samvalg: ${input.question}`;
+        await this.checkReferences(tx, recipientId, fields);
+        const { decidedWithPerson: _d, reason: _r, ...values } = fields;
+        const [row] = await tx
+          .insert(measures)
+          .values({ ...values, recipientId, goalId: values.goalId ?? null, professionalNeed: values.professionalNeed ?? null, requiredCompetence: values.requiredCompetence ?? null, usualStaffId: values.usualStaffId ?? null })
+          .returning();
+        await tx.insert(measureVersions).values({ measureId: row.id, version: 1, snapshot: row, changedBy: this.actor.userId, reason: `Samvalg: ${input.chosen}`, decidedWithPerson: true });
+        measureId = row.id;
+      } else {
+        const [m] = await tx.select().from(measures).where(and(eq(measures.id, c.measureId), eq(measures.recipientId, recipientId)));
+        if (!m) throw badInput([{ field: 'change.measureId', code: 'not_found', message: 'No such measure for this person' }]);
+        const set = c.action === 'pause' ? { status: 'paused' as const } : { windowStart: c.windowStart, windowEnd: c.windowEnd };
+        const [row] = await tx.update(measures).set({ ...set, version: sql`${measures.version} + 1`, updatedAt: new Date() }).where(eq(measures.id, m.id)).returning();
+        await tx.insert(measureVersions).values({ measureId: m.id, version: row.version, snapshot: row, changedBy: this.actor.userId, reason: `Samvalg: ${input.chosen} – ${input.why}`, decidedWithPerson: true });
+        if (c.action === 'pause') {
+          // Future visits no longer carry the paused measure; visits left empty are cancelled.
+          await tx.execute(sql`DELETE FROM visit_measure vm USING visit v WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id}
+                                AND v.status = 'planned' AND v.date > current_date`);
+          await tx.execute(sql`UPDATE visit v SET status = 'cancelled' WHERE v.recipient_id = ${recipientId} AND v.status = 'planned'
+                                AND v.date > current_date AND NOT EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id)`);
+        } else {
+          await tx.execute(sql`UPDATE visit v SET window_start = ${c.windowStart}, window_end = ${c.windowEnd}
+                                WHERE v.status = 'planned' AND v.date > current_date
+                                  AND EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id})`);
+        }
+        measureId = m.id;
+      }
+      const [row] = await tx
+        .insert(sharedDecisions)
+        .values({ recipientId, visitId: input.visitId ?? null, question: input.question, options: input.options, chosen: input.chosen, why: input.why, planChange: { ...c, measureId }, decidedBy: this.actor.userId })
+        .returning();
+      return { result: { id: row.id, measureId }, details: { sharedDecisionId: row.id, action: c.action, measureId } };
     });
   }
 

@@ -14,6 +14,7 @@ import {
   goalBody,
   measureBody,
   measurePatch,
+  sharedDecisionBody,
   whatMattersBody,
 } from './care.schema.ts';
 import { VisitRepository } from './visits.repository.ts';
@@ -39,6 +40,10 @@ export function careRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/recipients/:id/measures', { schema: { params: idParams, body: measureBody } }, async (req, reply) => {
     reply.status(201);
     return care(req).addMeasure(req.params.id, req.body);
+  });
+  r.post('/api/recipients/:id/shared-decisions', { schema: { params: idParams, body: sharedDecisionBody } }, async (req, reply) => {
+    reply.status(201);
+    return care(req).recordSharedDecision(req.params.id, req.body);
   });
   r.patch('/api/measures/:id', { schema: { params: idParams, body: measurePatch } }, (req) => care(req).changeMeasure(req.params.id, req.body));
 

@@ -120,3 +120,28 @@ export const closeBody = z.object({ note: z.string().trim().min(2).max(1000) }).
 export type MeasureInput = z.infer<typeof measureBody>;
 export type MeasurePatch = z.infer<typeof measurePatch>;
 export type CompleteVisit = z.infer<typeof completeVisitBody>;
+
+/** A shared decision and the plan change it makes: pause a measure, move its window, or add one. */
+export const sharedDecisionBody = z
+  .object({
+    visitId: z.uuid().nullable().optional(),
+    question: z.string().trim().min(3).max(500),
+    options: z.array(z.string().trim().min(1).max(200)).min(2).max(6),
+    chosen: z.string().trim().min(1).max(200),
+    why: z.string().trim().min(2).max(1000),
+    change: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('pause'), measureId: z.uuid() }).strict(),
+      z.object({ action: z.literal('window'), measureId: z.uuid(), windowStart: hhmm, windowEnd: hhmm }).strict(),
+      z.object({ action: z.literal('add'), measure: z.object(measureFields).omit({ decidedWithPerson: true, reason: true }).strict() }).strict(),
+    ]),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (!d.options.includes(d.chosen)) ctx.addIssue({ code: 'custom', path: ['chosen'], message: 'The choice must be one of the options discussed' });
+    const c = d.change;
+    if (c.action === 'window' && c.windowEnd <= c.windowStart)
+      ctx.addIssue({ code: 'custom', path: ['change', 'windowEnd'], message: 'The window must end after it starts' });
+    if (c.action === 'add' && c.measure.windowEnd <= c.measure.windowStart)
+      ctx.addIssue({ code: 'custom', path: ['change', 'measure', 'windowEnd'], message: 'The window must end after it starts' });
+  });
+export type SharedDecisionInput = z.infer<typeof sharedDecisionBody>;

@@ -189,3 +189,25 @@ export const conditionChanges = pgTable(
   },
   (t) => [index('condition_change_open_idx').on(t.recipientId, t.closedAt)],
 );
+
+/**
+ * Samvalg: a decision made with the person at the visit — the question, the options
+ * discussed, what they chose and why — and the plan change it made, applied at once.
+ */
+export const sharedDecisions = pgTable(
+  'shared_decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    visitId: uuid('visit_id').references(() => visits.id),
+    question: text('question').notNull(),
+    options: jsonb('options').$type<string[]>().notNull(),
+    chosen: text('chosen').notNull(),
+    why: text('why').notNull(),
+    /** What it changed: { action: 'pause' | 'window' | 'add', measureId?, ... }. */
+    planChange: jsonb('plan_change').$type<Record<string, unknown>>().notNull(),
+    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('shared_decision_recipient_idx').on(t.recipientId)],
+);

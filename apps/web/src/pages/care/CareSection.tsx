@@ -12,7 +12,7 @@ export interface Care {
   goals: { id: string; description: string; whatMattersId: string | null; reviewDate: string; status: string }[];
   measures: {
     id: string; goalId: string | null; professionalNeed: string | null; title: string; how: string; days: number[];
-    windowStart: number; windowEnd: number; durationMinutes: number; requiredCompetence: string | null; usualStaff: string | null; version: number;
+    windowStart: number; windowEnd: number; durationMinutes: number; requiredCompetence: string | null; usualStaff: string | null; version: number; status: string;
   }[];
   conditionChanges: { id: string; text: string; createdAt: string }[];
   recentVisits: { id: string; date: string; windowStart: number; windowEnd: number; status: string; note: string | null; helper: string | null }[];
@@ -113,7 +113,8 @@ export function CareSection({ record }: { record: RecordView }) {
               <ul className="plain">
                 {grp.items.map((m) => (
                   <li key={m.id} className="measure">
-                    <strong>{m.title}</strong> – {t('care.window', { from: hhmm(m.windowStart), to: hhmm(m.windowEnd) })},{' '}
+                    <strong>{m.title}</strong>
+                    {m.status === 'paused' && <span className="tag warn"> {t('samvalg.paused')}</span>} – {t('care.window', { from: hhmm(m.windowStart), to: hhmm(m.windowEnd) })},{' '}
                     {m.days.map((d) => days[d - 1]).join(' ')}
                     {m.usualStaff ? ` · ${m.usualStaff}` : ''}
                     {m.professionalNeed && <div className="muted small">{t('care.professionalNeedLabel', { need: m.professionalNeed })}</div>}
