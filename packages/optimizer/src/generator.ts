@@ -22,6 +22,11 @@ export interface GeneratorOptions {
   lon?: number;
   /** Radius of the district in km (default grows with the square root of people). */
   radiusKm?: number;
+  /**
+   * `mixed`: one team on a two-part rota ("todelt turnus": day shifts some weeks,
+   * evening shifts others); `split`: a fixed day team and a fixed evening team.
+   */
+  rota?: 'mixed' | 'split';
 }
 
 const DAY = { start: 450, end: 930 }; // 07:30–15:30
@@ -31,7 +36,8 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const people = opts.people ?? 60;
   const nStaff = opts.staff ?? Math.max(4, Math.round(people / 3));
   const days = opts.days ?? 14;
-  const rng = new Rng(opts.seed ?? 1);
+  const seed = opts.seed ?? 1;
+  let rng = new Rng(seed);
   const lat0 = opts.lat ?? 59.9225;
   const lon0 = opts.lon ?? 10.7585;
   const radiusKm = opts.radiusKm ?? 1.0 + 0.18 * Math.sqrt(people);
@@ -55,7 +61,8 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const nTherapists = Math.max(1, Math.round(people / 60));
   const nWeekend = Math.max(2, Math.round(nStaff * 0.12));
   const rest = nStaff - nTherapists - nWeekend;
-  const nEvening = Math.round(rest * 0.36);
+  const mixed = (opts.rota ?? 'split') === 'mixed';
+  const nEvening = mixed ? 0 : Math.round(rest * 0.36);
   const nDay = rest - nEvening;
   const team: ('day' | 'evening' | 'weekend' | 'therapy')[] = [];
   for (let i = 0; i < nStaff; i++) {
@@ -82,7 +89,6 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
       skills = ['therapy'];
     }
     team.push(kind);
-    const sh = kind === 'evening' || (kind === 'weekend' && j % 2 === 1) ? EVE : DAY;
     const shifts = [];
     const pair = Math.floor(j / 2);
     const member = j % 2;
@@ -98,6 +104,9 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
         if (dow >= 5) works = weekendWeek;
         else works = !weekendWeek || (dow !== off && dow !== off + 1);
       }
+      // mixed rota: a third of the team is on evening shifts each week, in turns
+      const eveningWeek = mixed && kind === 'day' && ((j % 3 === 0 && week % 2 === 0) || (j % 3 === 1 && week % 2 === 1));
+      const sh = kind === 'evening' || eveningWeek || (kind === 'weekend' && j % 2 === 1) ? EVE : DAY;
       if (works) shifts.push({ day: d, start: sh.start, end: sh.end });
     }
     staff.push({ id: `s${i + 1}`, skills, start: 'base', end: 'base', shifts });
@@ -115,6 +124,8 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
 
   for (let p = 0; p < people; p++) {
     const id = `r${p + 1}`;
+    // each person draws from its own stream, so options (rota, staff) do not change the demand
+    rng = new Rng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(p + 1, 0x85ebca6b)) >>> 0);
     const c = pick(clusters);
     const spread = rng.next() < 0.7 ? 0.35 : radiusKm;
     const dx = c[0] + (rng.next() - 0.5) * 2 * spread;
@@ -167,12 +178,20 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
       if (therapy && weekday && therapyDays.includes(dow)) add(id, d, 600, 870, 45, ['therapy']);
       if (practical && weekday && dow === practicalDay && (d < 7 || rng.next() < 0.999)) add(id, d, 600, 810, 60, []);
     }
-    // primary contact: the least-loaded day-team member with the skills most visits need
+    // primary contact: a team member whose part of the district this is (sectors around the
+    // base), with the skills most visits need, balancing the number of people per contact
     const need = needsMed ? 'medication' : null;
     const candidates = dayStaff.filter((s) => !need || s.skills.includes(need));
     const pool = candidates.length ? candidates : dayStaff;
+    const phi = Math.atan2(dy, dx);
+    const score = (s: Staff) => {
+      const theta = (2 * Math.PI * dayStaff.indexOf(s)) / dayStaff.length - Math.PI;
+      let a = Math.abs(phi - theta) % (2 * Math.PI);
+      if (a > Math.PI) a = 2 * Math.PI - a;
+      return a + (0.25 * (primaryLoad.get(s.id) ?? 0) * dayStaff.length) / Math.max(1, people);
+    };
     let primary = pool[0];
-    for (const s of pool) if ((primaryLoad.get(s.id) ?? 0) + rng.next() * 0.5 < (primaryLoad.get(primary.id) ?? 0)) primary = s;
+    for (const s of pool) if (score(s) < score(primary)) primary = s;
     primaryLoad.set(primary.id, (primaryLoad.get(primary.id) ?? 0) + 1);
     // primary contact, the colleague who covers the primary's days off, and an evening contact
     const pj = dayStaff.indexOf(primary);

@@ -60,7 +60,7 @@ export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, conti
   const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : DEFAULT_CONTINUITY);
   return {
     continuity,
-    preferredVisit: w.preferredVisit ?? continuity / 15,
+    preferredVisit: w.preferredVisit ?? continuity / 60,
     travel: w.travel ?? 1,
     balance: w.balance ?? (solomon ? 0 : 0.05),
   };

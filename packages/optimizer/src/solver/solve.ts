@@ -22,25 +22,45 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   const weights = resolveWeights(problem, options.weights, options.continuityWeight);
   const inst = compile(problem, weights);
   const seed = options.seed ?? 1;
-  const search = new Search(inst, seed);
   const iterations = options.iterations ?? (options.timeLimit === undefined ? 2000 : UNLIMITED);
   const timeMs = options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - (performance.now() - t0));
+  const scheduleBy = options.iterations !== undefined ? 'iterations' : 'time';
+  const progress = options.onProgress
+    ? (it: number, _ms: number, un: number, cost: number, travel: number) =>
+        options.onProgress!({ iteration: it, seconds: (performance.now() - t0) / 1000, unassigned: un, cost, travel })
+    : undefined;
+  // Home care with continuity: a first phase plans for travel only (it finds the fewest
+  // unassigned visits most easily), the second phase adds continuity from that plan.
+  const warm = inst.solomon || weights.continuity === 0 ? 0 : (options.tuning?.warmStart ?? 0);
+  let start: SearchResult | undefined;
+  if (warm > 0) {
+    const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 });
+    start = new Search(inst0, seed + 7777).run({
+      seed,
+      iterations: Math.max(1, Math.floor(iterations * warm)),
+      timeMs: timeMs * warm,
+      scheduleBy,
+      onProgress: progress,
+      ...options.tuning,
+    });
+  }
+  const search = new Search(inst, seed);
+  const used = performance.now() - t0;
   const res = search.run({
     seed,
-    iterations,
-    timeMs,
-    scheduleBy: options.iterations !== undefined ? 'iterations' : 'time',
+    iterations: start ? Math.max(1, iterations - start.iterations) : iterations,
+    timeMs: options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - used),
+    scheduleBy,
+    onProgress: progress,
     ...options.tuning,
-    onProgress: options.onProgress
-      ? (it, ms, un, cost, travel) => options.onProgress!({ iteration: it, seconds: (performance.now() - t0) / 1000, unassigned: un, cost, travel })
-      : undefined,
+    start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : undefined,
   });
   const seconds = (performance.now() - t0) / 1000;
   return {
-    solution: toSolution(inst, res, { name: 'tillit', seed, seconds: round(seconds, 3), iterations: res.iterations }),
+    solution: toSolution(inst, res, { name: 'tillit', seed, seconds: round(seconds, 3), iterations: res.iterations + (start?.iterations ?? 0) }),
     cost: res.cost,
     unassigned: res.unassignedVisits.length,
-    iterations: res.iterations,
+    iterations: res.iterations + (start?.iterations ?? 0),
     seconds,
   };
 }
