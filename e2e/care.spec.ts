@@ -157,3 +157,28 @@ test('a shared decision at the visit changes the plan at once', async ({ page, r
   await page.goto(`/people/${person.id}`);
   await expect(page.locator('.measure', { hasText: 'Dusj hver morgen' })).toContainText('kommer mellom 19:00 og 19:30');
 });
+
+test('a service decision is made within the frame and its letter is a PDF that opens', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const person = people[14];
+  await logIn(page, 'sykepleier');
+  await page.goto(`/people/${person.id}`);
+  await page.getByRole('button', { name: 'Fatt vedtak' }).click();
+  await page.getByLabel('Timer per uke').fill('3,5');
+  await page.getByLabel('Personens behov og ønsker').fill('Ønsker å bo hjemme og klare morgenstellet selv med litt støtte.');
+  await page.getByLabel('Begrunnelse').fill('Trenger hjelp med medisiner morgen og kveld etter fall.');
+  await page.getByRole('button', { name: 'Fatt vedtak' }).click();
+  const item = page.locator('#decisions-heading + ul li').first();
+  await expect(item).toContainText('Hjemmesykepleie, 3,5 t/uke');
+  await expect(item).toContainText('gjelder');
+  await expectNoAxeViolations(page);
+
+  const href = await item.getByRole('link', { name: 'Vedtaksbrev (PDF)' }).getAttribute('href');
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const body = await pdf.body();
+  expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(body.length).toBeGreaterThan(1500);
+});

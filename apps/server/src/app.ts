@@ -15,6 +15,7 @@ import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
+import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
@@ -44,6 +45,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   accessRoutes(app, database.db, config);
   auditRoutes(app, database.db);
   careRoutes(app, database.db);
+  decisionsRoutes(app, database.db);
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -5,3 +5,4 @@ export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/access/access.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/care/care.tables.ts';
+export * from '../modules/decisions/decisions.tables.ts';

@@ -21,6 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 const TABLES = [
+  'service_decision', 'team_frame',
   'shared_decision',
   'condition_change', 'observation', 'visit_measure', 'visit', 'measure_version', 'measure', 'goal', 'what_matters',
   'audit_log', 'emergency_access', 'session', 'user_account', 'next_of_kin', 'recipient_team', 'recipient',

@@ -15,8 +15,8 @@ interface Card {
   takenBy?: string | null;
   windowStart?: number;
 }
-type Board = Record<'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits', Card[]>;
-const COLUMNS = ['conditionChanges', 'newPeople', 'reviewsDue', 'measuresNotDone', 'unstaffedVisits'] as const;
+type Board = Record<'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits' | 'awaitingCosign', Card[]>;
+const COLUMNS = ['conditionChanges', 'newPeople', 'reviewsDue', 'measuresNotDone', 'unstaffedVisits', 'awaitingCosign'] as const;
 
 /** «Teamtavla»: the daily meeting's columns; anyone in the team can take and close a card. */
 export function BoardPage() {
@@ -60,6 +60,9 @@ export function BoardPage() {
                     {t('board.since', { when: when(c.since) })}
                     {c.windowStart !== undefined ? ` ${hhmm(c.windowStart)}` : ''}
                   </p>
+                  {col === 'awaitingCosign' && c.id && (
+                    <button type="button" onClick={() => void act(`/api/service-decisions/${c.id}/cosign`)}>{t('decisions.cosign')}</button>
+                  )}
                   {col === 'conditionChanges' && c.id && (
                     <>
                       {c.takenBy ? (

@@ -21,7 +21,7 @@ export class BoardRepository {
     const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND rt.valid_from <= current_date
                          AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))`;
     const name = sql`r.given_name || ' ' || r.family_name`;
-    const [changes, newPeople, reviews, notDone, unstaffed] = await Promise.all([
+    const [changes, newPeople, reviews, notDone, unstaffed, cosign] = await Promise.all([
       this.db.execute(sql`SELECT c.id, r.id AS "recipientId", ${name} AS person, c.text, c.created_at AS since,
                                  (SELECT u.display_name FROM user_account u WHERE u.id = c.taken_by) AS "takenBy"
                             FROM condition_change c JOIN recipient r ON r.id = c.recipient_id
@@ -43,6 +43,11 @@ export class BoardRepository {
                             FROM visit v JOIN recipient r ON r.id = v.recipient_id
                            WHERE v.staff_id IS NULL AND v.status = 'planned' AND v.date BETWEEN current_date AND current_date + 7
                              AND v.recipient_id IN ${served} ORDER BY v.date, v.window_start LIMIT 200`),
+      this.db.execute(sql`SELECT sd.id, r.id AS "recipientId", ${name} AS person,
+                                 sd.service_type || ', ' || sd.hours_per_week || ' t/uke' AS text, sd.decided_at AS since,
+                                 (SELECT u.display_name FROM user_account u WHERE u.id = sd.decided_by) AS "decidedBy"
+                            FROM service_decision sd JOIN recipient r ON r.id = sd.recipient_id
+                           WHERE sd.team_id = ${teamId} AND sd.status = 'awaiting_cosign' ORDER BY sd.decided_at`),
     ]);
     const board = {
       conditionChanges: rows<{ recipientId: string }>(changes),
@@ -50,6 +55,7 @@ export class BoardRepository {
       reviewsDue: rows<{ recipientId: string }>(reviews),
       measuresNotDone: rows<{ recipientId: string }>(notDone),
       unstaffedVisits: rows<{ recipientId: string }>(unstaffed),
+      awaitingCosign: rows<{ recipientId: string }>(cosign),
     };
     const people = new Set(Object.values(board).flat().map((x) => x.recipientId));
     await auditWriterFor(this.db).append({

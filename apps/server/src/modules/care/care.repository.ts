@@ -32,6 +32,10 @@ const careColumn = sql`json_build_object(
                              (SELECT s.given_name || ' ' || s.family_name FROM staff s WHERE s.id = vi.staff_id) AS helper
                         FROM visit vi WHERE vi.recipient_id = r.id AND vi.date <= current_date + 7
                        ORDER BY vi.date DESC, vi.window_start DESC LIMIT 20) v), '[]'::json),
+  'serviceDecisions', COALESCE((SELECT json_agg(json_build_object('id', sd.id, 'serviceType', sd.service_type, 'hoursPerWeek', sd.hours_per_week,
+                      'validFrom', sd.valid_from, 'validUntil', sd.valid_until, 'status', sd.status, 'withinFrame', sd.within_frame,
+                      'decidedBy', (SELECT display_name FROM user_account WHERE id = sd.decided_by)) ORDER BY sd.decided_at DESC)
+                      FROM service_decision sd WHERE sd.recipient_id = r.id AND sd.status <> 'superseded'), '[]'::json),
   'sharedDecisions', COALESCE((SELECT json_agg(json_build_object('id', d.id, 'question', d.question, 'options', d.options, 'chosen', d.chosen,
                       'why', d.why, 'decidedAt', d.decided_at) ORDER BY d.decided_at DESC)
                       FROM shared_decision d WHERE d.recipient_id = r.id), '[]'::json),

@@ -38,6 +38,12 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       ['people served', t.recipients, d.recipients],
       ['care relations', t.recipientTeams, d.recipientTeams],
       ['next of kin', t.nextOfKin, d.nextOfKin],
+      // The frame each team may grant on its own, per person and week.
+      ['team frames', t.teamFrames, d.teams.flatMap((team) => [
+        { teamId: team.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 10 },
+        { teamId: team.id, serviceType: 'praktisk_bistand', maxHoursPerWeek: 6 },
+        { teamId: team.id, serviceType: 'opplaering', maxHoursPerWeek: 4 },
+      ])],
     ];
     await ensureCompetenceCatalogue(tx);
     for (const [name, table, rows] of steps) {

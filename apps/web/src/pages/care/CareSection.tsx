@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import type { RecordView } from '../RecordPage.tsx';
+import { Decisions, type ServiceDecision } from './Decisions.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 
 export interface Care {
@@ -16,6 +17,7 @@ export interface Care {
   }[];
   conditionChanges: { id: string; text: string; createdAt: string }[];
   recentVisits: { id: string; date: string; windowStart: number; windowEnd: number; status: string; note: string | null; helper: string | null }[];
+  serviceDecisions: ServiceDecision[];
   observations: { kind: string; value: number; value2: number | null; unit: string; recordedAt: string }[];
 }
 
@@ -126,6 +128,7 @@ export function CareSection({ record }: { record: RecordView }) {
           ))}
         <MeasureForm recipientId={record.id} goals={data.goals} members={record.teamMembers} onSaved={() => void reload()} />
       </section>
+      <Decisions recipientId={record.id} decisions={data.serviceDecisions} onSaved={() => void reload()} />
       <ErrorMessage error={formError} labels={{ statement: t('care.statement'), description: t('care.goal'), reviewDate: t('care.reviewDate') }} />
 
       <section aria-labelledby="history-heading" className="card">
