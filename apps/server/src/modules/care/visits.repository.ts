@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
 import { observationRanges, type CompleteVisit } from './care.schema.ts';
-import { datesInRange, measureFallsOn } from './recurrence.ts';
+import { generateVisits } from './visits.generate.ts';
 
 const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
 
@@ -48,47 +48,11 @@ export class VisitRepository {
   async generate(teamId: string, from: string, days: number) {
     if (!canListTeamRecipients(this.actor, teamId)) throw forbidden('not_team_member', 'Only members of the team plan its visits');
     return this.db.transaction(async (tx) => {
-      const plan = rows<{ id: string; recipientId: string; days: number[] | string; everyWeeks: number; validFrom: string; windowStart: number; windowEnd: number; usualStaffId: string | null }>(
-        await tx.execute(sql`
-          SELECT m.id, m.recipient_id AS "recipientId", m.days, m.every_weeks AS "everyWeeks", m.valid_from::text AS "validFrom",
-                 m.window_start AS "windowStart", m.window_end AS "windowEnd", m.usual_staff_id AS "usualStaffId"
-            FROM measure m JOIN recipient_team rt ON rt.recipient_id = m.recipient_id
-           WHERE rt.team_id = ${teamId} AND m.status = 'active' AND rt.valid_from <= current_date
-             AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)`),
-      );
-      const dates = datesInRange(from, days);
-      const existing = new Set(
-        rows<{ k: string }>(
-          await tx.execute(sql`SELECT vm.measure_id || '|' || v.date::text AS k FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
-                                WHERE v.date BETWEEN ${dates[0]}::date AND ${dates[dates.length - 1]}::date`),
-        ).map((r) => r.k),
-      );
-      const groups = new Map<string, { recipientId: string; date: string; windowStart: number; windowEnd: number; staffId: string | null; measureIds: string[] }>();
-      for (const m of plan) {
-        const measureDays = typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
-        for (const date of dates) {
-          if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;
-          if (existing.has(`${m.id}|${date}`)) continue;
-          const key = `${m.recipientId}|${date}|${m.windowStart}|${m.windowEnd}`;
-          const g = groups.get(key) ?? { recipientId: m.recipientId, date, windowStart: m.windowStart, windowEnd: m.windowEnd, staffId: m.usualStaffId, measureIds: [] };
-          g.measureIds.push(m.id);
-          g.staffId ??= m.usualStaffId;
-          groups.set(key, g);
-        }
-      }
-      let created = 0;
-      for (const g of groups.values()) {
-        const [v] = await tx
-          .insert(visits)
-          .values({ recipientId: g.recipientId, date: g.date, windowStart: g.windowStart, windowEnd: g.windowEnd, staffId: g.staffId })
-          .returning({ id: visits.id });
-        await tx.insert(visitMeasures).values(g.measureIds.map((measureId) => ({ visitId: v.id, measureId })));
-        created++;
-      }
+      const { created, recipients } = await generateVisits(tx, teamId, from, days);
       await appendAudit(tx, {
         at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'visits.generate',
         recipientId: null, basis: 'care_relation', emergencyAccessId: null,
-        details: { teamId, from, days, created, recipients: [...new Set([...groups.values()].map((g) => g.recipientId))] },
+        details: { teamId, from, days, created, recipients },
       });
       return { created };
     });

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { generateVisits } from '../care/visits.generate.ts';
 import { competenceCatalogue, DEMO_PASSWORD, type District } from './generator.ts';
 
 async function insertInBatches(tx: DbOrTx, table: PgTable, rows: Record<string, unknown>[], size = 500) {
@@ -24,7 +25,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Inserts a generated district in one transaction. All demo users share one argon2id hash
  * of the demo password (hashing 130 times would only slow the first start).
  */
-export async function loadDistrict(db: Db, d: District, onProgress?: (step: string) => void) {
+export async function loadDistrict(db: Db, d: District, onProgress?: (step: string) => void, visitsFrom?: string) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const steps: [string, PgTable, Record<string, unknown>[]][] = [
@@ -38,6 +39,9 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       ['people served', t.recipients, d.recipients],
       ['care relations', t.recipientTeams, d.recipientTeams],
       ['next of kin', t.nextOfKin, d.nextOfKin],
+      ['what matters', t.whatMatters, d.whatMatters],
+      ['goals', t.goals, d.goals],
+      ['measures', t.measures, d.measures],
       // The frame each team may grant on its own, per person and week.
       ['team frames', t.teamFrames, d.teams.flatMap((team) => [
         { teamId: team.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 10 },
@@ -49,6 +53,16 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
     for (const [name, table, rows] of steps) {
       onProgress?.(`${name} (${rows.length})`);
       await insertInBatches(tx, table, rows);
+    }
+    await tx.insert(t.measureVersions).values(
+      d.measures.map((m) => ({ measureId: m.id, version: 1, snapshot: m, changedBy: d.whatMatters.find((w) => w.recipientId === m.recipientId)!.recordedBy, reason: 'Tiltaksplan laget sammen med personen', decidedWithPerson: true })),
+    );
+    if (visitsFrom) {
+      // Two weeks of visits from the plans, with each measure's usual helper.
+      for (const team of d.teams) {
+        const { created } = await generateVisits(tx, team.id, visitsFrom, 14);
+        onProgress?.(`visits for ${team.name} (${created})`);
+      }
     }
   });
 }

@@ -1,4 +1,5 @@
 import { completeNationalId } from '@tillit/contracts';
+import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
@@ -220,7 +221,35 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       });
     }
   }
+  // Care content: what matters, a goal, and one to three measures with the primary contact
+  // (or a nurse, where the measure needs a competence) as usual helper.
+  const userOfStaff = new Map(users.filter((u) => u.staffId).map((u) => [u.staffId!, u.id]));
+  const whatMatters = [];
+  const goals = [];
+  const measures = [];
+  for (const [i, p] of recipients.entries()) {
+    const team = recipientTeams[i].teamId;
+    const nurses = (teamStaff.get(team) ?? []).filter((s) => s.profession === 'sykepleier');
+    const wm = careStatements[r.int(0, careStatements.length - 1)];
+    const recordedBy = userOfStaff.get(p.primaryContactStaffId ?? nurses[0].id)!;
+    const wmId = r.uuid();
+    whatMatters.push({ id: wmId, recipientId: p.id, statement: wm.statement, present: r.pick(['alene', 'datteren', 'sønnen', 'ektefellen']), recordedBy });
+    const goalId = r.uuid();
+    goals.push({ id: goalId, recipientId: p.id, whatMattersId: wmId, description: wm.goal, reviewDate: '2027-03-01', createdBy: recordedBy });
+    const count = r.int(1, 3);
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(r.int(0, careMeasures.length - 1));
+    for (const k of chosen) {
+      const m = careMeasures[k];
+      const usual = m.requiredCompetence ? r.pick(nurses).id : (p.primaryContactStaffId ?? r.pick(nurses).id);
+      measures.push({ id: r.uuid(), recipientId: p.id, goalId, title: m.title, how: m.how, days: m.days, windowStart: m.windowStart, windowEnd: m.windowEnd, durationMinutes: m.durationMinutes, requiredCompetence: m.requiredCompetence, usualStaffId: usual, validFrom: '2026-01-05' });
+    }
+  }
+
   return {
+    whatMatters,
+    goals,
+    measures,
     municipality,
     district,
     teams: teams.map(({ box: _box, ...t }) => t),
