@@ -53,7 +53,7 @@ export interface Instance {
   maxRoutes: number;
 }
 
-export const DEFAULT_CONTINUITY = 30;
+export const DEFAULT_CONTINUITY = 6;
 
 export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
   const solomon = problem.kind === 'solomon';

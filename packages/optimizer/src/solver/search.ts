@@ -496,7 +496,7 @@ export class Search {
   }
 
   // ---------- ruin ----------
-  private sisrRuin(cBar: number, lMax: number): void {
+  private sisrRuin(cBar: number, lMax: number, seedUnit = -1): void {
     const I = this.I;
     const rng = this.rng;
     let assigned = 0;
@@ -512,8 +512,8 @@ export class Search {
     const lsMax = Math.min(lMax, assigned / nonEmpty);
     const ksMax = (4 * cBar) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;
-    // seed: a random assigned unit
-    let seed = -1;
+    // seed: a random assigned unit (or the given one, e.g. an unassigned visit to make room for)
+    let seed = seedUnit;
     for (let tries = 0; tries < 50 && seed < 0; tries++) {
       const u = rng.int(I.nUnits);
       if (this.uRoute[u] >= 0) seed = u;
@@ -950,17 +950,30 @@ export class Search {
       scalars[2] = this.bal;
       scalars[3] = this.unassigned;
       this.beginIteration();
+      let repairSeed = -1;
       // unassigned visits get another chance
       if (this.unassigned > 0) {
         unList.length = 0;
         for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) unList.push(v);
         const prob = Math.min(1, 8 / Math.max(1, unList.length));
         for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
+        // now and then, make room around one unassigned visit and insert it first
+        if (unList.length > 0 && rng.next() < 0.2) {
+          const v = unList[rng.int(unList.length)];
+          if (!this.insertList.includes(v)) this.insertList.push(v);
+          const idx = this.insertList.indexOf(v);
+          this.insertList[idx] = this.insertList[0];
+          this.insertList[0] = v;
+          repairSeed = I.vUnits[v][0];
+        }
       }
       this.noNewRoutes = false;
       const op = rng.next();
       let keepOrder = false;
-      if (useRecRuin && op < 0.1) this.recipientRuin(recVisits, recPref);
+      if (repairSeed >= 0) {
+        this.sisrRuin(cBar, lMax, repairSeed);
+        keepOrder = true;
+      } else if (useRecRuin && op < 0.1) this.recipientRuin(recVisits, recPref);
       else if (useRecRuin && op < 0.45) {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
         else keepOrder = rng.next() < 0.5;
