@@ -90,7 +90,7 @@ test('a leader sees team figures, not names, and registers a competence', async 
   await logIn(page, 'leder');
   await expect(page.getByRole('heading', { level: 1, name: 'Team i bydelen' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Team Kampen' }).click();
+  await page.getByRole('link', { name: 'Team Kampen', exact: true }).click();
   await expect(page.getByText('Som leder ser du tall for teamet, ikke den enkeltes journal.')).toBeVisible();
   await expect(page.locator('.people-list')).toHaveCount(0);
 

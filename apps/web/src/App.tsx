@@ -6,6 +6,7 @@ import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { DayPage } from './pages/DayPage.tsx';
+import { TrustPage } from './pages/TrustPage.tsx';
 import { VisitPage } from './pages/VisitPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
@@ -64,6 +65,7 @@ export function App() {
               {me.role === 'member' ? t('nav.myTeam') : t('nav.teams')}
             </NavLink>
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>}
+            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           </nav>
         )}
@@ -85,6 +87,7 @@ export function App() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/teams/:id/board" element={<BoardPage />} />
+              <Route path="/teams/:id/trust" element={<TrustPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />

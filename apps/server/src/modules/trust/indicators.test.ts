@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { coc, continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
+
+// A hand-made fortnight for two people. Answers are worked out by hand in the comments.
+const v = (recipientId: string, status: VisitRow['status'], checkInMinute: number | null, staffIds: string[]): VisitRow => ({
+  recipientId, date: '2026-11-02', windowStart: 480, windowEnd: 510, status, checkInMinute, staffIds,
+});
+const visits: VisitRow[] = [
+  v('anna', 'done', 485, ['s1']), // inside
+  v('anna', 'done', 510, ['s1']), // inside (the window's last minute counts)
+  v('anna', 'done', 530, ['s2']), // late
+  v('anna', 'done', 470, ['s1']), // early
+  v('bjorn', 'done', 495, ['s3', 's4']), // inside, two helpers
+  v('bjorn', 'done', 500, ['s3']), // inside
+  v('bjorn', 'cancelled', null, ['s3']),
+  v('bjorn', 'planned', null, []), // unstaffed
+];
+
+describe('ability', () => {
+  it('punctuality: 4 of 6 started visits inside the window', () => {
+    expect(punctuality(visits)).toEqual({ value: 4 / 6, numerator: 4, denominator: 6 });
+  });
+  it('unstaffed or cancelled: 2 of 8', () => {
+    expect(unstaffedOrCancelled(visits)).toEqual({ value: 0.25, numerator: 2, denominator: 8 });
+  });
+  it('flag to plan: median of 2 h and 10 h is 6 h; one flag never followed up', () => {
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 2, h));
+    expect(flagToPlanHours([
+      { recipientId: 'anna', createdAt: t(8), planUpdatedAt: t(10) },
+      { recipientId: 'bjorn', createdAt: t(8), planUpdatedAt: t(18) },
+      { recipientId: 'bjorn', createdAt: t(9), planUpdatedAt: null },
+    ])).toEqual({ value: 6, updated: 2, notUpdated: 1 });
+  });
+});
+
+describe('integrity', () => {
+  it('plan fidelity: done and changed-with-the-person count, undocumented do not: 3 of 4', () => {
+    expect(planFidelity([{ outcome: 'done' }, { outcome: 'changed' }, { outcome: 'not_done' }, { outcome: 'done' }, { outcome: null }])).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+  });
+  it('decisions delivered: anna 3 h decided, 170 min delivered (≥ 162) → met; bjorn 2 h, 60 min → not met', () => {
+    expect(decisionsDelivered([{ recipientId: 'anna', hoursPerWeek: 3 }, { recipientId: 'bjorn', hoursPerWeek: 2 }], new Map([['anna', 170], ['bjorn', 60]]))).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+  });
+  it('COC: one helper for all = 1; 3+1 visits = (9+1-4)/(4·3) = 0.5; single visit undefined', () => {
+    expect(coc([5])).toBe(1);
+    expect(coc([3, 1])).toBe(0.5);
+    expect(coc([1])).toBeNull();
+  });
+  it('continuity: anna 2 helpers (s1×3, s2×1; COC 0.5), bjorn 2 helpers (s3×2, s4×1; COC (4+1-3)/6 = 1/3)', () => {
+    const r = continuity(visits, new Map([['anna', 's1'], ['bjorn', 's4']]));
+    expect(r.people).toBe(2);
+    expect(r.distinctMean).toBe(2);
+    expect(r.distinctMedian).toBe(2);
+    expect(r.distinctP90).toBe(2);
+    expect(r.cocMean).toBeCloseTo((0.5 + 1 / 3) / 2, 10);
+    // Helper-visits: anna 4 (3 by s1), bjorn 3 (1 by s4): 4 of 7.
+    expect(r.primaryContactShare).toBeCloseTo(4 / 7, 10);
+  });
+});

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
+import { todayIso } from '../components/time.ts';
+import { useApi } from '../components/useApi.ts';
+
+type Ratio = { value: number | null; numerator: number; denominator: number };
+interface Indicators {
+  team: { name: string };
+  ability: { punctuality: Ratio; unstaffedOrCancelled: Ratio; flagToPlanHours: { value: number | null; updated: number; notUpdated: number } };
+  integrity: {
+    planFidelity: Ratio;
+    decisionsDelivered: Ratio;
+    continuity: { people: number; distinctMean: number | null; distinctMedian: number | null; distinctP90: number | null; cocMean: number | null; primaryContactShare: number | null };
+  };
+}
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** «Våre tall»: the team's own trust indicators with their definitions, as a table and CSV. */
+export function TrustPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const [from, setFrom] = useState(daysAgo(27));
+  const [to, setTo] = useState(todayIso());
+  const [query, setQuery] = useState({ from, to });
+  const { data, error } = useApi<Indicators>(`/api/teams/${id}/indicators?from=${query.from}&to=${query.to}`);
+  useEffect(() => {
+    document.title = `${t('trust.title')} – Tillit`;
+  }, [t]);
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const pct = (r: Ratio) => (r.value === null ? t('trust.none') : `${nf.format(r.value * 100)} %`);
+  const num = (x: number | null, digits = 1) => (x === null ? t('trust.none') : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: digits }).format(x));
+
+  const rows = data
+    ? [
+        { group: 'ability', name: t('trust.punctuality'), value: pct(data.ability.punctuality), basis: `${data.ability.punctuality.numerator}/${data.ability.punctuality.denominator}`, def: t('trust.punctualityDef') },
+        { group: 'ability', name: t('trust.unstaffed'), value: pct(data.ability.unstaffedOrCancelled), basis: `${data.ability.unstaffedOrCancelled.numerator}/${data.ability.unstaffedOrCancelled.denominator}`, def: t('trust.unstaffedDef') },
+        { group: 'ability', name: t('trust.flagToPlan'), value: data.ability.flagToPlanHours.value === null ? t('trust.none') : `${num(data.ability.flagToPlanHours.value)} t`, basis: t('trust.notUpdated', { count: data.ability.flagToPlanHours.notUpdated }), def: t('trust.flagToPlanDef') },
+        { group: 'integrity', name: t('trust.fidelity'), value: pct(data.integrity.planFidelity), basis: `${data.integrity.planFidelity.numerator}/${data.integrity.planFidelity.denominator}`, def: t('trust.fidelityDef') },
+        { group: 'integrity', name: t('trust.delivered'), value: pct(data.integrity.decisionsDelivered), basis: `${data.integrity.decisionsDelivered.numerator}/${data.integrity.decisionsDelivered.denominator}`, def: t('trust.deliveredDef') },
+        { group: 'integrity', name: t('trust.distinct'), value: `${num(data.integrity.continuity.distinctMedian)} (${num(data.integrity.continuity.distinctMean)}; ${num(data.integrity.continuity.distinctP90)})`, basis: String(data.integrity.continuity.people), def: t('trust.distinctDef') },
+        { group: 'integrity', name: t('trust.coc'), value: num(data.integrity.continuity.cocMean, 2), basis: String(data.integrity.continuity.people), def: t('trust.cocDef') },
+        { group: 'integrity', name: t('trust.primary'), value: data.integrity.continuity.primaryContactShare === null ? t('trust.none') : `${nf.format(data.integrity.continuity.primaryContactShare * 100)} %`, basis: '', def: t('trust.primaryDef') },
+      ]
+    : [];
+  const csv = () => {
+    const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const text = [[t('trust.indicator'), t('trust.value'), t('trust.basis'), t('trust.definition')], ...rows.map((r) => [r.name, r.value, r.basis, r.def])]
+      .map((line) => line.map(esc).join(';'))
+      .join('\n');
+    return `data:text/csv;charset=utf-8,${encodeURIComponent('\ufeff' + text)}`;
+  };
+
+  return (
+    <div className="stack">
+      <h1>{t('trust.title')}{data ? ` – ${data.team.name}` : ''}</h1>
+      <p className="muted">{t('trust.intro')}</p>
+      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setQuery({ from, to }); }}>
+        <label htmlFor="tr-from">{t('trust.from')}</label>
+        <input id="tr-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <label htmlFor="tr-to">{t('trust.to')}</label>
+        <input id="tr-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <button type="submit">{t('trust.show')}</button>
+      </form>
+      <ErrorMessage error={error} labels={{ to: t('trust.to'), from: t('trust.from') }} />
+      {data && (['ability', 'integrity'] as const).map((g) => (
+        <section key={g} aria-labelledby={`tr-${g}`} className="card">
+          <h2 id={`tr-${g}`}>{t(`trust.${g}`)}</h2>
+          <TableWrap label={t(`trust.${g}`)}>
+            <table>
+              <thead><tr><th scope="col">{t('trust.indicator')}</th><th scope="col">{t('trust.value')}</th><th scope="col">{t('trust.basis')}</th><th scope="col">{t('trust.definition')}</th></tr></thead>
+              <tbody>
+                {rows.filter((r) => r.group === g).map((r) => (
+                  <tr key={r.name}><th scope="row">{r.name}</th><td className="figure">{r.value}</td><td>{r.basis}</td><td className="small">{r.def}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+      {data && <a href={csv()} download={`tillit-${query.from}-${query.to}.csv`}>{t('trust.csv')}</a>}
+    </div>
+  );
+}
