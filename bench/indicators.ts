@@ -3,28 +3,17 @@
  * (600 people, 120 staff, 8 teams) over a year of visits. Target: ≤ 2 s for all of them.
  * PostgreSQL when DATABASE_URL is set (drops and recreates Tillit's tables there), else PGlite.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { wipe } from '../apps/server/src/cli/demo.ts';
+import { openBenchDatabase } from './db.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
-import { migrateDatabase, openDatabase } from '../apps/server/src/db/client.ts';
 import type { Actor } from '../apps/server/src/http/actor.ts';
 import { FULL, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
-import { loadDistrict } from '../apps/server/src/modules/demo/demo.loader.ts';
 import { teamIndicators } from '../apps/server/src/modules/trust/indicators.repository.ts';
 import { report } from './report.ts';
 
 const config = loadConfig();
-const database = await openDatabase({
-  databaseUrl: config.databaseUrl,
-  dataDir: config.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'tillit-bench-')),
-});
-if (database.kind === 'postgresql') await wipe(database.db);
-await migrateDatabase(database);
 const district = generateDistrict(FULL);
-await loadDistrict(database.db, district);
+const database = await openBenchDatabase(config.databaseUrl, district);
 
 // A year of history from the plans: mostly the usual helper, sometimes another from the team,
 // check-in around the window, a few cancellations and measures not done.

@@ -6,27 +6,16 @@
  * Target: p95 ≤ 100 ms. PostgreSQL when DATABASE_URL is set (drops and recreates Tillit's
  * tables there), else PGlite.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app.ts';
-import { wipe } from '../apps/server/src/cli/demo.ts';
+import { openBenchDatabase } from './db.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
-import { migrateDatabase, openDatabase } from '../apps/server/src/db/client.ts';
 import { DEMO, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
-import { loadDistrict } from '../apps/server/src/modules/demo/demo.loader.ts';
 import { percentile, report } from './report.ts';
 
 const config = { ...loadConfig(), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 } };
-const database = await openDatabase({
-  databaseUrl: config.databaseUrl,
-  dataDir: config.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'tillit-bench-')),
-});
-if (database.kind === 'postgresql') await wipe(database.db);
-await migrateDatabase(database);
 const district = generateDistrict(DEMO);
-await loadDistrict(database.db, district);
+const database = await openBenchDatabase(config.databaseUrl, district);
 const nurse = district.users.find((u) => u.username === 'sykepleier')!;
 const teamId = district.memberships.find((m) => m.staffId === nurse.staffId)!.teamId;
 const person = district.recipients.find((r) => district.recipientTeams.some((rt) => rt.recipientId === r.id && rt.teamId === teamId))!;

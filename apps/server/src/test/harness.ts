@@ -1,8 +1,12 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
+import { buildWorld } from './factories.ts';
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /**
  * The shared database suite runs on PGlite (in memory) by default and on PostgreSQL when
@@ -74,4 +78,26 @@ export async function logInAs(app: FastifyInstance, username: string, password =
     post: (url, payload) => call('POST', url, payload ?? {}),
     patch: (url, payload) => call('PATCH', url, payload ?? {}),
   };
+}
+
+/**
+ * The usual story setup for a database test file: one database and app per file, emptied
+ * and given a fresh small world (see factories.buildWorld) before each test. Read the
+ * fields inside tests and hooks, not at module level.
+ */
+export function useWorldSuite(overrides: Partial<Config> = {}) {
+  const suite = {} as { database: Database; app: FastifyInstance; world: World };
+  beforeAll(async () => {
+    suite.database = await openTestDatabase();
+    suite.app = await buildTestApp(suite.database, overrides);
+  });
+  afterAll(async () => {
+    await suite.app.close();
+    await suite.database.close();
+  });
+  beforeEach(async () => {
+    await resetData(suite.database);
+    suite.world = await buildWorld(suite.database.db);
+  });
+  return suite;
 }

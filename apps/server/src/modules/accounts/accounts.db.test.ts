@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildWorld, PASSWORD } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD } from '../../test/factories.ts';
+import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite({ loginRateLimit: { max: 3, windowMs: 60_000 } });
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, { loginRateLimit: { max: 3, windowMs: 60_000 } });
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
-beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
-});
 
 const login = (username: string, password: string, ip = '10.0.0.1') =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
 
 describe('log-in and sessions', () => {
   it('sets an httpOnly SameSite=Strict session cookie and returns the CSRF token', async () => {
@@ -30,7 +14,7 @@ describe('log-in and sessions', () => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'tillit_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(res.json()).toMatchObject({ username: 'anna', role: 'member', teamIds: [world.north.id] });
+    expect(res.json()).toMatchObject({ username: 'anna', role: 'member', teamIds: [suite.world.north.id] });
     expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/);
   });
 
@@ -52,7 +36,7 @@ describe('log-in and sessions', () => {
   });
 
   it('names the missing field on a bad log-in request', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'anna' }, remoteAddress: '10.0.0.5' });
+    const res = await suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'anna' }, remoteAddress: '10.0.0.5' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('password');
   });
@@ -60,9 +44,9 @@ describe('log-in and sessions', () => {
   it('refuses a state-changing request without the CSRF token', async () => {
     const res = await login('anna', PASSWORD, '10.0.0.6');
     const cookie = res.cookies.find((c) => c.name === 'tillit_session')!.value;
-    const noToken = await app.inject({
+    const noToken = await suite.app.inject({
       method: 'PATCH',
-      url: `/api/recipients/${world.petter.id}`,
+      url: `/api/recipients/${suite.world.petter.id}`,
       payload: { version: 1, phone: '12345678' },
       cookies: { tillit_session: cookie },
     });
@@ -71,7 +55,7 @@ describe('log-in and sessions', () => {
   });
 
   it('ends the session on log-out', async () => {
-    const anna = await logInAs(app, 'anna');
+    const anna = await logInAs(suite.app, 'anna');
     expect((await anna.get('/api/auth/me')).status).toBe(200);
     expect((await anna.post('/api/auth/logout')).status).toBe(200);
     expect((await anna.get('/api/auth/me')).status).toBe(401);

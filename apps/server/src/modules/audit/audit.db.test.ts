@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildWorld } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { verifyAuditLog } from './audit.repository.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
   // 40 audited reads, concurrent, spread over the parallel chains.
-  const anna = await logInAs(app, 'anna');
-  await Promise.all(Array.from({ length: 40 }, () => anna.get(`/api/recipients/${world.petter.id}`)));
+  const anna = await logInAs(suite.app, 'anna');
+  await Promise.all(Array.from({ length: 40 }, () => anna.get(`/api/recipients/${suite.world.petter.id}`)));
 });
 
-/** A tamperer with database superuser rights can bypass the append-only trigger; the chain still tells. */
+/** A tamperer with suite.database superuser rights can bypass the append-only trigger; the chain still tells. */
 async function tamper(statement: ReturnType<typeof sql>) {
-  await database.db.transaction(async (tx) => {
+  await suite.database.db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
     await tx.execute(statement);
   });
@@ -36,34 +21,34 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe('the hash-chained audit log', () => {
   it('verifies an intact chain built by concurrent writers', async () => {
-    expect(await verifyAuditLog(database.db)).toEqual({ ok: true, rows: 40 });
+    expect(await verifyAuditLog(suite.database.db)).toEqual({ ok: true, rows: 40 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the normal path', async () => {
-    await expect(database.db.execute(sql`UPDATE audit_log SET actor_name = 'x' WHERE seq = 1`)).rejects.toThrow();
-    await expect(database.db.execute(sql`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow();
-    await expect(database.db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
+    await expect(suite.database.db.execute(sql`UPDATE audit_log SET actor_name = 'x' WHERE seq = 1`)).rejects.toThrow();
+    await expect(suite.database.db.execute(sql`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow();
+    await expect(suite.database.db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
   });
 
   it('names the first edited row', async () => {
     await tamper(sql`UPDATE audit_log SET actor_name = 'Someone Else' WHERE seq = 3`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'hash_mismatch' });
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'hash_mismatch' });
   });
 
   it('notices an edited timestamp', async () => {
     await tamper(sql`UPDATE audit_log SET at = at - interval '1 day' WHERE seq = 2`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
   });
 
   it('names the row after a deleted one', async () => {
     // 40 rows over 16 chains: some row has a successor in its chain.
     const [victim] = (
-      await database.db.execute(sql`SELECT a.seq, a.chain, b.seq AS next FROM audit_log a
+      await suite.database.db.execute(sql`SELECT a.seq, a.chain, b.seq AS next FROM audit_log a
         JOIN audit_log b ON b.chain = a.chain AND b.chain_seq = a.chain_seq + 1 ORDER BY a.seq LIMIT 1`)
     ).rows;
     const next = { seq: victim.next };
     await tamper(sql`DELETE FROM audit_log WHERE seq = ${victim.seq}`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({
       ok: false,
       chain: Number(victim.chain),
       firstBrokenSeq: Number(next.seq),
@@ -72,18 +57,18 @@ describe('the hash-chained audit log', () => {
   });
 
   it('notices the newest row of a chain removed', async () => {
-    const [last] = (await database.db.execute(sql`SELECT max(seq) AS seq FROM audit_log`)).rows;
+    const [last] = (await suite.database.db.execute(sql`SELECT max(seq) AS seq FROM audit_log`)).rows;
     await tamper(sql`DELETE FROM audit_log WHERE seq = ${last.seq}`);
-    expect(await verifyAuditLog(database.db)).toMatchObject({ ok: false, firstBrokenSeq: null, reason: 'head_mismatch' });
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({ ok: false, firstBrokenSeq: null, reason: 'head_mismatch' });
   });
 
   it('shows administrators the log for one person, and no one else', async () => {
-    const ada = await logInAs(app, 'ada');
-    const res = await ada.get(`/api/audit?recipientId=${world.petter.id}&limit=3`);
+    const ada = await logInAs(suite.app, 'ada');
+    const res = await ada.get(`/api/audit?recipientId=${suite.world.petter.id}&limit=3`);
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(3);
     expect(res.body[0]).toMatchObject({ action: 'record.read', actorName: 'Anna Nordmann', basis: 'care_relation' });
-    const anna = await logInAs(app, 'anna');
+    const anna = await logInAs(suite.app, 'anna');
     expect((await anna.get('/api/audit')).status).toBe(403);
     expect((await ada.get('/api/audit?limit=0')).body.error.fields[0].field).toBe('limit');
   });

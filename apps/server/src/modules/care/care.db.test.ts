@@ -1,45 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildWorld } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData, type Client } from '../../test/harness.ts';
+import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite();
 let anna: Client;
 const today = new Date().toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
-  anna = await logInAs(app, 'anna');
+  anna = await logInAs(suite.app, 'anna');
 });
 
-const count = async (table: string) => Number((await database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
+const count = async (table: string) => Number((await suite.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
 
 /** Anna records what matters, a goal and a daily measure she usually does, then plans a week. */
 async function planWeek(measure: Record<string, unknown> = {}) {
-  const p = `/api/recipients/${world.petter.id}`;
+  const p = `/api/recipients/${suite.world.petter.id}`;
   const wm = await anna.post(`${p}/what-matters`, { statement: 'Å klare morgenstellet selv og komme meg ut på tur', present: 'datteren Kari' });
   expect(wm.status).toBe(201);
   const goal = await anna.post(`${p}/goals`, { description: 'Gå tur til butikken to ganger i uka', whatMattersId: wm.body.id, reviewDate: today });
   expect(goal.status).toBe(201);
   const m = await anna.post(`${p}/measures`, {
     goalId: goal.body.id, title: 'Morgenstell med veiledning', how: 'Petter gjør mest selv', days: [1, 2, 3, 4, 5, 6, 7],
-    windowStart: '08:00', windowEnd: '08:30', durationMinutes: 30, usualStaffId: world.staff.anna.id, decidedWithPerson: true, ...measure,
+    windowStart: '08:00', windowEnd: '08:30', durationMinutes: 30, usualStaffId: suite.world.staff.anna.id, decidedWithPerson: true, ...measure,
   });
   expect(m.status).toBe(201);
-  const gen = await anna.post(`/api/teams/${world.north.id}/visits/generate`, { from: today, days: 7 });
+  const gen = await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
   expect(gen.body).toEqual({ created: 7 });
   return { goal: goal.body, measure: m.body };
 }
@@ -47,7 +32,7 @@ async function planWeek(measure: Record<string, unknown> = {}) {
 describe('what matters → plan → visit', () => {
   it('opens the record on what matters, then the plan', async () => {
     await planWeek();
-    const { status, body } = await anna.get(`/api/recipients/${world.petter.id}/care`);
+    const { status, body } = await anna.get(`/api/recipients/${suite.world.petter.id}/care`);
     expect(status).toBe(200);
     expect(body.whatMatters[0]).toMatchObject({ statement: 'Å klare morgenstellet selv og komme meg ut på tur', present: 'datteren Kari', recordedBy: 'Anna Nordmann' });
     expect(body.goals[0]).toMatchObject({ description: 'Gå tur til butikken to ganger i uka' });
@@ -56,7 +41,7 @@ describe('what matters → plan → visit', () => {
 
   it('puts the visit in the day list and documents it as planned', async () => {
     await planWeek();
-    const again = await anna.post(`/api/teams/${world.north.id}/visits/generate`, { from: today, days: 7 });
+    const again = await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
     expect(again.body).toEqual({ created: 0 });
     const day = await anna.get(`/api/me/day?date=${today}`);
     expect(day.body).toHaveLength(1);
@@ -81,13 +66,13 @@ describe('what matters → plan → visit', () => {
     });
     expect(res.status).toBe(200);
     expect(await count('observation')).toBe(2);
-    const board = await anna.get(`/api/teams/${world.north.id}/board`);
+    const board = await anna.get(`/api/teams/${suite.world.north.id}/board`);
     expect(board.body.conditionChanges).toEqual([expect.objectContaining({ person: 'Petter Person', text: 'Tungpust ved gange, ny siden i går', takenBy: null })]);
     expect(board.body.reviewsDue).toHaveLength(1);
     const id = board.body.conditionChanges[0].id;
-    expect((await anna.post(`/api/condition-changes/${id}/take`)).body.takenBy).toBe(world.users.anna.id);
+    expect((await anna.post(`/api/condition-changes/${id}/take`)).body.takenBy).toBe(suite.world.users.anna.id);
     expect((await anna.post(`/api/condition-changes/${id}/close`, { note: 'Fastlege kontaktet, plan justert' })).status).toBe(200);
-    expect((await anna.get(`/api/teams/${world.north.id}/board`)).body.conditionChanges).toEqual([]);
+    expect((await anna.get(`/api/teams/${suite.world.north.id}/board`)).body.conditionChanges).toEqual([]);
   });
 
   it('records a measure not done with its reason, shown on the board', async () => {
@@ -95,7 +80,7 @@ describe('what matters → plan → visit', () => {
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
     const res = await anna.post(`/api/visits/${v.id}/complete`, { outcomes: [{ measureId: measure.id, outcome: 'not_done', reason: 'Ønsket å sove lenger' }] });
     expect(res.status).toBe(200);
-    const board = await anna.get(`/api/teams/${world.north.id}/board`);
+    const board = await anna.get(`/api/teams/${suite.world.north.id}/board`);
     expect(board.body.measuresNotDone[0].text).toContain('Ønsket å sove lenger');
   });
 });
@@ -121,8 +106,8 @@ describe('bad input changes nothing', () => {
     [{ requiredCompetence: 'trylling' }, 'requiredCompetence'],
     [{ days: [] }, 'days'],
   ])('a measure %j is refused naming %s', async (overrides, field) => {
-    const goal = await anna.post(`/api/recipients/${world.petter.id}/goals`, { description: 'Mål', reviewDate: today });
-    const res = await anna.post(`/api/recipients/${world.petter.id}/measures`, {
+    const goal = await anna.post(`/api/recipients/${suite.world.petter.id}/goals`, { description: 'Mål', reviewDate: today });
+    const res = await anna.post(`/api/recipients/${suite.world.petter.id}/measures`, {
       goalId: goal.body.id, title: 'Tiltak', days: [1], windowStart: '08:00', windowEnd: '08:30', durationMinutes: 30, decidedWithPerson: true, ...overrides,
     });
     expect(res.status).toBe(400);
@@ -140,7 +125,7 @@ describe('no lost updates', () => {
     const stale = await anna.patch(url, { version: 1, title: 'Annet', reason: 'x y', decidedWithPerson: false });
     expect(stale.status).toBe(409);
     expect(stale.body.error.current).toMatchObject({ windowStart: 510, version: 2 });
-    const versions = (await database.db.execute(sql`SELECT version, reason, decided_with_person FROM measure_version ORDER BY version`)).rows;
+    const versions = (await suite.database.db.execute(sql`SELECT version, reason, decided_with_person FROM measure_version ORDER BY version`)).rows;
     expect(versions).toEqual([
       { version: 1, reason: 'Nytt tiltak', decided_with_person: true },
       { version: 2, reason: 'Petter vil sove lenger', decided_with_person: true },
@@ -155,19 +140,19 @@ describe('competence and access', () => {
     const res = await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('missing_competence');
-    await database.db.execute(sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`);
+    await suite.database.db.execute(sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${suite.world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`);
     expect((await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(200);
   });
 
   it('keeps another team out of the plan and the visit, with audit rows', async () => {
     await planWeek();
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
-    const bo = await logInAs(app, 'bo');
-    expect((await bo.get(`/api/recipients/${world.petter.id}/care`)).status).toBe(403);
+    const bo = await logInAs(suite.app, 'bo');
+    expect((await bo.get(`/api/recipients/${suite.world.petter.id}/care`)).status).toBe(403);
     expect((await bo.get(`/api/visits/${v.id}`)).status).toBe(403);
     expect((await bo.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(403);
-    expect((await bo.get(`/api/teams/${world.north.id}/board`)).status).toBe(403);
-    const denied = (await database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)).rows.map((r) => r.action);
+    expect((await bo.get(`/api/teams/${suite.world.north.id}/board`)).status).toBe(403);
+    const denied = (await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)).rows.map((r) => r.action);
     expect(denied).toEqual(['care.read', 'visit.read', 'visit.complete']);
   });
 });

@@ -1,38 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildWorld } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData, type Client } from '../../test/harness.ts';
+import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite();
 let anna: Client;
 let measureId: string;
 const today = new Date().toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
-  anna = await logInAs(app, 'anna');
-  const m = await anna.post(`/api/recipients/${world.petter.id}/measures`, {
+  anna = await logInAs(suite.app, 'anna');
+  const m = await anna.post(`/api/recipients/${suite.world.petter.id}/measures`, {
     professionalNeed: 'Trenger hjelp til dusj', title: 'Dusj', days: [1, 2, 3, 4, 5, 6, 7], windowStart: '10:00', windowEnd: '10:30',
-    durationMinutes: 30, usualStaffId: world.staff.anna.id, decidedWithPerson: true,
+    durationMinutes: 30, usualStaffId: suite.world.staff.anna.id, decidedWithPerson: true,
   });
   measureId = m.body.id;
-  await anna.post(`/api/teams/${world.north.id}/visits/generate`, { from: today, days: 7 });
+  await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
 });
 
-const url = () => `/api/recipients/${world.petter.id}/shared-decisions`;
+const url = () => `/api/recipients/${suite.world.petter.id}/shared-decisions`;
 const decision = (change: unknown, extra: Record<string, unknown> = {}) => ({
   question: 'Dusj hver dag, eller annenhver dag med vask ved vasken?',
   options: ['Hver dag', 'Annenhver dag'],
@@ -42,17 +27,17 @@ const decision = (change: unknown, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const futureVisits = async () =>
-  (await database.db.execute(sql`SELECT status, window_start FROM visit WHERE date > current_date ORDER BY date`)).rows;
+  (await suite.database.db.execute(sql`SELECT status, window_start FROM visit WHERE date > current_date ORDER BY date`)).rows;
 
 describe('shared decisions at the visit', () => {
   it('pauses a measure at once: future visits for it are cancelled', async () => {
     const res = await anna.post(url(), decision({ action: 'pause', measureId }));
     expect(res.status).toBe(201);
     expect((await futureVisits()).every((v) => v.status === 'cancelled')).toBe(true);
-    const care = (await anna.get(`/api/recipients/${world.petter.id}/care`)).body;
+    const care = (await anna.get(`/api/recipients/${suite.world.petter.id}/care`)).body;
     expect(care.measures).toEqual([expect.objectContaining({ status: 'paused', version: 2 })]);
     expect(care.sharedDecisions[0]).toMatchObject({ chosen: 'Annenhver dag', why: 'Blir sliten av dusjen' });
-    const [v] = (await database.db.execute(sql`SELECT decided_with_person, reason FROM measure_version WHERE version = 2`)).rows;
+    const [v] = (await suite.database.db.execute(sql`SELECT decided_with_person, reason FROM measure_version WHERE version = 2`)).rows;
     expect(v).toMatchObject({ decided_with_person: true });
   });
 
@@ -64,7 +49,7 @@ describe('shared decisions at the visit', () => {
   it('adds a measure decided with the person', async () => {
     const res = await anna.post(url(), decision({ action: 'add', measure: { title: 'Vask ved vasken', days: [2, 4, 6], windowStart: '10:00', windowEnd: '10:30', durationMinutes: 20 } }));
     expect(res.status).toBe(201);
-    const care = (await anna.get(`/api/recipients/${world.petter.id}/care`)).body;
+    const care = (await anna.get(`/api/recipients/${suite.world.petter.id}/care`)).body;
     expect(care.measures.map((m: { title: string }) => m.title).sort()).toEqual(['Dusj', 'Vask ved vasken']);
   });
 
@@ -78,6 +63,6 @@ describe('shared decisions at the visit', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
     expect((await futureVisits()).every((v) => v.status === 'planned')).toBe(true);
-    expect((await database.db.execute(sql`SELECT count(*)::int AS n FROM shared_decision`)).rows[0].n).toBe(0);
+    expect((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM shared_decision`)).rows[0].n).toBe(0);
   });
 });

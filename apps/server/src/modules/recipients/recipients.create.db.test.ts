@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildNationalId, buildWorld } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+import { buildNationalId } from '../../test/factories.ts';
+import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
-beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
-});
 
-const count = async () => Number((await database.db.execute(sql`SELECT count(*)::int AS n FROM recipient`)).rows[0].n);
+const count = async () => Number((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM recipient`)).rows[0].n);
 
 function person(overrides: Record<string, unknown> = {}) {
   return {
-    teamId: world.north.id,
+    teamId: suite.world.north.id,
     givenName: 'Ny',
     familyName: 'Bruker',
     nationalId: buildNationalId(),
@@ -41,7 +25,7 @@ function person(overrides: Record<string, unknown> = {}) {
 
 describe('registering a person served', () => {
   it('creates the person for the team, derives the birth date and logs it', async () => {
-    const anna = await logInAs(app, 'anna');
+    const anna = await logInAs(suite.app, 'anna');
     const input = person();
     const res = await anna.post('/api/recipients', input);
     expect(res.status).toBe(201);
@@ -51,7 +35,7 @@ describe('registering a person served', () => {
   });
 
   it('explains which check digit is wrong', async () => {
-    const anna = await logInAs(app, 'anna');
+    const anna = await logInAs(suite.app, 'anna');
     const good = buildNationalId();
     const bad = good.slice(0, 9) + ((Number(good[9]) + 1) % 10) + good[10];
     const res = await anna.post('/api/recipients', person({ nationalId: bad }));
@@ -71,7 +55,7 @@ describe('registering a person served', () => {
     [{ teamId: 'not-a-uuid' }, 'teamId'],
     [{ birthDate: '1901-01-01' }, 'birthDate'],
   ])('bad input %j is refused naming %s and nothing is saved', async (overrides, field) => {
-    const anna = await logInAs(app, 'anna');
+    const anna = await logInAs(suite.app, 'anna');
     const res = await anna.post('/api/recipients', person(overrides));
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
@@ -79,16 +63,16 @@ describe('registering a person served', () => {
   });
 
   it('refuses a duplicate national identity number with 409', async () => {
-    const anna = await logInAs(app, 'anna');
-    const res = await anna.post('/api/recipients', person({ nationalId: world.petter.nationalId }));
+    const anna = await logInAs(suite.app, 'anna');
+    const res = await anna.post('/api/recipients', person({ nationalId: suite.world.petter.nationalId }));
     expect(res.status).toBe(409);
     expect(await count()).toBe(1);
   });
 
   it('only for one of the actor’s own teams', async () => {
-    const anna = await logInAs(app, 'anna');
-    expect((await anna.post('/api/recipients', person({ teamId: world.south.id }))).status).toBe(403);
-    const lea = await logInAs(app, 'lea');
+    const anna = await logInAs(suite.app, 'anna');
+    expect((await anna.post('/api/recipients', person({ teamId: suite.world.south.id }))).status).toBe(403);
+    const lea = await logInAs(suite.app, 'lea');
     expect((await lea.post('/api/recipients', person())).status).toBe(403);
     expect(await count()).toBe(1);
   });

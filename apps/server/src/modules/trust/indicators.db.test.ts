@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { buildWorld } from '../../test/factories.ts';
-import { buildTestApp, logInAs, openTestDatabase, resetData } from '../../test/harness.ts';
+import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
-let database: Database;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof buildWorld>>;
+const suite = useWorldSuite();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await resetData(database);
-  world = await buildWorld(database.db);
-  const anna = world.staff.anna.id;
-  const bo = world.staff.bo.id;
+  const anna = suite.world.staff.anna.id;
+  const bo = suite.world.staff.bo.id;
   // Petter, window 08:00–08:30 (Oslo time), four visits on 2–5 November 2026: on time by Anna,
   // on time by Anna, late by Bo, and one cancelled.
-  await database.db.execute(sql`
+  await suite.database.db.execute(sql`
     INSERT INTO measure (id, recipient_id, professional_need, title, days, window_start, window_end, duration_minutes, valid_from)
-    VALUES ('11111111-1111-4111-8111-111111111111', ${world.petter.id}, 'Tilsyn', 'Tilsyn', '{1,2,3,4,5,6,7}', 480, 510, 30, '2026-11-01')`);
-  await database.db.execute(sql`
+    VALUES ('11111111-1111-4111-8111-111111111111', ${suite.world.petter.id}, 'Tilsyn', 'Tilsyn', '{1,2,3,4,5,6,7}', 480, 510, 30, '2026-11-01')`);
+  await suite.database.db.execute(sql`
     INSERT INTO visit (id, recipient_id, date, window_start, window_end, staff_id, status, checked_in_at) VALUES
-      ('21111111-1111-4111-8111-111111111111', ${world.petter.id}, '2026-11-02', 480, 510, ${anna}, 'done', '2026-11-02 08:05+01'),
-      ('22111111-1111-4111-8111-111111111111', ${world.petter.id}, '2026-11-03', 480, 510, ${anna}, 'done', '2026-11-03 08:20+01'),
-      ('23111111-1111-4111-8111-111111111111', ${world.petter.id}, '2026-11-04', 480, 510, ${bo}, 'done', '2026-11-04 09:10+01'),
-      ('24111111-1111-4111-8111-111111111111', ${world.petter.id}, '2026-11-05', 480, 510, ${anna}, 'cancelled', NULL)`);
-  await database.db.execute(sql`
+      ('21111111-1111-4111-8111-111111111111', ${suite.world.petter.id}, '2026-11-02', 480, 510, ${anna}, 'done', '2026-11-02 08:05+01'),
+      ('22111111-1111-4111-8111-111111111111', ${suite.world.petter.id}, '2026-11-03', 480, 510, ${anna}, 'done', '2026-11-03 08:20+01'),
+      ('23111111-1111-4111-8111-111111111111', ${suite.world.petter.id}, '2026-11-04', 480, 510, ${bo}, 'done', '2026-11-04 09:10+01'),
+      ('24111111-1111-4111-8111-111111111111', ${suite.world.petter.id}, '2026-11-05', 480, 510, ${anna}, 'cancelled', NULL)`);
+  await suite.database.db.execute(sql`
     INSERT INTO visit_measure (visit_id, measure_id, outcome, reason) VALUES
       ('21111111-1111-4111-8111-111111111111', '11111111-1111-4111-8111-111111111111', 'done', NULL),
       ('22111111-1111-4111-8111-111111111111', '11111111-1111-4111-8111-111111111111', 'changed', NULL),
@@ -42,8 +27,8 @@ beforeEach(async () => {
 
 describe('team indicators from daily data', () => {
   it('computes ability and integrity for the team and period', async () => {
-    const anna = await logInAs(app, 'anna');
-    const res = await anna.get(`/api/teams/${world.north.id}/indicators?from=2026-11-01&to=2026-11-07`);
+    const anna = await logInAs(suite.app, 'anna');
+    const res = await anna.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`);
     expect(res.status).toBe(200);
     expect(res.body.ability.punctuality).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });
     expect(res.body.ability.unstaffedOrCancelled).toEqual({ value: 0.25, numerator: 1, denominator: 4 });
@@ -54,15 +39,15 @@ describe('team indicators from daily data', () => {
   });
 
   it('is open to the district’s leader but not to another team', async () => {
-    const lea = await logInAs(app, 'lea');
-    expect((await lea.get(`/api/teams/${world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(200);
-    const bo = await logInAs(app, 'bo');
-    expect((await bo.get(`/api/teams/${world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(403);
+    const lea = await logInAs(suite.app, 'lea');
+    expect((await lea.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(200);
+    const bo = await logInAs(suite.app, 'bo');
+    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(403);
   });
 
   it('refuses a period that ends before it starts, naming the field', async () => {
-    const anna = await logInAs(app, 'anna');
-    const res = await anna.get(`/api/teams/${world.north.id}/indicators?from=2026-11-07&to=2026-11-01`);
+    const anna = await logInAs(suite.app, 'anna');
+    const res = await anna.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-07&to=2026-11-01`);
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].field).toBe('to');
   });
