@@ -35,7 +35,8 @@ await database.db.execute(sql`
   SELECT ${person.id}, d::date, m.window_start, m.window_end, m.usual_staff_id, 'done', d + interval '8 hours', d + interval '8 hours 30 minutes',
          CASE WHEN random() < 0.2 THEN 'Fin dag, god matlyst' END
     FROM generate_series(current_date - 1826, current_date - 1, interval '1 day') AS d
-    JOIN measure m ON m.recipient_id = ${person.id} AND extract(isodow FROM d)::smallint = ANY (m.days)`);
+    JOIN measure m ON m.recipient_id = ${person.id} AND m.valid_from = current_date - 1826
+     AND extract(isodow FROM d)::smallint = ANY (m.days)`);
 await database.db.execute(sql`
   INSERT INTO visit_measure (visit_id, measure_id, outcome)
   SELECT v.id, m.id, 'done' FROM visit v JOIN measure m ON m.recipient_id = v.recipient_id AND m.window_start = v.window_start
