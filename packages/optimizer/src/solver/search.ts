@@ -920,7 +920,7 @@ export class Search {
     }
     this.beginIteration();
     for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) this.insertList.push(v);
-    if (I.weights.continuity > 0 && !I.solomon && !process.env.NOSERIES) {
+    if (I.weights.continuity > 0 && !I.solomon) {
       this.constructBySeries();
       this.insertList.length = 0;
     } else this.recreate(4);
