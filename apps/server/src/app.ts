@@ -16,6 +16,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { trustRoutes } from './modules/trust/trust.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -48,6 +49,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   careRoutes(app, database.db);
   decisionsRoutes(app, database.db);
   trustRoutes(app, database.db);
+  surveysRoutes(app, database.db);
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -6,3 +6,4 @@ export * from '../modules/access/access.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/care/care.tables.ts';
 export * from '../modules/decisions/decisions.tables.ts';
+export * from '../modules/surveys/surveys.tables.ts';

@@ -25,6 +25,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 const TABLES = [
+  'survey_response', 'survey_link',
   'service_decision', 'team_frame',
   'shared_decision',
   'condition_change', 'observation', 'visit_measure', 'visit', 'measure_version', 'measure', 'goal', 'what_matters',

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { canSeeTeam } from '../access/access.policy.ts';
+import { withRecordAccess } from '../access/access.repository.ts';
+import { teams } from '../organisation/organisation.tables.ts';
+import { quarterOf, SURVEY_ITEMS } from './surveys.items.ts';
+import { aggregate } from './surveys.results.ts';
+import type { AnswerInput } from './surveys.schema.ts';
+import { surveyLinks, surveyResponses } from './surveys.tables.ts';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const LIFETIME_HOURS = { tablet: 2, phone: 2, link: 24 * 30 } as const;
+
+/** A team member invites a person served (or their next of kin) to answer; logged on the record. */
+export function invite(db: Db, actor: Actor, recipientId: string, channel: keyof typeof LIFETIME_HOURS) {
+  return withRecordAccess(db, actor, recipientId, 'survey.invite', 'write', async (tx) => {
+    const [team] = (
+      await tx.execute(sql`SELECT rt.team_id AS id FROM recipient_team rt WHERE rt.recipient_id = ${recipientId}
+        AND rt.valid_from <= current_date AND (rt.valid_until IS NULL OR rt.valid_until >= current_date) LIMIT 1`)
+    ).rows as { id: string }[];
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + LIFETIME_HOURS[channel] * 3600_000);
+    await tx.insert(surveyLinks).values({ tokenHash: hash(token), recipientId, teamId: team.id, channel, createdBy: actor.userId, expiresAt });
+    return { result: { token, path: `/survey/${token}`, expiresAt: expiresAt.toISOString() }, details: { channel } };
+  });
+}
+
+async function openLink(db: DbOrTx, token: string) {
+  const [link] = await db.select().from(surveyLinks).where(eq(surveyLinks.tokenHash, hash(token)));
+  if (!link || link.expiresAt < new Date()) throw notFound('Survey link');
+  if (link.usedAt) throw conflict('already_answered', 'This survey has already been answered. Thank you!');
+  return link;
+}
+
+/** What the survey page needs: the items in both languages. Nothing about the person. */
+export async function surveyForm(db: Db, token: string) {
+  const link = await openLink(db, token);
+  return { channel: link.channel, items: SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) };
+}
+
+/**
+ * Stores an anonymous answer: the link is used up in the same transaction (a second submit
+ * gets 409), and the response keeps only the team, the quarter and the channel.
+ */
+export async function submit(db: Db, token: string, input: AnswerInput) {
+  return db.transaction(async (tx) => {
+    const used = await tx
+      .update(surveyLinks)
+      .set({ usedAt: new Date() })
+      .where(and(eq(surveyLinks.tokenHash, hash(token)), sql`${surveyLinks.usedAt} IS NULL`, sql`${surveyLinks.expiresAt} > now()`))
+      .returning();
+    if (used.length === 0) await openLink(tx, token); // throws the right 404 or 409
+    const link = used[0];
+    if (!link) throw conflict('already_answered', 'This survey has already been answered. Thank you!');
+    await tx.insert(surveyResponses).values({
+      teamId: link.teamId,
+      quarter: quarterOf(new Date()),
+      channel: link.channel,
+      respondent: input.respondent,
+      answers: input.answers,
+      openAnswer: input.openAnswer || null,
+    });
+    return { ok: true };
+  });
+}
+
+/** A team's results for one whole quarter, suppressed under MIN_GROUP answers. */
+export async function teamResults(db: Db, actor: Actor, teamId: string, quarter: string) {
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  if (!team) throw notFound('Team');
+  if (!canSeeTeam(actor, team)) throw forbidden('not_your_team', 'You cannot see this team');
+  const responses = await db
+    .select({ answers: surveyResponses.answers, openAnswer: surveyResponses.openAnswer })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.teamId, teamId), eq(surveyResponses.quarter, quarter)));
+  return { quarter, ...aggregate(responses) };
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { invite, submit, surveyForm, teamResults } from './surveys.repository.ts';
+import { answerBody, inviteBody, quarterQuery, tokenParams } from './surveys.schema.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function surveysRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/api/recipients/:id/survey-links', { schema: { params: idParams, body: inviteBody } }, async (req, reply) => {
+    reply.status(201);
+    return invite(db, req.actor, req.params.id, req.body.channel);
+  });
+  // The answering pages are public: the token is the only key, and it opens nothing but the form.
+  r.get('/api/surveys/:token', { schema: { params: tokenParams }, config: { public: true } }, (req) => surveyForm(db, req.params.token));
+  r.post('/api/surveys/:token', { schema: { params: tokenParams, body: answerBody }, config: { public: true } }, async (req, reply) => {
+    reply.status(201);
+    return submit(db, req.params.token, req.body);
+  });
+  r.get('/api/teams/:id/survey-results', { schema: { params: idParams, querystring: quarterQuery } }, (req) =>
+    teamResults(db, req.actor, req.params.id, req.query.quarter),
+  );
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { SURVEY_ITEMS } from './surveys.items.ts';
+
+export const inviteBody = z.object({ channel: z.enum(['tablet', 'link', 'phone']) }).strict();
+export const tokenParams = z.object({ token: z.string().regex(/^[\w-]{20,100}$/, 'Not a survey link') });
+
+const scale = z.union([z.number().int().min(1).max(5), z.null()]).default(null);
+export const answerBody = z
+  .object({
+    respondent: z.enum(['person', 'next_of_kin']),
+    answers: z.object(Object.fromEntries(SURVEY_ITEMS.map((i) => [i.id, scale])) as Record<(typeof SURVEY_ITEMS)[number]['id'], typeof scale>).strict(),
+    openAnswer: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export const quarterQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, 'Choose a quarter such as 2026Q4') });
+export type AnswerInput = z.infer<typeof answerBody>;

@@ -1,0 +1,44 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.tables.ts';
+import { teams } from '../organisation/organisation.tables.ts';
+import { recipients } from '../recipients/recipients.tables.ts';
+
+export const surveyChannelEnum = pgEnum('survey_channel', ['tablet', 'link', 'phone']);
+export const respondentEnum = pgEnum('survey_respondent', ['person', 'next_of_kin']);
+
+/**
+ * An invitation to answer once. It knows whom it was for (to avoid asking twice), but the
+ * answer it leads to does not: `survey_response` holds only the team and the quarter.
+ */
+export const surveyLinks = pgTable(
+  'survey_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    channel: surveyChannelEnum('channel').notNull(),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('survey_link_recipient_idx').on(t.recipientId)],
+);
+
+/** One anonymous answer: items 1–5 (null = «vet ikke»), the open answer, team and quarter only. */
+export const surveyResponses = pgTable(
+  'survey_response',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    /** Calendar quarter, e.g. 2026Q4: results are only ever shown per whole quarter. */
+    quarter: text('quarter').notNull(),
+    channel: surveyChannelEnum('channel').notNull(),
+    respondent: respondentEnum('respondent').notNull(),
+    answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
+    openAnswer: text('open_answer'),
+  },
+  (t) => [index('survey_response_team_quarter_idx').on(t.teamId, t.quarter)],
+);
