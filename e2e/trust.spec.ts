@@ -21,3 +21,28 @@ test('the team sees its own figures with definitions; a leader sees the same tea
   await expect(page.getByRole('heading', { level: 1, name: /Våre tall – Team Grønland/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a person answers the survey on the handed-over tablet; the helper sees only thanks, the team only five or more', async ({ page }) => {
+  await logIn(page, 'sykepleier');
+  await page.locator('.visit-list li a').first().click();
+  await page.getByRole('button', { name: 'Gi nettbrettet til personen (spørreskjema)' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Hvordan er hjelpen du får?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Logg ut' })).toHaveCount(0); // no menu on the tablet
+  await expectNoAxeViolations(page);
+  await page.getByLabel('5 – Helt enig').first().check();
+  await page.getByRole('group', { name: /De som hjelper meg, kan det de gjør/ }).getByLabel('4 – Litt enig').check();
+  await page.getByRole('group', { name: /De vet hva som er viktig for meg/ }).getByLabel('Vet ikke').check();
+  await page.getByLabel('Hva er viktig for deg nå?').fill('Å få komme ut i hagen når det er fint vær');
+  await page.getByRole('button', { name: 'Send svarene' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Takk for svarene dine!' })).toBeVisible();
+  await expect(page.getByText('Å få komme ut i hagen')).toHaveCount(0);
+  await expect(page.getByLabel('5 – Helt enig')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tilbake til dagen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Våre tall', exact: true }).click();
+  await expect(page.getByText('For få svar til å vise (under 5).', { exact: false })).toBeVisible();
+  await expect(page.getByText('Å få komme ut i hagen')).toHaveCount(0);
+});

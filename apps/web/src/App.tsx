@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken, type Me } from './api.ts';
 import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { DayPage } from './pages/DayPage.tsx';
+import { SurveyPage } from './pages/SurveyPage.tsx';
 import { TrustPage } from './pages/TrustPage.tsx';
 import { VisitPage } from './pages/VisitPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -23,6 +24,7 @@ function home(me: Me) {
 export function App() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
   useEffect(() => {
@@ -47,6 +49,16 @@ export function App() {
   };
   const toggleLanguage = () => setLanguage(i18n.language === 'nb' ? 'en' : 'nb');
 
+  // The survey is answered on a handed-over tablet or through a link: no menu, no session needed.
+  if (location.pathname.startsWith('/survey/')) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/survey/:token" element={<SurveyPage />} />
+        </Routes>
+      </main>
+    );
+  }
   if (me === undefined) return <p className="loading">{t('common.loading')}</p>;
 
   return (

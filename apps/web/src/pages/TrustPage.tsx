@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { SurveyResults } from './SurveyResults.tsx';
 
 type Ratio = { value: number | null; numerator: number; denominator: number };
 interface Indicators {
@@ -25,6 +26,7 @@ export function TrustPage() {
   const [from, setFrom] = useState(daysAgo(27));
   const [to, setTo] = useState(todayIso());
   const [query, setQuery] = useState({ from, to });
+  const items = useApi<{ id: string; nb: string; en: string }[]>('/api/survey-items');
   const { data, error } = useApi<Indicators>(`/api/teams/${id}/indicators?from=${query.from}&to=${query.to}`);
   useEffect(() => {
     document.title = `${t('trust.title')} – Tillit`;
@@ -81,6 +83,7 @@ export function TrustPage() {
         </section>
       ))}
       {data && <a href={csv()} download={`tillit-${query.from}-${query.to}.csv`}>{t('trust.csv')}</a>}
+      {items.data && <SurveyResults teamId={id!} items={items.data} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
@@ -31,6 +31,7 @@ const KINDS = ['blood_pressure', 'pulse', 'temperature', 'spo2', 'weight', 'resp
 export function VisitPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { data, error, reload } = useApi<Visit>(`/api/visits/${id}`);
   const [confirming, setConfirming] = useState(false);
   const [details, setDetails] = useState(false);
@@ -49,6 +50,14 @@ export function VisitPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p>{t('common.loading')}</p>;
 
+  const handOver = async () => {
+    try {
+      const link = await api<{ path: string }>('POST', `/api/recipients/${data.recipient.id}/survey-links`, { channel: 'tablet' });
+      navigate(link.path);
+    } catch (err) {
+      setSaveError(err as ApiError);
+    }
+  };
   const complete = async (body: unknown) => {
     try {
       await api('POST', `/api/visits/${id}/complete`, body);
@@ -98,6 +107,7 @@ export function VisitPage() {
           ))}
         </ul>
       </section>
+      <button type="button" onClick={() => void handOver()}>{t('survey.handOver')}</button>
       {deciding ? (
         <SharedDecisionForm recipientId={data.recipient.id} visitId={data.id} measures={data.measures} onSaved={() => void reload()} />
       ) : (

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { SURVEY_ITEMS } from './surveys.items.ts';
 import { invite, submit, surveyForm, teamResults } from './surveys.repository.ts';
 import { answerBody, inviteBody, quarterQuery, tokenParams } from './surveys.schema.ts';
 
@@ -19,6 +20,7 @@ export function surveysRoutes(app: FastifyInstance, db: Db) {
     reply.status(201);
     return submit(db, req.params.token, req.body);
   });
+  r.get('/api/survey-items', () => SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })));
   r.get('/api/teams/:id/survey-results', { schema: { params: idParams, querystring: quarterQuery } }, (req) =>
     teamResults(db, req.actor, req.params.id, req.query.quarter),
   );

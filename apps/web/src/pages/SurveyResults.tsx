@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
+import { useApi } from '../components/useApi.ts';
+
+type Results =
+  | { quarter: string; suppressed: true; minimum: number }
+  | { quarter: string; suppressed: false; responses: number; items: { id: string; answered: number; dontKnow: number; mean: number | null }[]; openAnswers: string[] };
+interface Item { id: string; nb: string; en: string }
+
+const quarters = () => {
+  const now = new Date();
+  return Array.from({ length: 4 }, (_, i) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3 * i, 1));
+    return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+  });
+};
+
+/** Survey results for whole quarters only; fewer than five answers are never shown. */
+export function SurveyResults({ teamId, items }: { teamId: string; items: Item[] }) {
+  const { t, i18n } = useTranslation();
+  const [quarter, setQuarter] = useState(quarters()[0]);
+  const { data, error } = useApi<Results>(`/api/teams/${teamId}/survey-results?quarter=${quarter}`);
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const text = (id: string) => { const it = items.find((x) => x.id === id); return it ? (i18n.language === 'en' ? it.en : it.nb) : id; };
+  return (
+    <section aria-labelledby="survey-results-heading" className="card">
+      <h2 id="survey-results-heading">{t('survey.results')}</h2>
+      <label htmlFor="sr-quarter">{t('survey.quarter')}</label>
+      <select id="sr-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+        {quarters().map((q) => <option key={q} value={q}>{q}</option>)}
+      </select>
+      <ErrorMessage error={error} />
+      {data?.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
+      {data && !data.suppressed && (
+        <>
+          <p>{t('survey.responses', { count: data.responses })}</p>
+          <TableWrap label={t('survey.results')}>
+            <table>
+              <thead><tr><th scope="col">{t('trust.indicator')}</th><th scope="col">{t('survey.mean')}</th><th scope="col">{t('survey.answered')}</th><th scope="col">{t('survey.dontKnowCount')}</th></tr></thead>
+              <tbody>
+                {data.items.map((i) => <tr key={i.id}><th scope="row">{text(i.id)}</th><td className="figure">{i.mean === null ? '–' : nf.format(i.mean)}</td><td>{i.answered}</td><td>{i.dontKnow}</td></tr>)}
+              </tbody>
+            </table>
+          </TableWrap>
+          {data.openAnswers.length > 0 && (<><h3>{t('survey.openAnswers')}</h3><ul>{data.openAnswers.map((a, k) => <li key={k}>«{a}»</li>)}</ul></>)}
+        </>
+      )}
+    </section>
+  );
+}
