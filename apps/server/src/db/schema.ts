@@ -7,3 +7,4 @@ export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/care/care.tables.ts';
 export * from '../modules/decisions/decisions.tables.ts';
 export * from '../modules/surveys/surveys.tables.ts';
+export * from '../modules/surveys/pulse.tables.ts';

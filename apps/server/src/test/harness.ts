@@ -25,6 +25,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 const TABLES = [
+  'pulse_response', 'pulse_receipt',
   'survey_response', 'survey_link',
   'service_decision', 'team_frame',
   'shared_decision',

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { PULSE_ITEMS } from './pulse.items.ts';
+import { answerPulse, barometer } from './pulse.repository.ts';
 import { SURVEY_ITEMS } from './surveys.items.ts';
 import { invite, submit, surveyForm, teamResults } from './surveys.repository.ts';
-import { answerBody, inviteBody, quarterQuery, tokenParams } from './surveys.schema.ts';
+import { answerBody, inviteBody, pulseBody, quarterQuery, tokenParams } from './surveys.schema.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -20,6 +22,12 @@ export function surveysRoutes(app: FastifyInstance, db: Db) {
     reply.status(201);
     return submit(db, req.params.token, req.body);
   });
+  r.get('/api/pulse', () => ({ items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) }));
+  r.post('/api/pulse', { schema: { body: pulseBody } }, async (req, reply) => {
+    reply.status(201);
+    return answerPulse(db, req.actor, req.body.answers);
+  });
+  r.get('/api/barometer', { schema: { querystring: quarterQuery } }, (req) => barometer(db, req.actor, req.query.quarter));
   r.get('/api/survey-items', () => SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })));
   r.get('/api/teams/:id/survey-results', { schema: { params: idParams, querystring: quarterQuery } }, (req) =>
     teamResults(db, req.actor, req.params.id, req.query.quarter),

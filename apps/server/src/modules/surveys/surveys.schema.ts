@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PULSE_ITEMS } from './pulse.items.ts';
 import { SURVEY_ITEMS } from './surveys.items.ts';
 
 export const inviteBody = z.object({ channel: z.enum(['tablet', 'link', 'phone']) }).strict();
@@ -14,3 +15,7 @@ export const answerBody = z
   .strict();
 export const quarterQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, 'Choose a quarter such as 2026Q4') });
 export type AnswerInput = z.infer<typeof answerBody>;
+
+export const pulseBody = z
+  .object({ answers: z.object(Object.fromEntries(PULSE_ITEMS.map((i) => [i.id, scale])) as Record<(typeof PULSE_ITEMS)[number]['id'], typeof scale>).strict() })
+  .strict();
