@@ -114,7 +114,7 @@ export interface SolveOptions {
   continuityWeight?: number;
   weights?: Partial<Weights>;
   /** Advanced search parameters (relative start/end temperatures, average ruin size). */
-  tuning?: { t0?: number; tf?: number; cBar?: number; warmStart?: number };
+  tuning?: { t0?: number; tf?: number; cBar?: number; warmStart?: number; construction?: 'series' | 'greedy' };
   /** Progress callback (called at most a few times a second). */
   onProgress?: (p: Progress) => void;
 }

@@ -28,6 +28,8 @@ export interface SearchParams {
   lMax?: number;
   t0?: number;
   tf?: number;
+  /** Home-care construction: series (continuity-first) or greedy insertion by day. */
+  construction?: 'series' | 'greedy';
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -920,10 +922,10 @@ export class Search {
     }
     this.beginIteration();
     for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) this.insertList.push(v);
-    if (I.weights.continuity > 0 && !I.solomon) {
+    if (I.weights.continuity > 0 && !I.solomon && (p.construction ?? 'series') === 'series') {
       this.constructBySeries();
       this.insertList.length = 0;
-    } else this.recreate(4);
+    } else this.recreate(I.weights.continuity > 0 ? 7 : 4);
     this.recomputeTotals();
 
     let curCost = this.cost();
@@ -935,6 +937,12 @@ export class Search {
     const T0 = (p.t0 ?? (I.solomon ? 0.25 : 0.3)) * scale;
     const Tf = (p.tf ?? 0.002) * scale;
     let it = 0;
+    // Reheating (Solomon): when the best plan has not improved for a quarter of the budget,
+    // the temperature jumps back up and cools again over the remaining budget.
+    let schedStart = 0;
+    let schedT0 = T0;
+    let lastImprove = 0;
+    let reheats = 0;
     let lastReport = t0ms;
     const scalars = [0, 0, 0, 0];
     const unList: number[] = [];
@@ -943,7 +951,14 @@ export class Search {
       const elapsed = now - t0ms;
       if (it >= p.iterations || elapsed >= p.timeMs) break;
       const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / p.timeMs;
-      const T = T0 * Math.pow(Tf / T0, frac);
+      if (I.solomon && reheats < 2 && frac < 0.8 && frac - lastImprove > 0.25) {
+        const Tnow = schedT0 * Math.pow(Tf / schedT0, (frac - schedStart) / (1 - schedStart));
+        schedT0 = Math.min(T0, Tnow * 20);
+        schedStart = frac;
+        lastImprove = frac;
+        reheats++;
+      }
+      const T = schedT0 * Math.pow(Tf / schedT0, (frac - schedStart) / (1 - schedStart));
       it++;
       scalars[0] = this.travel;
       scalars[1] = this.cont;
@@ -998,6 +1013,7 @@ export class Search {
         curUn = newUn;
         if (curUn < bestUn || (curUn === bestUn && curCost < bestCost - 1e-9)) {
           bestUn = curUn;
+          lastImprove = frac;
           bestCost = curCost;
           best = this.snapshot();
         }
