@@ -46,3 +46,22 @@ test('a person answers the survey on the handed-over tablet; the helper sees onl
   await expect(page.getByText('For få svar til å vise (under 5).', { exact: false })).toBeVisible();
   await expect(page.getByText('Å få komme ut i hagen')).toHaveCount(0);
 });
+
+test('staff answer the pulse anonymously; the leader sees the barometer with small groups hidden', async ({ page }) => {
+  await logIn(page, 'helsefag');
+  await page.getByRole('link', { name: 'Puls' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pulsmåling' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: /Regler, systemer eller rapportering/ }).getByLabel('4 – Litt enig').check();
+  await page.getByRole('group', { name: /Arbeidet mitt gir mening/ }).getByLabel('5 – Helt enig').check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('status')).toHaveText('Takk! Svaret ditt er lagret anonymt.');
+
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await logIn(page, 'leder');
+  await page.getByRole('link', { name: 'Barometer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reformbarometer' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Team Grønland/ }).first();
+  await expect(row).toContainText('under 5 svar');
+  await expectNoAxeViolations(page);
+});

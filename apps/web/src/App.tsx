@@ -4,7 +4,9 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import { api, setCsrfToken, type Me } from './api.ts';
 import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { BarometerPage } from './pages/BarometerPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
+import { PulsePage } from './pages/PulsePage.tsx';
 import { DayPage } from './pages/DayPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { TrustPage } from './pages/TrustPage.tsx';
@@ -78,6 +80,8 @@ export function App() {
             </NavLink>
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>}
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>}
+            {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
+            {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           </nav>
         )}
@@ -104,6 +108,8 @@ export function App() {
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/pulse" element={<PulsePage />} />
+              <Route path="/barometer" element={<BarometerPage />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>
           </SessionContext.Provider>

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
+import { useApi } from '../components/useApi.ts';
+
+interface Barometer {
+  quarter: string;
+  items: { id: string; kind: 'experience' | 'barrier'; nb: string; en: string }[];
+  groups: ({ name: string | null; level: 'team' | 'leader' } & ({ suppressed: true } | { suppressed: false; responses: number; means: Record<string, number | null> }))[];
+}
+const currentQuarter = () => {
+  const d = new Date();
+  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+};
+
+/** Heat map of barriers and experience per group; every cell shows its number too (colour is never the only cue). */
+export function BarometerPage() {
+  const { t, i18n } = useTranslation();
+  const [quarter, setQuarter] = useState(currentQuarter());
+  const { data, error } = useApi<Barometer>(`/api/barometer?quarter=${quarter}`);
+  useEffect(() => {
+    document.title = `${t('barometer.title')} – Tillit`;
+  }, [t]);
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const heat = (v: number | null, kind: string) => {
+    if (v === null) return undefined;
+    const bad = kind === 'barrier' ? (v - 1) / 4 : (5 - v) / 4; // 0 good … 1 bad
+    return bad > 0.6 ? 'heat-high' : bad > 0.35 ? 'heat-mid' : 'heat-low';
+  };
+  const label = (i: Barometer['items'][number]) => (i18n.language === 'en' ? i.en : i.nb);
+  return (
+    <div className="stack">
+      <h1>{t('barometer.title')}</h1>
+      <p className="muted">{t('barometer.intro')}</p>
+      <label htmlFor="bm-quarter">{t('survey.quarter')}</label>
+      <input id="bm-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" />
+      <ErrorMessage error={error} labels={{ quarter: t('survey.quarter') }} />
+      {data && (['barrier', 'experience'] as const).map((kind) => (
+        <section key={kind} aria-labelledby={`bm-${kind}`} className="card">
+          <h2 id={`bm-${kind}`}>{kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}</h2>
+          <TableWrap label={kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}>
+            <table className="heatmap">
+              <thead>
+                <tr>
+                  <th scope="col">{t('barometer.group')}</th>
+                  <th scope="col">{t('barometer.responses')}</th>
+                  {data.items.filter((i) => i.kind === kind).map((i) => <th scope="col" key={i.id} className="small">{label(i)}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {data.groups.map((g) => (
+                  <tr key={g.name ?? 'leaders'}>
+                    <th scope="row">{g.name ?? t('barometer.leaders')}</th>
+                    <td>{g.suppressed ? t('barometer.suppressed') : g.responses}</td>
+                    {data.items.filter((i) => i.kind === kind).map((i) => {
+                      const v = g.suppressed ? null : g.means[i.id];
+                      return <td key={i.id} className={heat(v, kind)}>{v === null ? '–' : nf.format(v)}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+    </div>
+  );
+}
