@@ -10,7 +10,9 @@ export function recipientsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const repo = (actor: Actor) => new RecordRepository(db, actor);
 
-  r.get('/api/recipients/:id', { schema: { params: recipientParams } }, (req) => repo(req.actor).read(req.params.id));
+  r.get('/api/recipients/:id', { schema: { params: recipientParams } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await repo(req.actor).readJson(req.params.id)),
+  );
 
   r.patch('/api/recipients/:id', { schema: { params: recipientParams, body: recipientPatch } }, (req) =>
     repo(req.actor).update(req.params.id, req.body),
