@@ -108,6 +108,8 @@ test('a change in condition at the visit appears on the team board and can be cl
   await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
   await page.getByRole('link', { name: 'Min dag' }).click();
   await page.locator('.visit-list li', { hasText: 'Hjelp til dusj' }).getByRole('link').click();
+  await page.getByRole('button', { name: 'Sjekk inn' }).click();
+  await expect(page.getByText(/Sjekket inn \d\d[:.]\d\d/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Noe var annerledes? Dokumenter tiltak for tiltak' }).click();
   await page.getByLabel('Ikke utført').check();
@@ -181,4 +183,32 @@ test('a service decision is made within the frame and its letter is a PDF that o
   const body = await pdf.body();
   expect(body.subarray(0, 5).toString()).toBe('%PDF-');
   expect(body.length).toBeGreaterThan(1500);
+});
+
+test('an unstaffed visit on the board is given a helper by hand and appears in the day list', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  const me = await nurse.get('/api/auth/me');
+  const person = people[15];
+  await logIn(page, 'sykepleier');
+  await page.goto(`/people/${person.id}`);
+  const form = page.locator('.measure-form');
+  await form.getByLabel('Mål', { exact: true }).selectOption({ index: 0 });
+  await form.getByLabel('Eller: faglig behov (når tiltaket ikke hører til et mål)').fill('Tilsyn etter utskrivning');
+  await form.getByLabel('Tiltak (hva)').fill('Tilsyn etter sykehusopphold');
+  await form.getByLabel('Kommer tidligst').fill('05:00');
+  await form.getByLabel('Kommer senest').fill('05:30');
+  await form.getByRole('button', { name: 'Legg til tiltak' }).click();
+  await expect(page.locator('.measure', { hasText: 'Tilsyn etter sykehusopphold' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mitt team' }).click();
+  await page.getByRole('button', { name: 'Lag besøk fra planen for de neste 14 dagene' }).click();
+  await expect(page.getByRole('status')).toContainText('nye besøk laget');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Teamtavla' }).click();
+  const card = page.locator('.board-card', { hasText: `${person.givenName} ${person.familyName}` }).filter({ hasText: '05:00' }).first();
+  await expect(card).toBeVisible();
+  await card.getByLabel('Hjelper').selectOption({ label: me.displayName });
+  await card.getByRole('button', { name: 'Sett opp hjelper' }).click();
+  await page.getByRole('link', { name: 'Min dag' }).click();
+  await expect(page.locator('.visit-list li', { hasText: 'Tilsyn etter sykehusopphold' })).toBeVisible();
 });

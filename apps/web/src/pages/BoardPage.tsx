@@ -24,6 +24,18 @@ export function BoardPage() {
   const { t, i18n } = useTranslation();
   const { data, error, reload } = useApi<Board>(`/api/teams/${id}/board`);
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [assignees, setAssignees] = useState<Record<string, string>>({});
+  // Until the planner is in the app, the team assigns unstaffed visits by hand here.
+  const members = useApi<{ members: { staffId: string; name: string }[] }>(`/api/teams/${id}`);
+  const assign = async (visitId: string) => {
+    try {
+      await api('PATCH', `/api/visits/${visitId}/assignment`, { staffId: assignees[visitId] || null });
+      setActionError(null);
+      await reload();
+    } catch (err) {
+      setActionError(err as ApiError);
+    }
+  };
   const [actionError, setActionError] = useState<ApiError | null>(null);
   useEffect(() => {
     document.title = `${t('board.title')} – Tillit`;
@@ -60,6 +72,16 @@ export function BoardPage() {
                     {t('board.since', { when: when(c.since) })}
                     {c.windowStart !== undefined ? ` ${hhmm(c.windowStart)}` : ''}
                   </p>
+                  {col === 'unstaffedVisits' && c.id && members.data && (
+                    <div className="inline-form">
+                      <label htmlFor={`assign-${c.id}`}>{t('board.assignTo')}</label>
+                      <select id={`assign-${c.id}`} value={assignees[c.id] ?? ''} onChange={(e) => setAssignees({ ...assignees, [c.id!]: e.target.value })}>
+                        <option value="">–</option>
+                        {members.data.members.map((m) => <option key={m.staffId} value={m.staffId}>{m.name}</option>)}
+                      </select>
+                      <button type="button" onClick={() => void assign(c.id!)}>{t('board.assign')}</button>
+                    </div>
+                  )}
                   {col === 'awaitingCosign' && c.id && (
                     <button type="button" onClick={() => void act(`/api/service-decisions/${c.id}/cosign`)}>{t('decisions.cosign')}</button>
                   )}

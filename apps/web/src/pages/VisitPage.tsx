@@ -14,6 +14,7 @@ interface Visit {
   windowEnd: number;
   status: string;
   note: string | null;
+  checkedInAt: string | null;
   recipient: { id: string; givenName: string; familyName: string; addressLine: string; phone: string | null };
   helpers: string[] | null;
   measures: { id: string; title: string; how: string; outcome: string | null; reason: string | null }[];
@@ -30,7 +31,7 @@ const KINDS = ['blood_pressure', 'pulse', 'temperature', 'spo2', 'weight', 'resp
  */
 export function VisitPage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { data, error, reload } = useApi<Visit>(`/api/visits/${id}`);
   const [confirming, setConfirming] = useState(false);
@@ -90,6 +91,12 @@ export function VisitPage() {
         {data.date} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
         {data.helpers && data.helpers.length > 1 ? ` · ${t('visit.helpers')}: ${data.helpers.join(', ')}` : ''}
       </p>
+      {data.status === 'planned' && (
+        <button type="button" className="primary" onClick={() => void api('POST', `/api/visits/${id}/check-in`).then(reload, (e) => setSaveError(e as ApiError))}>
+          {t('visit.checkIn')}
+        </button>
+      )}
+      {data.checkedInAt && <p className="muted">{t('visit.checkedIn', { time: new Date(data.checkedInAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { hour: '2-digit', minute: '2-digit' }) })}</p>}
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
       <details className="card">
         <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
