@@ -21,13 +21,13 @@ export async function teamIndicators(db: Db, actor: Actor, teamId: string, from:
   const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
                        AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
   const [visitRes, outcomeRes, flagRes, decisionRes, deliveredRes, pcRes] = await Promise.all([
-    db.execute(sql`SELECT v.recipient_id AS "recipientId", v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd",
+    db.execute(sql`SELECT v.recipient_id AS "recipientId", v.window_start AS "windowStart", v.window_end AS "windowEnd",
                           v.status, CASE WHEN v.checked_in_at IS NULL THEN NULL ELSE
                             extract(hour FROM v.checked_in_at AT TIME ZONE 'Europe/Oslo') * 60 + extract(minute FROM v.checked_in_at AT TIME ZONE 'Europe/Oslo') END::int AS "checkInMinute",
                           array_remove(ARRAY[v.staff_id::text, v.second_staff_id::text], NULL) AS "staffIds"
                      FROM visit v WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date AND v.recipient_id IN ${served}`),
-    db.execute(sql`SELECT vm.outcome FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
-                    WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.recipient_id IN ${served}`),
+    db.execute(sql`SELECT vm.outcome, count(*)::int AS count FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
+                    WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.recipient_id IN ${served} GROUP BY vm.outcome`),
     db.execute(sql`SELECT c.recipient_id AS "recipientId", c.created_at AS "createdAt",
                           LEAST((SELECT min(mv.changed_at) FROM measure_version mv JOIN measure m ON m.id = mv.measure_id
                                   WHERE m.recipient_id = c.recipient_id AND mv.changed_at > c.created_at),

@@ -3,7 +3,7 @@ import { coc, continuity, decisionsDelivered, flagToPlanHours, planFidelity, pun
 
 // A hand-made fortnight for two people. Answers are worked out by hand in the comments.
 const v = (recipientId: string, status: VisitRow['status'], checkInMinute: number | null, staffIds: string[]): VisitRow => ({
-  recipientId, date: '2026-11-02', windowStart: 480, windowEnd: 510, status, checkInMinute, staffIds,
+  recipientId, windowStart: 480, windowEnd: 510, status, checkInMinute, staffIds,
 });
 const visits: VisitRow[] = [
   v('anna', 'done', 485, ['s1']), // inside
@@ -36,6 +36,9 @@ describe('ability', () => {
 describe('integrity', () => {
   it('plan fidelity: done and changed-with-the-person count, undocumented do not: 3 of 4', () => {
     expect(planFidelity([{ outcome: 'done' }, { outcome: 'changed' }, { outcome: 'not_done' }, { outcome: 'done' }, { outcome: null }])).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+  });
+  it('plan fidelity accepts grouped rows', () => {
+    expect(planFidelity([{ outcome: 'done', count: 2 }, { outcome: 'changed' }, { outcome: 'not_done' }, { outcome: null, count: 4 }])).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
   });
   it('decisions delivered: anna 3 h decided, 170 min delivered (≥ 162) → met; bjorn 2 h, 60 min → not met', () => {
     expect(decisionsDelivered([{ recipientId: 'anna', hoursPerWeek: 3 }, { recipientId: 'bjorn', hoursPerWeek: 2 }], new Map([['anna', 170], ['bjorn', 60]]))).toEqual({ value: 0.5, numerator: 1, denominator: 2 });

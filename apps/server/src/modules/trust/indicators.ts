@@ -6,7 +6,6 @@
 
 export interface VisitRow {
   recipientId: string;
-  date: string;
   windowStart: number;
   windowEnd: number;
   status: 'planned' | 'started' | 'done' | 'cancelled';
@@ -16,6 +15,8 @@ export interface VisitRow {
 }
 export interface OutcomeRow {
   outcome: 'done' | 'not_done' | 'changed' | null;
+  /** How many measures had this outcome (rows may come grouped); 1 when absent. */
+  count?: number;
 }
 export interface FlagRow {
   recipientId: string;
@@ -57,9 +58,10 @@ export function flagToPlanHours(flags: FlagRow[]) {
 
 /** Integrity: share of planned measures done as agreed or changed together with the person. */
 export function planFidelity(outcomes: OutcomeRow[]) {
+  const n = (rows: OutcomeRow[]) => rows.reduce((sum, o) => sum + (o.count ?? 1), 0);
   const documented = outcomes.filter((o) => o.outcome !== null);
-  const kept = documented.filter((o) => o.outcome === 'done' || o.outcome === 'changed');
-  return { value: share(kept.length, documented.length), numerator: kept.length, denominator: documented.length };
+  const kept = n(documented.filter((o) => o.outcome === 'done' || o.outcome === 'changed'));
+  return { value: share(kept, n(documented)), numerator: kept, denominator: n(documented) };
 }
 
 /**
