@@ -7,7 +7,6 @@ import { teams } from '../organisation/organisation.tables.ts';
 import { continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
 
 const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
-const arr = (x: unknown): string[] => (Array.isArray(x) ? (x as string[]) : String(x ?? '').replace(/[{}]/g, '').split(',').filter(Boolean));
 
 /**
  * Loads one team's daily data for a period and computes every indicator. Team-level only:
@@ -21,10 +20,9 @@ export async function teamIndicators(db: Db, actor: Actor, teamId: string, from:
   const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
                        AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
   const [visitRes, outcomeRes, flagRes, decisionRes, deliveredRes, pcRes] = await Promise.all([
-    db.execute(sql`SELECT v.recipient_id AS "recipientId", v.window_start AS "windowStart", v.window_end AS "windowEnd",
-                          v.status, CASE WHEN v.checked_in_at IS NULL THEN NULL ELSE
-                            extract(hour FROM v.checked_in_at AT TIME ZONE 'Europe/Oslo') * 60 + extract(minute FROM v.checked_in_at AT TIME ZONE 'Europe/Oslo') END::int AS "checkInMinute",
-                          array_remove(ARRAY[v.staff_id::text, v.second_staff_id::text], NULL) AS "staffIds"
+    db.execute(sql`SELECT v.recipient_id AS "recipientId", v.window_start AS "windowStart", v.window_end AS "windowEnd", v.status,
+                          (extract(epoch FROM (v.checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int AS "checkInMinute",
+                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId"
                      FROM visit v WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date AND v.recipient_id IN ${served}`),
     db.execute(sql`SELECT vm.outcome, count(*)::int AS count FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
                     WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.recipient_id IN ${served} GROUP BY vm.outcome`),
@@ -43,7 +41,9 @@ export async function teamIndicators(db: Db, actor: Actor, teamId: string, from:
                       AND v.recipient_id IN ${served} GROUP BY v.recipient_id`),
     db.execute(sql`SELECT r.id, r.primary_contact_staff_id::text AS pc FROM recipient r WHERE r.id IN ${served}`),
   ]);
-  const visits = rows<VisitRow & { staffIds: unknown }>(visitRes).map((v) => ({ ...v, staffIds: arr(v.staffIds) }));
+  const visits: VisitRow[] = rows<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(visitRes).map(
+    ({ staffId, secondStaffId, ...v }) => ({ ...v, staffIds: [staffId, secondStaffId].filter((s): s is string => Boolean(s)) }),
+  );
   const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
   const delivered = new Map(rows<{ recipientId: string; minutes: number }>(deliveredRes).map((d) => [d.recipientId, d.minutes / weeks]));
   const flags = rows<{ recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes).map((f) => ({
