@@ -1,1 +1,2 @@
 export * from './nationalId.ts';
+export * from './record.ts';

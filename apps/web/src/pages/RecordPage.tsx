@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { RecordView } from '@tillit/contracts';
 import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -8,25 +9,6 @@ import { BreakGlass } from './BreakGlass.tsx';
 import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 
-export interface RecordView {
-  id: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  nationalId: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  phone: string | null;
-  consentShareWithNextOfKin: boolean;
-  reservationAgainstSharing: boolean;
-  reservationNote: string | null;
-  version: number;
-  primaryContact: { staffId: string; name: string; profession: string; phone: string | null } | null;
-  teams: { id: string; name: string }[];
-  nextOfKin: { id: string; name: string; relation: string; phone: string | null; isClosest: boolean }[];
-  teamMembers: { staffId: string; name: string; profession: string; competences: string[] }[];
-}
 interface RecordResponse {
   record: RecordView;
   access: { basis: 'care_relation' } | { basis: 'emergency'; reason: string; expiresAt: string };

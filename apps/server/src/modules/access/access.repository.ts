@@ -61,28 +61,18 @@ function judge(actor: Actor, facts: RecordFacts | null, kind: RecordAction): { d
 }
 
 function auditRow(actor: Actor, recipientId: string, action: string, outcome: { decision: Allowed } | { error: AppError }, details = {}) {
-  if ('error' in outcome) {
-    return {
-      at: new Date(),
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      action,
-      recipientId,
-      basis: 'denied' as const,
-      emergencyAccessId: null,
-      details: { refused: outcome.error.code },
-    };
-  }
-  const d = outcome.decision;
+  const d = 'decision' in outcome ? outcome.decision : null;
   return {
     at: new Date(),
     actorUserId: actor.userId,
     actorName: actor.displayName,
     action,
     recipientId,
-    basis: d.basis,
-    emergencyAccessId: d.basis === 'emergency' ? d.emergencyAccessId : null,
-    details: { ...details, ...(d.basis === 'emergency' ? { emergencyReason: d.reason } : {}) },
+    basis: d ? d.basis : ('denied' as const),
+    emergencyAccessId: d?.basis === 'emergency' ? d.emergencyAccessId : null,
+    details: !d
+      ? { refused: (outcome as { error: AppError }).error.code }
+      : { ...details, ...(d.basis === 'emergency' ? { emergencyReason: d.reason } : {}) },
   };
 }
 

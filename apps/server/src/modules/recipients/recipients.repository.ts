@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { validateNationalId } from '@tillit/contracts';
+import { validateNationalId, type RecordView } from '@tillit/contracts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden } from '../../http/errors.ts';
@@ -60,28 +60,6 @@ async function selectRecord(tx: DbOrTx, id: string) {
   return parseRecord(row.record);
 }
 
-export interface RecordView {
-  id: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  nationalId: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  lat: number;
-  lon: number;
-  phone: string | null;
-  consentShareWithNextOfKin: boolean;
-  reservationAgainstSharing: boolean;
-  reservationNote: string | null;
-  version: number;
-  updatedAt: string;
-  primaryContact: { staffId: string; name: string; profession: string; phone: string | null } | null;
-  teams: { id: string; name: string; validFrom: string }[];
-  nextOfKin: { id: string; name: string; relation: string; phone: string | null; isClosest: boolean }[];
-  teamMembers: { staffId: string; name: string; profession: string; competences: string[] }[];
-}
 
 function accessView(d: Allowed) {
   return d.basis === 'emergency'

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import type { RecordView } from '../RecordPage.tsx';
+import type { RecordView } from '@tillit/contracts';
 import { Decisions, type ServiceDecision } from './Decisions.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 
