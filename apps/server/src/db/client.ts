@@ -16,6 +16,9 @@ export type Db = PgDatabase<RowsResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Rows of a raw `db.execute(sql…)` result, typed by the caller (the SQL names the columns). */
+export const rowsOf = <T>(result: { rows: unknown[] }) => result.rows as T[];
+
 export type DatabaseKind = 'embedded' | 'postgresql';
 
 export interface Database {

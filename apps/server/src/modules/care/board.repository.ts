@@ -1,13 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { conditionChanges } from './care.tables.ts';
-
-const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
 
 /** «Teamtavla»: what a self-governing team looks at in its daily meeting. */
 export class BoardRepository {
@@ -50,12 +48,12 @@ export class BoardRepository {
                            WHERE sd.team_id = ${teamId} AND sd.status = 'awaiting_cosign' ORDER BY sd.decided_at`),
     ]);
     const board = {
-      conditionChanges: rows<{ recipientId: string }>(changes),
-      newPeople: rows<{ recipientId: string }>(newPeople),
-      reviewsDue: rows<{ recipientId: string }>(reviews),
-      measuresNotDone: rows<{ recipientId: string }>(notDone),
-      unstaffedVisits: rows<{ recipientId: string }>(unstaffed),
-      awaitingCosign: rows<{ recipientId: string }>(cosign),
+      conditionChanges: rowsOf<{ recipientId: string }>(changes),
+      newPeople: rowsOf<{ recipientId: string }>(newPeople),
+      reviewsDue: rowsOf<{ recipientId: string }>(reviews),
+      measuresNotDone: rowsOf<{ recipientId: string }>(notDone),
+      unstaffedVisits: rowsOf<{ recipientId: string }>(unstaffed),
+      awaitingCosign: rowsOf<{ recipientId: string }>(cosign),
     };
     const people = new Set(Object.values(board).flat().map((x) => x.recipientId));
     await auditWriterFor(this.db).append({
@@ -69,7 +67,7 @@ export class BoardRepository {
   async updateConditionChange(id: string, action: 'take' | 'close', note?: string) {
     const [c] = await this.db.select().from(conditionChanges).where(eq(conditionChanges.id, id));
     if (!c) throw notFound('Change in condition');
-    const allowed = rows<{ ok: boolean }>(
+    const allowed = rowsOf<{ ok: boolean }>(
       await this.db.execute(sql`SELECT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = ${c.recipientId}
         AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND rt.valid_from <= current_date
         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)) AS ok`),

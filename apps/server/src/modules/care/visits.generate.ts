@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { visitMeasures, visits } from './care.tables.ts';
 import { datesInRange, measureFallsOn } from './recurrence.ts';
-
-const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
 
 /**
  * Creates the visits the team's plans ask for over the coming days: one per person, day and
@@ -12,7 +10,7 @@ const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
  * again adds only what is missing. No access check or audit here: callers do that.
  */
 export async function generateVisits(tx: DbOrTx, teamId: string, from: string, days: number) {
-  const plan = rows<{ id: string; recipientId: string; days: number[] | string; everyWeeks: number; validFrom: string; windowStart: number; windowEnd: number; usualStaffId: string | null }>(
+  const plan = rowsOf<{ id: string; recipientId: string; days: number[] | string; everyWeeks: number; validFrom: string; windowStart: number; windowEnd: number; usualStaffId: string | null }>(
     await tx.execute(sql`
       SELECT m.id, m.recipient_id AS "recipientId", m.days, m.every_weeks AS "everyWeeks", m.valid_from::text AS "validFrom",
              m.window_start AS "windowStart", m.window_end AS "windowEnd", m.usual_staff_id AS "usualStaffId"
@@ -22,7 +20,7 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
   );
   const dates = datesInRange(from, days);
   const existing = new Set(
-    rows<{ k: string }>(
+    rowsOf<{ k: string }>(
       await tx.execute(sql`SELECT vm.measure_id || '|' || v.date::text AS k FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
                             WHERE v.date BETWEEN ${dates[0]}::date AND ${dates[dates.length - 1]}::date`),
     ).map((r) => r.k),

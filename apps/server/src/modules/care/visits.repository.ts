@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
@@ -9,8 +9,6 @@ import { auditWriterFor } from '../audit/audit.writer.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
 import { observationRanges, type CompleteVisit } from './care.schema.ts';
 import { generateVisits } from './visits.generate.ts';
-
-const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
 
 /** The visit screen: the visit, its measures, and what matters to the person, in their words. */
 const visitColumn = sql`(SELECT json_build_object(
@@ -61,7 +59,7 @@ export class VisitRepository {
   /** «Min dag»: my visits on a date, in time order, with what a helper needs at the door. */
   async dayList(date: string) {
     if (!this.actor.staffId) return [];
-    const list = rows<{ id: string; recipientId: string }>(
+    const list = rowsOf<{ id: string; recipientId: string }>(
       await this.db.execute(sql`
         SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.status,
                r.id AS "recipientId", r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
@@ -129,7 +127,7 @@ export class VisitRepository {
     return withRecordAccess(this.db, this.actor, recipientId, 'visit.complete', 'write', async (tx) => {
       const [visit] = await tx.select().from(visits).where(eq(visits.id, visitId));
       if (visit.status === 'done') throw conflict('already_done', 'The visit is already documented');
-      const planned = rows<{ measureId: string; requiredCompetence: string | null; held: boolean }>(
+      const planned = rowsOf<{ measureId: string; requiredCompetence: string | null; held: boolean }>(
         await tx.execute(sql`
           SELECT vm.measure_id AS "measureId", m.required_competence AS "requiredCompetence",
                  (m.required_competence IS NULL OR EXISTS (SELECT 1 FROM staff_competence c WHERE c.staff_id = ${this.actor.staffId}

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/access.policy.ts';
@@ -7,7 +7,6 @@ import { auditWriterFor } from '../audit/audit.writer.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
 import type { CompetenceInput } from './organisation.schema.ts';
 
-const rowsOf = <T>(res: { rows: unknown[] }) => res.rows as T[];
 const today = sql`current_date`;
 
 /** Teams, staff and competences as the acting user may see them. */

@@ -1,12 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canSeeTeam } from '../access/access.policy.ts';
 import { teams } from '../organisation/organisation.tables.ts';
 import { continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
-
-const rows = <T>(r: { rows: unknown[] }) => r.rows as T[];
 
 /**
  * Loads one team's daily data for a period and computes every indicator. Team-level only:
@@ -41,12 +39,12 @@ export async function teamIndicators(db: Db, actor: Actor, teamId: string, from:
                       AND v.recipient_id IN ${served} GROUP BY v.recipient_id`),
     db.execute(sql`SELECT r.id, r.primary_contact_staff_id::text AS pc FROM recipient r WHERE r.id IN ${served}`),
   ]);
-  const visits: VisitRow[] = rows<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(visitRes).map(
+  const visits: VisitRow[] = rowsOf<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(visitRes).map(
     ({ staffId, secondStaffId, ...v }) => ({ ...v, staffIds: [staffId, secondStaffId].filter((s): s is string => Boolean(s)) }),
   );
   const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
-  const delivered = new Map(rows<{ recipientId: string; minutes: number }>(deliveredRes).map((d) => [d.recipientId, d.minutes / weeks]));
-  const flags = rows<{ recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes).map((f) => ({
+  const delivered = new Map(rowsOf<{ recipientId: string; minutes: number }>(deliveredRes).map((d) => [d.recipientId, d.minutes / weeks]));
+  const flags = rowsOf<{ recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes).map((f) => ({
     recipientId: f.recipientId,
     createdAt: new Date(f.createdAt),
     planUpdatedAt: f.planUpdatedAt ? new Date(f.planUpdatedAt) : null,
@@ -60,9 +58,9 @@ export async function teamIndicators(db: Db, actor: Actor, teamId: string, from:
       flagToPlanHours: flagToPlanHours(flags),
     },
     integrity: {
-      planFidelity: planFidelity(rows(outcomeRes)),
-      decisionsDelivered: decisionsDelivered(rows(decisionRes), delivered),
-      continuity: continuity(visits, new Map(rows<{ id: string; pc: string | null }>(pcRes).map((p) => [p.id, p.pc]))),
+      planFidelity: planFidelity(rowsOf(outcomeRes)),
+      decisionsDelivered: decisionsDelivered(rowsOf(decisionRes), delivered),
+      continuity: continuity(visits, new Map(rowsOf<{ id: string; pc: string | null }>(pcRes).map((p) => [p.id, p.pc]))),
     },
   };
 }
