@@ -1,29 +1,15 @@
 /** `tillit check PROBLEM SOLUTION` — feasibility and figures of a plan. */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkSolution, formatFigures } from '../checker.ts';
 import { parseSolutionJson } from '../readers.ts';
-import { loadProblem } from './common.ts';
+import { loadProblem, parseCommand } from './common.ts';
 
 const USAGE = 'usage: tillit check PROBLEM SOLUTION [--format solomon] [--json]';
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(args, { format: { type: 'string' }, json: { type: 'boolean' } }, 2, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 2) {
-    console.error(USAGE);
-    return 2;
-  }
   const problem = loadProblem(positionals[0], values.format);
   let solution;
   try {

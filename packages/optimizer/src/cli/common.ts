@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Problem } from '../model.ts';
 import { readProblem } from '../readers.ts';
 
@@ -17,4 +18,27 @@ export function numberArg(value: string | undefined, name: string, fallback?: nu
   const x = Number(value);
   if (!Number.isFinite(x) || value.trim() === '') throw new Error(`${name}: not a number: "${value}"`);
   return x;
+}
+
+/**
+ * Parses a command's arguments; prints usage and returns the exit code (0 for --help, 2 for
+ * bad arguments or the wrong number of positionals) instead of the values when it should stop.
+ */
+export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionalCount: number, usage: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean' } } });
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
+    return 2;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    return 0;
+  }
+  if (parsed.positionals.length !== positionalCount) {
+    console.error(usage);
+    return 2;
+  }
+  return parsed as { values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] };
 }

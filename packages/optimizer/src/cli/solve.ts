@@ -1,43 +1,29 @@
 /** `tillit solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE` */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkSolution, formatFigures } from '../checker.ts';
 import { solveParallel } from '../solver/parallel.ts';
-import { loadProblem, numberArg } from './common.ts';
+import { loadProblem, numberArg, parseCommand } from './common.ts';
 
 const USAGE = 'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] --out SOLUTION.json';
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'time-limit': { type: 'string' },
-        seed: { type: 'string' },
-        'continuity-weight': { type: 'string' },
-        threads: { type: 'string' },
-        iterations: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    args,
+    {
+      'time-limit': { type: 'string' },
+      seed: { type: 'string' },
+      'continuity-weight': { type: 'string' },
+      threads: { type: 'string' },
+      iterations: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    1,
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
   let timeLimit: number | undefined, seed: number, cw: number | undefined, threads: number | undefined, iterations: number | undefined;
   try {
     timeLimit = numberArg(values['time-limit'], '--time-limit');
