@@ -21,3 +21,6 @@ export function setLanguage(lng: 'nb' | 'en') {
 document.documentElement.lang = i18n.language;
 
 export default i18n;
+
+/** The BCP 47 locale for dates and numbers in the current language. */
+export const locale = () => (i18n.language === 'en' ? 'en-GB' : 'nb-NO');

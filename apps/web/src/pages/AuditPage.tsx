@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
+import { locale } from '../i18n/index.ts';
 
 interface Emergency {
   id: string;
@@ -26,14 +27,14 @@ type Verify = { ok: true; rows: number } | { ok: false; firstBrokenSeq: number |
 
 /** Administrators: emergency accesses to follow up, and the access log with its chain check. */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [applied, setApplied] = useState('');
   const emergencies = useApi<Emergency[]>('/api/emergency-accesses?open=true');
   const log = useApi<AuditRow[]>(`/api/audit?limit=100${applied ? `&recipientId=${encodeURIComponent(applied)}` : ''}`);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const fmt = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const fmt = (iso: string) => new Date(iso).toLocaleString(locale());
   useEffect(() => {
     document.title = `${t('audit.title')} – Tillit`;
   }, [t]);

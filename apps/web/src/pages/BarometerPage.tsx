@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
+import { locale } from '../i18n/index.ts';
 
 interface Barometer {
   quarter: string;
@@ -22,7 +23,7 @@ export function BarometerPage() {
   useEffect(() => {
     document.title = `${t('barometer.title')} – Tillit`;
   }, [t]);
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const nf = new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const heat = (v: number | null, kind: string) => {
     if (v === null) return undefined;
     const bad = kind === 'barrier' ? (v - 1) / 4 : (5 - v) / 4; // 0 good … 1 bad

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { locale } from '../i18n/index.ts';
 
 interface Card {
   id?: string;
@@ -21,7 +22,7 @@ const COLUMNS = ['conditionChanges', 'newPeople', 'reviewsDue', 'measuresNotDone
 /** «Teamtavla»: the daily meeting's columns; anyone in the team can take and close a card. */
 export function BoardPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data, error, reload } = useApi<Board>(`/api/teams/${id}/board`);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [assignees, setAssignees] = useState<Record<string, string>>({});
@@ -40,7 +41,7 @@ export function BoardPage() {
   useEffect(() => {
     document.title = `${t('board.title')} – Tillit`;
   }, [t]);
-  const when = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const when = (iso: string) => new Date(iso).toLocaleDateString(locale());
   const act = async (url: string, body?: unknown) => {
     try {
       await api('POST', url, body ?? {});

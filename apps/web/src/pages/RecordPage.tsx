@@ -8,6 +8,7 @@ import { useApi } from '../components/useApi.ts';
 import { BreakGlass } from './BreakGlass.tsx';
 import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
+import { locale } from '../i18n/index.ts';
 
 interface RecordResponse {
   record: RecordView;
@@ -16,7 +17,7 @@ interface RecordResponse {
 
 export function RecordPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data, error, reload, setData } = useApi<RecordResponse>(`/api/recipients/${id}`);
   const [editing, setEditing] = useState(false);
   const [phone, setPhone] = useState('');
@@ -39,7 +40,7 @@ export function RecordPage() {
   }
   if (!data) return <p>{t('common.loading')}</p>;
   const r = data.record;
-  const fmtDate = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const fmtDate = (iso: string) => new Date(iso).toLocaleString(locale());
 
   const savePhone = async (e: FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
+import { locale } from '../i18n/index.ts';
 
 type Results =
   | { quarter: string; suppressed: true; minimum: number }
@@ -22,7 +23,7 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
   const { t, i18n } = useTranslation();
   const [quarter, setQuarter] = useState(quarters()[0]);
   const { data, error } = useApi<Results>(`/api/teams/${teamId}/survey-results?quarter=${quarter}`);
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   const text = (id: string) => { const it = items.find((x) => x.id === id); return it ? (i18n.language === 'en' ? it.en : it.nb) : id; };
   return (
     <section aria-labelledby="survey-results-heading" className="card">

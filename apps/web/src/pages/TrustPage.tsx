@@ -6,6 +6,7 @@ import { TableWrap } from '../components/TableWrap.tsx';
 import { todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SurveyResults } from './SurveyResults.tsx';
+import { locale } from '../i18n/index.ts';
 
 type Ratio = { value: number | null; numerator: number; denominator: number };
 interface Indicators {
@@ -22,7 +23,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 /** «Våre tall»: the team's own trust indicators with their definitions, as a table and CSV. */
 export function TrustPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [from, setFrom] = useState(daysAgo(27));
   const [to, setTo] = useState(todayIso());
   const [query, setQuery] = useState({ from, to });
@@ -31,9 +32,9 @@ export function TrustPage() {
   useEffect(() => {
     document.title = `${t('trust.title')} – Tillit`;
   }, [t]);
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   const pct = (r: Ratio) => (r.value === null ? t('trust.none') : `${nf.format(r.value * 100)} %`);
-  const num = (x: number | null, digits = 1) => (x === null ? t('trust.none') : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: digits }).format(x));
+  const num = (x: number | null, digits = 1) => (x === null ? t('trust.none') : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(x));
 
   const rows = data
     ? [

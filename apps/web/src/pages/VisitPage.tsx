@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
+import { locale } from '../i18n/index.ts';
 
 interface Visit {
   id: string;
@@ -31,7 +32,7 @@ const KINDS = ['blood_pressure', 'pulse', 'temperature', 'spo2', 'weight', 'resp
  */
 export function VisitPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { data, error, reload } = useApi<Visit>(`/api/visits/${id}`);
   const [confirming, setConfirming] = useState(false);
@@ -96,7 +97,7 @@ export function VisitPage() {
           {t('visit.checkIn')}
         </button>
       )}
-      {data.checkedInAt && <p className="muted">{t('visit.checkedIn', { time: new Date(data.checkedInAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { hour: '2-digit', minute: '2-digit' }) })}</p>}
+      {data.checkedInAt && <p className="muted">{t('visit.checkedIn', { time: new Date(data.checkedInAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }) })}</p>}
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
       <details className="card">
         <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>

@@ -7,6 +7,7 @@ import { useApi } from '../../components/useApi.ts';
 import type { RecordView } from '@tillit/contracts';
 import { Decisions, type ServiceDecision } from './Decisions.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
+import { locale } from '../../i18n/index.ts';
 
 export interface Care {
   whatMatters: { id: string; statement: string; present: string | null; recordedAt: string; recordedBy: string }[];
@@ -23,7 +24,7 @@ export interface Care {
 
 /** The record opens here: what matters in the person's own words, then goals, then the plan. */
 export function CareSection({ record }: { record: RecordView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data, error, reload } = useApi<Care>(`/api/recipients/${record.id}/care`);
   const [statement, setStatement] = useState('');
   const [present, setPresent] = useState('');
@@ -31,7 +32,7 @@ export function CareSection({ record }: { record: RecordView }) {
   const [goalLink, setGoalLink] = useState('');
   const [review, setReview] = useState(todayIso());
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const when = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const when = (iso: string) => new Date(iso).toLocaleDateString(locale());
   const days = t('care.weekdays', { returnObjects: true }) as string[];
 
   if (error) return <ErrorMessage error={error} />;
