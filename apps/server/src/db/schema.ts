@@ -8,3 +8,4 @@ export * from '../modules/care/care.tables.ts';
 export * from '../modules/decisions/decisions.tables.ts';
 export * from '../modules/surveys/surveys.tables.ts';
 export * from '../modules/surveys/pulse.tables.ts';
+export * from '../modules/planning/planning.tables.ts';

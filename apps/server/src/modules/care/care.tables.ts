@@ -121,6 +121,10 @@ export const visits = pgTable(
     windowEnd: smallint('window_end').notNull(),
     staffId: uuid('staff_id').references(() => staff.id),
     secondStaffId: uuid('second_staff_id').references(() => staff.id),
+    /** Planned start (minutes after midnight) set when a plan is published; null = only the window. */
+    plannedStart: smallint('planned_start'),
+    /** True once a published plan covers the visit: later changes are then shown to the helpers. */
+    published: boolean('published').notNull().default(false),
     status: visitStatusEnum('status').notNull().default('planned'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
