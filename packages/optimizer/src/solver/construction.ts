@@ -1,0 +1,82 @@
+/**
+ * Construction of the first home-care plan. Continuity-first: visits that recur (same
+ * person, window, duration, skills) form a series that is given whole to the helper who
+ * can take most of its days, so the plan starts with few faces per person instead of
+ * having to discover them one visit at a time.
+ */
+import { Insertion } from './insertion.ts';
+
+export class Construction extends Insertion {
+  /**
+   * Continuity-first construction: visits that recur (same person, window, duration, skills)
+   * form a series; each series is given to the helper who can take most of its days at the
+   * lowest cost, then the rest to a second helper, and so on.
+   */
+  protected constructBySeries(): void {
+    const I = this.I;
+    const S = I.nStaff;
+    const days = I.problem.days;
+    const series = new Map<string, number[]>();
+    for (let v = 0; v < I.nVisits; v++) {
+      if (this.vAssigned[v] || I.unassignable.has(v)) continue;
+      const u = I.vUnits[v][0];
+      const vis = I.problem.visits[v];
+      const key = `${I.uRec[u]}|${I.uE[u]}|${I.uL[u]}|${I.uDur[u]}|${(vis.skills ?? []).join(',')}|${I.vUnits[v].length}|${vis.pinned ?? ''}`;
+      const l = series.get(key);
+      if (l) l.push(v);
+      else series.set(key, [v]);
+    }
+    const list = [...series.values()];
+    const width = (l: number[]) => {
+      const u = I.vUnits[l[0]][0];
+      return I.uL[u] - I.uE[u] - (I.vUnits[l[0]].length > 1 ? 1e4 : 0) - l.length * 0.01;
+    };
+    list.sort((a, b) => width(a) - width(b));
+    const W = I.weights.continuity;
+    for (const vs of list) {
+      if (I.vUnits[vs[0]].length > 1) {
+        for (const v of vs) if (!this.vAssigned[v]) this.insertVisit(v, false);
+        continue;
+      }
+      let remaining = vs.filter((v) => !this.vAssigned[v]);
+      for (let round = 0; round < 6 && remaining.length > 0; round++) {
+        let bestS = -1;
+        let bestScore = Infinity;
+        for (let st = 0; st < S; st++) {
+          let count = 0;
+          let cost = 0;
+          for (const v of remaining) {
+            const u = I.vUnits[v][0];
+            const r = this.routeOf[st * days + I.uDay[u]];
+            if (r < 0 || !I.uRoutes[u].includes(r)) continue;
+            const d = this.bestPos(u, r, false);
+            if (d === Infinity) continue;
+            count++;
+            cost += I.weights.travel * d;
+          }
+          if (count === 0) continue;
+          const k = I.uRec[I.vUnits[remaining[0]][0]] * S + st;
+          const contC = this.cnt[k] > 0 ? 0 : I.pairCost[k] + W;
+          const score = cost + contC + I.visitCost[k] * count + (remaining.length - count) * W * 0.5;
+          if (score < bestScore) {
+            bestScore = score;
+            bestS = st;
+          }
+        }
+        if (bestS < 0) break;
+        const next: number[] = [];
+        for (const v of remaining) {
+          const u = I.vUnits[v][0];
+          const r = this.routeOf[bestS * days + I.uDay[u]];
+          if (r >= 0 && I.uRoutes[u].includes(r) && this.bestPos(u, r, false) !== Infinity) {
+            this.insertUnit(u, r, this.bPos);
+            this.vAssigned[v] = 1;
+            this.unassigned--;
+          } else next.push(v);
+        }
+        remaining = next;
+      }
+      for (const v of remaining) this.insertVisit(v, false);
+    }
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * Insertion: cheapest feasible place of a visit over all eligible (helper, day) routes, by
+ * travel delta plus the change in continuity, balance and baseline cost. Positions are
+ * checked in O(1) each with the route's forward/backward timing arrays (plan-state.ts).
+ * "Blinks" (SISR) skip a candidate with a small probability so that recreate does not
+ * always rebuild the same plan. A two-helper visit is inserted as a pair of units in routes
+ * of two different helpers whose feasible start intervals overlap; both get the common
+ * start pinned as their window while served.
+ */
+import { EPS, PlanState } from './plan-state.ts';
+
+export class Insertion extends PlanState {
+  /**
+   * Best position of unit u in route r by travel delta; sets bPos/bLo/bHi.
+   * Returns the travel delta or Infinity.
+   */
+  protected bestPos(u: number, r: number, blink: boolean): number {
+    const I = this.I;
+    if (this.rLoad[r] + I.uDem[u] > I.rCap[r] + EPS) return Infinity;
+    const seq = this.routes[r];
+    const n = seq.length;
+    const E = this.rE[r];
+    const Lt = this.rLt[r];
+    const N = I.nLoc;
+    const tm = I.tm;
+    const loc = I.uLoc[u];
+    const dur = I.uDur[u];
+    const e = this.curE[u];
+    const l = this.curL[u];
+    let best = Infinity;
+    let prevLoc = I.rStartLoc[r];
+    let prevDep = I.rStart[r];
+    for (let i = 0; i <= n; i++) {
+      if (i > 0) {
+        const p = seq[i - 1];
+        prevLoc = I.uLoc[p];
+        prevDep = E[i - 1] + I.uDur[p];
+      }
+      if (prevDep > l + EPS) break;
+      const tPrev = tm[prevLoc * N + loc];
+      const arr = prevDep + tPrev;
+      if (arr > l + EPS) continue;
+      const start = arr > e ? arr : e;
+      let nLoc: number;
+      let latestNext: number;
+      if (i < n) {
+        nLoc = I.uLoc[seq[i]];
+        latestNext = Lt[i];
+      } else {
+        nLoc = I.rEndLoc[r];
+        latestNext = I.rEnd[r];
+      }
+      const tNext = tm[loc * N + nLoc];
+      if (start + dur + tNext > latestNext + EPS) continue;
+      const delta = tPrev + tNext - tm[prevLoc * N + nLoc];
+      if (delta < best) {
+        if (blink && this.rng.next() < 0.01) continue;
+        best = delta;
+        this.bPos = i;
+        this.bLo = start;
+        const hi = latestNext - tNext - dur;
+        this.bHi = hi < l ? hi : l;
+      }
+    }
+    return best;
+  }
+
+  protected contDelta(u: number, s: number): number {
+    const I = this.I;
+    const rec = I.uRec[u];
+    const k = rec * I.nStaff + s;
+    let c = I.visitCost[k];
+    if (this.cnt[k] === 0) c += I.pairCost[k] + I.distinctStep[this.nDist[rec]];
+    if (I.weights.balance > 0 && I.staffAvail[s] > 0) {
+      const d = I.uDur[u];
+      c += (I.weights.balance * d * (2 * this.work[s] + d)) / I.staffAvail[s];
+    }
+    return c;
+  }
+
+  /** Inserts visit v at its cheapest feasible place; returns false if none. */
+  protected insertVisit(v: number, blink: boolean): boolean {
+    const I = this.I;
+    const units = I.vUnits[v];
+    const u = units[0];
+    const elig = I.uRoutes[u];
+    const wT = I.weights.travel;
+    if (units.length === 1) {
+      let best = Infinity;
+      let bestR = -1;
+      let bestPos = -1;
+      let emptyTried = false;
+      for (let k = 0; k < elig.length; k++) {
+        const r = elig[k];
+        if (this.routes[r].length === 0) {
+          if (this.noNewRoutes) continue;
+          if (I.symmetricEmpty) {
+            if (emptyTried) continue;
+            emptyTried = true;
+          }
+        }
+        const d = this.bestPos(u, r, blink);
+        if (d === Infinity) continue;
+        const c = wT * d + this.contDelta(u, I.rStaff[r]);
+        if (c < best) {
+          best = c;
+          bestR = r;
+          bestPos = this.bPos;
+        }
+      }
+      if (bestR < 0) return false;
+      this.insertUnit(u, bestR, bestPos);
+    } else {
+      // two helpers: candidate positions per route, then the cheapest compatible pair
+      const u2 = units[1];
+      let nc = 0;
+      const cand = this.cand;
+      for (let k = 0; k < elig.length; k++) {
+        const r = elig[k];
+        if (this.noNewRoutes && this.routes[r].length === 0) continue;
+        const d = this.bestPos(u, r, blink);
+        if (d === Infinity) continue;
+        const c = wT * d + this.contDelta(u, I.rStaff[r]);
+        if (nc * 5 + 5 > cand.length) break;
+        cand[nc * 5] = c;
+        cand[nc * 5 + 1] = r;
+        cand[nc * 5 + 2] = this.bPos;
+        cand[nc * 5 + 3] = this.bLo;
+        cand[nc * 5 + 4] = this.bHi;
+        nc++;
+      }
+      let best = Infinity;
+      let a = -1;
+      let b = -1;
+      for (let i = 0; i < nc; i++) {
+        const ci = cand[i * 5];
+        if (ci >= best) continue;
+        for (let j = i + 1; j < nc; j++) {
+          const c = ci + cand[j * 5];
+          if (c >= best) continue;
+          const ri = cand[i * 5 + 1];
+          const rj = cand[j * 5 + 1];
+          if (I.rStaff[ri] === I.rStaff[rj]) continue;
+          const lo = Math.max(cand[i * 5 + 3], cand[j * 5 + 3]);
+          const hi = Math.min(cand[i * 5 + 4], cand[j * 5 + 4]);
+          if (lo > hi + EPS) continue;
+          best = c;
+          a = i;
+          b = j;
+        }
+      }
+      if (a < 0) {
+        // The best position per route may not overlap in time; try the partner's route
+        // positions more exhaustively for the cheapest candidate routes.
+        if (!this.pairFallback(v, blink)) return false;
+      } else {
+        const t = Math.max(cand[a * 5 + 3], cand[b * 5 + 3]);
+        this.setWindow(u, t, t);
+        this.setWindow(u2, t, t);
+        this.insertUnit(u, cand[a * 5 + 1], cand[a * 5 + 2]);
+        this.insertUnit(u2, cand[b * 5 + 1], cand[b * 5 + 2]);
+      }
+    }
+    this.vAssigned[v] = 1;
+    this.unassigned--;
+    return true;
+  }
+
+  /** Exhaustive pair insertion over all positions (rarely needed). */
+  protected pairFallback(v: number, blink: boolean): boolean {
+    const I = this.I;
+    const [u, u2] = I.vUnits[v];
+    const elig = I.uRoutes[u];
+    // collect all feasible (route, pos, lo, hi, cost)
+    const list: number[] = [];
+    const saveL = this.curL[u];
+    const saveE = this.curE[u];
+    for (let k = 0; k < elig.length; k++) {
+      const r = elig[k];
+      const n = this.routes[r].length;
+      if (this.noNewRoutes && n === 0) continue;
+      for (let p = 0; p <= n; p++) {
+        // restrict to one position by narrowing: evaluate position p alone
+        const d = this.posDelta(u, r, p);
+        if (d === Infinity) continue;
+        list.push(I.weights.travel * d + this.contDelta(u, I.rStaff[r]), r, p, this.bLo, this.bHi);
+      }
+    }
+    this.curL[u] = saveL;
+    this.curE[u] = saveE;
+    let best = Infinity;
+    let a = -1;
+    let b = -1;
+    const m = list.length / 5;
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const c = list[i * 5] + list[j * 5];
+        if (c >= best) continue;
+        if (I.rStaff[list[i * 5 + 1]] === I.rStaff[list[j * 5 + 1]]) continue;
+        const lo = Math.max(list[i * 5 + 3], list[j * 5 + 3]);
+        const hi = Math.min(list[i * 5 + 4], list[j * 5 + 4]);
+        if (lo > hi + EPS) continue;
+        if (blink && this.rng.next() < 0.01) continue;
+        best = c;
+        a = i;
+        b = j;
+      }
+    }
+    if (a < 0) return false;
+    const t = Math.max(list[a * 5 + 3], list[b * 5 + 3]);
+    this.setWindow(u, t, t);
+    this.setWindow(u2, t, t);
+    this.insertUnit(u, list[a * 5 + 1], list[a * 5 + 2]);
+    this.insertUnit(u2, list[b * 5 + 1], list[b * 5 + 2]);
+    return true;
+  }
+
+  /** Travel delta of unit u at position p of route r (sets bLo/bHi), or Infinity. */
+  protected posDelta(u: number, r: number, i: number): number {
+    const I = this.I;
+    if (this.rLoad[r] + I.uDem[u] > I.rCap[r] + EPS) return Infinity;
+    const seq = this.routes[r];
+    const n = seq.length;
+    const N = I.nLoc;
+    const tm = I.tm;
+    const loc = I.uLoc[u];
+    const dur = I.uDur[u];
+    const e = this.curE[u];
+    const l = this.curL[u];
+    let prevLoc = I.rStartLoc[r];
+    let prevDep = I.rStart[r];
+    if (i > 0) {
+      const p = seq[i - 1];
+      prevLoc = I.uLoc[p];
+      prevDep = this.rE[r][i - 1] + I.uDur[p];
+    }
+    const tPrev = tm[prevLoc * N + loc];
+    const arr = prevDep + tPrev;
+    if (arr > l + EPS) return Infinity;
+    const start = arr > e ? arr : e;
+    const nLoc = i < n ? I.uLoc[seq[i]] : I.rEndLoc[r];
+    const latestNext = i < n ? this.rLt[r][i] : I.rEnd[r];
+    const tNext = tm[loc * N + nLoc];
+    if (start + dur + tNext > latestNext + EPS) return Infinity;
+    this.bLo = start;
+    const hi = latestNext - tNext - dur;
+    this.bHi = hi < l ? hi : l;
+    return tPrev + tNext - tm[prevLoc * N + nLoc];
+  }
+
+
+  // ---------- recreate ----------
+  protected recreate(order: number): void {
+    const I = this.I;
+    const list = this.insertList;
+    const rng = this.rng;
+    if (order < 0) {
+      // keep the removal order (the targets of a continuity move first)
+      for (const v of list) if (!this.vAssigned[v]) this.insertVisit(v, true);
+      return;
+    }
+    // shuffle first, then sort by a criterion
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = list[i];
+      list[i] = list[j];
+      list[j] = t;
+    }
+    const key = (v: number): number => {
+      const u = I.vUnits[v][0];
+      switch (order) {
+        case 1:
+          return -I.uDem[u] - (I.vUnits[v].length > 1 ? 1e6 : 0);
+        case 2: {
+          const r0 = I.uRoutes[u][0];
+          return r0 === undefined ? 0 : -I.tm[I.rStartLoc[r0] * I.nLoc + I.uLoc[u]];
+        }
+        case 3: {
+          const r0 = I.uRoutes[u][0];
+          return r0 === undefined ? 0 : I.tm[I.rStartLoc[r0] * I.nLoc + I.uLoc[u]];
+        }
+        case 4:
+          return I.uL[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e6 : 0);
+        case 5:
+          return I.uE[u];
+        case 6:
+          return I.uRec[u] * 100 + rng.next();
+        case 7:
+          return I.uDay[u] * 1e5 + I.uL[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e4 : 0);
+        default:
+          return 0;
+      }
+    };
+    if (order > 0) {
+      const keys = new Map<number, number>();
+      for (const v of list) keys.set(v, key(v));
+      list.sort((a, b) => keys.get(a)! - keys.get(b)!);
+    }
+    for (const v of list) {
+      if (this.vAssigned[v]) continue;
+      this.insertVisit(v, true);
+    }
+  }
+
+}

@@ -1,0 +1,331 @@
+/**
+ * The mutable plan the search works on: route sequences of units per (helper, day), their
+ * timing arrays, the incremental objective (travel, continuity, balance, baseline changes)
+ * and the undo log of one ruin-and-recreate iteration.
+ *
+ * Timing: for every route, E[i] is the earliest start of its i-th stop (forward pass) and
+ * Lt[i] the latest start that keeps every later stop and the shift end feasible (backward
+ * pass). With both, inserting a unit at any position is checked in O(1) (insertion.ts).
+ *
+ * Objective counters are updated on every insertion and removal, so a move costs only the
+ * touched routes; an iteration that is rejected restores the saved copies of exactly the
+ * routes it touched (rollback), which is much cheaper than copying the plan.
+ */
+import type { Instance } from './instance.ts';
+import { Rng } from './rng.ts';
+
+export const EPS = 1e-9;
+
+/** A copy of a plan: unit sequences per route and the (two-helper) window pins. */
+export interface PlanCopy {
+  routes: number[][];
+  winE: Float64Array;
+  winL: Float64Array;
+  travel: number;
+}
+
+export class PlanState {
+  readonly I: Instance;
+  rng: Rng;
+  routes: number[][];
+  rE: number[][];
+  rLt: number[][];
+  rLoad: Float64Array;
+  rTravel: Float64Array;
+  uRoute: Int32Array;
+  uPos: Int32Array;
+  curE: Float64Array;
+  curL: Float64Array;
+  cnt: Int32Array;
+  nDist: Int32Array;
+  work: Float64Array;
+  travel = 0;
+  cont = 0;
+  bal = 0;
+  unassigned = 0;
+  vAssigned: Uint8Array;
+  routeOf: Int32Array; // staff * days + day -> route or -1
+  // undo bookkeeping
+  protected stamp: Int32Array;
+  protected iter = 1;
+  protected touched: number[] = [];
+  protected saved: number[][] = [];
+  protected winLog: number[] = [];
+  protected insertList: number[] = [];
+  protected removedMark: Int32Array;
+  // insertion scratch
+  /** While set, recreate may not open empty routes (route-elimination move). */
+  protected noNewRoutes = false;
+  protected bPos = -1;
+  protected bLo = 0;
+  protected bHi = 0;
+  protected cand: Float64Array;
+  protected dirty: Uint8Array;
+  protected dirtyList: number[] = [];
+  protected best: PlanCopy | null = null;
+
+  constructor(I: Instance, seed: number) {
+    this.I = I;
+    this.rng = new Rng(seed);
+    const R = I.nRoutes;
+    this.routes = Array.from({ length: R }, () => []);
+    this.rE = Array.from({ length: R }, () => []);
+    this.rLt = Array.from({ length: R }, () => []);
+    this.rLoad = new Float64Array(R);
+    this.rTravel = new Float64Array(R);
+    this.uRoute = new Int32Array(I.nUnits).fill(-1);
+    this.uPos = new Int32Array(I.nUnits).fill(-1);
+    this.curE = Float64Array.from(I.uE);
+    this.curL = Float64Array.from(I.uL);
+    this.cnt = new Int32Array(I.nRec * I.nStaff);
+    this.nDist = new Int32Array(I.nRec);
+    this.work = new Float64Array(I.nStaff);
+    this.vAssigned = new Uint8Array(I.nVisits);
+    this.unassigned = I.nVisits;
+    const days = I.problem.days;
+    this.routeOf = new Int32Array(I.nStaff * days).fill(-1);
+    for (let r = 0; r < R; r++) this.routeOf[I.rStaff[r] * days + I.rDay[r]] = r;
+    this.stamp = new Int32Array(R);
+    this.removedMark = new Int32Array(I.nVisits);
+    this.cand = new Float64Array(Math.max(16, R * 4 * 4));
+    this.dirty = new Uint8Array(R);
+  }
+
+  cost(): number {
+    return this.I.weights.travel * this.travel + this.cont + this.bal;
+  }
+
+
+  // ---------- bookkeeping ----------
+  protected addStats(u: number, s: number): void {
+    const I = this.I;
+    const rec = I.uRec[u];
+    const k = rec * I.nStaff + s;
+    if (this.cnt[k] === 0) {
+      this.cont += I.pairCost[k] + I.distinctStep[this.nDist[rec]];
+      this.nDist[rec]++;
+    }
+    this.cnt[k]++;
+    this.cont += I.visitCost[k];
+    const d = I.uDur[u];
+    const w = this.work[s];
+    this.work[s] = w + d;
+    if (I.weights.balance > 0 && I.staffAvail[s] > 0) this.bal += (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
+  }
+
+  protected removeStats(u: number, s: number): void {
+    const I = this.I;
+    const rec = I.uRec[u];
+    const k = rec * I.nStaff + s;
+    this.cnt[k]--;
+    this.cont -= I.visitCost[k];
+    if (this.cnt[k] === 0) {
+      this.nDist[rec]--;
+      this.cont -= I.pairCost[k] + I.distinctStep[this.nDist[rec]];
+    }
+    const d = I.uDur[u];
+    const w = this.work[s] - d;
+    this.work[s] = w;
+    if (I.weights.balance > 0 && I.staffAvail[s] > 0) this.bal -= (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
+  }
+
+  /** Recomputes schedule arrays, load and travel of a route. */
+  updateRoute(r: number): void {
+    const I = this.I;
+    const seq = this.routes[r];
+    const n = seq.length;
+    const E = this.rE[r];
+    const Lt = this.rLt[r];
+    E.length = n;
+    Lt.length = n;
+    const N = I.nLoc;
+    const tm = I.tm;
+    let t = I.rStart[r];
+    let loc = I.rStartLoc[r];
+    let travel = 0;
+    let load = 0;
+    for (let i = 0; i < n; i++) {
+      const u = seq[i];
+      const tt = tm[loc * N + I.uLoc[u]];
+      travel += tt;
+      const a = t + tt;
+      const e = this.curE[u];
+      const s = a > e ? a : e;
+      E[i] = s;
+      t = s + I.uDur[u];
+      loc = I.uLoc[u];
+      load += I.uDem[u];
+      this.uPos[u] = i;
+    }
+    if (n > 0) {
+      travel += tm[loc * N + I.rEndLoc[r]];
+      let latestDep = I.rEnd[r] - tm[loc * N + I.rEndLoc[r]];
+      for (let i = n - 1; i >= 0; i--) {
+        const u = seq[i];
+        const ls = latestDep - I.uDur[u];
+        const l = this.curL[u];
+        const v = ls < l ? ls : l;
+        Lt[i] = v;
+        if (i > 0) latestDep = v - tm[I.uLoc[seq[i - 1]] * N + I.uLoc[u]];
+      }
+    }
+    if (!this.dirty[r]) {
+      this.dirty[r] = 1;
+      this.dirtyList.push(r);
+    }
+    this.travel += travel - this.rTravel[r];
+    this.rTravel[r] = travel;
+    this.rLoad[r] = load;
+  }
+
+  protected touch(r: number): void {
+    if (this.stamp[r] !== this.iter) {
+      this.stamp[r] = this.iter;
+      this.touched.push(r);
+      this.saved.push(this.routes[r].slice());
+    }
+  }
+
+  protected setWindow(u: number, e: number, l: number): void {
+    this.winLog.push(u, this.curE[u], this.curL[u]);
+    this.curE[u] = e;
+    this.curL[u] = l;
+  }
+
+  /** Removes a visit (all its units) from the plan; routes are left for the caller to update. */
+  protected removeVisit(v: number): void {
+    const I = this.I;
+    const units = I.vUnits[v];
+    for (let j = 0; j < units.length; j++) {
+      const u = units[j];
+      const r = this.uRoute[u];
+      if (r < 0) continue;
+      this.touch(r);
+      this.removeStats(u, I.rStaff[r]);
+      this.uRoute[u] = -1;
+      if (units.length > 1) this.setWindow(u, I.uE[u], I.uL[u]);
+    }
+    if (this.vAssigned[v]) {
+      this.vAssigned[v] = 0;
+      this.unassigned++;
+    }
+    this.removedMark[v] = this.iter;
+    this.insertList.push(v);
+  }
+
+  /** Drops removed units from touched routes and refreshes them. */
+  protected compactTouched(): void {
+    for (const r of this.touched) {
+      const seq = this.routes[r];
+      let w = 0;
+      for (let i = 0; i < seq.length; i++) {
+        const u = seq[i];
+        if (this.uRoute[u] === r) seq[w++] = u;
+      }
+      seq.length = w;
+      this.updateRoute(r);
+    }
+  }
+
+  protected insertUnit(u: number, r: number, pos: number): void {
+    this.touch(r);
+    this.routes[r].splice(pos, 0, u);
+    this.uRoute[u] = r;
+    this.addStats(u, this.I.rStaff[r]);
+    this.updateRoute(r);
+  }
+
+
+  // ---------- undo ----------
+  protected beginIteration(): void {
+    this.iter++;
+    this.touched.length = 0;
+    this.saved.length = 0;
+    this.winLog.length = 0;
+    this.insertList.length = 0;
+  }
+
+  protected rollback(scalars: number[]): void {
+    const I = this.I;
+    for (const r of this.touched) {
+      for (const u of this.routes[r]) {
+        this.removeStats(u, I.rStaff[r]);
+        this.uRoute[u] = -1;
+      }
+    }
+    const log = this.winLog;
+    for (let i = log.length - 3; i >= 0; i -= 3) {
+      this.curE[log[i]] = log[i + 1];
+      this.curL[log[i]] = log[i + 2];
+    }
+    for (let k = 0; k < this.touched.length; k++) {
+      const r = this.touched[k];
+      const seq = this.saved[k];
+      this.routes[r] = seq;
+      for (const u of seq) {
+        this.uRoute[u] = r;
+        this.addStats(u, I.rStaff[r]);
+      }
+      this.updateRoute(r);
+    }
+    for (const v of this.insertList) {
+      const units = I.vUnits[v];
+      let all = true;
+      for (let j = 0; j < units.length; j++) if (this.uRoute[units[j]] < 0) all = false;
+      this.vAssigned[v] = all ? 1 : 0;
+    }
+    this.travel = scalars[0];
+    this.cont = scalars[1];
+    this.bal = scalars[2];
+    this.unassigned = scalars[3];
+  }
+
+  /** Recomputes all totals from scratch (removes floating drift). */
+  recomputeTotals(): void {
+    const I = this.I;
+    this.cnt.fill(0);
+    this.nDist.fill(0);
+    this.work.fill(0);
+    this.cont = 0;
+    this.bal = 0;
+    this.travel = 0;
+    this.rTravel.fill(0);
+    for (let r = 0; r < I.nRoutes; r++) {
+      for (const u of this.routes[r]) {
+        this.uRoute[u] = r;
+        this.addStats(u, I.rStaff[r]);
+      }
+      this.updateRoute(r);
+    }
+    let un = 0;
+    for (let v = 0; v < I.nVisits; v++) {
+      const units = I.vUnits[v];
+      let all = true;
+      for (let j = 0; j < units.length; j++) if (this.uRoute[units[j]] < 0) all = false;
+      this.vAssigned[v] = all ? 1 : 0;
+      if (!all) un++;
+    }
+    this.unassigned = un;
+  }
+
+
+  /** Copy of the current plan; only routes changed since the last snapshot are copied. */
+  protected snapshot(): PlanCopy {
+    if (!this.best) {
+      this.best = {
+        routes: this.routes.map((s) => s.slice()),
+        winE: Float64Array.from(this.curE),
+        winL: Float64Array.from(this.curL),
+        travel: this.travel,
+      };
+    } else {
+      for (const r of this.dirtyList) this.best.routes[r] = this.routes[r].slice();
+      this.best.winE.set(this.curE);
+      this.best.winL.set(this.curL);
+      this.best.travel = this.travel;
+    }
+    for (const r of this.dirtyList) this.dirty[r] = 0;
+    this.dirtyList.length = 0;
+    return this.best;
+  }
+}

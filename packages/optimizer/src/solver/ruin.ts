@@ -1,0 +1,214 @@
+/**
+ * Ruin operators: each removes a set of visits (all units of a two-helper visit together)
+ * and leaves them in `insertList` for recreate.
+ * - SISR string removals around a seed unit (Christiaens & Vanden Berghe 2020): strings of
+ *   consecutive stops from several nearby routes, which creates slack where it is usable.
+ * - Route elimination (Solomon): empties a short route and forbids opening new ones.
+ * - Helper ruin and recipient ruin (home care): remove a person's visits across all days,
+ *   so continuity is changed for the whole horizon in one move, not day by day.
+ */
+import { Construction } from './construction.ts';
+
+export class Ruin extends Construction {
+  protected sisrRuin(cBar: number, lMax: number, seedUnit = -1): void {
+    const I = this.I;
+    const rng = this.rng;
+    let assigned = 0;
+    let nonEmpty = 0;
+    for (let r = 0; r < I.nRoutes; r++) {
+      const n = this.routes[r].length;
+      if (n > 0) {
+        nonEmpty++;
+        assigned += n;
+      }
+    }
+    if (assigned === 0) return;
+    const lsMax = Math.min(lMax, assigned / nonEmpty);
+    const ksMax = (4 * cBar) / (1 + lsMax) - 1;
+    const ks = Math.floor(rng.next() * ksMax) + 1;
+    // seed: a random assigned unit (or the given one, e.g. an unassigned visit to make room for)
+    let seed = seedUnit;
+    for (let tries = 0; tries < 50 && seed < 0; tries++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] >= 0) seed = u;
+    }
+    if (seed < 0) return;
+    const nb = I.uNeighbors[seed];
+    const ruined: number[] = [];
+    for (let q = 0; q < nb.length && ruined.length < ks; q++) {
+      const c = nb[q];
+      const r = this.uRoute[c];
+      if (r < 0 || ruined.includes(r)) continue;
+      const seq = this.routes[r];
+      const len = seq.length;
+      const lmax = Math.min(len, lsMax);
+      const l = Math.floor(rng.next() * lmax) + 1;
+      const pos = this.uPos[c];
+      ruined.push(r);
+      const toRemove: number[] = [];
+      if (l === len || rng.next() < 0.5) {
+        // string
+        let s = pos - rng.int(l);
+        if (s < 0) s = 0;
+        if (s + l > len) s = len - l;
+        for (let i = s; i < s + l; i++) toRemove.push(seq[i]);
+      } else {
+        // split string: a string of l + m, keep m consecutive
+        let m = 1;
+        while (l + m < len && rng.next() > 0.01) m++;
+        const tot = l + m;
+        let s = pos - rng.int(tot);
+        if (s < 0) s = 0;
+        if (s + tot > len) s = len - tot;
+        const keepAt = s + rng.int(l + 1);
+        for (let i = s; i < s + tot; i++) if (i < keepAt || i >= keepAt + m) toRemove.push(seq[i]);
+      }
+      for (const u of toRemove) {
+        const v = I.uVisit[u];
+        if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+      }
+    }
+  }
+
+  /** Empties one route (a short one more likely) so that the others must absorb its visits. */
+  protected routeRuin(): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    let bestR = -1;
+    let bestKey = Infinity;
+    let nonEmpty = 0;
+    for (let r = 0; r < I.nRoutes; r++) {
+      const n = this.routes[r].length;
+      if (n === 0) continue;
+      nonEmpty++;
+      const key = n * (0.5 + rng.next());
+      if (key < bestKey) {
+        bestKey = key;
+        bestR = r;
+      }
+    }
+    if (bestR < 0 || nonEmpty < 2) return false;
+    for (const u of this.routes[bestR].slice()) {
+      const v = I.uVisit[u];
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    }
+    this.noNewRoutes = true;
+    return true;
+  }
+
+  /**
+   * Continuity move: pick a person with many helpers and one of their least-used helpers g;
+   * remove the person's visits done by g (all days) and make room around those times in
+   * the routes of the person's other helpers, so that g can drop out of the person's set.
+   */
+  protected helperRuin(recVisitUnits: number[][]): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const S = I.nStaff;
+    let rec = -1;
+    for (let k = 0; k < 3; k++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] < 0) continue;
+      const r = I.uRec[u];
+      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
+    }
+    if (rec < 0 || this.nDist[rec] < 2) return false;
+    // least-used helper (random tie-break)
+    let g = -1;
+    let gc = Infinity;
+    for (let s = 0; s < S; s++) {
+      const c = this.cnt[rec * S + s];
+      if (c > 0 && (c < gc || (c === gc && rng.next() < 0.5))) {
+        gc = c;
+        g = s;
+      }
+    }
+    if (g < 0) return false;
+    const days = I.problem.days;
+    const units = recVisitUnits[rec];
+    const targets: number[] = [];
+    for (const u of units) {
+      const r = this.uRoute[u];
+      if (r < 0 || I.rStaff[r] !== g) continue;
+      targets.push(u);
+    }
+    for (const u of targets) {
+      const v = I.uVisit[u];
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    }
+    // room in the routes of the person's other helpers on those days
+    for (const u of targets) {
+      const day = I.uDay[u];
+      for (let s = 0; s < S; s++) {
+        if (s === g || this.cnt[rec * S + s] === 0) continue;
+        const r = this.routeOf[s * days + day];
+        if (r < 0) continue;
+        const seq = this.routes[r];
+        if (seq.length === 0 || rng.next() < 0.3) continue;
+        let p = 0;
+        while (p < seq.length && this.rE[r][p] < I.uE[u]) p++;
+        const l = 1 + rng.int(3);
+        let st = p - rng.int(l + 1);
+        if (st < 0) st = 0;
+        for (let i = st; i < Math.min(seq.length, st + l); i++) {
+          const w = seq[i];
+          if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
+          const wv = I.uVisit[w];
+          if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
+        }
+      }
+    }
+    return targets.length > 0;
+  }
+
+  /** Removes every visit of one person over the horizon, and makes room in a familiar helper's routes. */
+  protected recipientRuin(recVisits: number[][], recPref: Int32Array[]): void {
+    const I = this.I;
+    const rng = this.rng;
+    let seed = -1;
+    for (let tries = 0; tries < 50 && seed < 0; tries++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] >= 0) seed = u;
+    }
+    if (seed < 0) return;
+    const rec = I.uRec[seed];
+    // helper to make room for: a preferred helper, or the person's most frequent helper
+    let h = -1;
+    const pref = recPref[rec];
+    if (pref.length > 0 && rng.next() < 0.5) h = pref[rng.int(pref.length)];
+    else {
+      let bestC = 0;
+      for (let s = 0; s < I.nStaff; s++) {
+        const c = this.cnt[rec * I.nStaff + s];
+        if (c > bestC || (c === bestC && c > 0 && rng.next() < 0.5)) {
+          bestC = c;
+          h = s;
+        }
+      }
+    }
+    const vs = recVisits[rec];
+    const days = I.problem.days;
+    for (const v of vs) {
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    }
+    if (h < 0) return;
+    for (const v of vs) {
+      if (rng.next() < 0.5) continue;
+      const u = I.vUnits[v][0];
+      const r = this.routeOf[h * days + I.uDay[u]];
+      if (r < 0) continue;
+      const seq = this.routes[r];
+      if (seq.length === 0) continue;
+      // position by time
+      let p = 0;
+      while (p < seq.length && this.rE[r][p] < I.uE[u]) p++;
+      const l = 1 + rng.int(3);
+      let s = p - rng.int(l + 1);
+      if (s < 0) s = 0;
+      for (let i = s; i < Math.min(seq.length, s + l); i++) {
+        const w = I.uVisit[seq[i]];
+        if (this.uRoute[seq[i]] === r && this.removedMark[w] !== this.iter) this.removeVisit(w);
+      }
+    }
+  }
+}
