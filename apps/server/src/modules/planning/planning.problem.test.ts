@@ -1,0 +1,128 @@
+import { checkSolution, solve } from '@tillit/optimizer';
+import { describe, expect, it } from 'vitest';
+import { planFigures } from './planning.figures.ts';
+import { assignmentsFrom, buildProblem, skillOn, unassignedReason, type PlanningData, type PlanningStaff, type PlanningVisit } from './planning.problem.ts';
+import type { RotaPattern } from './rota.ts';
+
+const weekdays = (staffId: string, start = 450, end = 900): RotaPattern => ({ staffId, kind: 'day', weekdays: [1, 2, 3, 4, 5, 6, 7], everyWeeks: 1, weekOffset: 0, startMinute: start, endMinute: end, validFrom: '2026-01-01', validUntil: null });
+const helper = (id: string, competences: PlanningStaff['competences'] = []): PlanningStaff => ({ id, name: id, competences, rota: [weekdays(id)], absences: [] });
+const visit = (id: string, recipientId: string, date: string, extra: Partial<PlanningVisit> = {}): PlanningVisit => ({
+  id, recipientId, date, windowStart: 480, windowEnd: 540, duration: 30, competences: [], twoHelpers: false, staffId: null, secondStaffId: null, plannedStart: null, ...extra,
+});
+
+function world(extra: Partial<PlanningData> = {}): PlanningData {
+  return {
+    name: 'test', from: '2026-11-30', days: 2, today: '2026-11-27', nowMinute: 600,
+    base: { lat: 59.91, lon: 10.75 },
+    staff: [helper('kari', [{ code: 'legemiddelhandtering', validFrom: '2026-01-01', validUntil: '2026-11-30' }]), helper('ola')],
+    recipients: [
+      { id: 'p1', lat: 59.912, lon: 10.752, primaryContact: 'ola', history: { kari: 5, ola: 2, gone: 9 } },
+      { id: 'p2', lat: 59.915, lon: 10.76, primaryContact: null, history: {} },
+    ],
+    visits: [
+      visit('v1', 'p1', '2026-11-30', { competences: ['legemiddelhandtering'] }),
+      visit('v2', 'p1', '2026-12-01', { competences: ['legemiddelhandtering'] }),
+      visit('v3', 'p2', '2026-11-30', { twoHelpers: true, windowStart: 600, windowEnd: 660 }),
+      visit('v4', 'p2', '2026-12-01', { staffId: 'ola', plannedStart: 500 }),
+    ],
+    locks: [],
+    ...extra,
+  };
+}
+
+describe('planning problem', () => {
+  it('turns rotas, competences per date and preferences into a tillit-homecare/1 problem', () => {
+    const { problem, kept } = buildProblem(world());
+    expect(kept).toEqual([]);
+    expect(problem.staff.map((s) => s.shifts)).toEqual([
+      [{ day: 0, start: 450, end: 900 }, { day: 1, start: 450, end: 900 }],
+      [{ day: 0, start: 450, end: 900 }, { day: 1, start: 450, end: 900 }],
+    ]);
+    // Kari's delegation ends on day 0: she holds the skill on day 0 only.
+    expect(problem.staff[0].skills).toEqual([skillOn('legemiddelhandtering', 0)]);
+    expect(problem.visits.find((v) => v.id === 'v2')?.skills).toEqual(['legemiddelhandtering@1']);
+    expect(problem.visits.find((v) => v.id === 'v3')?.staff).toBe(2);
+    // Preferred: primary contact first, then history; helpers who left the team are dropped.
+    expect(problem.recipients[0]).toMatchObject({ preferred: ['ola', 'kari'], history: { kari: 5, ola: 2 } });
+  });
+
+  it('never plans a visit for a helper without the competence that day, and says why', () => {
+    const { problem } = buildProblem(world());
+    const { solution } = solve(problem, { iterations: 300, seed: 1 });
+    expect(checkSolution(problem, solution).feasible).toBe(true);
+    const a = assignmentsFrom(solution);
+    expect(a.get('v1')?.staffId).toBe('kari');
+    expect(a.get('v2')?.staffId).toBeNull();
+    expect(unassignedReason(problem, 'v2', () => ['legemiddelhandtering'])).toEqual({ code: 'no_competence', competence: 'legemiddelhandtering' });
+    expect(a.get('v3')).toMatchObject({ staffId: expect.any(String), secondStaffId: expect.any(String) });
+  });
+
+  it('keeps a helper-day lock as it is and holds the other helper of a kept two-helper visit', () => {
+    const data = world({
+      visits: [visit('v3', 'p2', '2026-11-30', { twoHelpers: true, staffId: 'kari', secondStaffId: 'ola', plannedStart: 610 })],
+      locks: [{ visitId: null, staffId: 'kari', date: '2026-11-30' }],
+    });
+    const { problem, kept } = buildProblem(data);
+    expect(kept).toEqual(['v3']);
+    expect(problem.staff[0].shifts.map((s) => s.day)).toEqual([1]);
+    expect(problem.visits).toEqual([{ id: 'hold:v3:ola', recipient: 'p2', day: 0, earliest: 610, latest: 610, duration: 30, pinned: 'ola' }]);
+  });
+
+  it('pins a locked visit to the chosen helper and, on a sick day, the visits of those still at work', () => {
+    const locked = buildProblem(world({ locks: [{ visitId: 'v4', staffId: 'kari', date: null }] })).problem;
+    expect(locked.visits.find((v) => v.id === 'v4')?.pinned).toBe('kari');
+    const sick = world({ replanDates: ['2026-12-01'] });
+    sick.staff[0].absences = [{ fromDate: '2026-12-01', toDate: '2026-12-01' }];
+    sick.visits.push(visit('v5', 'p1', '2026-12-01', { staffId: 'kari' }));
+    const { problem, kept } = buildProblem(sick);
+    expect(kept.sort()).toEqual(['v1', 'v3']);
+    expect(problem.staff[0].shifts).toEqual([]);
+    expect(problem.visits.find((v) => v.id === 'v4')?.pinned).toBe('ola');
+    expect(problem.visits.find((v) => v.id === 'v5')?.pinned).toBeUndefined();
+  });
+
+  it('starts today\'s shifts no earlier than now and plans no past day', () => {
+    const { problem } = buildProblem(world({ today: '2026-12-01', nowMinute: 600 }));
+    expect(problem.staff[1].shifts).toEqual([{ day: 1, start: 600, end: 900 }]);
+  });
+});
+
+describe('plan figures', () => {
+  const where = (id: string) => (id === 'p1' ? { lat: 59.92, lon: 10.75 } : { lat: 59.93, lon: 10.75 });
+  const base = { lat: 59.91, lon: 10.75 };
+  it('counts distinct helpers over the period, visits inside the window, travel and workload', () => {
+    const f = planFigures(
+      [
+        { recipientId: 'p1', date: '2026-11-30', windowStart: 480, windowEnd: 540, duration: 30, helpers: ['a'], start: 480 },
+        { recipientId: 'p1', date: '2026-12-01', windowStart: 480, windowEnd: 540, duration: 30, helpers: ['b'], start: 550 },
+        { recipientId: 'p2', date: '2026-11-30', windowStart: 520, windowEnd: 560, duration: 20, helpers: ['a', 'b'], start: 530 },
+        { recipientId: 'p2', date: '2026-12-01', windowStart: 520, windowEnd: 560, duration: 20, helpers: [], start: null },
+      ],
+      where,
+      base,
+    );
+    expect(f.visits).toBe(4);
+    expect(f.unassigned).toBe(1);
+    expect(f.distinctHelpers).toEqual({ mean: 2, median: 2, p90: 2 });
+    expect(f.insideWindow).toBe(2);
+    expect(f.insideWindowShare).toBeCloseTo(2 / 3, 4);
+    // 1.11 km between each point: base→p1→p2→base for a, base→p2→base and base→p1→base for b.
+    const leg = ((1.1119 * 1.4) / 25) * 60;
+    expect(f.travelMinutes).toBeCloseTo(leg * (1 + 1 + 2) + leg * 2 * 2 + leg * 2, 0);
+    expect(f.workload).toEqual([
+      { staffId: 'a', visits: 2, minutes: 50 },
+      { staffId: 'b', visits: 2, minutes: 50 },
+    ]);
+  });
+  it('simulates untimed routes in window order', () => {
+    const f = planFigures(
+      [
+        { recipientId: 'p1', date: '2026-11-30', windowStart: 480, windowEnd: 490, duration: 60, helpers: ['a'], start: null },
+        { recipientId: 'p2', date: '2026-11-30', windowStart: 500, windowEnd: 510, duration: 20, helpers: ['a'], start: null },
+      ],
+      where,
+      base,
+    );
+    expect(f.insideWindow).toBe(1); // the second starts after 540, late
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * From the record to a planning problem and back, pure (no I/O): the team's visits, rotas,
+ * absences, competences and locks become a `tillit-homecare/1` problem the optimizer (and
+ * any independent checker) reads; a `tillit-solution/1` plan becomes assignments per visit.
+ */
+import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
+import { datesInRange } from '../care/recurrence.ts';
+import { TRAVEL } from './planning.figures.ts';
+import { shiftOn, type RotaPattern } from './rota.ts';
+
+export interface PlanningStaff {
+  id: string;
+  name: string;
+  competences: { code: string; validFrom: string; validUntil: string | null }[];
+  rota: RotaPattern[];
+  absences: { fromDate: string; toDate: string }[];
+}
+
+export interface PlanningVisit {
+  id: string;
+  recipientId: string;
+  date: string;
+  windowStart: number;
+  windowEnd: number;
+  duration: number;
+  competences: string[];
+  twoHelpers: boolean;
+  staffId: string | null;
+  secondStaffId: string | null;
+  plannedStart: number | null;
+}
+
+export interface PlanningData {
+  name: string;
+  from: string;
+  days: number;
+  /** Today and the minute now: shifts today start no earlier than now, past days are not planned. */
+  today: string;
+  nowMinute: number;
+  base: { lat: number; lon: number };
+  staff: PlanningStaff[];
+  recipients: { id: string; lat: number; lon: number; primaryContact: string | null; history: Record<string, number> }[];
+  /** Visits still to be done in the period (status planned). */
+  visits: PlanningVisit[];
+  /** Visit locks (keep or move the visit to this helper) and helper-day locks (keep the day as it is). */
+  locks: { visitId: string | null; staffId: string; date: string | null }[];
+  /** Sick-day re-plan: only these dates are planned, and visits of helpers still at work stay with them. */
+  replanDates?: string[];
+}
+
+/** A competence is valid per date; the problem format has fixed skills, so skills are per day: `code@day`. */
+export const skillOn = (code: string, day: number) => `${code}@${day}`;
+
+export interface BuiltProblem {
+  problem: Problem;
+  /** Visits of the period left as they are (locked helper-day, outside the re-planned dates). */
+  kept: string[];
+}
+
+export function buildProblem(data: PlanningData): BuiltProblem {
+  const dates = datesInRange(data.from, data.days);
+  const dayOf = new Map(dates.map((d, i) => [d, i]));
+  const replan = data.replanDates ? new Set(data.replanDates) : null;
+  const lockedDays = new Set(data.locks.filter((l) => l.date).map((l) => `${l.staffId}|${l.date}`));
+  const visitLock = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
+  const absentOn = (staffId: string, date: string) => {
+    const s = data.staff.find((x) => x.id === staffId);
+    return !s || shiftOn(s.rota, s.absences, date) === null;
+  };
+
+  const staff: Staff[] = data.staff.map((s) => {
+    const shifts: Staff['shifts'] = [];
+    const skills = new Set<string>();
+    dates.forEach((date, day) => {
+      if (date < data.today || lockedDays.has(`${s.id}|${date}`) || (replan && !replan.has(date))) return;
+      const shift = shiftOn(s.rota, s.absences, date);
+      if (!shift) return;
+      const start = date === data.today ? Math.max(shift.start, data.nowMinute) : shift.start;
+      if (start >= shift.end) return;
+      shifts.push({ day, start, end: shift.end });
+      for (const c of s.competences) if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
+    });
+    return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
+  });
+
+  const visits: ProblemVisit[] = [];
+  const kept: string[] = [];
+  for (const v of data.visits) {
+    const day = dayOf.get(v.date);
+    if (day === undefined) continue;
+    const helpers = [v.staffId, v.secondStaffId].filter((x): x is string => x !== null);
+    const onLockedDay = helpers.some((h) => lockedDays.has(`${h}|${v.date}`));
+    const outside = v.date < data.today || (replan !== null && !replan.has(v.date));
+    if (onLockedDay || outside || (v.twoHelpers && visitLock.has(v.id))) {
+      kept.push(v.id);
+      // The helpers of a kept visit who are still being planned must keep that time free.
+      if (!outside) {
+        for (const h of helpers) {
+          if (lockedDays.has(`${h}|${v.date}`)) continue;
+          const at = v.plannedStart ?? v.windowStart;
+          visits.push({ id: `hold:${v.id}:${h}`, recipient: v.recipientId, day, earliest: at, latest: v.plannedStart ?? v.windowEnd, duration: v.duration, pinned: h });
+        }
+      }
+      continue;
+    }
+    const pv: ProblemVisit = {
+      id: v.id,
+      recipient: v.recipientId,
+      day,
+      earliest: v.windowStart,
+      latest: v.windowEnd,
+      duration: v.duration,
+      staff: v.twoHelpers ? 2 : 1,
+    };
+    if (v.competences.length) pv.skills = v.competences.map((c) => skillOn(c, day));
+    const pin = visitLock.get(v.id) ?? (replan && v.staffId && !absentOn(v.staffId, v.date) ? v.staffId : undefined);
+    if (pin && !v.twoHelpers) pv.pinned = pin;
+    visits.push(pv);
+  }
+
+  const problem: Problem = {
+    format: 'tillit-homecare/1',
+    name: data.name,
+    days: data.days,
+    travel: { model: 'haversine', ...TRAVEL },
+    locations: [{ id: 'base', lat: data.base.lat, lon: data.base.lon }, ...data.recipients.map((r) => ({ id: `loc:${r.id}`, lat: r.lat, lon: r.lon }))],
+    staff,
+    recipients: data.recipients.map((r) => {
+      // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
+      const byHistory = Object.entries(r.history).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+      const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])].filter((id) => staff.some((s) => s.id === id)).slice(0, 3);
+      const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
+      return { id: r.id, location: `loc:${r.id}`, preferred, history };
+    }),
+    visits,
+  };
+  return { problem, kept };
+}
+
+export interface Assignment {
+  staffId: string | null;
+  secondStaffId: string | null;
+  plannedStart: number | null;
+}
+
+/** Assignments per real visit from a plan (hold entries are dropped); unassigned visits get no helper. */
+export function assignmentsFrom(solution: Solution): Map<string, Assignment> {
+  const out = new Map<string, Assignment>();
+  for (const route of solution.routes) {
+    for (const stop of route.stops) {
+      if (stop.visit.startsWith('hold:')) continue;
+      const a = out.get(stop.visit);
+      const start = Math.round(stop.start);
+      if (!a) out.set(stop.visit, { staffId: route.staff, secondStaffId: null, plannedStart: start });
+      else a.secondStaffId = route.staff;
+    }
+  }
+  for (const id of solution.unassigned) if (!id.startsWith('hold:')) out.set(id, { staffId: null, secondStaffId: null, plannedStart: null });
+  return out;
+}
+
+export type UnassignedReason =
+  | { code: 'no_shift' }
+  | { code: 'no_competence'; competence: string }
+  | { code: 'two_helpers_short' }
+  | { code: 'no_room' };
+
+/**
+ * Why a visit was left without a helper, in words a team can act on: nobody works that day,
+ * nobody at work holds the competence that day, fewer than two at work for a two-helper
+ * visit, or the shifts are full inside the agreed window.
+ */
+export function unassignedReason(problem: Problem, visitId: string, competencesOf: (visitId: string) => string[]): UnassignedReason {
+  const v = problem.visits.find((x) => x.id === visitId);
+  if (!v) return { code: 'no_room' };
+  const working = problem.staff.filter((s) => s.shifts.some((sh) => sh.day === v.day && sh.start <= v.latest && sh.end >= v.earliest + v.duration));
+  if (working.length === 0) return { code: 'no_shift' };
+  for (const code of competencesOf(visitId)) {
+    if (!working.some((s) => s.skills.includes(skillOn(code, v.day)))) return { code: 'no_competence', competence: code };
+  }
+  const able = working.filter((s) => (v.skills ?? []).every((k) => s.skills.includes(k)) && (!v.pinned || v.pinned === s.id));
+  if ((v.staff ?? 1) === 2 && able.length < 2) return { code: 'two_helpers_short' };
+  return { code: 'no_room' };
+}
