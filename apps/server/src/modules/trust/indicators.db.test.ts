@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
+import { countHelperVisits, countVisits, type VisitRow } from './indicators.ts';
+import { loadHelperVisits, loadVisitCounts } from './indicators.repository.ts';
 
 const suite = useWorldSuite();
 
@@ -50,5 +53,38 @@ describe('team indicators from daily data', () => {
     const res = await anna.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-07&to=2026-11-01`);
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].field).toBe('to');
+  });
+
+  it('counts in SQL exactly what countVisits and countHelperVisits count over single visits', async () => {
+    const { petter, north, staff } = suite.world;
+    // Add a two-helper visit and an unstaffed one, so every branch of the counting is used.
+    await suite.database.db.execute(sql`
+      INSERT INTO visit (recipient_id, date, window_start, window_end, staff_id, second_staff_id, status, checked_in_at) VALUES
+        (${petter.id}, '2026-11-06', 480, 510, ${staff.anna.id}, ${staff.bo.id}, 'done', '2026-11-06 08:30+01'),
+        (${petter.id}, '2026-11-07', 480, 510, NULL, NULL, 'planned', NULL)`);
+    const raw = rowsOf<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(
+      await suite.database.db.execute(sql`SELECT recipient_id AS "recipientId", window_start AS "windowStart", window_end AS "windowEnd", status,
+          (extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int AS "checkInMinute",
+          staff_id AS "staffId", second_staff_id AS "secondStaffId" FROM visit`),
+    ).map(({ staffId, secondStaffId, ...v }) => ({ ...v, staffIds: [staffId, secondStaffId].filter((x): x is string => Boolean(x)) }));
+    const all = await loadVisitCounts(suite.database.db, [north.id, suite.world.south.id], '2026-11-01', '2026-11-07');
+    const counts = all.get(north.id);
+    expect(all.get(suite.world.south.id)).toEqual({ total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 });
+    expect(counts).toEqual(countVisits(raw));
+    // Six visits: one cancelled, one unstaffed; four started, three inside (08:05, 08:20, 08:30).
+    expect(counts).toEqual({ total: 6, cancelledOrUnstaffed: 2, started: 4, inside: 3 });
+    const sortKey = (h: { recipientId: string; staffId: string }) => `${h.recipientId}${h.staffId}`;
+    const helpers = ((await loadHelperVisits(suite.database.db, [north.id], '2026-11-01', '2026-11-07')).get(north.id) ?? []).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    expect(helpers).toEqual(countHelperVisits(raw).sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    expect(Object.fromEntries(helpers.map((h) => [h.staffId, h.visits]))).toEqual({ [staff.anna.id]: 3, [staff.bo.id]: 2 });
+  });
+
+  it('logs a refused look at another team’s figures', async () => {
+    const bo = await logInAs(suite.app, 'bo');
+    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(403);
+    const rows = rowsOf<{ action: string; basis: string; details: { teamId: string } }>(
+      await suite.database.db.execute(sql`SELECT action, basis, details FROM audit_log WHERE action = 'team.indicators'`),
+    );
+    expect(rows).toEqual([{ action: 'team.indicators', basis: 'denied', details: { teamId: suite.world.north.id, refused: 'not_your_team' } }]);
   });
 });

@@ -1,66 +1,137 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
-import { canSeeTeam } from '../access/access.policy.ts';
-import { teams } from '../organisation/organisation.tables.ts';
-import { continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
+import {
+  continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled,
+  type DecisionRow, type FlagRow, type HelperVisits, type OutcomeRow, type VisitCounts,
+} from './indicators.ts';
+import { teamForActor } from './team.access.ts';
+
+const uuids = (ids: string[]) => `{${ids.join(',')}}`;
+
+/** (team, person) pairs: the people each team served at some time in the period, once each. */
+const served = (teamIds: string[], from: string, to: string) =>
+  sql`(SELECT DISTINCT rt.team_id, rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ANY(${uuids(teamIds)}::uuid[])
+        AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
+
+/** The period's visits up to today: `visit v` joined to `s` (team_id, recipient_id), then the condition. */
+const periodVisits = (teamIds: string[], from: string, to: string) =>
+  sql`visit v JOIN ${served(teamIds, from, to)} s ON s.recipient_id = v.recipient_id`;
+const inPeriod = (from: string, to: string) => sql`v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date`;
+const checkInMinute = sql`(extract(epoch FROM (v.checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int`;
+
+const byTeam = <R extends { teamId: string }>(rows: R[]) => {
+  const m = new Map<string, Omit<R, 'teamId'>[]>();
+  for (const { teamId, ...rest } of rows) m.set(teamId, [...(m.get(teamId) ?? []), rest]);
+  return m;
+};
+
+/** `countVisits` in SQL: one row per team for the period, in one pass over the visits. */
+export async function loadVisitCounts(db: Db, teamIds: string[], from: string, to: string): Promise<Map<string, VisitCounts>> {
+  const rows = rowsOf<VisitCounts & { teamId: string }>(
+    await db.execute(sql`SELECT s.team_id AS "teamId", count(*)::int AS total,
+        count(*) FILTER (WHERE v.status = 'cancelled' OR (v.staff_id IS NULL AND v.second_staff_id IS NULL))::int AS "cancelledOrUnstaffed",
+        count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled')::int AS started,
+        count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled'
+                           AND ${checkInMinute} BETWEEN v.window_start AND v.window_end)::int AS inside
+      FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to)} GROUP BY s.team_id`),
+  );
+  const empty: VisitCounts = { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 };
+  return new Map(teamIds.map((id) => { const r = rows.find((x) => x.teamId === id); return [id, r ? { total: r.total, cancelledOrUnstaffed: r.cancelledOrUnstaffed, started: r.started, inside: r.inside } : empty]; }));
+}
+
+/** `countHelperVisits` in SQL: done visits per team, person and helper (a two-helper visit counts for each). */
+export async function loadHelperVisits(db: Db, teamIds: string[], from: string, to: string): Promise<Map<string, HelperVisits[]>> {
+  return byTeam(rowsOf<HelperVisits & { teamId: string }>(
+    await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", h.staff_id AS "staffId", count(*)::int AS visits
+      FROM ${periodVisits(teamIds, from, to)} CROSS JOIN LATERAL (VALUES (v.staff_id), (v.second_staff_id)) AS h(staff_id)
+      WHERE ${inPeriod(from, to)} AND v.status = 'done' AND h.staff_id IS NOT NULL
+      GROUP BY s.team_id, v.recipient_id, h.staff_id`),
+  ));
+}
+
+/** Measure outcomes per team, person and outcome, with the minutes of help delivered (done visits, measures done or changed). */
+async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string) {
+  return byTeam(rowsOf<{ teamId: string; recipientId: string; outcome: OutcomeRow['outcome']; count: number; minutes: number | null }>(
+    await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", vm.outcome, count(*)::int AS count,
+        sum(m.duration_minutes) FILTER (WHERE v.status = 'done' AND vm.outcome IN ('done', 'changed'))::float AS minutes
+      FROM ${periodVisits(teamIds, from, to)} JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+      WHERE v.date BETWEEN ${from}::date AND ${to}::date
+      GROUP BY s.team_id, v.recipient_id, vm.outcome`),
+  ));
+}
 
 /**
- * Loads one team's daily data for a period and computes every indicator. Team-level only:
- * no figure is returned per employee. Open to the team's members, its district's leaders
- * and administrators; aggregates only, so it is not logged as a read of anyone's record.
+ * Every indicator for each of the given teams and one period, without an access check:
+ * callers check first (`teamIndicators`, the dashboards). Each figure is counted for all the
+ * teams in one pass, so the leader's comparison of a district costs about what one team does.
+ * Team-level only: no figure is returned per employee.
  */
-export async function teamIndicators(db: Db, actor: Actor, teamId: string, from: string, to: string) {
-  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-  if (!team) throw notFound('Team');
-  if (!canSeeTeam(actor, team)) throw forbidden('not_your_team', 'You cannot see this team');
-  const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
-                       AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
-  const [visitRes, outcomeRes, flagRes, decisionRes, deliveredRes, pcRes] = await Promise.all([
-    db.execute(sql`SELECT v.recipient_id AS "recipientId", v.window_start AS "windowStart", v.window_end AS "windowEnd", v.status,
-                          (extract(epoch FROM (v.checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int AS "checkInMinute",
-                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId"
-                     FROM visit v WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date AND v.recipient_id IN ${served}`),
-    db.execute(sql`SELECT vm.outcome, count(*)::int AS count FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
-                    WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.recipient_id IN ${served} GROUP BY vm.outcome`),
-    db.execute(sql`SELECT c.recipient_id AS "recipientId", c.created_at AS "createdAt",
+export async function indicatorsForTeams(db: Db, teamList: { id: string; name: string }[], from: string, to: string) {
+  const ids = teamList.map((t) => t.id);
+  const [counts, helperVisits, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
+    loadVisitCounts(db, ids, from, to),
+    loadHelperVisits(db, ids, from, to),
+    loadOutcomes(db, ids, from, to),
+    db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
                           LEAST((SELECT min(mv.changed_at) FROM measure_version mv JOIN measure m ON m.id = mv.measure_id
                                   WHERE m.recipient_id = c.recipient_id AND mv.changed_at > c.created_at),
                                 (SELECT min(d.decided_at) FROM shared_decision d WHERE d.recipient_id = c.recipient_id AND d.decided_at > c.created_at)) AS "planUpdatedAt"
-                     FROM condition_change c WHERE c.created_at::date BETWEEN ${from}::date AND ${to}::date AND c.recipient_id IN ${served}`),
-    db.execute(sql`SELECT sd.recipient_id AS "recipientId", sum(sd.hours_per_week)::float AS "hoursPerWeek"
-                     FROM service_decision sd WHERE sd.status = 'active' AND sd.valid_from <= ${to}::date
-                      AND (sd.valid_until IS NULL OR sd.valid_until >= ${from}::date) AND sd.recipient_id IN ${served}
-                    GROUP BY sd.recipient_id`),
-    db.execute(sql`SELECT v.recipient_id AS "recipientId", sum(m.duration_minutes)::float AS minutes
-                     FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
-                    WHERE v.status = 'done' AND vm.outcome IN ('done', 'changed') AND v.date BETWEEN ${from}::date AND ${to}::date
-                      AND v.recipient_id IN ${served} GROUP BY v.recipient_id`),
-    db.execute(sql`SELECT r.id, r.primary_contact_staff_id::text AS pc FROM recipient r WHERE r.id IN ${served}`),
+                     FROM condition_change c JOIN ${served(ids, from, to)} s ON s.recipient_id = c.recipient_id
+                    WHERE c.created_at::date BETWEEN ${from}::date AND ${to}::date`),
+    db.execute(sql`SELECT s.team_id AS "teamId", sd.recipient_id AS "recipientId", sum(sd.hours_per_week)::float AS "hoursPerWeek"
+                     FROM service_decision sd JOIN ${served(ids, from, to)} s ON s.recipient_id = sd.recipient_id
+                    WHERE sd.status = 'active' AND sd.valid_from <= ${to}::date AND (sd.valid_until IS NULL OR sd.valid_until >= ${from}::date)
+                    GROUP BY s.team_id, sd.recipient_id`),
+    db.execute(sql`SELECT s.team_id AS "teamId", r.id AS "recipientId", r.primary_contact_staff_id::text AS pc
+                     FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
   ]);
-  const visits: VisitRow[] = rowsOf<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(visitRes).map(
-    ({ staffId, secondStaffId, ...v }) => ({ ...v, staffIds: [staffId, secondStaffId].filter((s): s is string => Boolean(s)) }),
-  );
   const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
-  const delivered = new Map(rowsOf<{ recipientId: string; minutes: number }>(deliveredRes).map((d) => [d.recipientId, d.minutes / weeks]));
-  const flags = rowsOf<{ recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes).map((f) => ({
-    recipientId: f.recipientId,
-    createdAt: new Date(f.createdAt),
-    planUpdatedAt: f.planUpdatedAt ? new Date(f.planUpdatedAt) : null,
-  }));
-  return {
-    team: { id: team.id, name: team.name },
-    period: { from, to },
-    ability: {
-      punctuality: punctuality(visits),
-      unstaffedOrCancelled: unstaffedOrCancelled(visits),
-      flagToPlanHours: flagToPlanHours(flags),
-    },
-    integrity: {
-      planFidelity: planFidelity(rowsOf(outcomeRes)),
-      decisionsDelivered: decisionsDelivered(rowsOf(decisionRes), delivered),
-      continuity: continuity(visits, new Map(rowsOf<{ id: string; pc: string | null }>(pcRes).map((p) => [p.id, p.pc]))),
-    },
-  };
+  const flags = byTeam(rowsOf<{ teamId: string; recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes));
+  const decisions = byTeam(rowsOf<DecisionRow & { teamId: string }>(decisionRes));
+  const pcs = byTeam(rowsOf<{ teamId: string; recipientId: string; pc: string | null }>(pcRes));
+  return teamList.map((team) => {
+    const outcomes = outcomeRows.get(team.id) ?? [];
+    const deliveredPerWeek = new Map<string, number>();
+    for (const o of outcomes) if (o.minutes) deliveredPerWeek.set(o.recipientId, (deliveredPerWeek.get(o.recipientId) ?? 0) + o.minutes / weeks);
+    const teamFlags: FlagRow[] = (flags.get(team.id) ?? []).map((f) => ({
+      recipientId: f.recipientId,
+      createdAt: new Date(f.createdAt),
+      planUpdatedAt: f.planUpdatedAt ? new Date(f.planUpdatedAt) : null,
+    }));
+    const teamCounts = counts.get(team.id)!;
+    return {
+      team: { id: team.id, name: team.name },
+      period: { from, to },
+      ability: {
+        punctuality: punctuality(teamCounts),
+        unstaffedOrCancelled: unstaffedOrCancelled(teamCounts),
+        flagToPlanHours: flagToPlanHours(teamFlags),
+      },
+      integrity: {
+        planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),
+        decisionsDelivered: decisionsDelivered(decisions.get(team.id) ?? [], deliveredPerWeek),
+        continuity: continuity(
+          (helperVisits.get(team.id) ?? []) as HelperVisits[],
+          new Map((pcs.get(team.id) ?? []).map((p) => [p.recipientId, p.pc])),
+        ),
+      },
+    };
+  });
+}
+
+/** One team's indicators for a period, without an access check. */
+export const indicatorsFor = async (db: Db, team: { id: string; name: string }, from: string, to: string) =>
+  (await indicatorsForTeams(db, [team], from, to))[0];
+
+export type TeamIndicators = Awaited<ReturnType<typeof indicatorsFor>>;
+
+/**
+ * One team's indicators for a period. Open to the team's members, its district's leaders and
+ * administrators (a refusal is logged); aggregates only, so it is not logged as a read of
+ * anyone's record.
+ */
+export async function teamIndicators(db: Db, actor: Actor, teamId: string, from: string, to: string) {
+  const team = await teamForActor(db, actor, teamId, 'team.indicators');
+  return indicatorsFor(db, team, from, to);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coc, continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
+import { coc, continuity, countHelperVisits, countVisits, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
 
 // A hand-made fortnight for two people. Answers are worked out by hand in the comments.
 const v = (recipientId: string, status: VisitRow['status'], checkInMinute: number | null, staffIds: string[]): VisitRow => ({
@@ -16,12 +16,22 @@ const visits: VisitRow[] = [
   v('bjorn', 'planned', null, []), // unstaffed
 ];
 
+describe('counting the visits (what the repository does in SQL)', () => {
+  it('counts 8 visits: 2 cancelled or unstaffed, 6 started, 4 inside', () => {
+    expect(countVisits(visits)).toEqual({ total: 8, cancelledOrUnstaffed: 2, started: 6, inside: 4 });
+  });
+  it('counts done visits per person and helper, a two-helper visit once for each', () => {
+    const byKey = Object.fromEntries(countHelperVisits(visits).map((h) => [`${h.recipientId}/${h.staffId}`, h.visits]));
+    expect(byKey).toEqual({ 'anna/s1': 3, 'anna/s2': 1, 'bjorn/s3': 2, 'bjorn/s4': 1 });
+  });
+});
+
 describe('ability', () => {
   it('punctuality: 4 of 6 started visits inside the window', () => {
-    expect(punctuality(visits)).toEqual({ value: 4 / 6, numerator: 4, denominator: 6 });
+    expect(punctuality(countVisits(visits))).toEqual({ value: 4 / 6, numerator: 4, denominator: 6 });
   });
   it('unstaffed or cancelled: 2 of 8', () => {
-    expect(unstaffedOrCancelled(visits)).toEqual({ value: 0.25, numerator: 2, denominator: 8 });
+    expect(unstaffedOrCancelled(countVisits(visits))).toEqual({ value: 0.25, numerator: 2, denominator: 8 });
   });
   it('flag to plan: median of 2 h and 10 h is 6 h; one flag never followed up', () => {
     const t = (h: number) => new Date(Date.UTC(2026, 10, 2, h));
@@ -49,7 +59,7 @@ describe('integrity', () => {
     expect(coc([1])).toBeNull();
   });
   it('continuity: anna 2 helpers (s1×3, s2×1; COC 0.5), bjorn 2 helpers (s3×2, s4×1; COC (4+1-3)/6 = 1/3)', () => {
-    const r = continuity(visits, new Map([['anna', 's1'], ['bjorn', 's4']]));
+    const r = continuity(countHelperVisits(visits), new Map([['anna', 's1'], ['bjorn', 's4']]));
     expect(r.people).toBe(2);
     expect(r.distinctMean).toBe(2);
     expect(r.distinctMedian).toBe(2);
@@ -57,5 +67,14 @@ describe('integrity', () => {
     expect(r.cocMean).toBeCloseTo((0.5 + 1 / 3) / 2, 10);
     // Helper-visits: anna 4 (3 by s1), bjorn 3 (1 by s4): 4 of 7.
     expect(r.primaryContactShare).toBeCloseTo(4 / 7, 10);
+  });
+  it('continuity from grouped rows: split rows for one helper add up; nobody served gives nulls', () => {
+    const r = continuity([
+      { recipientId: 'anna', staffId: 's1', visits: 2 },
+      { recipientId: 'anna', staffId: 's1', visits: 1 },
+      { recipientId: 'anna', staffId: 's2', visits: 1 },
+    ], new Map([['anna', 's2']]));
+    expect(r).toMatchObject({ people: 1, distinctMedian: 2, cocMean: 0.5, primaryContactShare: 0.25 });
+    expect(continuity([], new Map())).toEqual({ people: 0, distinctMean: null, distinctMedian: null, distinctP90: null, cocMean: null, primaryContactShare: null });
   });
 });

@@ -1,7 +1,10 @@
 /**
  * Trust indicators from daily data (DESIGN.md, "Measuring trust"). Pure functions over plain
- * rows so that each definition is tested on a small hand-made data set. Always per team and
- * period; never per employee (principle 5).
+ * rows so that each definition is tested on a small hand-made data set. The repository hands
+ * them rows already counted in SQL (`VisitCounts`, `HelperVisits`, outcome counts), so a
+ * year of visits never travels to JavaScript; `countVisits` and `countHelperVisits` state the
+ * same counting over single visits. Always per team and period; a helper's id is only a key
+ * for counting distinct faces, never reported (principle 5).
  */
 
 export interface VisitRow {
@@ -37,17 +40,40 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Ability: share of performed visits that started inside the agreed window. */
-export function punctuality(visits: VisitRow[]) {
+/**
+ * What the ability indicators need from a period's visits, counted. The repository counts
+ * these in SQL (one row per team and period); `countVisits` is the same definition over
+ * plain rows, kept for the tests and as the readable statement of what is counted.
+ */
+export interface VisitCounts {
+  /** Every visit in the period. */
+  total: number;
+  /** Cancelled, or nobody assigned. */
+  cancelledOrUnstaffed: number;
+  /** Checked in and not cancelled. */
+  started: number;
+  /** Started with the check-in minute inside the agreed window (both ends count). */
+  inside: number;
+}
+
+export function countVisits(visits: VisitRow[]): VisitCounts {
   const started = visits.filter((v) => v.checkInMinute !== null && v.status !== 'cancelled');
-  const inside = started.filter((v) => v.checkInMinute! >= v.windowStart && v.checkInMinute! <= v.windowEnd);
-  return { value: share(inside.length, started.length), numerator: inside.length, denominator: started.length };
+  return {
+    total: visits.length,
+    cancelledOrUnstaffed: visits.filter((v) => v.status === 'cancelled' || v.staffIds.length === 0).length,
+    started: started.length,
+    inside: started.filter((v) => v.checkInMinute! >= v.windowStart && v.checkInMinute! <= v.windowEnd).length,
+  };
+}
+
+/** Ability: share of performed visits that started inside the agreed window. */
+export function punctuality(c: VisitCounts) {
+  return { value: share(c.inside, c.started), numerator: c.inside, denominator: c.started };
 }
 
 /** Ability: share of visits in the period that were cancelled or had nobody assigned. */
-export function unstaffedOrCancelled(visits: VisitRow[]) {
-  const bad = visits.filter((v) => v.status === 'cancelled' || v.staffIds.length === 0);
-  return { value: share(bad.length, visits.length), numerator: bad.length, denominator: visits.length };
+export function unstaffedOrCancelled(c: VisitCounts) {
+  return { value: share(c.cancelledOrUnstaffed, c.total), numerator: c.cancelledOrUnstaffed, denominator: c.total };
 }
 
 /** Ability: median hours from a change-in-condition flag to an updated plan; flags never followed by a change count apart. */
@@ -83,20 +109,42 @@ export function coc(countsPerHelper: number[]): number | null {
   return (sq - n) / (n * (n - 1));
 }
 
-/**
- * Integrity: continuity per person over the period, from done visits (a two-helper visit
- * counts once for each helper): distinct helpers (mean, median, 90th percentile), mean COC
- * over people with ≥ 2 helper-visits, and the share of helper-visits by the primary contact.
- */
-export function continuity(visits: VisitRow[], primaryContact: Map<string, string | null>) {
-  const per = new Map<string, Map<string, number>>();
+/** Done visits by one helper for one person in the period (a two-helper visit counts for each). */
+export interface HelperVisits {
+  recipientId: string;
+  staffId: string;
+  visits: number;
+}
+
+/** The helper-visit counts of a period's visits: the same grouping the repository does in SQL. */
+export function countHelperVisits(visits: VisitRow[]): HelperVisits[] {
+  const counts = new Map<string, HelperVisits>();
   for (const v of visits) {
     if (v.status !== 'done') continue;
-    const m = per.get(v.recipientId) ?? new Map<string, number>();
-    for (const s of v.staffIds) m.set(s, (m.get(s) ?? 0) + 1);
-    per.set(v.recipientId, m);
+    for (const staffId of v.staffIds) {
+      const key = `${v.recipientId} ${staffId}`;
+      const row = counts.get(key) ?? { recipientId: v.recipientId, staffId, visits: 0 };
+      row.visits += 1;
+      counts.set(key, row);
+    }
   }
-  const distinct = [...per.values()].map((m) => m.size).filter((n) => n > 0);
+  return [...counts.values()];
+}
+
+/**
+ * Integrity: continuity per person over the period, from done visits' helper counts:
+ * distinct helpers (mean, median, 90th percentile), mean COC over people with ≥ 2
+ * helper-visits, and the share of helper-visits by the primary contact.
+ */
+export function continuity(helperVisits: HelperVisits[], primaryContact: Map<string, string | null>) {
+  const per = new Map<string, Map<string, number>>();
+  for (const h of helperVisits) {
+    if (h.visits <= 0) continue;
+    const m = per.get(h.recipientId) ?? new Map<string, number>();
+    m.set(h.staffId, (m.get(h.staffId) ?? 0) + h.visits);
+    per.set(h.recipientId, m);
+  }
+  const distinct = [...per.values()].map((m) => m.size);
   const cocs = [...per.values()].map((m) => coc([...m.values()])).filter((x): x is number => x !== null);
   let byPrimary = 0;
   let total = 0;
