@@ -9,3 +9,4 @@ export * from '../modules/decisions/decisions.tables.ts';
 export * from '../modules/surveys/surveys.tables.ts';
 export * from '../modules/surveys/pulse.tables.ts';
 export * from '../modules/planning/planning.tables.ts';
+export * from '../modules/trust/dialogue.tables.ts';
