@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { canSeeTeam } from '../access/access.policy.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { teams } from '../organisation/organisation.tables.ts';
+
+export type TeamRow = typeof teams.$inferSelect;
+
+/**
+ * Loads a team for team-level figures (indicators, survey results, the dashboard, notes),
+ * applying `canSeeTeam`. A refusal writes a `denied` audit row (no person involved) before
+ * the 403, so someone probing other teams' figures shows up in the access log.
+ */
+export async function teamForActor(db: Db, actor: Actor, teamId: string, action: string): Promise<TeamRow> {
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  if (!team) throw notFound('Team');
+  if (!canSeeTeam(actor, team)) {
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null,
+        basis: 'denied', emergencyAccessId: null, details: { teamId, refused: 'not_your_team' },
+      }),
+    );
+    throw forbidden('not_your_team', 'You cannot see this team');
+  }
+  return team;
+}
