@@ -26,6 +26,7 @@ export async function openTestDatabase(): Promise<Database> {
 
 const TABLES = [
   'plan_change', 'plan_lock', 'plan_run', 'absence', 'rota_entry', 'visiting_link',
+  'team_note', 'leader_self_assessment',
   'pulse_response', 'pulse_receipt',
   'survey_response', 'survey_link',
   'service_decision', 'team_frame',
