@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { canSeeTeam } from '../access/access.policy.ts';
+import { conflict, notFound } from '../../http/errors.ts';
 import { withRecordAccess } from '../access/access.repository.ts';
-import { teams } from '../organisation/organisation.tables.ts';
+import { teamForActor } from '../trust/team.access.ts';
 import { quarterOf, SURVEY_ITEMS } from './surveys.items.ts';
 import { aggregate } from './surveys.results.ts';
 import type { AnswerInput } from './surveys.schema.ts';
@@ -67,14 +66,24 @@ export async function submit(db: Db, token: string, input: AnswerInput) {
   });
 }
 
-/** A team's results for one whole quarter, suppressed under MIN_GROUP answers. */
+/**
+ * A team's results for one whole quarter, suppressed under MIN_GROUP answers. The open
+ * answers' text goes only to the team's own members; leaders and administrators get the
+ * themes (counts) instead, since a sentence can identify its writer (themes.ts).
+ */
 export async function teamResults(db: Db, actor: Actor, teamId: string, quarter: string) {
-  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-  if (!team) throw notFound('Team');
-  if (!canSeeTeam(actor, team)) throw forbidden('not_your_team', 'You cannot see this team');
+  await teamForActor(db, actor, teamId, 'team.surveyResults');
+  return quarterResults(db, actor, teamId, quarter);
+}
+
+/** As teamResults, without the access check (callers check first). */
+export async function quarterResults(db: Db, actor: Actor, teamId: string, quarter: string) {
   const responses = await db
     .select({ answers: surveyResponses.answers, openAnswer: surveyResponses.openAnswer })
     .from(surveyResponses)
     .where(and(eq(surveyResponses.teamId, teamId), eq(surveyResponses.quarter, quarter)));
-  return { quarter, ...aggregate(responses) };
+  const result = aggregate(responses);
+  const ownTeam = actor.role === 'member' && actor.teamIds.includes(teamId);
+  if (!result.suppressed && !ownTeam) return { quarter, ...result, openAnswers: null };
+  return { quarter, ...result };
 }

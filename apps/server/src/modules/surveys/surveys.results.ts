@@ -1,4 +1,5 @@
 import { MIN_GROUP, SURVEY_ITEMS } from './surveys.items.ts';
+import { countThemes } from './themes.ts';
 
 export interface ItemResult {
   id: string;
@@ -12,7 +13,7 @@ export interface ItemResult {
  * Aggregates one team's answers for one quarter. Cells are whole quarters of one team and
  * nothing else can be chosen, so no two cells overlap and no cell can be found by
  * subtracting others. With fewer than MIN_GROUP answers, only the fact of suppression is
- * returned: not the count, not the open answers.
+ * returned: not the count, not the open answers, not their themes.
  */
 export function aggregate(responses: { answers: Record<string, number | null>; openAnswer: string | null }[]) {
   if (responses.length < MIN_GROUP) return { suppressed: true as const, minimum: MIN_GROUP };
@@ -30,5 +31,5 @@ export function aggregate(responses: { answers: Record<string, number | null>; o
   });
   // Open answers are shown in a shuffled-by-sorting order so their order does not reveal who answered when.
   const openAnswers = responses.map((r) => r.openAnswer).filter((x): x is string => Boolean(x)).sort((a, b) => a.localeCompare(b, 'nb'));
-  return { suppressed: false as const, responses: responses.length, items, openAnswers };
+  return { suppressed: false as const, responses: responses.length, items, openAnswers, themes: countThemes(openAnswers) };
 }

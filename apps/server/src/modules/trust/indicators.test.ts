@@ -75,6 +75,6 @@ describe('integrity', () => {
       { recipientId: 'anna', staffId: 's2', visits: 1 },
     ], new Map([['anna', 's2']]));
     expect(r).toMatchObject({ people: 1, distinctMedian: 2, cocMean: 0.5, primaryContactShare: 0.25 });
-    expect(continuity([], new Map())).toEqual({ people: 0, distinctMean: null, distinctMedian: null, distinctP90: null, cocMean: null, primaryContactShare: null });
+    expect(continuity([], new Map())).toEqual({ people: 0, distinctMean: null, distinctMedian: null, distinctP90: null, cocMean: null, primaryContactShare: null, helperVisits: 0 });
   });
 });

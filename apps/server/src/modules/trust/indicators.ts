@@ -163,5 +163,7 @@ export function continuity(helperVisits: HelperVisits[], primaryContact: Map<str
     distinctP90: sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)] : null,
     cocMean: cocs.length ? cocs.reduce((a, b) => a + b, 0) / cocs.length : null,
     primaryContactShare: share(byPrimary, total),
+    /** Helper-visits counted (the basis of the primary-contact share). */
+    helperVisits: total,
   };
 }

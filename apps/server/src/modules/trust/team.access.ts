@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { type AppError, forbidden, notFound } from '../../http/errors.ts';
 import { canSeeTeam } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { teams } from '../organisation/organisation.tables.ts';
@@ -16,14 +16,17 @@ export type TeamRow = typeof teams.$inferSelect;
 export async function teamForActor(db: Db, actor: Actor, teamId: string, action: string): Promise<TeamRow> {
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team) throw notFound('Team');
-  if (!canSeeTeam(actor, team)) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
-        at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null,
-        basis: 'denied', emergencyAccessId: null, details: { teamId, refused: 'not_your_team' },
-      }),
-    );
-    throw forbidden('not_your_team', 'You cannot see this team');
-  }
+  if (!canSeeTeam(actor, team)) throw await refusal(db, actor, action, forbidden('not_your_team', 'You cannot see this team'), { teamId });
   return team;
+}
+
+/** Writes the `denied` audit row for a refused team-level request and returns the error to throw. */
+export async function refusal(db: Db, actor: Actor, action: string, error: AppError, details: Record<string, unknown> = {}) {
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null,
+      basis: 'denied', emergencyAccessId: null, details: { ...details, refused: error.code },
+    }),
+  );
+  return error;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { dialogueRoutes } from './dialogue.routes.ts';
 import { teamIndicators } from './indicators.repository.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -16,4 +17,5 @@ export function trustRoutes(app: FastifyInstance, db: Db) {
   r.get('/api/teams/:id/indicators', { schema: { params, querystring: period } }, (req) =>
     teamIndicators(db, req.actor, req.params.id, req.query.from, req.query.to),
   );
+  dialogueRoutes(app, db);
 }

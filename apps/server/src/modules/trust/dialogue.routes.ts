@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { comparison, teamDashboard } from './dashboard.repository.ts';
+import { noteBody, noteParams, notePatchBody, periodQuery, selfAssessmentBody, teamParams } from './dialogue.schema.ts';
+import { addNote, listNotes, updateNote } from './notes.repository.ts';
+import { mySelfAssessment, saveSelfAssessment } from './selfassessment.repository.ts';
+
+const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(12).default(6) });
+
+/** The dialogue around the figures: team dashboard and notes, the leader's comparison and self-assessment. */
+export function dialogueRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/teams/:id/dashboard', { schema: { params: teamParams, querystring: monthsQuery } }, (req) =>
+    teamDashboard(db, req.actor, req.params.id, req.query.months),
+  );
+  r.get('/api/teams/:id/notes', { schema: { params: teamParams } }, (req) => listNotes(db, req.actor, req.params.id));
+  r.post('/api/teams/:id/notes', { schema: { params: teamParams, body: noteBody } }, async (req, reply) => {
+    reply.status(201);
+    return addNote(db, req.actor, req.params.id, req.body);
+  });
+  r.patch('/api/teams/:id/notes/:noteId', { schema: { params: noteParams, body: notePatchBody } }, (req) =>
+    updateNote(db, req.actor, req.params.id, req.params.noteId, req.body),
+  );
+  r.get('/api/trust/comparison', { schema: { querystring: periodQuery } }, (req) => comparison(db, req.actor, req.query.from, req.query.to));
+  r.get('/api/self-assessment', (req) => mySelfAssessment(db, req.actor));
+  r.post('/api/self-assessment', { schema: { body: selfAssessmentBody } }, (req) =>
+    saveSelfAssessment(db, req.actor, req.body.answers as Record<string, { rating: number | null; note?: string }>),
+  );
+}
