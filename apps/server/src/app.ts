@@ -18,6 +18,9 @@ import { careRoutes } from './modules/care/care.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { trustRoutes } from './modules/trust/trust.routes.ts';
+import { PlanningQueue } from './modules/planning/planning.queue.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { executeRun } from './modules/planning/planning.runs.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
@@ -50,6 +53,15 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   decisionsRoutes(app, database.db);
   trustRoutes(app, database.db);
   surveysRoutes(app, database.db);
+
+  const queue = new PlanningQueue(
+    database,
+    (runId) => executeRun(database.db, runId, { threads: config.planningThreads }),
+    (msg, err) => app.log.error({ err }, msg),
+  );
+  await queue.start(config.planningWorker);
+  app.addHook('onClose', () => queue.stop());
+  planningRoutes(app, database.db, (runId) => queue.enqueue(runId));
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

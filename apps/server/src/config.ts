@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, in one place. */
@@ -13,6 +14,10 @@ export interface Config {
   /** Log-in attempts allowed per username and address per window. */
   loginRateLimit: { max: number; windowMs: number };
   logLevel: string;
+  /** Run plan jobs in this process (the queue itself always accepts them). */
+  planningWorker: boolean;
+  /** Worker threads the optimizer uses for one plan run. */
+  planningThreads: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emergencyAccessMinutes: Number(env.TILLIT_EMERGENCY_MINUTES ?? 120),
     loginRateLimit: { max: Number(env.TILLIT_LOGIN_MAX ?? 10), windowMs: 15 * 60 * 1000 },
     logLevel: env.LOG_LEVEL ?? 'warn',
+    planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
+    planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),
   };
 }

@@ -26,6 +26,11 @@ export interface Database {
   kind: DatabaseKind;
   /** A human description for logs and /api/health (no credentials). */
   description: string;
+  /**
+   * How the job queue (pg-boss) reaches the same database: its own pool for PostgreSQL, or
+   * an `executeSql` adapter onto the one embedded PGlite connection.
+   */
+  queueConnection: { connectionString: string } | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
   close(): Promise<void>;
 }
 
@@ -51,6 +56,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: 'postgresql',
       description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      queueConnection: { connectionString: opts.databaseUrl },
       close: () => pool.end(),
     };
   }
@@ -71,9 +77,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = await PGlite.create();
   }
   const db = drizzle(client, { schema }) as unknown as Db;
+  const pglite = client;
+  // pg-boss sends parameterless multi-statement scripts (its own migrations): those need exec.
+  const executeSql = async (text: string, values?: unknown[]) => {
+    if (values && values.length > 0) return pglite.query(text, values as never[]);
+    const results = await pglite.exec(text);
+    return results[results.length - 1] ?? { rows: [] };
+  };
   return {
     db,
     kind: 'embedded',
+    queueConnection: { db: { executeSql } },
     description: opts.dataDir ? `PGlite ${path.resolve(opts.dataDir)}` : 'PGlite (in memory)',
     close: async () => {
       await client.close();

@@ -46,7 +46,7 @@ export async function resetData(database: Database) {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides };
+  return { ...loadConfig({}), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 }, planningWorker: false, planningThreads: 1, ...overrides };
 }
 
 export async function buildTestApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
@@ -60,6 +60,7 @@ export interface Client {
   get(url: string): Promise<{ status: number; body: any }>;
   post(url: string, payload?: unknown): Promise<{ status: number; body: any }>;
   patch(url: string, payload?: unknown): Promise<{ status: number; body: any }>;
+  del(url: string): Promise<{ status: number; body: any }>;
 }
 
 export async function logInAs(app: FastifyInstance, username: string, password = 'secret-password'): Promise<Client> {
@@ -67,7 +68,7 @@ export async function logInAs(app: FastifyInstance, username: string, password =
   if (res.statusCode !== 200) throw new Error(`log-in as ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tillit_session')!;
   const csrf = res.json().csrfToken as string;
-  const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
     const r = await app.inject({
       method,
       url,
@@ -81,6 +82,7 @@ export async function logInAs(app: FastifyInstance, username: string, password =
     get: (url) => call('GET', url),
     post: (url, payload) => call('POST', url, payload ?? {}),
     patch: (url, payload) => call('PATCH', url, payload ?? {}),
+    del: (url) => call('DELETE', url),
   };
 }
 

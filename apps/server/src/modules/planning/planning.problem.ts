@@ -28,6 +28,8 @@ export interface PlanningVisit {
   staffId: string | null;
   secondStaffId: string | null;
   plannedStart: number | null;
+  /** Started and done visits are kept as they are. Default planned. */
+  status?: 'planned' | 'started' | 'done' | 'cancelled';
 }
 
 export interface PlanningData {
@@ -40,7 +42,7 @@ export interface PlanningData {
   base: { lat: number; lon: number };
   staff: PlanningStaff[];
   recipients: { id: string; lat: number; lon: number; primaryContact: string | null; history: Record<string, number> }[];
-  /** Visits still to be done in the period (status planned). */
+  /** The period's visits; only planned ones (from today on) are planned again. */
   visits: PlanningVisit[];
   /** Visit locks (keep or move the visit to this helper) and helper-day locks (keep the day as it is). */
   locks: { visitId: string | null; staffId: string; date: string | null }[];
@@ -90,7 +92,7 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     if (day === undefined) continue;
     const helpers = [v.staffId, v.secondStaffId].filter((x): x is string => x !== null);
     const onLockedDay = helpers.some((h) => lockedDays.has(`${h}|${v.date}`));
-    const outside = v.date < data.today || (replan !== null && !replan.has(v.date));
+    const outside = v.date < data.today || (replan !== null && !replan.has(v.date)) || (v.status !== undefined && v.status !== 'planned');
     if (onLockedDay || outside || (v.twoHelpers && visitLock.has(v.id))) {
       kept.push(v.id);
       // The helpers of a kept visit who are still being planned must keep that time free.

@@ -1,0 +1,31 @@
+/**
+ * Planning is the team's own: only members of the team plan its visits (they see who it
+ * serves by name). Everyone else gets 403 — and the refusal is written to the audit log.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { canListTeamRecipients } from '../access/access.policy.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { teams } from '../organisation/organisation.tables.ts';
+
+/** Call outside any transaction: the refusal's audit row must outlive the rolled-back request. */
+export async function assertTeamPlanner(db: Db, actor: Actor, teamId: string, action: string): Promise<void> {
+  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!team) throw notFound('Team');
+  if (canListTeamRecipients(actor, teamId)) return;
+  await appendAudit(db, {
+    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: `${action}.refused`,
+    recipientId: null, basis: 'denied', emergencyAccessId: null, details: { teamId, code: 'not_team_member' },
+  });
+  throw forbidden('not_team_member', 'Only members of the team plan its visits');
+}
+
+/** Today's date and the minute now in Norway: the planner never plans the past. */
+export function osloNow(at = new Date()): { today: string; nowMinute: number } {
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  const [date, time] = parts.split(' ');
+  const [h, m] = time.split(':').map(Number);
+  return { today: date, nowMinute: (h % 24) * 60 + m };
+}

@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as t from '../../db/schema.ts';
+import { buildRecipient, PASSWORD } from '../../test/factories.ts';
+import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
+import { createUser } from '../accounts/accounts.service.ts';
+import { datesInRange } from '../care/recurrence.ts';
+import { osloNow } from './planning.access.ts';
+import { executeRun } from './planning.runs.ts';
+
+// The queue's worker is off here: runs are executed directly, except in the one test of the queue.
+const suite = useWorldSuite({ planningWorker: false });
+let anna: Client;
+let kari: Client;
+let kariId: string;
+const from = datesInRange(osloNow().today, 2)[1]; // tomorrow: no part of the plan is in the past
+const team = () => suite.world.north.id;
+const db = () => suite.database.db;
+const count = async (table: string) => Number((await db().execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
+const allWeek = { kind: 'day', weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 450, endMinute: 900, validFrom: '2026-01-01' };
+
+beforeEach(async () => {
+  const w = suite.world;
+  const [k] = await db().insert(t.staff).values({ districtId: w.district.id, givenName: 'Kari', familyName: 'Nes', profession: 'sykepleier' }).returning();
+  kariId = k.id;
+  await db().insert(t.teamMemberships).values({ teamId: w.north.id, staffId: k.id, validFrom: '2020-01-01' });
+  await db().insert(t.staffCompetences).values({ staffId: k.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' });
+  await createUser(db(), { username: 'kari', password: PASSWORD, role: 'member', displayName: 'Kari Nes', staffId: k.id, districtId: w.district.id });
+  anna = await logInAs(suite.app, 'anna');
+  kari = await logInAs(suite.app, 'kari');
+});
+
+/** Two people served by Nord: Petter (morning care + medicines) and Randi (morning care), two days of visits. */
+async function planTwoDays() {
+  const w = suite.world;
+  const randi = await buildRecipient(db(), w.north.id, { givenName: 'Randi', lat: 59.93, lon: 10.76 });
+  const measure = (recipientId: string, title: string, windowStart: number, requiredCompetence: string | null = null) => ({
+    recipientId, title, professionalNeed: 'Behov vurdert av teamet', days: [1, 2, 3, 4, 5, 6, 7], windowStart, windowEnd: windowStart + 60,
+    durationMinutes: 20, requiredCompetence, validFrom: '2026-01-01',
+  });
+  await db().insert(t.measures).values([
+    measure(w.petter.id, 'Morgenstell', 480),
+    measure(w.petter.id, 'Medisiner', 600, 'legemiddelhandtering'),
+    measure(randi.id, 'Morgenstell', 480),
+  ]);
+  const gen = await anna.post(`/api/teams/${team()}/visits/generate`, { from, days: 2 });
+  expect(gen.body).toEqual({ created: 6 });
+  for (const staffId of [w.staff.anna.id, kariId]) expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId })).status).toBe(201);
+  return { randi };
+}
+
+async function proposeAndRun(body: Record<string, unknown> = {}) {
+  const res = await anna.post(`/api/planning/teams/${team()}/runs`, { from, days: 2, timeLimitSeconds: 1, ...body });
+  expect(res.status).toBe(202);
+  await executeRun(db(), res.body.id, { threads: 1 });
+  return res.body.id as string;
+}
+
+describe('rota and absences', () => {
+  it('refuses a rota entry that overlaps another of the same helper, naming the field, and saves nothing', async () => {
+    const staffId = suite.world.staff.anna.id;
+    expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId })).status).toBe(201);
+    const clash = await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, weekdays: [3], startMinute: 840, endMinute: 1200, kind: 'evening' });
+    expect(clash.status).toBe(400);
+    expect(clash.body.error.fields[0]).toMatchObject({ field: 'startMinute', code: 'overlap' });
+    // An evening shift right after the day shift is fine; so is every other weekend.
+    expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, startMinute: 900, endMinute: 1320, kind: 'evening' })).status).toBe(201);
+    const bad = await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, startMinute: 600, endMinute: 500 });
+    expect(bad.body.error.fields[0].field).toBe('endMinute');
+    expect(await count('rota_entry')).toBe(2);
+    const rota = await anna.get(`/api/planning/teams/${team()}/rota`);
+    expect(rota.body.entries).toHaveLength(2);
+    expect(rota.body.entries[0].weekdays).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('refuses an absence that ends before it starts and a helper from another team', async () => {
+    const res = await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: kariId, fromDate: '2026-12-10', toDate: '2026-12-09', reason: 'leave' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].field).toBe('toDate');
+    const other = await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: suite.world.staff.bo.id, fromDate: '2026-12-10', toDate: '2026-12-10', reason: 'leave' });
+    expect(other.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'not_in_team' });
+    expect(await count('absence')).toBe(0);
+  });
+
+  it('lets only members of the team plan, and audits each refusal', async () => {
+    const bo = await logInAs(suite.app, 'bo');
+    const lea = await logInAs(suite.app, 'lea');
+    expect((await bo.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId: kariId })).status).toBe(403);
+    expect((await lea.get(`/api/planning/teams/${team()}/plan?from=${from}&days=2`)).status).toBe(403);
+    expect((await bo.post(`/api/planning/teams/${team()}/runs`, { from, days: 2 })).status).toBe(403);
+    const refused = await db().execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY action`);
+    expect(refused.rows.map((r) => r.action)).toEqual(['planning.rota.refused', 'planning.run.refused', 'planning.view.refused']);
+    expect(await count('rota_entry')).toBe(0);
+    expect(await count('plan_run')).toBe(0);
+  });
+});
+
+describe('a plan proposal', () => {
+  it('plans the period by the competence rule, shows figures and reasons, and publishing fills the day lists', async () => {
+    await planTwoDays();
+    const runId = await proposeAndRun();
+    const view = await anna.get(`/api/planning/runs/${runId}`);
+    expect(view.status).toBe(200);
+    expect(view.body.run.status).toBe('done');
+    const meds = view.body.visits.filter((v: { measures: string[] }) => v.measures.includes('Medisiner'));
+    expect(meds).toHaveLength(2);
+    // Anna has no medicine delegation: only Kari may be planned for the medicines.
+    for (const v of meds) expect(v.helpers).toEqual([kariId]);
+    expect(view.body.unassigned).toEqual([]);
+    expect(view.body.figures.after).toMatchObject({ visits: 6, unassigned: 0, insideWindow: 6 });
+    expect(view.body.figures.before.visits).toBe(6);
+    for (const v of view.body.visits) expect(v.start).toBeGreaterThanOrEqual(v.windowStart);
+
+    // Nothing is in the day lists until the team publishes.
+    expect((await kari.get(`/api/me/day?date=${from}`)).body).toEqual([]);
+    const pub = await anna.post(`/api/planning/runs/${runId}/publish`);
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ changed: 6, skipped: 0, notified: 0 });
+    const day = await kari.get(`/api/me/day?date=${from}`);
+    expect(day.body.length).toBeGreaterThanOrEqual(1);
+    expect((await anna.post(`/api/planning/runs/${runId}/publish`)).status).toBe(409);
+    const audit = await db().execute(sql`SELECT action FROM audit_log WHERE action LIKE 'planning.%' ORDER BY action`);
+    expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
+  });
+
+  it('explains why a helper is not offered, refuses such a lock and a lock on a visit that is gone', async () => {
+    await planTwoDays();
+    const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const cands = await anna.get(`/api/planning/visits/${med.id}/candidates`);
+    const annaC = cands.body.candidates.find((c: { staffId: string }) => c.staffId === suite.world.staff.anna.id);
+    expect(annaC).toMatchObject({ offered: false, reasons: [{ code: 'missing_competence', competence: 'legemiddelhandtering' }] });
+    expect(cands.body.candidates.find((c: { staffId: string }) => c.staffId === kariId).offered).toBe(true);
+    const refused = await anna.post(`/api/planning/visits/${med.id}/lock`, { staffId: suite.world.staff.anna.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'not_offered', fields: [{ field: 'staffId', code: 'missing_competence' }] });
+    const gone = await anna.post(`/api/planning/visits/00000000-0000-4000-8000-000000000000/lock`, { staffId: kariId });
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.fields[0].field).toBe('visitId');
+    expect(await count('plan_lock')).toBe(0);
+  });
+
+  it('keeps a locked visit with the chosen helper when the team runs again', async () => {
+    await planTwoDays();
+    const [morning] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                              JOIN recipient r ON r.id = v.recipient_id WHERE m.title = 'Morgenstell' AND r.given_name = 'Randi' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    for (const helper of [kariId, suite.world.staff.anna.id]) {
+      const lock = await anna.post(`/api/planning/visits/${morning.id}/lock`, { staffId: helper });
+      expect(lock.status).toBe(200);
+      const runId = await proposeAndRun();
+      const view = await anna.get(`/api/planning/runs/${runId}`);
+      const v = view.body.visits.find((x: { id: string }) => x.id === morning.id);
+      expect(v).toMatchObject({ helpers: [helper], lockedTo: helper });
+    }
+    expect(await count('plan_lock')).toBe(1);
+    const [lock] = (await db().execute(sql`SELECT id FROM plan_lock`)).rows as { id: string }[];
+    expect((await anna.del(`/api/planning/locks/${lock.id}`)).status).toBe(200);
+    expect(await count('plan_lock')).toBe(0);
+  });
+
+  it('re-plans a sick day with as few changes as possible and tells the helpers affected', async () => {
+    await planTwoDays();
+    const first = await proposeAndRun();
+    await anna.post(`/api/planning/runs/${first}/publish`);
+    const before = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string; date: string }[];
+    const annaVisitsDay1 = before.filter((v) => v.date === from && v.staffId === suite.world.staff.anna.id).map((v) => v.id);
+
+    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: from, timeLimitSeconds: 1 });
+    expect(sick.status).toBe(202);
+    await executeRun(db(), sick.body.runId, { threads: 1 });
+    const view = await anna.get(`/api/planning/runs/${sick.body.runId}`);
+    // Kari's medicine visit cannot go to Anna (no delegation): left unassigned, with the reason.
+    expect(view.body.unassigned).toEqual([{ visitId: expect.any(String), reason: { code: 'no_competence', competence: 'legemiddelhandtering' } }]);
+    await anna.post(`/api/planning/runs/${sick.body.runId}/publish`);
+    const after = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string | null; date: string }[];
+    // Anna keeps all she had; the other day is untouched; Kari has nothing that day.
+    for (const id of annaVisitsDay1) expect(after.find((v) => v.id === id)!.staffId).toBe(suite.world.staff.anna.id);
+    for (const v of after.filter((x) => x.date !== from)) expect(v.staffId).toBe(before.find((b) => b.id === v.id)!.staffId);
+    expect(after.filter((v) => v.date === from && v.staffId === kariId)).toEqual([]);
+    const kariChanges = await kari.get('/api/planning/my-changes');
+    expect(kariChanges.body.length).toBeGreaterThanOrEqual(1);
+    expect(kariChanges.body.every((c: { kind: string }) => c.kind === 'removed')).toBe(true);
+    expect((await kari.post('/api/planning/my-changes/seen')).body.seen).toBe(kariChanges.body.length);
+    expect((await kari.get('/api/planning/my-changes')).body).toEqual([]);
+    expect(await count('absence')).toBe(1);
+  });
+});

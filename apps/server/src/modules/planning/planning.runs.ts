@@ -1,0 +1,204 @@
+/**
+ * «Lag forslag»: a plan run is queued by the team, executed by the job queue's worker (the
+ * optimizer runs in worker threads, so the server stays responsive), and kept as a proposal
+ * until the team publishes it.
+ */
+import { solveParallel, type Solution } from '@tillit/optimizer';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { osloNow, assertTeamPlanner } from './planning.access.ts';
+import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
+import { planFigures, type PlanFigures } from './planning.figures.ts';
+import { assignmentsFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
+import { planRuns } from './planning.tables.ts';
+
+export interface RunFigures {
+  before: PlanFigures;
+  after: PlanFigures;
+  unassigned: { visitId: string; reason: UnassignedReason }[];
+  /** Seconds spent outside the optimizer (loading, building, figures). */
+  overheadSeconds: number;
+  solverSeconds: number;
+}
+
+export type Enqueue = (runId: string) => Promise<void>;
+
+export interface NewRun {
+  from: string;
+  days: number;
+  timeLimitSeconds: number;
+  kind: 'period' | 'sick_day';
+}
+
+export async function createRun(db: Db, actor: Actor, teamId: string, input: NewRun, enqueue: Enqueue): Promise<{ id: string }> {
+  await assertTeamPlanner(db, actor, teamId, 'planning.run');
+  const id = await db.transaction((tx) => insertRun(tx, actor, teamId, input));
+  await enqueue(id);
+  return { id };
+}
+
+/**
+ * The caller has checked the actor plans for the team, and enqueues after the transaction
+ * commits (the worker must see the row).
+ */
+export async function insertRun(tx: Tx, actor: Actor, teamId: string, input: NewRun): Promise<string> {
+  const [run] = await tx
+    .insert(planRuns)
+    .values({ teamId, kind: input.kind, fromDate: input.from, days: input.days, timeLimitSeconds: input.timeLimitSeconds, createdBy: actor.userId })
+    .returning({ id: planRuns.id });
+  await appendAudit(tx, {
+    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.run',
+    recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, runId: run.id, ...input },
+  });
+  return run.id;
+}
+
+/** Figures over every visit of the period with the given assignments (current ones where none is given). */
+export function figuresFor(data: LoadedPlanning, assignments?: Map<string, Assignment>): PlanFigures {
+  const where = new Map(data.recipients.map((r) => [r.id, r]));
+  return planFigures(
+    data.visits.map((v) => {
+      const a = assignments?.get(v.id);
+      const helpers = a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId];
+      return { recipientId: v.recipientId, date: v.date, windowStart: v.windowStart, windowEnd: v.windowEnd, duration: v.duration, helpers: helpers.filter((h): h is string => h !== null), start: a ? a.plannedStart : v.plannedStart };
+    }),
+    (id) => where.get(id) ?? data.base,
+    data.base,
+  );
+}
+
+export interface ExecuteOptions {
+  threads: number;
+  now?: () => Date;
+}
+
+/** Runs one queued plan; a run that is gone or already taken is left alone (the queue may deliver twice). */
+export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): Promise<void> {
+  const taken = await db
+    .update(planRuns)
+    .set({ status: 'running', progress: { seconds: 0 } })
+    .where(and(eq(planRuns.id, runId), eq(planRuns.status, 'queued')))
+    .returning();
+  const run = taken[0];
+  if (!run) return;
+  const t0 = performance.now();
+  try {
+    const clock = osloNow(opts.now?.() ?? new Date());
+    const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, { ...clock, replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined });
+    const { problem } = buildProblem(data);
+    const before = figuresFor(data);
+    let lastWrite = 0;
+    const writes: Promise<unknown>[] = [];
+    const tSolve = performance.now();
+    const result = problem.visits.length === 0
+      ? { solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution, seconds: 0 }
+      : await solveParallel(problem, {
+          timeLimit: run.timeLimitSeconds,
+          seed: 1,
+          threads: opts.threads,
+          onProgress: (p) => {
+            const now = performance.now();
+            if (now - lastWrite < 1000) return;
+            lastWrite = now;
+            writes.push(db.update(planRuns).set({ progress: { seconds: Math.round(p.seconds * 10) / 10, unassigned: p.unassigned, travel: Math.round(p.travel) } }).where(eq(planRuns.id, runId)));
+          },
+        });
+    const solverSeconds = (performance.now() - tSolve) / 1000;
+    await Promise.all(writes);
+    const assignments = assignmentsFrom(result.solution);
+    const after = figuresFor(data, assignments);
+    const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
+    const unassigned = result.solution.unassigned.filter((id) => !id.startsWith('hold:')).map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
+    const figures: RunFigures = { before, after, unassigned, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
+    await db
+      .update(planRuns)
+      .set({ status: 'done', problem, solution: result.solution, figures, finishedAt: new Date(), progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true } })
+      .where(eq(planRuns.id, runId));
+  } catch (err) {
+    await db.update(planRuns).set({ status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: new Date() }).where(eq(planRuns.id, runId));
+    throw err;
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function runOf(db: Db, actor: Actor, runId: string) {
+  const [run] = await db.select().from(planRuns).where(eq(planRuns.id, runId));
+  if (!run) throw notFound('Plan proposal');
+  await assertTeamPlanner(db, actor, run.teamId, 'planning.view');
+  return run;
+}
+
+export interface PublishResult {
+  changed: number;
+  skipped: number;
+  notified: number;
+}
+
+/**
+ * Publishing writes the proposal to the visits: the day lists show it at once. Visits done,
+ * started or removed since the proposal are skipped. Where a visit had already been published,
+ * each helper it affects gets a change notice (added, removed, or a new time).
+ */
+export async function publishRun(db: Db, actor: Actor, runId: string): Promise<PublishResult> {
+  const [found] = await db.select({ teamId: planRuns.teamId }).from(planRuns).where(eq(planRuns.id, runId));
+  if (!found) throw notFound('Plan proposal');
+  await assertTeamPlanner(db, actor, found.teamId, 'planning.publish');
+  return db.transaction(async (tx) => {
+    const [run] = await tx.select().from(planRuns).where(eq(planRuns.id, runId)).for('update');
+    if (run.status !== 'done') throw conflict('run_not_ready', run.status === 'published' ? 'This proposal is already published' : 'The proposal is not finished yet', { status: run.status });
+    const assignments = assignmentsFrom(run.solution as Solution);
+    const ids = [...assignments.keys()];
+    if (ids.length === 0) {
+      await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
+      return { changed: 0, skipped: 0, notified: 0 };
+    }
+    const current = (
+      await tx.execute(sql`SELECT id, recipient_id AS "recipientId", date::text AS date, status, staff_id AS "staffId", second_staff_id AS "secondStaffId",
+                                  planned_start AS "plannedStart", published
+                             FROM visit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) FOR UPDATE`)
+    ).rows as { id: string; recipientId: string; date: string; status: string; staffId: string | null; secondStaffId: string | null; plannedStart: number | null; published: boolean }[];
+    const { today } = osloNow();
+    const changes: { staffId: string; visitId: string; kind: 'added' | 'removed' | 'retimed'; date: string; plannedStart: number | null }[] = [];
+    const updates: { id: string; a: Assignment }[] = [];
+    let skipped = ids.length - current.length;
+    for (const v of current) {
+      const a = assignments.get(v.id)!;
+      if (v.status !== 'planned') {
+        skipped++;
+        continue;
+      }
+      const before = new Set([v.staffId, v.secondStaffId].filter(Boolean) as string[]);
+      const after = new Set([a.staffId, a.secondStaffId].filter(Boolean) as string[]);
+      const same = before.size === after.size && [...before].every((h) => after.has(h));
+      if (same && v.plannedStart === a.plannedStart && v.published) continue;
+      updates.push({ id: v.id, a });
+      if (!v.published || v.date < today) continue;
+      for (const h of after) if (!before.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
+      for (const h of before) if (!after.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
+      if (v.plannedStart !== null && a.plannedStart !== null && Math.abs(v.plannedStart - a.plannedStart) >= 15)
+        for (const h of after) if (before.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
+    }
+    for (let i = 0; i < updates.length; i += 500) {
+      const rows = updates.slice(i, i + 500).map(({ id, a }) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid, ${a.plannedStart}::smallint)`);
+      await tx.execute(sql`UPDATE visit v SET staff_id = u.staff_id, second_staff_id = u.second_staff_id, planned_start = u.planned_start,
+                                 published = true, version = v.version + 1
+                             FROM (VALUES ${sql.join(rows, sql`, `)}) AS u(id, staff_id, second_staff_id, planned_start) WHERE v.id = u.id`);
+    }
+    for (let i = 0; i < changes.length; i += 500) {
+      const rows = changes.slice(i, i + 500).map((c) => sql`(${c.staffId}::uuid, ${c.visitId}::uuid, ${runId}::uuid, ${c.kind}::plan_change_kind, ${c.date}::date, ${c.plannedStart}::smallint)`);
+      await tx.execute(sql`INSERT INTO plan_change (staff_id, visit_id, run_id, kind, date, planned_start) VALUES ${sql.join(rows, sql`, `)}`);
+    }
+    await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
+    const updated = new Set(updates.map((u) => u.id));
+    await appendAudit(tx, {
+      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.publish',
+      recipientId: null, basis: 'team_level', emergencyAccessId: null,
+      details: { teamId: run.teamId, runId, changed: updates.length, skipped, notified: changes.length, recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))] },
+    });
+    return { changed: updates.length, skipped, notified: changes.length };
+  });
+}

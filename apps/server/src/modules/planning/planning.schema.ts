@@ -1,0 +1,53 @@
+/** One zod schema per planning endpoint; refinements name the field that is wrong. */
+import { z } from 'zod';
+
+export const teamParams = z.object({ teamId: z.uuid() });
+export const runParams = z.object({ runId: z.uuid() });
+export const visitParams = z.object({ visitId: z.uuid() });
+export const idParams = z.object({ id: z.uuid() });
+
+export const periodQuery = z.object({
+  from: z.iso.date(),
+  days: z.coerce.number().int().min(1).max(14).default(14),
+});
+
+export const newRunBody = z.object({
+  from: z.iso.date(),
+  days: z.number().int().min(1).max(14).default(14),
+  timeLimitSeconds: z.number().int().min(1).max(120).default(20),
+});
+
+export const lockBody = z.object({ staffId: z.uuid().optional() });
+export const dayLockBody = z.object({ staffId: z.uuid(), date: z.iso.date() });
+
+const minute = z.number().int().min(0).max(1440);
+export const rotaEntryBody = z
+  .object({
+    staffId: z.uuid(),
+    kind: z.enum(['day', 'evening', 'night']),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).refine((d) => new Set(d).size === d.length, { message: 'Each weekday once' }),
+    everyWeeks: z.number().int().min(1).max(4).default(1),
+    weekOffset: z.number().int().min(0).max(3).default(0),
+    startMinute: minute,
+    endMinute: minute,
+    validFrom: z.iso.date(),
+    validUntil: z.iso.date().nullable().default(null),
+  })
+  .refine((e) => e.endMinute > e.startMinute, { path: ['endMinute'], message: 'The shift must end after it starts' })
+  .refine((e) => e.weekOffset < e.everyWeeks, { path: ['weekOffset'], message: 'The week in the cycle must be less than the cycle length' })
+  .refine((e) => e.validUntil === null || e.validUntil >= e.validFrom, { path: ['validUntil'], message: 'The rota must end on or after it starts' });
+
+export const absenceBody = z
+  .object({
+    staffId: z.uuid(),
+    fromDate: z.iso.date(),
+    toDate: z.iso.date(),
+    reason: z.enum(['sick', 'leave', 'course', 'other']),
+  })
+  .refine((a) => a.toDate >= a.fromDate, { path: ['toDate'], message: 'The absence must end on or after its start' });
+
+export const sickBody = z.object({
+  staffId: z.uuid(),
+  date: z.iso.date(),
+  timeLimitSeconds: z.number().int().min(1).max(120).default(10),
+});

@@ -1,0 +1,92 @@
+/**
+ * The planning page's data: the team's helpers with their shifts, every visit of the period
+ * with who comes and when (from a proposal, or as currently planned), each person's helpers
+ * this period, unassigned visits with the reason, locks, and figures before and after.
+ * Lists people by name, so the view is written to the audit log like the team board.
+ */
+import type { Solution } from '@tillit/optimizer';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
+import { datesInRange } from '../care/recurrence.ts';
+import { osloNow, assertTeamPlanner } from './planning.access.ts';
+import { loadPlanningData } from './planning.data.ts';
+import { assignmentsFrom, type Assignment } from './planning.problem.ts';
+import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
+import { shiftOn } from './rota.ts';
+
+export async function planView(db: Db, actor: Actor, q: { teamId: string; from: string; days: number } | { runId: string }) {
+  const run = 'runId' in q ? await runOf(db, actor, q.runId) : null;
+  const teamId = run ? run.teamId : (q as { teamId: string }).teamId;
+  if (!run) await assertTeamPlanner(db, actor, teamId, 'planning.view');
+  const from = run ? run.fromDate : (q as { from: string }).from;
+  const days = run ? run.days : (q as { days: number }).days;
+  const data = await loadPlanningData(db, teamId, from, days, osloNow());
+  const assignments: Map<string, Assignment> | undefined = run?.solution ? assignmentsFrom(run.solution as Solution) : undefined;
+  const dates = datesInRange(from, days);
+
+  const titles = new Map<string, string[]>();
+  if (data.visits.length > 0) {
+    const res = await db.execute(sql`SELECT vm.visit_id AS "visitId", m.title FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id
+                                       WHERE vm.visit_id = ANY(${`{${data.visits.map((v) => v.id).join(',')}}`}::uuid[]) ORDER BY m.window_start, m.title`);
+    for (const r of rowsOf<{ visitId: string; title: string }>(res)) titles.set(r.visitId, [...(titles.get(r.visitId) ?? []), r.title]);
+  }
+  const lockOf = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
+  const visits = data.visits.map((v) => {
+    const a = assignments?.get(v.id);
+    const helpers = (a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId]).filter((h): h is string => h !== null);
+    const currentHelpers = [v.staffId, v.secondStaffId].filter((h): h is string => h !== null);
+    return {
+      id: v.id,
+      recipientId: v.recipientId,
+      person: data.names.recipients.get(v.recipientId) ?? '',
+      date: v.date,
+      windowStart: v.windowStart,
+      windowEnd: v.windowEnd,
+      duration: v.duration,
+      start: a ? a.plannedStart : v.plannedStart,
+      helpers,
+      changed: a !== undefined && (helpers.length !== currentHelpers.length || helpers.some((h) => !currentHelpers.includes(h))),
+      twoHelpers: v.twoHelpers,
+      competences: v.competences,
+      status: v.status,
+      lockedTo: lockOf.get(v.id) ?? null,
+      measures: titles.get(v.id) ?? [],
+    };
+  });
+  const people = new Map<string, Set<string>>();
+  for (const v of visits) {
+    const set = people.get(v.recipientId) ?? new Set<string>();
+    for (const h of v.helpers) set.add(h);
+    people.set(v.recipientId, set);
+  }
+  const figures = run?.figures as RunFigures | null | undefined;
+  await auditWriterFor(db).append({
+    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.view',
+    recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, runId: run?.id ?? null, recipients: [...people.keys()] },
+  });
+  return {
+    teamId,
+    from,
+    days,
+    dates,
+    run: run && {
+      id: run.id, kind: run.kind, status: run.status, progress: run.progress, error: run.error, timeLimitSeconds: run.timeLimitSeconds,
+      createdAt: run.createdAt, finishedAt: run.finishedAt, publishedAt: run.publishedAt,
+    },
+    figures: figures ? { before: figures.before, after: figures.after } : { before: figuresFor(data), after: null },
+    unassigned: figures?.unassigned ?? visits.filter((v) => v.helpers.length === 0 && v.status === 'planned').map((v) => ({ visitId: v.id, reason: null })),
+    staff: data.staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      shifts: dates.map((d) => shiftOn(s.rota, s.absences, d)),
+      absent: dates.map((d) => s.absences.some((a) => a.fromDate <= d && d <= a.toDate)),
+    })),
+    visits,
+    people: [...people.entries()]
+      .map(([recipientId, set]) => ({ recipientId, person: data.names.recipients.get(recipientId) ?? '', helpers: [...set] }))
+      .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
+    locks: data.locks,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The team's rota and absences, edited by the team itself. A new rota entry that could
+ * overlap another of the same helper's entries, or an absence that ends before it starts, is
+ * refused with the field named; nothing is written then.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { badInput, notFound } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { assertTeamPlanner } from './planning.access.ts';
+import { pgArray } from './planning.data.ts';
+import { insertRun, type Enqueue } from './planning.runs.ts';
+import { absences, planRuns, rotaEntries } from './planning.tables.ts';
+import { entriesOverlap, type RotaPattern } from './rota.ts';
+
+export type NewRotaEntry = Omit<RotaPattern, 'id'>;
+export interface NewAbsence {
+  staffId: string;
+  fromDate: string;
+  toDate: string;
+  reason: 'sick' | 'leave' | 'course' | 'other';
+}
+
+const audit = (tx: DbOrTx, actor: Actor, action: string, details: Record<string, unknown>) =>
+  appendAudit(tx, { at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null, basis: 'team_level', emergencyAccessId: null, details });
+
+async function assertMember(tx: DbOrTx, teamId: string, staffId: string) {
+  const [row] = rowsOf<{ ok: boolean }>(await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
+                                                              AND (valid_until IS NULL OR valid_until >= current_date)) AS ok`));
+  if (!row.ok) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not a member of this team' }]);
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export async function teamRota(db: Db, actor: Actor, teamId: string) {
+  await assertTeamPlanner(db, actor, teamId, 'planning.rota');
+  const [staffRes, rotaRes, absRes] = await Promise.all([
+    db.execute(sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name, s.profession FROM team_membership tm JOIN staff s ON s.id = tm.staff_id
+                    WHERE tm.team_id = ${teamId} AND (tm.valid_until IS NULL OR tm.valid_until >= current_date) ORDER BY s.given_name, s.family_name`),
+    db.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
+                          end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
+                     FROM rota_entry WHERE team_id = ${teamId} ORDER BY start_minute`),
+    db.execute(sql`SELECT id, staff_id AS "staffId", from_date::text AS "fromDate", to_date::text AS "toDate", reason FROM absence
+                    WHERE team_id = ${teamId} AND to_date >= current_date - 14 ORDER BY from_date`),
+  ]);
+  return {
+    staff: rowsOf<{ id: string; name: string; profession: string }>(staffRes),
+    entries: rowsOf<RotaPattern & { weekdays: unknown }>(rotaRes).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) })),
+    absences: rowsOf<{ id: string; staffId: string; fromDate: string; toDate: string; reason: string }>(absRes),
+  };
+}
+
+export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: NewRotaEntry) {
+  await assertTeamPlanner(db, actor, teamId, 'planning.rota');
+  return db.transaction(async (tx) => {
+    await assertMember(tx, teamId, input.staffId);
+    const existing = rowsOf<RotaPattern & { weekdays: unknown }>(
+      await tx.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
+                                  end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
+                             FROM rota_entry WHERE staff_id = ${input.staffId} FOR UPDATE`),
+    ).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) }));
+    const clash = existing.find((e) => entriesOverlap(e, input));
+    if (clash) {
+      throw badInput([{ field: 'startMinute', code: 'overlap', message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)} on the same days` }]);
+    }
+    const [row] = await tx.insert(rotaEntries).values({ ...input, teamId }).returning();
+    await audit(tx, actor, 'planning.rota.add', { teamId, entryId: row.id, staffId: input.staffId });
+    return row;
+  });
+}
+
+export async function removeRotaEntry(db: Db, actor: Actor, entryId: string) {
+  const [row] = await db.select().from(rotaEntries).where(eq(rotaEntries.id, entryId));
+  if (!row) throw notFound('Rota entry');
+  await assertTeamPlanner(db, actor, row.teamId, 'planning.rota');
+  return db.transaction(async (tx) => {
+    await tx.delete(rotaEntries).where(eq(rotaEntries.id, entryId));
+    await audit(tx, actor, 'planning.rota.remove', { teamId: row.teamId, entryId, staffId: row.staffId });
+    return { ok: true };
+  });
+}
+
+/** The caller has checked the actor plans for the team. */
+async function insertAbsence(tx: DbOrTx, actor: Actor, teamId: string, input: NewAbsence) {
+  await assertMember(tx, teamId, input.staffId);
+  const [row] = await tx.insert(absences).values({ ...input, teamId, createdBy: actor.userId }).returning();
+  await audit(tx, actor, 'planning.absence.add', { teamId, absenceId: row.id, staffId: input.staffId, fromDate: input.fromDate, toDate: input.toDate, reason: input.reason });
+  return row;
+}
+
+export async function addAbsence(db: Db, actor: Actor, teamId: string, input: NewAbsence) {
+  await assertTeamPlanner(db, actor, teamId, 'planning.absence');
+  return db.transaction((tx) => insertAbsence(tx, actor, teamId, input));
+}
+
+export async function removeAbsence(db: Db, actor: Actor, absenceId: string) {
+  const [row] = await db.select().from(absences).where(eq(absences.id, absenceId));
+  if (!row) throw notFound('Absence');
+  await assertTeamPlanner(db, actor, row.teamId, 'planning.absence');
+  return db.transaction(async (tx) => {
+    await tx.delete(absences).where(eq(absences.id, absenceId));
+    await audit(tx, actor, 'planning.absence.remove', { teamId: row.teamId, absenceId });
+    return { ok: true };
+  });
+}
+
+/**
+ * Sykemelding: the helper is away today (or on the date given); the absence is registered and
+ * that day alone is re-planned. Visits of helpers still at work stay with them; only the sick
+ * helper's visits move, to familiar faces where there is room.
+ */
+export async function reportSick(db: Db, actor: Actor, teamId: string, input: { staffId: string; date: string; timeLimitSeconds: number }, enqueue: Enqueue) {
+  await assertTeamPlanner(db, actor, teamId, 'planning.sick');
+  const out = await db.transaction(async (tx) => {
+    const absence = await insertAbsence(tx, actor, teamId, { staffId: input.staffId, fromDate: input.date, toDate: input.date, reason: 'sick' });
+    const runId = await insertRun(tx, actor, teamId, { from: input.date, days: 1, timeLimitSeconds: input.timeLimitSeconds, kind: 'sick_day' });
+    return { absenceId: absence.id, runId };
+  });
+  await enqueue(out.runId);
+  return out;
+}
+
+export async function latestRuns(db: Db, actor: Actor, teamId: string) {
+  await assertTeamPlanner(db, actor, teamId, 'planning.view');
+  return db
+    .select({ id: planRuns.id, kind: planRuns.kind, status: planRuns.status, fromDate: planRuns.fromDate, days: planRuns.days, createdAt: planRuns.createdAt, publishedAt: planRuns.publishedAt })
+    .from(planRuns)
+    .where(and(eq(planRuns.teamId, teamId)))
+    .orderBy(sql`${planRuns.createdAt} DESC`)
+    .limit(10);
+}
