@@ -1,11 +1,29 @@
 /**
- * Generator of realistic multi-day district problems (tillit-homecare/1): a base, people
- * scattered around it, a day team and an evening team with a weekend rotation, and the
- * recurring help of home care — morning help (the morning peak), medication rounds with
- * tight windows, lunch and evening medication, evening help, showers, wound care (nurse),
- * therapy (physio/occupational therapist), practical help, two-helper transfers — each
- * person with a primary contact (day team) and an evening contact as preferred helpers,
- * and, for people already served, visit history. Day 0 is a Monday. Deterministic per seed.
+ * Generator of realistic multi-day district problems (tillit-homecare/1), modelled on how
+ * Norwegian home care (hjemmetjenesten) is organised under the trust model:
+ *
+ * - The district is split into areas, each served by a small self-governing team with its
+ *   own base (about 12–14 staff per ~40 people). A team mixes nurses (medication, wound
+ *   care), health workers (medication) and assistants (no delegated tasks); therapists
+ *   (physio/occupational) work across the district on weekdays.
+ * - Rota ("turnus"): day shifts 07:30–15:00 and evening shifts 15:00–22:00; most staff have
+ *   a day line or an evening line, and a few a two-part line (evening shifts every second
+ *   week). Full-time and part-time positions (100 / 80 / 60 %); weekends every 3rd weekend
+ *   (some teams every 2nd), with compensating weekdays off in the week of a worked weekend;
+ *   a few weekend-only part-timers (helgestillinger) every 2nd weekend. Staff are paired
+ *   (primary and secondary contact) so the two usually cover each other's days off —
+ *   usually, not always: part-timers and the weekend rotation leave gaps a third face fills.
+ * - People receive the recurring help of home care: morning help at an agreed time (the
+ *   morning peak), medication with tight windows (only staff with the medication
+ *   competence), lunch and evening visits for the heavier profiles, help to bed, showers,
+ *   practical help every week or every second week, wound care (nurses), therapy, and
+ *   two-helper transfers (lifts) morning and evening for the heaviest.
+ * - Each person has a primary contact in the team (with the competence their visits need),
+ *   the primary's pair partner as secondary contact, and an evening contact when they have
+ *   evening visits, as `preferred`; most have visit history with them.
+ *
+ * Day 0 is a Monday. Deterministic per seed; each person draws from its own random stream,
+ * so changing the staff count does not change the demand.
  */
 import type { Location, Problem, Recipient, Staff, Visit } from './model.ts';
 import { Rng } from './solver/rng.ts';
@@ -22,198 +40,271 @@ export interface GeneratorOptions {
   lon?: number;
   /** Radius of the district in km (default grows with the square root of people). */
   radiusKm?: number;
-  /**
-   * `mixed`: one team on a two-part rota ("todelt turnus": day shifts some weeks,
-   * evening shifts others); `split`: a fixed day team and a fixed evening team.
-   */
-  rota?: 'mixed' | 'split';
+  /** People per team (default 40); the number of teams is people / teamSize, at least 1. */
+  teamSize?: number;
 }
 
-const DAY = { start: 450, end: 930 }; // 07:30–15:30
-const EVE = { start: 900, end: 1350 }; // 15:00–22:30
+export const DAY_SHIFT = { start: 450, end: 900 }; // 07:30–15:00
+export const EVENING_SHIFT = { start: 900, end: 1320 }; // 15:00–22:00
+const THERAPY_SHIFT = { start: 480, end: 930 }; // 08:00–15:30
+/** Shifts per week of a full-time turnus position (35.5 h / 7.5 h). */
+const FULL_TIME_SHIFTS = 4.7;
+
+type Line = 'day' | 'evening' | 'two-part' | 'weekend';
+
+interface Member {
+  staff: Staff;
+  team: number;
+  line: Line;
+  nurse: boolean;
+  medication: boolean;
+  partner?: Member;
+}
 
 export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const people = opts.people ?? 60;
   const nStaff = opts.staff ?? Math.max(4, Math.round(people / 3));
   const days = opts.days ?? 14;
   const seed = opts.seed ?? 1;
-  let rng = new Rng(seed);
+  const rng = new Rng(seed);
   const lat0 = opts.lat ?? 59.9225;
   const lon0 = opts.lon ?? 10.7585;
   const radiusKm = opts.radiusKm ?? 1.0 + 0.18 * Math.sqrt(people);
-  const pick = <T>(a: T[]): T => a[rng.int(a.length)];
-  const between = (a: number, b: number, step = 15) => a + step * rng.int(Math.floor((b - a) / step) + 1);
-
-  const locations: Location[] = [{ id: 'base', lat: lat0, lon: lon0 }];
-  // people live in a few neighbourhood clusters plus scattered homes
-  const clusters = Array.from({ length: Math.max(3, Math.round(people / 25)) }, () => {
-    const r = radiusKm * Math.sqrt(rng.next()) * 0.8;
-    const a = rng.next() * 2 * Math.PI;
-    return [r * Math.cos(a), r * Math.sin(a)];
-  });
   const kmLat = 1 / 111.2;
   const kmLon = 1 / (111.2 * Math.cos((lat0 * Math.PI) / 180));
+  const at = (dx: number, dy: number) => ({ lat: +(lat0 + dy * kmLat).toFixed(6), lon: +(lon0 + dx * kmLon).toFixed(6) });
 
-  // staff: a day team and an evening team working in pairs (each covers the other's days
-  // off: every other weekend, with two weekdays off in the week of a working weekend),
-  // weekend helpers (part-time, every weekend) and therapists (weekdays).
-  const staff: Staff[] = [];
-  const nTherapists = Math.max(1, Math.round(people / 60));
-  const nWeekend = Math.max(2, Math.round(nStaff * 0.12));
-  const rest = nStaff - nTherapists - nWeekend;
-  const mixed = (opts.rota ?? 'split') === 'mixed';
-  const nEvening = mixed ? 0 : Math.round(rest * 0.36);
-  const nDay = rest - nEvening;
-  const team: ('day' | 'evening' | 'weekend' | 'therapy')[] = [];
-  for (let i = 0; i < nStaff; i++) {
-    let kind: 'day' | 'evening' | 'weekend' | 'therapy';
-    let skills: string[];
-    let j: number; // index within the team
-    if (i < nDay) {
-      kind = 'day';
-      j = i;
-      const x = (j % 10) / 10;
-      skills = x < 0.3 ? ['nurse', 'medication', 'wound'] : x < 0.9 ? ['medication'] : [];
-    } else if (i < nDay + nEvening) {
-      kind = 'evening';
-      j = i - nDay;
-      const x = (j % 8) / 8;
-      skills = x < 0.25 ? ['nurse', 'medication', 'wound'] : x < 0.875 ? ['medication'] : [];
-    } else if (i < nDay + nEvening + nWeekend) {
-      kind = 'weekend';
-      j = i - nDay - nEvening;
-      skills = ['medication'];
-    } else {
-      kind = 'therapy';
-      j = 0;
-      skills = ['therapy'];
+  // ---- areas and teams ----
+  const nTeams = Math.max(1, Math.round(people / (opts.teamSize ?? 40)));
+  const areaR = nTeams === 1 ? radiusKm : radiusKm / Math.sqrt(nTeams) * 1.1;
+  const teamCentre: [number, number][] = [];
+  for (let t = 0; t < nTeams; t++) {
+    if (nTeams === 1) teamCentre.push([0, 0]);
+    else {
+      // inner ring first, then an outer ring, as areas around a town centre usually are
+      const inner = Math.min(nTeams, Math.max(1, Math.round(nTeams / 3)));
+      const ring = t < inner ? 0 : 1;
+      const k = ring === 0 ? t : t - inner;
+      const n = ring === 0 ? inner : nTeams - inner;
+      const rad = nTeams <= 3 ? radiusKm * 0.5 : ring === 0 ? (inner === 1 ? 0 : radiusKm * 0.3) : radiusKm * 0.72;
+      const a = (2 * Math.PI * (k + 0.5 * ring)) / n + (rng.next() - 0.5) * 0.3;
+      teamCentre.push([rad * Math.cos(a), rad * Math.sin(a)]);
     }
-    team.push(kind);
-    const shifts = [];
-    const pair = Math.floor(j / 2);
-    const member = j % 2;
-    for (let d = 0; d < days; d++) {
-      const week = Math.floor(d / 7);
-      const dow = d % 7; // 0 = Monday
-      let works: boolean;
-      if (kind === 'therapy') works = dow < 5;
-      else if (kind === 'weekend') works = dow >= 5 || (dow === (j % 5) && week % 2 === 0);
-      else {
-        const weekendWeek = (week + member) % 2 === 0;
-        const off = pair % 4; // weekdays off (off, off + 1) in the week of a working weekend
-        if (dow >= 5) works = weekendWeek;
-        else works = !weekendWeek || (dow !== off && dow !== off + 1);
-      }
-      // mixed rota: a third of the team is on evening shifts each week, in turns
-      const eveningWeek = mixed && kind === 'day' && ((j % 3 === 0 && week % 2 === 0) || (j % 3 === 1 && week % 2 === 1));
-      const sh = kind === 'evening' || eveningWeek || (kind === 'weekend' && j % 2 === 1) ? EVE : DAY;
-      if (works) shifts.push({ day: d, start: sh.start, end: sh.end });
-    }
-    staff.push({ id: `s${i + 1}`, skills, start: 'base', end: 'base', shifts });
   }
-  const dayStaff = staff.filter((_, i) => team[i] === 'day');
-  const eveStaff = staff.filter((_, i) => team[i] === 'evening');
-  const primaryLoad = new Map<string, number>();
+  const locations: Location[] = [];
+  teamCentre.forEach(([x, y], t) => locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) }));
+  const baseOf = (t: number) => locations[t].id;
 
+  // ---- staff and rota ----
+  const nTherapists = Math.max(1, Math.round(people / 60));
+  const teamStaffTotal = Math.max(nTeams * 3, nStaff - nTherapists);
+  const members: Member[] = [];
+  let sid = 0;
+  for (let t = 0; t < nTeams; t++) {
+    const m = Math.floor(teamStaffTotal / nTeams) + (t < teamStaffTotal % nTeams ? 1 : 0);
+    // weekend-only part-timers (helgestillinger): about one in eight
+    const nWeekend = Math.round(m * 0.18);
+    // lines: two-part (day and evening weeks in turn, the most common home-care rota),
+    // fixed day, and a few fixed evening lines
+    const nEve = Math.round((m - nWeekend) * 0.34);
+    const nTwoPart = Math.round((m - nWeekend) * 0.1);
+    const nDay = m - nWeekend - nEve - nTwoPart;
+    const lines: Line[] = [
+      ...Array<Line>(nDay).fill('day'),
+      ...Array<Line>(nTwoPart).fill('two-part'),
+      ...Array<Line>(nEve).fill('evening'),
+      ...Array<Line>(nWeekend).fill('weekend'),
+    ];
+    const period = t % 3 === 1 ? 3 : 2; // teams work every 2nd or every 3rd weekend
+    const teamMembers: Member[] = [];
+    lines.forEach((line, j) => {
+      // competences: about 30 % nurses, 50 % health workers (medication), 20 % assistants
+      const x = (j * 7 + t) % 10;
+      const nurse = line !== 'weekend' && x < 3;
+      const medication = nurse || x < 8 || line === 'weekend';
+      const skills = nurse ? ['nurse', 'medication', 'wound'] : medication ? ['medication'] : [];
+      const staff: Staff = { id: `s${++sid}`, skills, start: baseOf(t), end: baseOf(t), shifts: [] };
+      teamMembers.push({ staff, team: t, line, nurse, medication });
+    });
+    // pairs within a line: consecutive members, in different weekend groups
+    const byLine = new Map<Line, Member[]>();
+    for (const mb of teamMembers) byLine.set(mb.line, [...(byLine.get(mb.line) ?? []), mb]);
+    for (const list of byLine.values()) {
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        list[i].partner = list[i + 1];
+        list[i + 1].partner = list[i];
+      }
+    }
+    // weekend groups: consecutive members (so pair partners) in consecutive groups, which
+    // spreads every line evenly over the weekends
+    // (evening lines every 2nd weekend: the evening visits do not thin out at weekends)
+    const periodOf = (line: Line) => (line === 'evening' ? 2 : period);
+    const groupOf = new Map<Member, number>();
+    let gi = 0;
+    for (const [line, list] of byLine) for (const mb of list) groupOf.set(mb, gi++ % periodOf(line));
+    teamMembers.forEach((mb, j) => {
+      const lineIdx = (byLine.get(mb.line) ?? []).indexOf(mb);
+      const pair = Math.floor(lineIdx / 2);
+      const member = lineIdx % 2;
+      // position size: full-time, 80 % or 60 %
+      const fteR = (j * 5 + t * 3) % 10;
+      const fte = mb.line === 'weekend' ? 0 : fteR < 5 ? 1 : fteR < 8 ? 0.8 : 0.6;
+      const group = groupOf.get(mb)!;
+      for (let d = 0; d < days; d++) {
+        const week = Math.floor(d / 7);
+        const dow = d % 7;
+        const weekendWork = (week + t) % periodOf(mb.line) === group;
+        let works: boolean;
+        if (mb.line === 'weekend') works = dow >= 5 && (week + lineIdx + t) % 2 === 0;
+        else if (dow >= 5) works = weekendWork;
+        else {
+          // weekday shifts of the week: the position's share, fewer in a week with a worked weekend
+          // weekday shifts: the position's share, two fewer in the week of a worked weekend
+          const target = Math.max(0, Math.round(FULL_TIME_SHIFTS * fte) - (weekendWork ? 2 : 0));
+          const nOff = 5 - target;
+          // days off: consecutive, placed by pair and member so partners rarely share them
+          const first = (pair * 2 + member * 3 + week + t) % 5;
+          let off = false;
+          for (let k = 0; k < nOff; k++) if ((first + k) % 5 === dow) off = true;
+          works = !off;
+        }
+        if (!works) continue;
+        let sh = mb.line === 'evening' ? EVENING_SHIFT : DAY_SHIFT;
+        if (mb.line === 'two-part' && (week + member) % 2 === 1) sh = EVENING_SHIFT;
+        if (mb.line === 'weekend') sh = (Math.floor(lineIdx / 2) + t) % 2 === 1 ? EVENING_SHIFT : DAY_SHIFT;
+        mb.staff.shifts.push({ day: d, start: sh.start, end: sh.end });
+      }
+    });
+    members.push(...teamMembers);
+  }
+  const therapists: Staff[] = [];
+  for (let i = 0; i < nTherapists; i++) {
+    const shifts = [];
+    for (let d = 0; d < days; d++) if (d % 7 < 5) shifts.push({ day: d, ...THERAPY_SHIFT });
+    therapists.push({ id: `s${++sid}`, skills: ['therapy'], start: baseOf(i % nTeams), end: baseOf(i % nTeams), shifts });
+  }
+
+  // ---- people and their help ----
   const recipients: Recipient[] = [];
   const visits: Visit[] = [];
   let vid = 0;
-  const add = (rec: string, day: number, earliest: number, latest: number, duration: number, skills: string[], staffN = 1) => {
-    visits.push({ id: `v${++vid}`, recipient: rec, day, earliest, latest, duration, skills, staff: staffN });
-  };
-
+  const primaryLoad = new Map<Member, number>();
   for (let p = 0; p < people; p++) {
     const id = `r${p + 1}`;
-    // each person draws from its own stream, so options (rota, staff) do not change the demand
-    rng = new Rng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(p + 1, 0x85ebca6b)) >>> 0);
-    const c = pick(clusters);
-    const spread = rng.next() < 0.7 ? 0.35 : radiusKm;
-    const dx = c[0] + (rng.next() - 0.5) * 2 * spread;
-    const dy = c[1] + (rng.next() - 0.5) * 2 * spread;
-    locations.push({ id: `loc-${id}`, lat: +(lat0 + dy * kmLat).toFixed(6), lon: +(lon0 + dx * kmLon).toFixed(6) });
-    // care profile
-    const level = rng.next(); // < 0.25 light, < 0.75 medium, else heavy
-    const heavy = level >= 0.8;
-    const light = level < 0.25;
-    const needsMed = rng.next() < (light ? 0.3 : 0.75);
-    const transfer = heavy && rng.next() < 0.22;
-    const morning = heavy || (!light && rng.next() < 0.75) || (light && rng.next() < 0.1);
-    const morningT = needsMed ? between(465, 630) : between(480, 720);
-    const medT = between(480, 570);
-    const morningDur = transfer ? 40 : heavy ? pick([30, 45, 60]) : pick([20, 30, 30, 45]);
-    const lunchMed = needsMed && (heavy || rng.next() < 0.15);
-    const eveMed = needsMed && (heavy || rng.next() < 0.4);
-    const eveMedT = between(1020, 1170);
-    const eveningHelp = heavy || (!light && rng.next() < 0.2);
-    const eveT = transfer ? between(1110, 1230) : between(1140, 1260);
-    const supervision = heavy && rng.next() < 0.4;
-    const showersPerWeek = light ? (rng.next() < 0.4 ? 1 : 0) : rng.next() < 0.5 ? 1 : rng.next() < 0.3 ? 2 : 0;
-    const wound = rng.next() < (heavy ? 0.25 : 0.08);
-    const therapy = rng.next() < 0.1;
-    const practical = rng.next() < (light ? 0.6 : 0.3);
-    const showerDays = showersPerWeek === 2 ? [1, 3] : [rng.int(5)];
-    const practicalDay = rng.int(5);
-    const therapyDays = [rng.int(2), 2 + rng.int(3)];
+    // each person draws from its own stream, so staffing options do not change the demand
+    const pr = new Rng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(p + 1, 0x85ebca6b)) >>> 0);
+    const pick = <T>(a: T[]): T => a[pr.int(a.length)];
+    const between = (a: number, b: number, step = 15) => a + step * pr.int(Math.floor((b - a) / step) + 1);
+    const add = (day: number, earliest: number, latest: number, duration: number, skills: string[], staffN = 1) => {
+      visits.push({ id: `v${++vid}`, recipient: id, day, earliest, latest, duration, skills, staff: staffN });
+    };
+    // home: in one of the team area's neighbourhoods, or scattered in the area
+    const t = p % nTeams;
+    const [cx, cy] = teamCentre[t];
+    const hood = pr.int(3);
+    const ha = (2 * Math.PI * (hood + t * 0.37)) / 3;
+    const hx = cx + 0.5 * areaR * Math.cos(ha);
+    const hy = cy + 0.5 * areaR * Math.sin(ha);
+    const clustered = pr.next() < 0.65;
+    const spread = clustered ? 0.3 : areaR * 0.8;
+    const dx = (clustered ? hx : cx) + (pr.next() - 0.5) * 2 * spread;
+    const dy = (clustered ? hy : cy) + (pr.next() - 0.5) * 2 * spread;
+    locations.push({ id: `loc-${id}`, ...at(dx, dy) });
 
+    // care profile
+    const x = pr.next();
+    const profile = x < 0.42 ? 'light' : x < 0.8 ? 'medium' : x < 0.955 ? 'heavy' : 'transfer';
+    const meds = profile === 'light' ? pr.next() < 0.3 : profile === 'medium' ? pr.next() < 0.75 : true;
+    let evening = false;
+    let wound = false;
+    const morningT = between(465, 630); // agreed time, 07:45–10:30
+    const weekly = pr.int(5);
+    const practicalEvery = profile === 'light' ? (pr.next() < 0.5 ? 1 : 2) : pr.next() < 0.4 ? 2 : 0;
+    const shower = profile !== 'light' || pr.next() < 0.5;
+    const showerDay = (weekly + 2) % 5;
+    const therapy = pr.next() < 0.1;
+    const therapyDays = [pr.int(2), 2 + pr.int(3)];
+    if (profile === 'medium' || profile === 'heavy') wound = pr.next() < (profile === 'heavy' ? 0.25 : 0.08);
+    const eveMedT = between(1050, 1230); // 17:30–20:30
+    const bedT = between(1170, 1245); // help to bed 19:30–20:45
+    const eveMed = meds && (profile === 'heavy' || profile === 'transfer' || (profile === 'medium' && pr.next() < 0.25));
+    const morningDur = profile === 'medium' ? pick([20, 25, 30]) : pick([30, 45]);
     for (let d = 0; d < days; d++) {
       const dow = d % 7;
       const weekday = dow < 5;
-      if (morning && (weekday || !light)) {
-        // a two-helper transfer carries no skill; its medication is a separate short visit
-        const sk = needsMed && !transfer ? ['medication'] : [];
-        const slack = needsMed ? 30 : 60;
-        add(id, d, morningT - slack, morningT + slack, morningDur, sk, transfer ? 2 : 1);
-        if (transfer && needsMed) add(id, d, morningT + 30, morningT + 120, 10, ['medication']);
-      } else if (needsMed) {
-        // medication round: tight window
-        add(id, d, medT - 15, medT + 15, 10, ['medication']);
+      const week = Math.floor(d / 7);
+      if (profile === 'light') {
+        // medication only (multidose): a short visit in a tight window
+        if (meds) add(d, morningT - 15, morningT + 15, 10, ['medication']);
+      } else if (profile === 'transfer') {
+        // a lift needs two helpers; the medication competence is then a separate short visit
+        add(d, morningT - 60, morningT + 60, 45, [], 2);
+        add(d, morningT + 45, morningT + 120, 10, ['medication']);
+        add(d, 720, 810, 15, []);
+        add(d, bedT - 60, bedT + 30, 25, [], 2);
+        add(d, eveMedT - 150, eveMedT - 90, 10, ['medication']);
+        evening = true;
+      } else {
+        add(d, morningT - 45, morningT + 45, morningDur, meds ? ['medication'] : []);
+        if (profile === 'heavy') {
+          add(d, 720, 810, 15, meds && pr.next() < 0.5 ? ['medication'] : []);
+          add(d, bedT - 45, bedT + 30, 30, ['medication']);
+          evening = true;
+        } else if (eveMed) {
+          add(d, eveMedT - 45, eveMedT + 45, 10, ['medication']);
+          evening = true;
+        }
       }
-      if (lunchMed) add(id, d, 720, 780, 10, ['medication']);
-      if (supervision && weekday) add(id, d, 840, 960, 20, []);
-      if (eveMed && !(eveningHelp && Math.abs(eveMedT - eveT) < 60)) add(id, d, eveMedT - 30, eveMedT + 30, 10, ['medication']);
-      if (eveningHelp) add(id, d, eveT - (transfer ? 45 : 30), eveT + (transfer ? 45 : 30), transfer ? 30 : pick([20, 30]), !transfer && eveMed && Math.abs(eveMedT - eveT) < 60 ? ['medication'] : [], transfer ? 2 : 1);
-      if (eveningHelp && transfer && eveMed && Math.abs(eveMedT - eveT) < 60) add(id, d, eveT - 90, eveT - 20, 10, ['medication']);
-      if (weekday && showersPerWeek > 0 && showerDays.includes(dow)) add(id, d, 540, 810, 45, []);
-      if (wound && (dow === 0 || dow === 2 || dow === 4)) add(id, d, 600, 840, 30, ['wound']);
-      if (therapy && weekday && therapyDays.includes(dow)) add(id, d, 600, 870, 45, ['therapy']);
-      if (practical && weekday && dow === practicalDay && (d < 7 || rng.next() < 0.999)) add(id, d, 600, 810, 60, []);
+      if (weekday && shower && dow === showerDay) add(d, 540, 810, 30, []);
+      if (weekday && practicalEvery > 0 && dow === weekly && week % practicalEvery === 0) add(d, 540, 810, 45, []);
+      if (wound && (dow === 0 || dow === 2 || dow === 4)) add(d, 570, 840, 30, ['wound']);
+      if (therapy && weekday && therapyDays.includes(dow)) add(d, 540, 840, 45, ['therapy']);
     }
-    // primary contact: a team member whose part of the district this is (sectors around the
-    // base), with the skills most visits need, balancing the number of people per contact
-    const need = needsMed ? 'medication' : null;
-    const candidates = dayStaff.filter((s) => !need || s.skills.includes(need));
-    const pool = candidates.length ? candidates : dayStaff;
-    const phi = Math.atan2(dy, dx);
-    const score = (s: Staff) => {
-      const theta = (2 * Math.PI * dayStaff.indexOf(s)) / dayStaff.length - Math.PI;
-      let a = Math.abs(phi - theta) % (2 * Math.PI);
-      if (a > Math.PI) a = 2 * Math.PI - a;
-      return a + (0.25 * (primaryLoad.get(s.id) ?? 0) * dayStaff.length) / Math.max(1, people);
-    };
+    // primary contact: a day-line member of the team with the competence the person needs,
+    // balancing the number of people per contact; secondary: the primary's pair partner
+    const team = members.filter((m) => m.team === t);
+    const needNurse = wound;
+    const needMed = meds;
+    const ok = (m: Member) => (!needNurse || m.nurse) && (!needMed || m.medication);
+    // people with evening visits get a two-part pair (one of them is on evenings each week)
+    const wanted: Line = evening ? 'two-part' : 'day';
+    let dayLine = team.filter((m) => m.line === wanted && ok(m));
+    if (!dayLine.length) dayLine = team.filter((m) => (m.line === 'day' || m.line === 'two-part') && ok(m));
+    const pool = dayLine.length ? dayLine : team.filter((m) => m.line !== 'weekend');
     let primary = pool[0];
-    for (const s of pool) if (score(s) < score(primary)) primary = s;
-    primaryLoad.set(primary.id, (primaryLoad.get(primary.id) ?? 0) + 1);
-    // primary contact, the colleague who covers the primary's days off, and an evening contact
-    const pj = dayStaff.indexOf(primary);
-    const partner = dayStaff[pj ^ 1];
-    const preferred = [primary.id];
-    if (partner) preferred.push(partner.id);
-    if (eveStaff.length && (eveMed || eveningHelp)) preferred.push(pick(eveStaff).id);
+    const load = (m: Member) => (primaryLoad.get(m) ?? 0) + pr.next() * 0.5;
+    for (const m of pool) if (load(m) < load(primary)) primary = m;
+    primaryLoad.set(primary, (primaryLoad.get(primary) ?? 0) + 1);
+    const preferred = [primary.staff.id];
+    const secondary = primary.partner;
+    if (secondary) preferred.push(secondary.staff.id);
+    let eveContact: Member | undefined;
+    if (evening && primary.line !== 'two-part') {
+      const eve = team.filter((m) => m.line === 'evening' && (!needMed || m.medication));
+      if (eve.length) {
+        eveContact = eve[0];
+        for (const m of eve) if (load(m) < load(eveContact)) eveContact = m;
+        primaryLoad.set(eveContact, (primaryLoad.get(eveContact) ?? 0) + 1);
+        preferred.push(eveContact.staff.id);
+      }
+    }
     const rec: Recipient = { id, location: `loc-${id}`, preferred };
-    if (rng.next() < 0.7) {
-      const history: Record<string, number> = { [primary.id]: 5 + rng.int(16) };
-      for (let k = 0; k < 2; k++) history[pick(staff).id] = 1 + rng.int(4);
+    if (pr.next() < 0.7) {
+      const history: Record<string, number> = { [primary.staff.id]: 5 + pr.int(16) };
+      if (secondary) history[secondary.staff.id] = 2 + pr.int(7);
+      if (eveContact) history[eveContact.staff.id] = 3 + pr.int(8);
+      history[pick(team).staff.id] = 1 + pr.int(3);
       rec.history = history;
     }
     recipients.push(rec);
   }
   return {
     format: 'tillit-homecare/1',
-    name: opts.name ?? `district-${people}p-${nStaff}s-${days}d-seed${opts.seed ?? 1}`,
+    name: opts.name ?? `district-${people}p-${nStaff}s-${days}d-seed${seed}`,
     days,
     travel: { model: 'haversine', speedKmh: 25, detourFactor: 1.35 },
     locations,
-    staff,
+    staff: [...members.map((m) => m.staff), ...therapists],
     recipients,
     visits,
   };
