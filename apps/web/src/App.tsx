@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken, type Me } from './api.ts';
@@ -10,12 +10,17 @@ import { PulsePage } from './pages/PulsePage.tsx';
 import { DayPage } from './pages/DayPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { TrustPage } from './pages/TrustPage.tsx';
+import { SelfAssessmentPage } from './pages/trust/SelfAssessmentPage.tsx';
 import { VisitPage } from './pages/VisitPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
 import { SessionContext } from './session.tsx';
+
+// The chart pages load the chart library only when opened, so the phone app stays small.
+const LeaderDialoguePage = lazy(() => import('./pages/trust/LeaderDialoguePage.tsx').then((m) => ({ default: m.LeaderDialoguePage })));
+const TeamDashboardPage = lazy(() => import('./pages/trust/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboardPage })));
 
 function home(me: Me) {
   if (me.role === 'admin') return '/audit';
@@ -82,6 +87,8 @@ export function App() {
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>}
             {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
+            {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
+            {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           </nav>
         )}
@@ -104,6 +111,9 @@ export function App() {
               <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/teams/:id/board" element={<BoardPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />
+              <Route path="/teams/:id/dashboard" element={<Suspense fallback={<p>{t('common.loading')}</p>}><TeamDashboardPage /></Suspense>} />
+              <Route path="/dialogue" element={<Suspense fallback={<p>{t('common.loading')}</p>}><LeaderDialoguePage /></Suspense>} />
+              <Route path="/self-assessment" element={<SelfAssessmentPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />

@@ -7,7 +7,7 @@ import { locale } from '../i18n/index.ts';
 
 type Results =
   | { quarter: string; suppressed: true; minimum: number }
-  | { quarter: string; suppressed: false; responses: number; items: { id: string; answered: number; dontKnow: number; mean: number | null }[]; openAnswers: string[] };
+  | { quarter: string; suppressed: false; responses: number; items: { id: string; answered: number; dontKnow: number; mean: number | null }[]; openAnswers: string[] | null; themes: { id: string; count: number }[] };
 interface Item { id: string; nb: string; en: string }
 
 const quarters = () => {
@@ -45,7 +45,13 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
               </tbody>
             </table>
           </TableWrap>
-          {data.openAnswers.length > 0 && (<><h3>{t('survey.openAnswers')}</h3><ul>{data.openAnswers.map((a, k) => <li key={k}>«{a}»</li>)}</ul></>)}
+          {data.themes.length > 0 && (
+            <>
+              <h3>{t('dialogue.themesHeading')}</h3>
+              <ul>{data.themes.map((th) => <li key={th.id}>{t('dialogue.themeCount', { theme: t(`dialogue.theme_${th.id}`), count: th.count, total: data.responses })}</li>)}</ul>
+            </>
+          )}
+          {data.openAnswers && data.openAnswers.length > 0 && (<><h3>{t('survey.openAnswers')}</h3><ul>{data.openAnswers.map((a, k) => <li key={k}>«{a}»</li>)}</ul></>)}
         </>
       )}
     </section>

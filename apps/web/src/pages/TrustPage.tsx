@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { todayIso } from '../components/time.ts';
@@ -60,6 +60,7 @@ export function TrustPage() {
     <div className="stack">
       <h1>{t('trust.title')}{data ? ` – ${data.team.name}` : ''}</h1>
       <p className="muted">{t('trust.intro')}</p>
+      <p><Link to={`/teams/${id}/dashboard`}>{t('dialogue.toDashboard')}</Link></p>
       <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setQuery({ from, to }); }}>
         <label htmlFor="tr-from">{t('trust.from')}</label>
         <input id="tr-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
+import { SurveyLinkQr } from './trust/SurveyLinkQr.tsx';
 import { locale } from '../i18n/index.ts';
 
 interface Visit {
@@ -116,6 +117,7 @@ export function VisitPage() {
         </ul>
       </section>
       <button type="button" onClick={() => void handOver()}>{t('survey.handOver')}</button>
+      <SurveyLinkQr recipientId={data.recipient.id} />
       {deciding ? (
         <SharedDecisionForm recipientId={data.recipient.id} visitId={data.id} measures={data.measures} onSaved={() => void reload()} />
       ) : (
