@@ -266,10 +266,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const needNurse = wound;
     const needMed = meds;
     const ok = (m: Member) => (!needNurse || m.nurse) && (!needMed || m.medication);
-    // people with evening visits get a two-part pair (one of them is on evenings each week)
-    const wanted: Line = evening ? 'two-part' : 'day';
-    let dayLine = team.filter((m) => m.line === wanted && ok(m));
-    if (!dayLine.length) dayLine = team.filter((m) => (m.line === 'day' || m.line === 'two-part') && ok(m));
+    const dayLine = team.filter((m) => (m.line === 'day' || m.line === 'two-part') && ok(m));
     const pool = dayLine.length ? dayLine : team.filter((m) => m.line !== 'weekend');
     let primary = pool[0];
     const load = (m: Member) => (primaryLoad.get(m) ?? 0) + pr.next() * 0.5;

@@ -57,7 +57,10 @@ export class Construction extends Insertion {
           if (count === 0) continue;
           const k = I.uRec[I.vUnits[remaining[0]][0]] * S + st;
           const contC = this.cnt[k] > 0 ? 0 : I.pairCost[k] + W;
-          const score = cost + contC + I.visitCost[k] * count + (remaining.length - count) * W * 0.5;
+          // Travel per covered day, scaled to the whole series: a helper who takes more days
+          // is not charged more travel for it; uncovered days will need another face.
+          // The person's preferred helpers (primary contact first) get a head start.
+          const score = (cost / count) * remaining.length + contC + I.visitCost[k] * count + (remaining.length - count) * W * 0.5 - I.prefBonus[k];
           if (score < bestScore) {
             bestScore = score;
             bestS = st;

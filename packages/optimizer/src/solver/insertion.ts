@@ -254,6 +254,18 @@ export class Insertion extends PlanState {
     const I = this.I;
     const list = this.insertList;
     const rng = this.rng;
+    // forced placements first (series ruin): the visit goes to that route if it fits there
+    const forced = this.forced;
+    for (let k = 0; k < forced.length; k += 2) {
+      const v = forced[k];
+      const r = forced[k + 1];
+      if (this.vAssigned[v]) continue;
+      const u = I.vUnits[v][0];
+      if (this.bestPos(u, r, false) === Infinity) continue;
+      this.insertUnit(u, r, this.bPos);
+      this.vAssigned[v] = 1;
+      this.unassigned--;
+    }
     if (order < 0) {
       // keep the removal order (the targets of a continuity move first)
       for (const v of list) if (!this.vAssigned[v]) this.insertVisit(v, true);

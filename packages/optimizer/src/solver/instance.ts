@@ -27,6 +27,12 @@ export interface Instance {
   // visits
   nVisits: number;
   vUnits: Int32Array[]; // units of each visit
+  /**
+   * Series: visits of one person that recur with the same window, duration, skills and
+   * helper count on different days (e.g. the 08:00 morning help). vSeries[v] = series index.
+   */
+  vSeries: Int32Array;
+  series: Int32Array[];
   unassignable: Map<number, string>; // visit index -> reason
   // routes (staff x day with a shift)
   nRoutes: number;
@@ -45,6 +51,8 @@ export interface Instance {
   pairCost: Float64Array;
   /** Cost per visit of recipient r done by helper s. */
   visitCost: Float64Array;
+  /** Head start of a preferred helper in the continuity-first construction (primary contact most). */
+  prefBonus: Float64Array;
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
   weights: Weights;
@@ -178,6 +186,23 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
     }
   });
 
+  // series of recurring visits (the unit of continuity-first planning)
+  const vSeries = new Int32Array(nVisits);
+  const seriesList: number[][] = [];
+  const seriesKey = new Map<string, number>();
+  problem.visits.forEach((v, vi) => {
+    const key = `${v.recipient}|${v.earliest}|${v.latest}|${v.duration}|${(v.skills ?? []).join(',')}|${v.staff ?? 1}|${v.pinned ?? ''}`;
+    let s = seriesKey.get(key);
+    if (s === undefined) {
+      s = seriesList.length;
+      seriesKey.set(key, s);
+      seriesList.push([]);
+    }
+    vSeries[vi] = s;
+    seriesList[s].push(vi);
+  });
+  const series = seriesList.map((l) => Int32Array.from(l));
+
   // neighbours: nearest units of the same day by travel (symmetrised)
   const uNeighbors: Int32Array[] = new Array(nUnits);
   const byDay = new Map<number, number[]>();
@@ -211,6 +236,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
   const W = weights.continuity;
   const pairCost = new Float64Array(nRec * nStaff);
   const visitCost = new Float64Array(nRec * nStaff);
+  const prefBonus = new Float64Array(nRec * nStaff);
   problem.recipients.forEach((r, ri) => {
     const pref = (r.preferred ?? []).map((id) => staffIdx.get(id)!);
     const hist = r.history ?? {};
@@ -224,12 +250,13 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
       if (h > 0) f = Math.min(f, 0.92 - Math.min(0.05, h / 200));
       pairCost[ri * nStaff + s] = W * f;
       visitCost[ri * nStaff + s] = pref.length > 0 && pi < 0 ? weights.preferredVisit : 0;
+      prefBonus[ri * nStaff + s] = pi >= 0 ? W * Math.max(0.5, 2 - 0.5 * pi) : 0;
     }
   });
   const maxK = nStaff + 2;
   const distinctStep = new Float64Array(maxK);
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
-  for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 3 ? W * 0.5 * (k - 2) : 0;
+  for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 2 ? W * 0.5 * (k - 1) * (k - 1) : 0;
 
   return {
     problem,
@@ -250,6 +277,8 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
     uNeighbors,
     nVisits,
     vUnits,
+    vSeries,
+    series,
     unassignable,
     nRoutes,
     rStaff,
@@ -264,6 +293,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
     staffAvail,
     pairCost,
     visitCost,
+    prefBonus,
     distinctStep,
     weights,
     symmetricEmpty: solomon,

@@ -53,6 +53,8 @@ export class PlanState {
   protected winLog: number[] = [];
   protected insertList: number[] = [];
   protected removedMark: Int32Array;
+  /** Pairs (visit, route) that recreate tries first in exactly that route (series ruin). */
+  protected forced: number[] = [];
   // insertion scratch
   /** While set, recreate may not open empty routes (route-elimination move). */
   protected noNewRoutes = false;
@@ -243,6 +245,7 @@ export class PlanState {
     this.saved.length = 0;
     this.winLog.length = 0;
     this.insertList.length = 0;
+    this.forced.length = 0;
   }
 
   protected rollback(scalars: number[]): void {

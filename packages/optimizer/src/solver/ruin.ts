@@ -211,4 +211,77 @@ export class Ruin extends Construction {
       }
     }
   }
+
+  /**
+   * Series ruin (continuity): one recurring visit of one person (e.g. the morning help) is
+   * given whole to one helper — one who already serves the person or is preferred. Every
+   * visit of the series done by someone else is removed, and on each of those days room is
+   * made in the target helper's route around the visit's time; recreate then inserts the
+   * series into the target helper's routes first (forced, where feasible). This is the
+   * consistent-assignment move that single-visit moves cannot find: dropping a face needs
+   * all of its visits moved at once.
+   */
+  protected seriesRuin(recPref: Int32Array[]): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const S = I.nStaff;
+    let u0 = -1;
+    for (let tries = 0; tries < 20 && u0 < 0; tries++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] >= 0 && I.uPartner[u] < 0 && this.nDist[I.uRec[u]] > 1) u0 = u;
+    }
+    if (u0 < 0) return false;
+    const rec = I.uRec[u0];
+    const vs = I.series[I.vSeries[I.uVisit[u0]]];
+    if (vs.length < 2) return false;
+    // target: the helper doing most of the series (often), a preferred helper, or another
+    // helper of the person, chosen at random with weights
+    const days = I.problem.days;
+    let h = -1;
+    const x = rng.next();
+    if (x < 0.5) {
+      let bc = 0;
+      const seen = new Map<number, number>();
+      for (const v of vs) {
+        const r = this.uRoute[I.vUnits[v][0]];
+        if (r < 0) continue;
+        const c = (seen.get(I.rStaff[r]) ?? 0) + 1 + rng.next() * 0.5;
+        seen.set(I.rStaff[r], Math.floor(c));
+        if (c > bc) {
+          bc = c;
+          h = I.rStaff[r];
+        }
+      }
+    } else if (x < 0.75 && recPref[rec].length > 0) h = recPref[rec][rng.int(recPref[rec].length)];
+    else {
+      const mine: number[] = [];
+      for (let s = 0; s < S; s++) if (this.cnt[rec * S + s] > 0) mine.push(s);
+      if (mine.length) h = mine[rng.int(mine.length)];
+    }
+    if (h < 0) return false;
+    let moved = 0;
+    for (const v of vs) {
+      const u = I.vUnits[v][0];
+      const cur = this.uRoute[u];
+      if (cur >= 0 && I.rStaff[cur] === h) continue;
+      const r = this.routeOf[h * days + I.uDay[u]];
+      if (r < 0 || !I.uRoutes[u].includes(r)) continue;
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+      this.forced.push(v, r);
+      moved++;
+      // room around the visit's time in the target route
+      const seq = this.routes[r];
+      if (seq.length === 0 || rng.next() < 0.25) continue;
+      let p = 0;
+      while (p < seq.length && this.rE[r][p] + I.uDur[seq[p]] < I.uE[u]) p++;
+      const l = 1 + rng.int(2);
+      for (let i = p; i < Math.min(seq.length, p + l); i++) {
+        const w = seq[i];
+        if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
+        const wv = I.uVisit[w];
+        if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
+      }
+    }
+    return moved > 0;
+  }
 }

@@ -142,7 +142,9 @@ export class Search extends Ruin {
         this.sisrRuin(cBar, lMax, repairSeed);
         keepOrder = true;
       } else if (useRecRuin && op < 0.1) this.recipientRuin(recVisits, recPref);
-      else if (useRecRuin && op < 0.45) {
+      else if (useRecRuin && op < 0.3) {
+        if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
+      } else if (useRecRuin && op < 0.45) {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
         else keepOrder = rng.next() < 0.5;
       }
