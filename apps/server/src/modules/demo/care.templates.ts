@@ -10,12 +10,12 @@ export const whatMattersStatements = [
   { statement: 'At medisinene blir riktige, så jeg slipper sykehuset.', goal: 'Stabil medisinering uten innleggelser' },
 ];
 
-/** windowStart/windowEnd in minutes; days ISO 1–7. */
+/** windowStart/windowEnd in minutes (the earliest; each person's is moved by up to spreadSteps half hours); days ISO 1–7. */
 export const measureTemplates = [
-  { title: 'Morgenstell med veiledning', how: 'Gjør mest mulig selv; vi hjelper med ryggen og strømpene.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 480, windowEnd: 510, durationMinutes: 30, requiredCompetence: null },
-  { title: 'Medisiner morgen', how: 'Dosett fra apoteket; se at de blir tatt.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 450, windowEnd: 480, durationMinutes: 15, requiredCompetence: 'legemiddelhandtering' },
-  { title: 'Kveldshjelp', how: 'Hjelp til å legge seg; sjekk at døren er låst.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 1260, windowEnd: 1290, durationMinutes: 20, requiredCompetence: null },
-  { title: 'Dusj', how: 'Dusjkrakk; tørk godt mellom tærne.', days: [3], windowStart: 600, windowEnd: 660, durationMinutes: 45, requiredCompetence: null },
-  { title: 'Sårstell legg', how: 'Skift bandasje etter prosedyre; observer rødhet.', days: [1, 4], windowStart: 660, windowEnd: 720, durationMinutes: 30, requiredCompetence: 'sarstell' },
-  { title: 'Handlehjelp', how: 'Handleliste sammen; bli med til butikken når mulig.', days: [5], windowStart: 720, windowEnd: 780, durationMinutes: 60, requiredCompetence: null },
+  { title: 'Morgenstell med veiledning', how: 'Gjør mest mulig selv; vi hjelper med ryggen og strømpene.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 450, windowEnd: 480, durationMinutes: 30, requiredCompetence: null, spreadSteps: 6 },
+  { title: 'Medisiner morgen', how: 'Dosett fra apoteket; se at de blir tatt.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 450, windowEnd: 480, durationMinutes: 15, requiredCompetence: 'legemiddelhandtering', spreadSteps: 4 },
+  { title: 'Kveldshjelp', how: 'Hjelp til å legge seg; sjekk at døren er låst.', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 990, windowEnd: 1020, durationMinutes: 20, requiredCompetence: null, spreadSteps: 9 },
+  { title: 'Dusj', how: 'Dusjkrakk; tørk godt mellom tærne.', days: [3], windowStart: 540, windowEnd: 600, durationMinutes: 45, requiredCompetence: null, spreadSteps: 4 },
+  { title: 'Sårstell legg', how: 'Skift bandasje etter prosedyre; observer rødhet.', days: [1, 4], windowStart: 540, windowEnd: 600, durationMinutes: 30, requiredCompetence: 'sarstell', spreadSteps: 6 },
+  { title: 'Handlehjelp', how: 'Handleliste sammen; bli med til butikken når mulig.', days: [5], windowStart: 600, windowEnd: 660, durationMinutes: 60, requiredCompetence: null, spreadSteps: 4 },
 ];

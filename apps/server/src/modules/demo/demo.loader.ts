@@ -35,6 +35,7 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       ['staff', t.staff, d.staff],
       ['memberships', t.teamMemberships, d.memberships],
       ['competences', t.staffCompetences, d.competences],
+      ['rota', t.rotaEntries, d.rotaEntries],
       ['users', t.users, d.users.map((u) => ({ ...u, passwordHash }))],
       ['people served', t.recipients, d.recipients],
       ['care relations', t.recipientTeams, d.recipientTeams],

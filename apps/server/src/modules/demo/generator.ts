@@ -1,5 +1,6 @@
 import { completeNationalId } from '@tillit/contracts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
+import { demoRota } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
@@ -227,6 +228,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
   const whatMatters = [];
   const goals = [];
   const measures = [];
+  const windows = rng(seed + 1);
   for (const [i, p] of recipients.entries()) {
     const team = recipientTeams[i].teamId;
     const nurses = (teamStaff.get(team) ?? []).filter((s) => s.profession === 'sykepleier');
@@ -242,7 +244,12 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     for (const k of chosen) {
       const m = careMeasures[k];
       const usual = m.requiredCompetence ? r.pick(nurses).id : (p.primaryContactStaffId ?? r.pick(nurses).id);
-      measures.push({ id: r.uuid(), recipientId: p.id, goalId, title: m.title, how: m.how, days: m.days, windowStart: m.windowStart, windowEnd: m.windowEnd, durationMinutes: m.durationMinutes, requiredCompetence: m.requiredCompetence, usualStaffId: usual, validFrom: '2026-01-05' });
+      // People keep different hours: each person's window is the template's moved by whole
+      // half hours (its own random stream, so the rest of the district stays as it was).
+      const shift = 30 * windows.int(0, m.spreadSteps ?? 0);
+      measures.push({ id: r.uuid(), recipientId: p.id, goalId, title: m.title, how: m.how, days: m.days, windowStart: m.windowStart + shift, windowEnd: m.windowEnd + shift, durationMinutes: m.durationMinutes, requiredCompetence: m.requiredCompetence, usualStaffId: usual, validFrom: '2026-01-05',
+        // About one in twelve morning-care measures needs two helpers (a lift or a transfer).
+        twoHelpers: m.title.startsWith('Morgenstell') && windows.next() < 1 / 12 });
     }
   }
 
@@ -253,6 +260,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     municipality,
     district,
     teams: teams.map(({ box: _box, ...t }) => t),
+    rotaEntries: demoRota(teamStaff),
     staff,
     memberships,
     competences,

@@ -1,0 +1,47 @@
+/**
+ * Demo turnus for each team: most carers on day shifts (07:30–15:00), the rest on evening
+ * shifts (15:00–22:00), every other weekend in two alternating groups; one in four part-time
+ * with a weekend position (Tuesday–Thursday and every weekend); therapists on weekdays only.
+ * Deterministic.
+ */
+import type { Profession } from './generator.ts';
+
+export type DemoRotaEntry = {
+  teamId: string;
+  staffId: string;
+  kind: 'day' | 'evening';
+  weekdays: number[];
+  everyWeeks: number;
+  weekOffset: number;
+  startMinute: number;
+  endMinute: number;
+  validFrom: string;
+};
+
+const DAY = { startMinute: 450, endMinute: 900 } as const;
+const EVENING = { startMinute: 900, endMinute: 1320 } as const;
+const CARERS: Profession[] = ['sykepleier', 'helsefagarbeider', 'assistent'];
+
+export function demoRota(teamStaff: Map<string, { id: string; profession: Profession }[]>): DemoRotaEntry[] {
+  const out: DemoRotaEntry[] = [];
+  for (const [teamId, list] of teamStaff) {
+    const carers = list.filter((s) => CARERS.includes(s.profession));
+    carers.forEach((s, i) => {
+      // Three in five on days, two in five on evenings; alternate weekends in two groups.
+      const kind = i % 5 < 3 ? 'day' : 'evening';
+      const hours = kind === 'day' ? DAY : EVENING;
+      const base = { teamId, staffId: s.id, kind, validFrom: '2026-01-05', ...hours } as const;
+      if (i % 4 === 3) {
+        // Part-time with a weekend position (helgestilling): Tuesday–Thursday and every weekend.
+        out.push({ ...base, weekdays: [2, 3, 4, 6, 7], everyWeeks: 1, weekOffset: 0 });
+      } else {
+        out.push({ ...base, weekdays: [1, 2, 3, 4, 5], everyWeeks: 1, weekOffset: 0 });
+        out.push({ ...base, weekdays: [6, 7], everyWeeks: 2, weekOffset: i % 2 });
+      }
+    });
+    for (const s of list.filter((x) => x.profession === 'ergoterapeut' || x.profession === 'fysioterapeut')) {
+      out.push({ teamId, staffId: s.id, kind: 'day', weekdays: [1, 2, 3, 4, 5], everyWeeks: 1, weekOffset: 0, validFrom: '2026-01-05', startMinute: 480, endMinute: 930 });
+    }
+  }
+  return out;
+}
