@@ -13,7 +13,7 @@ const OWNERS = ['team', 'coordinator', 'nurse', 'health_worker', 'therapist', 'c
 export function TeamNotes({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
   const url = `/api/teams/${teamId}/notes`;
-  const { data, error, reload } = useApi<Note[]>(url);
+  const { data, error, reload, setData } = useApi<Note[]>(url);
   const [kind, setKind] = useState<'note' | 'action'>('action');
   const [text, setText] = useState('');
   const [ownerRole, setOwnerRole] = useState<(typeof OWNERS)[number]>('team');
@@ -36,13 +36,15 @@ export function TeamNotes({ teamId }: { teamId: string }) {
     }
   };
   const toggle = async (n: Note) => {
+    // Shown at once; the list is fetched again after the save (or the error shown).
+    setData((list) => list && list.map((x) => (x.id === n.id ? { ...x, done: !n.done } : x)));
     try {
       await api('PATCH', `${url}/${n.id}`, { done: !n.done });
       setStatus(n.done ? t('dialogue.reopened') : t('dialogue.markedDone'));
-      await reload();
     } catch (err) {
       setSaveError(err as ApiError);
     }
+    await reload();
   };
 
   return (
