@@ -268,8 +268,20 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const ok = (m: Member) => (!needNurse || m.nurse) && (!needMed || m.medication);
     const dayLine = team.filter((m) => (m.line === 'day' || m.line === 'two-part') && ok(m));
     const pool = dayLine.length ? dayLine : team.filter((m) => m.line !== 'weekend');
+    // contacts share the area in sectors around the team base (so one contact's people live
+    // near each other), balanced by the number of people per contact
+    const phi = Math.atan2(dy - cy, dx - cx);
+    const dayMembers = team.filter((m) => m.line === 'day' || m.line === 'two-part');
+    const sector = (m: Member) => {
+      const i = Math.max(0, dayMembers.indexOf(m));
+      const theta = (2 * Math.PI * i) / Math.max(1, dayMembers.length) - Math.PI;
+      let a = Math.abs(phi - theta) % (2 * Math.PI);
+      if (a > Math.PI) a = 2 * Math.PI - a;
+      return a;
+    };
+    const perContact = people / nTeams / Math.max(1, dayMembers.length);
+    const load = (m: Member) => sector(m) + (1.2 * (primaryLoad.get(m) ?? 0)) / Math.max(1, perContact);
     let primary = pool[0];
-    const load = (m: Member) => (primaryLoad.get(m) ?? 0) + pr.next() * 0.5;
     for (const m of pool) if (load(m) < load(primary)) primary = m;
     primaryLoad.set(primary, (primaryLoad.get(primary) ?? 0) + 1);
     const preferred = [primary.staff.id];
@@ -280,7 +292,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
       const eve = team.filter((m) => m.line === 'evening' && (!needMed || m.medication));
       if (eve.length) {
         eveContact = eve[0];
-        for (const m of eve) if (load(m) < load(eveContact)) eveContact = m;
+        for (const m of eve) if ((primaryLoad.get(m) ?? 0) < (primaryLoad.get(eveContact) ?? 0)) eveContact = m;
         primaryLoad.set(eveContact, (primaryLoad.get(eveContact) ?? 0) + 1);
         preferred.push(eveContact.staff.id);
       }

@@ -102,6 +102,11 @@ export interface Weights {
   travel: number;
   /** Workload balance: weight of Σ work²/available over helpers (work = visit minutes). */
   balance: number;
+  /**
+   * Re-planning: cost (in travel minutes) of each visit whose helper(s) differ from the
+   * baseline plan (`SolveOptions.baseline`). Default 60; ignored without a baseline.
+   */
+  change: number;
 }
 
 export interface SolveOptions {
@@ -113,6 +118,13 @@ export interface SolveOptions {
   /** Shortcut for weights.continuity; 0 = travel-only plan. Default 30. */
   continuityWeight?: number;
   weights?: Partial<Weights>;
+  /**
+   * A previous plan of the same problem (e.g. the published week) to change as little as
+   * possible: it is the starting point where still feasible, and every visit done by other
+   * helper(s) than in the baseline costs `weights.change`. Visits and helpers that no longer
+   * exist in the problem are ignored, so a baseline from before a sick call-in is fine.
+   */
+  baseline?: Solution;
   /** Advanced search parameters (relative start/end temperatures, average ruin size). */
   tuning?: { t0?: number; tf?: number; cBar?: number; warmStart?: number; construction?: 'series' | 'greedy' };
   /** Progress callback (called at most a few times a second). */

@@ -4,6 +4,7 @@
  * can take most of its days, so the plan starts with few faces per person instead of
  * having to discover them one visit at a time.
  */
+import type { BaselineSeed } from './baseline.ts';
 import { Insertion } from './insertion.ts';
 
 export class Construction extends Insertion {
@@ -80,6 +81,37 @@ export class Construction extends Insertion {
         remaining = next;
       }
       for (const v of remaining) this.insertVisit(v, false);
+    }
+  }
+
+  /**
+   * Puts a baseline plan back where it still fits (re-planning): first its two-helper visits
+   * with the same two helpers (the most constrained), then every other visit in its
+   * baseline route at the cheapest feasible position. The rest is left for the construction.
+   */
+  protected seedBaseline(seed: BaselineSeed): void {
+    const I = this.I;
+    for (let k = 0; k < seed.pairs.length; k += 3) {
+      const v = seed.pairs[k];
+      const u = I.vUnits[v][0];
+      const a = seed.pairs[k + 1];
+      const b = seed.pairs[k + 2];
+      if (this.vAssigned[v] || !I.uRoutes[u].includes(a) || !I.uRoutes[u].includes(b)) continue;
+      // insertVisit chooses among a unit's eligible routes: offer only the two baseline routes
+      const eligible = I.uRoutes[u];
+      I.uRoutes[u] = Int32Array.of(a, b);
+      this.insertVisit(v, false);
+      I.uRoutes[u] = eligible;
+    }
+    for (let r = 0; r < I.nRoutes; r++) {
+      for (const u of seed.routes[r]) {
+        const v = I.uVisit[u];
+        if (this.vAssigned[v] || !I.uRoutes[u].includes(r)) continue;
+        if (this.bestPos(u, r, false) === Infinity) continue;
+        this.insertUnit(u, r, this.bPos);
+        this.vAssigned[v] = 1;
+        this.unassigned--;
+      }
     }
   }
 }

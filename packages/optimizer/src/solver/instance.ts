@@ -3,7 +3,7 @@
  * becomes two linked "units" that must be served on the same day by different helpers
  * with the same start time.
  */
-import type { Problem, Weights } from '../model.ts';
+import type { Problem, Solution, Weights } from '../model.ts';
 import { travelMatrix } from '../travel.ts';
 
 export interface Instance {
@@ -56,12 +56,21 @@ export interface Instance {
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
   weights: Weights;
+  /**
+   * Baseline helpers of each visit (staff indexes, -1 = none): a unit of visit v done by
+   * helper s costs `weights.change / units` unless s is one of them. Only for visits the
+   * baseline served.
+   */
+  vBaseA: Int32Array;
+  vBaseB: Int32Array;
   /** The fleet is homogeneous with no continuity terms (Solomon): empty routes are interchangeable. */
   symmetricEmpty: boolean;
   maxRoutes: number;
 }
 
 export const DEFAULT_CONTINUITY = 6;
+/** Minutes-equivalent of one visit moved to another helper in a re-plan. */
+export const DEFAULT_CHANGE = 60;
 
 export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
   const solomon = problem.kind === 'solomon';
@@ -71,10 +80,11 @@ export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, conti
     preferredVisit: w.preferredVisit ?? continuity / 60,
     travel: w.travel ?? 1,
     balance: w.balance ?? (solomon ? 0 : 0.05),
+    change: w.change ?? DEFAULT_CHANGE,
   };
 }
 
-export function compile(problem: Problem, weights: Weights, neighborCount = 40): Instance {
+export function compile(problem: Problem, weights: Weights, neighborCount = 40, baseline?: Solution): Instance {
   const solomon = problem.kind === 'solomon';
   const nLoc = problem.locations.length;
   const tm = travelMatrix(problem);
@@ -258,6 +268,23 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
   for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 2 ? W * 0.5 * (k - 1) * (k - 1) : 0;
 
+  // baseline helpers (re-planning): unknown visits and helpers are skipped
+  const vBaseA = new Int32Array(nVisits).fill(-1);
+  const vBaseB = new Int32Array(nVisits).fill(-1);
+  if (baseline) {
+    const visitIdx = new Map(problem.visits.map((v, i) => [v.id, i]));
+    for (const route of baseline.routes) {
+      const s = staffIdx.get(route.staff);
+      if (s === undefined) continue;
+      for (const stop of route.stops) {
+        const v = visitIdx.get(stop.visit);
+        if (v === undefined) continue;
+        if (vBaseA[v] < 0) vBaseA[v] = s;
+        else if (vBaseA[v] !== s) vBaseB[v] = s;
+      }
+    }
+  }
+
   return {
     problem,
     solomon,
@@ -296,6 +323,8 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40):
     prefBonus,
     distinctStep,
     weights,
+    vBaseA,
+    vBaseB,
     symmetricEmpty: solomon,
     maxRoutes: problem.maxRoutes ?? nRoutes,
   };

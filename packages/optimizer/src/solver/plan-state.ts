@@ -55,6 +55,12 @@ export class PlanState {
   protected removedMark: Int32Array;
   /** Pairs (visit, route) that recreate tries first in exactly that route (series ruin). */
   protected forced: number[] = [];
+  /**
+   * Multiplier of the continuity terms in insertion choices (not in the objective). Repair
+   * iterations set it to 0 so that an unassigned visit is placed where it packs best, as in
+   * a travel-only plan; acceptance still judges the full objective.
+   */
+  protected contScale = 1;
   // insertion scratch
   /** While set, recreate may not open empty routes (route-elimination move). */
   protected noNewRoutes = false;
@@ -93,6 +99,15 @@ export class PlanState {
     this.dirty = new Uint8Array(R);
   }
 
+  /** Re-planning: cost of unit u done by helper s when the baseline had other helper(s). */
+  protected changeCost(u: number, s: number): number {
+    const I = this.I;
+    const v = I.uVisit[u];
+    const a = I.vBaseA[v];
+    if (a < 0 || a === s || I.vBaseB[v] === s) return 0;
+    return I.weights.change / I.vUnits[v].length;
+  }
+
   cost(): number {
     return this.I.weights.travel * this.travel + this.cont + this.bal;
   }
@@ -108,7 +123,7 @@ export class PlanState {
       this.nDist[rec]++;
     }
     this.cnt[k]++;
-    this.cont += I.visitCost[k];
+    this.cont += I.visitCost[k] + this.changeCost(u, s);
     const d = I.uDur[u];
     const w = this.work[s];
     this.work[s] = w + d;
@@ -120,7 +135,7 @@ export class PlanState {
     const rec = I.uRec[u];
     const k = rec * I.nStaff + s;
     this.cnt[k]--;
-    this.cont -= I.visitCost[k];
+    this.cont -= I.visitCost[k] + this.changeCost(u, s);
     if (this.cnt[k] === 0) {
       this.nDist[rec]--;
       this.cont -= I.pairCost[k] + I.distinctStep[this.nDist[rec]];

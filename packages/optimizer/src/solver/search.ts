@@ -12,6 +12,7 @@
  * latest-start arrays; per-person helper counts are updated incrementally.
  */
 import type { Instance } from './instance.ts';
+import type { BaselineSeed } from './baseline.ts';
 import { Ruin } from './ruin.ts';
 
 export interface SearchParams {
@@ -30,6 +31,8 @@ export interface SearchParams {
   tf?: number;
   /** Home-care construction: series (continuity-first) or greedy insertion by day. */
   construction?: 'series' | 'greedy';
+  /** Re-planning: a baseline plan mapped onto the routes, kept where still feasible. */
+  baseline?: BaselineSeed;
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -74,6 +77,7 @@ export class Search extends Ruin {
       this.recomputeTotals();
     }
     this.beginIteration();
+    if (p.baseline) this.seedBaseline(p.baseline);
     for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) this.insertList.push(v);
     if (I.weights.continuity > 0 && !I.solomon && (p.construction ?? 'series') === 'series') {
       this.constructBySeries();
@@ -157,7 +161,10 @@ export class Search extends Ruin {
       const order = I.solomon
         ? rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3
         : rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
+      // repair iterations place the unassigned visit where it packs best (travel only)
+      this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
+      this.contScale = 1;
       const newCost = this.cost();
       const newUn = this.unassigned;
       let accept: boolean;

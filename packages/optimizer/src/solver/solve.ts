@@ -4,6 +4,7 @@
 import type { Problem, Solution, SolveOptions } from '../model.ts';
 import { compile, resolveWeights, type Instance } from './instance.ts';
 import { Search, type SearchResult } from './search.ts';
+import { baselineSeed } from './baseline.ts';
 
 export interface SolveResult {
   solution: Solution;
@@ -20,7 +21,8 @@ const UNLIMITED = 1e12;
 export function solve(problem: Problem, options: SolveOptions = {}): SolveResult {
   const t0 = performance.now();
   const weights = resolveWeights(problem, options.weights, options.continuityWeight);
-  const inst = compile(problem, weights);
+  const inst = compile(problem, weights, 40, options.baseline);
+  const seed0 = options.baseline ? baselineSeed(inst, options.baseline) : undefined;
   const seed = options.seed ?? 1;
   const iterations = options.iterations ?? (options.timeLimit === undefined ? 2000 : UNLIMITED);
   const timeMs = options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - (performance.now() - t0));
@@ -34,9 +36,10 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   const warm = inst.solomon || weights.continuity === 0 ? 0 : (options.tuning?.warmStart ?? 0);
   let start: SearchResult | undefined;
   if (warm > 0) {
-    const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 });
+    const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 }, 40, options.baseline);
     start = new Search(inst0, seed + 7777).run({
       seed,
+      baseline: seed0,
       iterations: Math.max(1, Math.floor(iterations * warm)),
       timeMs: timeMs * warm,
       scheduleBy,
@@ -54,6 +57,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     onProgress: progress,
     ...options.tuning,
     start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : undefined,
+    baseline: start ? undefined : seed0,
   });
   const seconds = (performance.now() - t0) / 1000;
   return {
