@@ -15,11 +15,16 @@ export interface ParallelOptions extends SolveOptions {
 }
 
 /**
- * A small portfolio: odd workers anneal hotter on Solomon instances (better on long routes,
- * types 2), even workers cooler (better on short routes, types 1); best of both wins.
+ * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2),
+ * even workers cooler (better on short routes, types 1); best of both wins.
  */
-function portfolio(problem: Problem, index: number): SolveOptions['tuning'] {
-  if (problem.kind === 'solomon' && index % 2 === 1) return { t0: 0.5, tf: 0.01 };
+function portfolio(problem: Problem, options: SolveOptions, index: number): SolveOptions['tuning'] {
+  if (problem.kind === 'solomon') return index % 2 === 1 ? { t0: 0.5, tf: 0.01 } : undefined;
+  // Home care with continuity: odd workers first plan for travel only (which finds the
+  // fewest unassigned visits most easily) and add continuity from that plan; fewest
+  // unassigned wins, so the result rarely leaves more visits unassigned than a travel-only plan.
+  const continuity = options.weights?.continuity ?? options.continuityWeight;
+  if (continuity !== 0 && !options.baseline && index % 2 === 1) return { warmStart: 0.3 };
   return undefined;
 }
 
@@ -34,7 +39,7 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
   const runs = Array.from({ length: threads }, (_, index) =>
     new Promise<SolveResult>((resolve, reject) => {
       const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-        workerData: { problem, options: { ...plain, seed: seed + index, tuning: plain.tuning ?? portfolio(problem, index) }, index, deadline },
+        workerData: { problem, options: { ...plain, seed: seed + index, tuning: plain.tuning ?? portfolio(problem, options, index) }, index, deadline },
       });
       let done = false;
       worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {

@@ -284,4 +284,94 @@ export class Ruin extends Construction {
     }
     return moved > 0;
   }
+
+  /**
+   * Helper-set ruin (continuity): choose for one person a smaller set of helpers that can
+   * cover all of their (one-helper) visits — greedily, the helper who works on the days of
+   * most uncovered visits first, preferring helpers who already serve the person — then
+   * move every visit done outside that set into the route of the set's helper on that day
+   * (forced in recreate, with room made around its time). One move can thus drop one or
+   * more faces for a person over the whole horizon.
+   */
+  protected helperSetRuin(recVisits: number[][], recPref: Int32Array[]): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const S = I.nStaff;
+    const days = I.problem.days;
+    let rec = -1;
+    for (let k = 0; k < 3; k++) {
+      const u = rng.int(I.nUnits);
+      if (this.uRoute[u] < 0) continue;
+      const r = I.uRec[u];
+      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
+    }
+    if (rec < 0 || this.nDist[rec] < 2) return false;
+    const vs = recVisits[rec];
+    const single: number[] = [];
+    for (const v of vs) if (I.vUnits[v].length === 1) single.push(v);
+    if (single.length < 2) return false;
+    // candidates: the person's current helpers and preferred helpers
+    const cands: number[] = [];
+    for (let s = 0; s < S; s++) if (this.cnt[rec * S + s] > 0) cands.push(s);
+    for (const s of recPref[rec]) if (!cands.includes(s)) cands.push(s);
+    const covered = new Uint8Array(single.length);
+    const chosen: number[] = [];
+    const target = new Int32Array(single.length).fill(-1);
+    const maxSet = Math.max(1, this.nDist[rec] - 1);
+    while (chosen.length < maxSet) {
+      let best = -1;
+      let bestScore = 0;
+      for (const s of cands) {
+        if (chosen.includes(s)) continue;
+        let n = 0;
+        for (let i = 0; i < single.length; i++) {
+          if (covered[i]) continue;
+          const u = I.vUnits[single[i]][0];
+          const r = this.routeOf[s * days + I.uDay[u]];
+          if (r >= 0 && I.uRoutes[u].includes(r)) n++;
+        }
+        if (n === 0) continue;
+        const score = n + 0.3 * Math.min(this.cnt[rec * S + s], n) + rng.next() * 1.5;
+        if (score > bestScore) {
+          bestScore = score;
+          best = s;
+        }
+      }
+      if (best < 0) break;
+      chosen.push(best);
+      for (let i = 0; i < single.length; i++) {
+        if (covered[i]) continue;
+        const u = I.vUnits[single[i]][0];
+        const r = this.routeOf[best * days + I.uDay[u]];
+        if (r >= 0 && I.uRoutes[u].includes(r)) {
+          covered[i] = 1;
+          target[i] = r;
+        }
+      }
+    }
+    let moved = 0;
+    for (let i = 0; i < single.length; i++) {
+      const v = single[i];
+      const u = I.vUnits[v][0];
+      const cur = this.uRoute[u];
+      if (cur >= 0 && chosen.includes(I.rStaff[cur])) continue;
+      const r = target[i];
+      if (r < 0) continue;
+      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+      this.forced.push(v, r);
+      moved++;
+      const seq = this.routes[r];
+      if (seq.length === 0 || rng.next() < 0.3) continue;
+      let p = 0;
+      while (p < seq.length && this.rE[r][p] + I.uDur[seq[p]] < I.uE[u]) p++;
+      const l = 1 + rng.int(2);
+      for (let j = p; j < Math.min(seq.length, p + l); j++) {
+        const w = seq[j];
+        if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
+        const wv = I.uVisit[w];
+        if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
+      }
+    }
+    return moved > 0;
+  }
 }

@@ -145,9 +145,11 @@ export class Search extends Ruin {
       if (repairSeed >= 0) {
         this.sisrRuin(cBar, lMax, repairSeed);
         keepOrder = true;
-      } else if (useRecRuin && op < 0.1) this.recipientRuin(recVisits, recPref);
-      else if (useRecRuin && op < 0.3) {
+      } else if (useRecRuin && op < 0.08) this.recipientRuin(recVisits, recPref);
+      else if (useRecRuin && op < 0.2) {
         if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
+      } else if (useRecRuin && op < 0.32) {
+        if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
       } else if (useRecRuin && op < 0.45) {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
         else keepOrder = rng.next() < 0.5;
