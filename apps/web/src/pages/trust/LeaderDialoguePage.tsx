@@ -83,9 +83,9 @@ export function LeaderDialoguePage() {
                   <XAxis type="number" unit={chosen.unit === 'share' ? ' %' : ''} domain={chosen.unit === 'share' ? [0, 100] : [0, 'auto']} tick={{ fill: '#1f2933', fontSize: 12 }} />
                   <YAxis type="category" dataKey="team" width={110} tick={{ fill: '#1f2933', fontSize: 12 }} />
                   <Tooltip />
-                  <Legend />
+                  <Legend formatter={(value) => <span className="chart-legend">{value}</span>} />
                   <Bar dataKey="now" name={t('dialogue.thisPeriod')} fill="#164a8a" isAnimationActive={false} />
-                  <Bar dataKey="before" name={t('dialogue.previousPeriod')} fill="#8fa9c9" isAnimationActive={false} />
+                  <Bar dataKey="before" name={t('dialogue.previousPeriod')} fill="#5b7fa8" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             }

@@ -66,7 +66,7 @@ export function TeamDashboardPage() {
                   <XAxis dataKey="month" tick={{ fill: '#1f2933', fontSize: 12 }} />
                   <YAxis domain={[0, 100]} unit=" %" tick={{ fill: '#1f2933', fontSize: 12 }} width={48} />
                   <Tooltip />
-                  <Legend />
+                  <Legend formatter={(value) => <span className="chart-legend">{value}</span>} />
                   {CHARTED.map((c, k) => (
                     <Line key={c} dataKey={c} name={t(INDICATORS.find((i) => i.id === c)!.label)} stroke={COLOURS[k]} strokeDasharray={DASHES[k]} strokeWidth={2} connectNulls isAnimationActive={false} />
                   ))}
