@@ -26,28 +26,40 @@ const byTeam = <R extends { teamId: string }>(rows: R[]) => {
   return m;
 };
 
-/** `countVisits` in SQL: one row per team for the period, in one pass over the visits. */
-export async function loadVisitCounts(db: Db, teamIds: string[], from: string, to: string): Promise<Map<string, VisitCounts>> {
-  const rows = rowsOf<VisitCounts & { teamId: string }>(
-    await db.execute(sql`SELECT s.team_id AS "teamId", count(*)::int AS total,
+/**
+ * `countVisits` and `countHelperVisits` in SQL, in one pass over the period's visits: rows
+ * grouped by team, person and the visit's helper pair (a few per person), each with its
+ * counts; the team's totals and the done visits per helper are summed from these rows.
+ */
+export async function loadVisitFigures(db: Db, teamIds: string[], from: string, to: string) {
+  const rows = rowsOf<VisitCounts & { teamId: string; recipientId: string; staffId: string | null; secondStaffId: string | null; done: number }>(
+    await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
+        count(*)::int AS total,
         count(*) FILTER (WHERE v.status = 'cancelled' OR (v.staff_id IS NULL AND v.second_staff_id IS NULL))::int AS "cancelledOrUnstaffed",
         count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled')::int AS started,
         count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled'
-                           AND ${checkInMinute} BETWEEN v.window_start AND v.window_end)::int AS inside
-      FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to)} GROUP BY s.team_id`),
+                           AND ${checkInMinute} BETWEEN v.window_start AND v.window_end)::int AS inside,
+        count(*) FILTER (WHERE v.status = 'done')::int AS done
+      FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to)}
+      GROUP BY s.team_id, v.recipient_id, v.staff_id, v.second_staff_id`),
   );
-  const empty: VisitCounts = { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 };
-  return new Map(teamIds.map((id) => { const r = rows.find((x) => x.teamId === id); return [id, r ? { total: r.total, cancelledOrUnstaffed: r.cancelledOrUnstaffed, started: r.started, inside: r.inside } : empty]; }));
-}
-
-/** `countHelperVisits` in SQL: done visits per team, person and helper (a two-helper visit counts for each). */
-export async function loadHelperVisits(db: Db, teamIds: string[], from: string, to: string): Promise<Map<string, HelperVisits[]>> {
-  return byTeam(rowsOf<HelperVisits & { teamId: string }>(
-    await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", h.staff_id AS "staffId", count(*)::int AS visits
-      FROM ${periodVisits(teamIds, from, to)} CROSS JOIN LATERAL (VALUES (v.staff_id), (v.second_staff_id)) AS h(staff_id)
-      WHERE ${inPeriod(from, to)} AND v.status = 'done' AND h.staff_id IS NOT NULL
-      GROUP BY s.team_id, v.recipient_id, h.staff_id`),
-  ));
+  const figures = new Map(teamIds.map((id) => [id, { counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 } as VisitCounts, helpers: new Map<string, HelperVisits>() }]));
+  for (const r of rows) {
+    const f = figures.get(r.teamId)!;
+    f.counts.total += r.total;
+    f.counts.cancelledOrUnstaffed += r.cancelledOrUnstaffed;
+    f.counts.started += r.started;
+    f.counts.inside += r.inside;
+    if (r.done === 0) continue;
+    for (const staffId of [r.staffId, r.secondStaffId]) {
+      if (!staffId) continue;
+      const key = `${r.recipientId} ${staffId}`;
+      const h = f.helpers.get(key) ?? { recipientId: r.recipientId, staffId, visits: 0 };
+      h.visits += r.done;
+      f.helpers.set(key, h);
+    }
+  }
+  return new Map([...figures].map(([id, f]) => [id, { counts: f.counts, helperVisits: [...f.helpers.values()] }]));
 }
 
 /** Measure outcomes per team, person and outcome, with the minutes of help delivered (done visits, measures done or changed). */
@@ -69,9 +81,8 @@ async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string)
  */
 export async function indicatorsForTeams(db: Db, teamList: { id: string; name: string }[], from: string, to: string) {
   const ids = teamList.map((t) => t.id);
-  const [counts, helperVisits, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
-    loadVisitCounts(db, ids, from, to),
-    loadHelperVisits(db, ids, from, to),
+  const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
+    loadVisitFigures(db, ids, from, to),
     loadOutcomes(db, ids, from, to),
     db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
                           LEAST((SELECT min(mv.changed_at) FROM measure_version mv JOIN measure m ON m.id = mv.measure_id
@@ -99,7 +110,7 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
       createdAt: new Date(f.createdAt),
       planUpdatedAt: f.planUpdatedAt ? new Date(f.planUpdatedAt) : null,
     }));
-    const teamCounts = counts.get(team.id)!;
+    const { counts: teamCounts, helperVisits } = visitFigures.get(team.id)!;
     return {
       team: { id: team.id, name: team.name },
       period: { from, to },
@@ -112,7 +123,7 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
         planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),
         decisionsDelivered: decisionsDelivered(decisions.get(team.id) ?? [], deliveredPerWeek),
         continuity: continuity(
-          (helperVisits.get(team.id) ?? []) as HelperVisits[],
+          helperVisits,
           new Map((pcs.get(team.id) ?? []).map((p) => [p.recipientId, p.pc])),
         ),
       },
