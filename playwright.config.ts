@@ -32,8 +32,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `rm -rf .tillit-e2e && node cli/tillit.mjs serve`,
-    env: { TILLIT_DATA_DIR: '.tillit-e2e', PORT: String(PORT), TILLIT_LOGIN_MAX: '200', DATABASE_URL: '' },
+    command: `rm -rf .tillit-e2e-${PORT} && node cli/tillit.mjs serve`,
+    env: { TILLIT_DATA_DIR: `.tillit-e2e-${PORT}`, PORT: String(PORT), TILLIT_LOGIN_MAX: '200', DATABASE_URL: '' },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -17,6 +17,8 @@ import { RecordPage } from './pages/RecordPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
 import { SessionContext } from './session.tsx';
+import { PlanPage } from './pages/plan/PlanPage.tsx';
+import { RotaPage } from './pages/plan/RotaPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() => import('./pages/trust/LeaderDialoguePage.tsx').then((m) => ({ default: m.LeaderDialoguePage })));
@@ -84,6 +86,7 @@ export function App() {
               {me.role === 'member' ? t('nav.myTeam') : t('nav.teams')}
             </NavLink>
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>}
+            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/plan`}>{t('nav.plan')}</NavLink>}
             {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>}
             {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
@@ -110,6 +113,8 @@ export function App() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/teams/:id/board" element={<BoardPage />} />
+              <Route path="/teams/:id/plan" element={<PlanPage />} />
+              <Route path="/teams/:id/rota" element={<RotaPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />
               <Route path="/teams/:id/dashboard" element={<Suspense fallback={<p>{t('common.loading')}</p>}><TeamDashboardPage /></Suspense>} />
               <Route path="/dialogue" element={<Suspense fallback={<p>{t('common.loading')}</p>}><LeaderDialoguePage /></Suspense>} />

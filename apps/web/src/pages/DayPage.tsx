@@ -5,11 +5,13 @@ import { api, ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { PlanChanges } from './plan/PlanChanges.tsx';
 
 interface DayVisit {
   id: string;
   windowStart: number;
   windowEnd: number;
+  plannedStart: number | null;
   status: string;
   displayName: string;
   addressLine: string;
@@ -48,6 +50,7 @@ export function DayPage() {
         <label htmlFor="day-date">{t('day.date')}</label>
         <input id="day-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
+      <PlanChanges onSeen={reload} />
       <ErrorMessage error={error ?? saveError} />
       {data?.length === 0 && <p>{t('day.empty')}</p>}
       <ol className="visit-list">
@@ -55,8 +58,9 @@ export function DayPage() {
           <li key={v.id}>
             <Link to={`/visits/${v.id}`} className={`visit-row status-${v.status}`}>
               <span className="visit-time">
-                {hhmm(v.windowStart)}–{hhmm(v.windowEnd)}
+                {v.plannedStart !== null ? hhmm(v.plannedStart) : `${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`}
               </span>
+              {v.plannedStart !== null && <span className="small muted">{t('day.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}</span>}
               <span className="person-name">{v.displayName}</span>
               <span className="muted">{v.addressLine}</span>
               <span>{(v.measures ?? []).join(', ')}</span>

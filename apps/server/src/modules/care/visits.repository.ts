@@ -61,7 +61,7 @@ export class VisitRepository {
     if (!this.actor.staffId) return [];
     const list = rowsOf<{ id: string; recipientId: string }>(
       await this.db.execute(sql`
-        SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.status,
+        SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart", v.status,
                r.id AS "recipientId", r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
                (SELECT json_agg(m.title ORDER BY m.title) FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id) AS measures,
                (SELECT s.given_name || ' ' || s.family_name FROM staff s
@@ -73,7 +73,7 @@ export class VisitRepository {
           FROM visit v JOIN recipient r ON r.id = v.recipient_id
          WHERE v.date = ${date}::date AND (v.staff_id = ${this.actor.staffId} OR v.second_staff_id = ${this.actor.staffId})
            AND v.status <> 'cancelled'
-         ORDER BY v.window_start, r.family_name`),
+         ORDER BY COALESCE(v.planned_start, v.window_start), v.window_start, r.family_name`),
     );
     if (list.length) {
       await auditWriterFor(this.db).append({

@@ -65,7 +65,7 @@ export async function loadPlanningData(
                      FROM visit v LEFT JOIN visit_measure vm ON vm.visit_id = v.id LEFT JOIN measure m ON m.id = vm.measure_id
                     WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.status <> 'cancelled' AND v.recipient_id IN ${served}
                     GROUP BY v.id ORDER BY v.date, v.window_start, v.id`),
-    db.execute(sql`SELECT visit_id AS "visitId", staff_id AS "staffId", date::text AS date FROM plan_lock WHERE team_id = ${teamId}`),
+    db.execute(sql`SELECT id, visit_id AS "visitId", staff_id AS "staffId", date::text AS date FROM plan_lock WHERE team_id = ${teamId}`),
   ]);
 
   const staffRows = rowsOf<{ id: string; name: string }>(staffRes);
@@ -96,7 +96,7 @@ export async function loadPlanningData(
 
   const visits = rowsOf<PlanningVisitRow & { competences: unknown }>(visitRes).map((v) => ({ ...v, competences: pgArray(v.competences), twoHelpers: Boolean(v.twoHelpers) }));
   const visitIds = new Set(visits.map((v) => v.id));
-  const locks = rowsOf<{ visitId: string | null; staffId: string; date: string | null }>(lockRes).filter((l) => (l.visitId ? visitIds.has(l.visitId) : l.date! >= from && l.date! <= to));
+  const locks = rowsOf<{ id: string; visitId: string | null; staffId: string; date: string | null }>(lockRes).filter((l) => (l.visitId ? visitIds.has(l.visitId) : l.date! >= from && l.date! <= to));
 
   return {
     name: `team-${teamId.slice(0, 8)}-${from}-${days}d`,

@@ -1,7 +1,7 @@
 import { checkSolution, solve } from '@tillit/optimizer';
 import { describe, expect, it } from 'vitest';
 import { planFigures } from './planning.figures.ts';
-import { assignmentsFrom, buildProblem, skillOn, unassignedReason, type PlanningData, type PlanningStaff, type PlanningVisit } from './planning.problem.ts';
+import { assignmentsFrom, baselineFrom, buildProblem, skillOn, unassignedReason, type PlanningData, type PlanningStaff, type PlanningVisit } from './planning.problem.ts';
 import type { RotaPattern } from './rota.ts';
 
 const weekdays = (staffId: string, start = 450, end = 900): RotaPattern => ({ staffId, kind: 'day', weekdays: [1, 2, 3, 4, 5, 6, 7], everyWeeks: 1, weekOffset: 0, startMinute: start, endMinute: end, validFrom: '2026-01-01', validUntil: null });
@@ -68,7 +68,7 @@ describe('planning problem', () => {
     expect(problem.visits).toEqual([{ id: 'hold:v3:ola', recipient: 'p2', day: 0, earliest: 610, latest: 610, duration: 30, pinned: 'ola' }]);
   });
 
-  it('pins a locked visit to the chosen helper and, on a sick day, the visits of those still at work', () => {
+  it('pins a locked visit to the chosen helper; a sick day plans that date only, from the plan as it stands', () => {
     const locked = buildProblem(world({ locks: [{ visitId: 'v4', staffId: 'kari', date: null }] })).problem;
     expect(locked.visits.find((v) => v.id === 'v4')?.pinned).toBe('kari');
     const sick = world({ replanDates: ['2026-12-01'] });
@@ -77,8 +77,11 @@ describe('planning problem', () => {
     const { problem, kept } = buildProblem(sick);
     expect(kept.sort()).toEqual(['v1', 'v3']);
     expect(problem.staff[0].shifts).toEqual([]);
-    expect(problem.visits.find((v) => v.id === 'v4')?.pinned).toBe('ola');
-    expect(problem.visits.find((v) => v.id === 'v5')?.pinned).toBeUndefined();
+    expect(problem.visits.map((v) => v.id).sort()).toEqual(['v2', 'v4', 'v5']);
+    expect(baselineFrom(sick, problem)).toMatchObject({
+      routes: [{ staff: 'kari', day: 1, stops: [{ visit: 'v5', start: 480 }] }, { staff: 'ola', day: 1, stops: [{ visit: 'v4', start: 500 }] }],
+      unassigned: ['v2'],
+    });
   });
 
   it('starts today\'s shifts no earlier than now and plans no past day', () => {

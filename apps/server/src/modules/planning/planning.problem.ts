@@ -45,8 +45,8 @@ export interface PlanningData {
   /** The period's visits; only planned ones (from today on) are planned again. */
   visits: PlanningVisit[];
   /** Visit locks (keep or move the visit to this helper) and helper-day locks (keep the day as it is). */
-  locks: { visitId: string | null; staffId: string; date: string | null }[];
-  /** Sick-day re-plan: only these dates are planned, and visits of helpers still at work stay with them. */
+  locks: { id?: string; visitId: string | null; staffId: string; date: string | null }[];
+  /** Sick-day re-plan: only these dates are planned (from the current plan as baseline, see baselineFrom). */
   replanDates?: string[];
 }
 
@@ -65,10 +65,6 @@ export function buildProblem(data: PlanningData): BuiltProblem {
   const replan = data.replanDates ? new Set(data.replanDates) : null;
   const lockedDays = new Set(data.locks.filter((l) => l.date).map((l) => `${l.staffId}|${l.date}`));
   const visitLock = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
-  const absentOn = (staffId: string, date: string) => {
-    const s = data.staff.find((x) => x.id === staffId);
-    return !s || shiftOn(s.rota, s.absences, date) === null;
-  };
 
   const staff: Staff[] = data.staff.map((s) => {
     const shifts: Staff['shifts'] = [];
@@ -115,7 +111,7 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       staff: v.twoHelpers ? 2 : 1,
     };
     if (v.competences.length) pv.skills = v.competences.map((c) => skillOn(c, day));
-    const pin = visitLock.get(v.id) ?? (replan && v.staffId && !absentOn(v.staffId, v.date) ? v.staffId : undefined);
+    const pin = visitLock.get(v.id);
     if (pin && !v.twoHelpers) pv.pinned = pin;
     visits.push(pv);
   }
@@ -137,6 +133,30 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     visits,
   };
   return { problem, kept };
+}
+
+/**
+ * The plan as it stands, as a tillit-solution/1 over the problem's visits: the baseline a
+ * sick-day re-plan changes as little as possible (the optimizer charges every visit moved to
+ * another helper). Routes are in planned (or window) order; helpers without a shift that day
+ * are left in — the optimizer drops what no longer fits.
+ */
+export function baselineFrom(data: PlanningData, problem: Problem): Solution {
+  const inProblem = new Set(problem.visits.map((v) => v.id));
+  const routes = new Map<string, Solution['routes'][number]>();
+  const dayOf = new Map(datesInRange(data.from, data.days).map((d, i) => [d, i]));
+  const sorted = data.visits.filter((v) => inProblem.has(v.id)).sort((a, b) => (a.plannedStart ?? a.windowStart) - (b.plannedStart ?? b.windowStart));
+  for (const v of sorted) {
+    for (const h of [v.staffId, v.secondStaffId]) {
+      if (!h) continue;
+      const key = `${h}|${v.date}`;
+      let r = routes.get(key);
+      if (!r) routes.set(key, (r = { staff: h, day: dayOf.get(v.date)!, stops: [] }));
+      r.stops.push({ visit: v.id, start: v.plannedStart ?? v.windowStart });
+    }
+  }
+  const served = new Set(sorted.filter((v) => v.staffId).map((v) => v.id));
+  return { format: 'tillit-solution/1', problem: problem.name, routes: [...routes.values()], unassigned: [...inProblem].filter((id) => !served.has(id)) };
 }
 
 export interface Assignment {

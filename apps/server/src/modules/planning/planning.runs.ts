@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { osloNow, assertTeamPlanner } from './planning.access.ts';
 import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
-import { assignmentsFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
+import { assignmentsFrom, baselineFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
 import { planRuns } from './planning.tables.ts';
 
 export interface RunFigures {
@@ -99,6 +99,8 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
           timeLimit: run.timeLimitSeconds,
           seed: 1,
           threads: opts.threads,
+          // A sick call-in changes the day as little as possible: the plan as it stands is the baseline.
+          baseline: run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined,
           onProgress: (p) => {
             const now = performance.now();
             if (now - lastWrite < 1000) return;

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { hhmm } from '../../components/time.ts';
+import { useApi } from '../../components/useApi.ts';
+import { locale } from '../../i18n/index.ts';
+
+interface Change {
+  id: string;
+  kind: 'added' | 'removed' | 'retimed';
+  date: string;
+  plannedStart: number | null;
+  windowStart: number;
+  person: string;
+}
+
+/** Changes to my published plan since I last looked: shown at the top of «Min dag» until seen. */
+export function PlanChanges({ onSeen }: { onSeen: () => void }) {
+  const { t } = useTranslation();
+  const { data, reload } = useApi<Change[]>('/api/planning/my-changes');
+  if (!data || data.length === 0) return null;
+  const seen = async () => {
+    await api('POST', '/api/planning/my-changes/seen');
+    await reload();
+    onSeen();
+  };
+  const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
+  return (
+    <section className="card alert-info" aria-labelledby="plan-changes">
+      <h2 id="plan-changes">{t('planChanges.title', { count: data.length })}</h2>
+      <ul>
+        {data.map((c) => (
+          <li key={c.id}>
+            {t(`planChanges.${c.kind}`, { person: c.person, day: day(c.date), time: hhmm(c.plannedStart ?? c.windowStart) })}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => void seen()}>
+        {t('planChanges.seen')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { todayIso } from '../../components/time.ts';
+import { useApi } from '../../components/useApi.ts';
+import { PlanFigures } from './PlanFigures.tsx';
+import { PlanPeople } from './PlanPeople.tsx';
+import { PlanRoutes } from './PlanRoutes.tsx';
+import { SickForm } from './SickForm.tsx';
+import type { PlanView, RunInfo } from './types.ts';
+
+const tomorrow = () => {
+  const d = new Date(`${todayIso()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * «Ukeplan»: the team's routes for a week or two, «Lag forslag» with live progress, figures
+ * before and after, locks and moves, publishing, and the sick call-in. A proposal is shown
+ * from `?run=`; without it the page shows the plan as it stands.
+ */
+export function PlanPage() {
+  const { id: teamId } = useParams();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const runId = params.get('run');
+  const [from, setFrom] = useState(params.get('from') ?? tomorrow());
+  const [days, setDays] = useState(Number(params.get('days') ?? 14));
+  const [timeLimit, setTimeLimit] = useState(20);
+  const url = runId ? `/api/planning/runs/${runId}` : `/api/planning/teams/${teamId}/plan?from=${from}&days=${days}`;
+  const { data, error, reload } = useApi<PlanView>(url);
+  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'error' | 'timeLimitSeconds'> | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('plan.title')} – Tillit`;
+  }, [t]);
+  // A proposal carries its own period: «Kjør på nytt» plans the same one.
+  useEffect(() => {
+    if (!data) return;
+    setFrom(data.from);
+    setDays(data.days);
+  }, [data]);
+
+  // While the optimizer works, poll the run's status once a second and reload when it ends.
+  const running = data?.run && (data.run.status === 'queued' || data.run.status === 'running');
+  useEffect(() => {
+    if (!running || !runId) return;
+    const timer = setInterval(() => {
+      void api<NonNullable<typeof status>>('GET', `/api/planning/runs/${runId}/status`).then((s) => {
+        setStatus(s);
+        if (s.status !== 'queued' && s.status !== 'running') {
+          clearInterval(timer);
+          void reload();
+        }
+      });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running, runId, reload]);
+
+  const act = async <T,>(fn: () => Promise<T>) => {
+    try {
+      const out = await fn();
+      setActionError(null);
+      return out;
+    } catch (err) {
+      setActionError(err as ApiError);
+      return null;
+    }
+  };
+  const propose = async () => {
+    const run = await act(() => api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, { from, days, timeLimitSeconds: timeLimit }));
+    if (run) {
+      setPublished(null);
+      setStatus({ status: 'queued', progress: null, error: null, timeLimitSeconds: timeLimit });
+      setParams({ run: run.id });
+    }
+  };
+  const publish = async () => {
+    const res = await act(() => api<{ changed: number; notified: number }>('POST', `/api/planning/runs/${runId}/publish`));
+    if (res) {
+      setPublished(res);
+      await reload();
+    }
+  };
+  const showCurrent = () => {
+    setParams({ from: data?.from ?? from, days: String(data?.days ?? days) });
+    if (data) {
+      setFrom(data.from);
+      setDays(data.days);
+    }
+  };
+
+  const run = data?.run ?? null;
+  const live = status ?? run;
+  const seconds = live?.progress?.seconds ?? 0;
+  return (
+    <div className="stack">
+      <h1>{t('plan.title')}</h1>
+      <p className="row">
+        <Link to={`/teams/${teamId}/rota`}>{t('plan.rotaLink')}</Link>
+      </p>
+      <form
+        className="card inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void propose();
+        }}
+      >
+        <div>
+          <label htmlFor="plan-from">{t('plan.from')}</label>
+          <input id="plan-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} disabled={Boolean(runId)} />
+        </div>
+        <div>
+          <label htmlFor="plan-days">{t('plan.days')}</label>
+          <select id="plan-days" value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={Boolean(runId)}>
+            <option value={7}>{t('plan.oneWeek')}</option>
+            <option value={14}>{t('plan.twoWeeks')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="plan-time">{t('plan.timeLimit')}</label>
+          <select id="plan-time" value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))}>
+            {[5, 20, 60].map((s) => (
+              <option key={s} value={s}>
+                {t('plan.seconds', { count: s })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary" disabled={Boolean(running)}>
+          {runId ? t('plan.rerun') : t('plan.propose')}
+        </button>
+        {runId && (
+          <button type="button" onClick={showCurrent}>
+            {t('plan.showCurrent')}
+          </button>
+        )}
+      </form>
+      <ErrorMessage error={error ?? actionError} labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }} />
+
+      {run && (
+        <section className="card" aria-labelledby="run-status">
+          <h2 id="run-status">{run.kind === 'sick_day' ? t('plan.sickProposal') : t('plan.proposal')}</h2>
+          <p role="status" aria-live="polite">
+            {t(`plan.status_${live?.status ?? run.status}`, { seconds: Math.round(seconds), unassigned: live?.progress?.unassigned ?? 0 })}
+          </p>
+          {running && <progress max={live?.timeLimitSeconds ?? run.timeLimitSeconds} value={seconds} aria-label={t('plan.progress')} />}
+          {run.status === 'failed' && <p className="alert alert-error">{run.error}</p>}
+          {run.status === 'done' && (
+            <button type="button" className="primary" onClick={() => void publish()}>
+              {t('plan.publish')}
+            </button>
+          )}
+          {published && <p role="status">{t('plan.published', { changed: published.changed, notified: published.notified })}</p>}
+        </section>
+      )}
+
+      {data && (
+        <>
+          <PlanFigures before={data.figures.before} after={data.figures.after} staff={data.staff} />
+          <PlanRoutes view={data} onChanged={reload} onError={setActionError} />
+          <PlanPeople view={data} />
+          <SickForm teamId={teamId!} staff={data.staff} defaultDate={todayIso()} onStarted={(id) => setParams({ run: id })} onError={setActionError} />
+        </>
+      )}
+      {!data && !error && <p>{t('common.loading')}</p>}
+    </div>
+  );
+}

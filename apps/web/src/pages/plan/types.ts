@@ -1,0 +1,70 @@
+/** Shapes of the planning API as the pages use them. */
+export interface Figures {
+  visits: number;
+  unassigned: number;
+  distinctHelpers: { mean: number; median: number; p90: number };
+  insideWindow: number;
+  insideWindowShare: number;
+  travelMinutes: number;
+  workload: { staffId: string; visits: number; minutes: number }[];
+}
+
+export type UnassignedReason =
+  | { code: 'no_shift' }
+  | { code: 'no_competence'; competence: string }
+  | { code: 'two_helpers_short' }
+  | { code: 'no_room' };
+
+export interface PlanVisit {
+  id: string;
+  recipientId: string;
+  person: string;
+  date: string;
+  windowStart: number;
+  windowEnd: number;
+  duration: number;
+  start: number | null;
+  helpers: string[];
+  changed: boolean;
+  twoHelpers: boolean;
+  competences: string[];
+  status: string;
+  lockedTo: string | null;
+  measures: string[];
+}
+
+export interface RunInfo {
+  id: string;
+  kind: 'period' | 'sick_day';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'published' | 'discarded';
+  progress: { seconds?: number; unassigned?: number; done?: boolean } | null;
+  error: string | null;
+  timeLimitSeconds: number;
+  publishedAt: string | null;
+}
+
+export interface PlanView {
+  teamId: string;
+  from: string;
+  days: number;
+  dates: string[];
+  run: RunInfo | null;
+  figures: { before: Figures; after: Figures | null };
+  unassigned: { visitId: string; reason: UnassignedReason | null }[];
+  staff: { id: string; name: string; shifts: ({ start: number; end: number } | null)[]; absent: boolean[] }[];
+  visits: PlanVisit[];
+  people: { recipientId: string; person: string; helpers: string[] }[];
+  locks: { id: string; visitId: string | null; staffId: string; date: string | null }[];
+}
+
+export type NotOffered =
+  | { code: 'absent' }
+  | { code: 'no_shift' }
+  | { code: 'shift_outside_window'; shiftStart: number; shiftEnd: number }
+  | { code: 'missing_competence'; competence: string; expiredOn: string | null; validFrom: string | null };
+
+export interface Candidates {
+  visitId: string;
+  competences: string[];
+  candidates: { staffId: string; name: string; offered: boolean; reasons: NotOffered[] }[];
+}
