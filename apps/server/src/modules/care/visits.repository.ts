@@ -94,6 +94,19 @@ export class VisitRepository {
   assign(visitId: string, staffId: string | null, secondStaffId: string | null | undefined) {
     return this.recipientOf(visitId).then((recipientId) =>
       withRecordAccess(this.db, this.actor, recipientId, 'visit.assign', 'write', async (tx) => {
+        // Principle 8 also by hand: nobody is given a visit needing a competence they lack that day.
+        for (const [field, helper] of [['staffId', staffId], ['secondStaffId', secondStaffId]] as const) {
+          if (!helper) continue;
+          const missing = rowsOf<{ code: string }>(
+            await tx.execute(sql`SELECT DISTINCT m.required_competence AS code
+                                   FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                  WHERE v.id = ${visitId} AND m.required_competence IS NOT NULL
+                                    AND NOT EXISTS (SELECT 1 FROM staff_competence sc WHERE sc.staff_id = ${helper} AND sc.competence_code = m.required_competence
+                                                       AND sc.valid_from <= v.date AND (sc.valid_until IS NULL OR sc.valid_until >= v.date))`),
+          );
+          if (missing.length)
+            throw badInput([{ field, code: 'missing_competence', message: `The helper lacks ${missing.map((m) => m.code).join(', ')} on the visit's date` }]);
+        }
         const [v] = await tx
           .update(visits)
           .set({ staffId, secondStaffId: secondStaffId ?? null, version: sql`${visits.version} + 1` })

@@ -184,4 +184,16 @@ describe('a plan proposal', () => {
     expect((await kari.get('/api/planning/my-changes')).body).toEqual([]);
     expect(await count('absence')).toBe(1);
   });
+
+  it('keeps the competence rule when a visit is assigned by hand on the board', async () => {
+    await planTwoDays();
+    const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const refused = await anna.patch(`/api/visits/${med.id}/assignment`, { staffId: suite.world.staff.anna.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'missing_competence' });
+    const [v] = (await db().execute(sql`SELECT staff_id AS "staffId" FROM visit WHERE id = ${med.id}`)).rows;
+    expect(v.staffId).toBeNull();
+    expect((await anna.patch(`/api/visits/${med.id}/assignment`, { staffId: kariId })).status).toBe(200);
+  });
 });
