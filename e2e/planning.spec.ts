@@ -49,6 +49,24 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   await page.getByRole('button', { name: 'Publiser planen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
 
+  // The person (or next of kin) sees who is coming when, through the link the team makes.
+  const person = visitLabel.replace(/ \d\d:\d\d$/, '');
+  await page.getByRole('link', { name: 'Ukeplan', exact: true }).click();
+  await page.getByRole('link', { name: person }).first().click();
+  await page.getByRole('button', { name: 'Lag lenke' }).click();
+  const link = await page.getByLabel('Lenke', { exact: true }).inputValue();
+  await expect(page.getByRole('img', { name: 'QR-kode til «Hvem kommer?»' })).toBeVisible();
+  const visitor = await page.context().browser()!.newContext({ locale: 'nb-NO' });
+  const who = await visitor.newPage();
+  await who.goto(link);
+  await expect(who.getByRole('heading', { level: 1, name: `Hvem kommer til ${person.split(' ')[0]}?` })).toBeVisible();
+  await expect(who.getByText(/^kl\. \d\d:\d\d$/).first()).toBeVisible();
+  await expect(who.getByRole('button', { name: 'Logg ut' })).toHaveCount(0);
+  await expectNoAxeViolations(who);
+  await visitor.close();
+  await page.goBack();
+  await page.goBack();
+
   // The day list of the nurse shows what the plan gives her tomorrow, with planned times.
   const nurse = await apiAs(request, 'sykepleier');
   const me = await nurse.get('/api/auth/me');

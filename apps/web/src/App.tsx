@@ -19,6 +19,7 @@ import { TeamsPage } from './pages/TeamsPage.tsx';
 import { SessionContext } from './session.tsx';
 import { PlanPage } from './pages/plan/PlanPage.tsx';
 import { RotaPage } from './pages/plan/RotaPage.tsx';
+import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() => import('./pages/trust/LeaderDialoguePage.tsx').then((m) => ({ default: m.LeaderDialoguePage })));
@@ -59,11 +60,12 @@ export function App() {
   const toggleLanguage = () => setLanguage(i18n.language === 'nb' ? 'en' : 'nb');
 
   // The survey is answered on a handed-over tablet or through a link: no menu, no session needed.
-  if (location.pathname.startsWith('/survey/')) {
+  if (location.pathname.startsWith('/survey/') || location.pathname.startsWith('/who/')) {
     return (
       <main id="main" tabIndex={-1}>
         <Routes>
           <Route path="/survey/:token" element={<SurveyPage />} />
+          <Route path="/who/:token" element={<WhoIsComingPage />} />
         </Routes>
       </main>
     );

@@ -8,6 +8,7 @@ import { useApi } from '../components/useApi.ts';
 import { BreakGlass } from './BreakGlass.tsx';
 import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
+import { VisitingLink } from './plan/VisitingLink.tsx';
 import { locale } from '../i18n/index.ts';
 
 interface RecordResponse {
@@ -159,6 +160,8 @@ export function RecordPage() {
         </ul>
         <NextOfKinForm recipientId={r.id} onSaved={() => void reload()} />
       </section>
+
+      <VisitingLink recipientId={r.id} />
 
       <section aria-labelledby="team-heading" className="card">
         <h2 id="team-heading">{t('record.team')}</h2>

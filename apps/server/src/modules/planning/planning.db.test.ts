@@ -197,3 +197,34 @@ describe('a plan proposal', () => {
     expect((await anna.patch(`/api/visits/${med.id}/assignment`, { staffId: kariId })).status).toBe(200);
   });
 });
+
+describe('«Hvem kommer?»', () => {
+  it('shows the person who is coming when, through a link the team makes; other teams cannot make one', async () => {
+    await planTwoDays();
+    const runId = await proposeAndRun();
+    await anna.post(`/api/planning/runs/${runId}/publish`);
+    const made = await anna.post(`/api/recipients/${suite.world.petter.id}/visiting-link`);
+    expect(made.status).toBe(201);
+    const token = made.body.path.replace('/who/', '');
+    const open = await suite.app.inject({ method: 'GET', url: `/api/visiting/${token}` });
+    expect(open.statusCode).toBe(200);
+    const body = open.json();
+    expect(body.givenName).toBe('Petter');
+    expect(body.visits).toHaveLength(4);
+    for (const v of body.visits) {
+      expect(v.plannedStart).toBeGreaterThanOrEqual(v.windowStart);
+      expect(v.helpers.every((h: string) => ['Anna', 'Kari'].includes(h))).toBe(true);
+    }
+    expect(Object.keys(body.visits[0]).sort()).toEqual(['date', 'helpers', 'plannedStart', 'windowEnd', 'windowStart']);
+    const looked = await db().execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting.view' AND recipient_id = ${suite.world.petter.id}`);
+    expect(looked.rows[0].n).toBe(1);
+
+    // A new link replaces the old; another team cannot make one (refused and audited).
+    await anna.post(`/api/recipients/${suite.world.petter.id}/visiting-link`);
+    expect((await suite.app.inject({ method: 'GET', url: `/api/visiting/${token}` })).statusCode).toBe(404);
+    const bo = await logInAs(suite.app, 'bo');
+    expect((await bo.post(`/api/recipients/${suite.world.petter.id}/visiting-link`)).status).toBe(403);
+    const refused = await db().execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting_link.create' AND basis = 'denied'`);
+    expect(refused.rows[0].n).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import { candidatesFor, lockDay, lockVisit, unlock } from './planning.locks.ts';
 import { createRun, publishRun, runOf, type Enqueue } from './planning.runs.ts';
 import * as s from './planning.schema.ts';
 import { planView } from './planning.view.ts';
+import { createVisitingLink, visitingView } from './visiting.ts';
 import { addAbsence, addRotaEntry, latestRuns, removeAbsence, removeRotaEntry, reportSick, teamRota } from './rota.repository.ts';
 
 export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
@@ -48,6 +49,12 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
   r.post('/api/planning/teams/:teamId/sick', { schema: { params: s.teamParams, body: s.sickBody } }, async (req, reply) =>
     reply.status(202).send(await reportSick(db, req.actor, req.params.teamId, req.body, enqueue)),
   );
+
+  r.post('/api/recipients/:id/visiting-link', { schema: { params: s.idParams } }, async (req, reply) =>
+    reply.status(201).send(await createVisitingLink(db, req.actor, req.params.id)),
+  );
+  // Open without a session: the token is the key, and it shows only times and first names.
+  r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) => visitingView(db, req.params.token));
 
   r.get('/api/planning/my-changes', (req) => myChanges(db, req.actor));
   r.post('/api/planning/my-changes/seen', (req) => markChangesSeen(db, req.actor));

@@ -5,6 +5,7 @@ export const teamParams = z.object({ teamId: z.uuid() });
 export const runParams = z.object({ runId: z.uuid() });
 export const visitParams = z.object({ visitId: z.uuid() });
 export const idParams = z.object({ id: z.uuid() });
+export const tokenParams = z.object({ token: z.string().min(20).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 
 export const periodQuery = z.object({
   from: z.iso.date(),

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { hhmm } from '../../components/time.ts';
+import { useApi } from '../../components/useApi.ts';
+import { locale, setLanguage } from '../../i18n/index.ts';
+
+interface Visiting {
+  givenName: string;
+  visits: { date: string; windowStart: number; windowEnd: number; plannedStart: number | null; helpers: string[] }[];
+}
+
+/** «Hvem kommer?» for the person and next of kin: large print, no menu, no log-in. */
+export function WhoIsComingPage() {
+  const { token } = useParams();
+  const { t, i18n } = useTranslation();
+  const { data, error } = useApi<Visiting>(`/api/visiting/${token}`);
+  useEffect(() => {
+    document.title = `${t('visiting.title')} – Tillit`;
+  }, [t]);
+  const days = new Map<string, Visiting['visits']>();
+  for (const v of data?.visits ?? []) days.set(v.date, [...(days.get(v.date) ?? []), v]);
+  const dayName = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
+  return (
+    <div className="stack large-print">
+      <button type="button" className="link-button" onClick={() => setLanguage(i18n.language === 'nb' ? 'en' : 'nb')} lang={i18n.language === 'nb' ? 'en' : 'nb'}>
+        {t('nav.language')}
+      </button>
+      <h1>{data ? t('visiting.titleFor', { name: data.givenName }) : t('visiting.title')}</h1>
+      <ErrorMessage error={error} />
+      {data && data.visits.length === 0 && <p>{t('visiting.none')}</p>}
+      {[...days.entries()].map(([date, visits]) => (
+        <section key={date} aria-labelledby={`d-${date}`} className="card">
+          <h2 id={`d-${date}`}>{dayName(date)}</h2>
+          <ul className="plain stack-tight">
+            {visits.map((v, i) => (
+              <li key={i}>
+                <strong>{v.plannedStart !== null ? t('visiting.at', { time: hhmm(v.plannedStart) }) : t('visiting.between', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}</strong>
+                {': '}
+                {v.helpers.length ? v.helpers.join(t('visiting.and')) : t('visiting.notDecided')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
