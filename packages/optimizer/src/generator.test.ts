@@ -21,4 +21,28 @@ describe('generateDistrict', () => {
     expect(saturday).toBeGreaterThan(0);
     expect(saturday).toBeLessThan(a.staff.length);
   });
+
+  it('has team rotas: day 07:30–15:00 and evening 15:00–22:00 shifts, part-time and weekend-only staff', () => {
+    const p = generateDistrict({ people: 120, seed: 2 });
+    const team = p.staff.filter((s) => s.skills.includes('care'));
+    const kinds = new Set(team.flatMap((s) => s.shifts.map((x) => `${x.start}-${x.end}`)));
+    expect([...kinds].sort()).toEqual(['450-900', '900-1320']);
+    // part-time: not everyone works the same number of shifts; some work weekends only
+    const counts = new Set(team.map((s) => s.shifts.length));
+    expect(counts.size).toBeGreaterThan(2);
+    expect(team.some((s) => s.shifts.length > 0 && s.shifts.every((x) => x.day % 7 >= 5))).toBe(true);
+    // several teams, each with its own base
+    expect(new Set(p.staff.map((s) => s.start)).size).toBe(3);
+    // therapists only do therapy; everything else needs a team member
+    const therapists = p.staff.filter((s) => s.skills.includes('therapy'));
+    expect(therapists.every((s) => !s.skills.includes('care'))).toBe(true);
+    expect(p.visits.every((v) => (v.skills ?? []).length > 0)).toBe(true);
+    // contacts: the primary contact is a team member with the competence the person's visits need
+    const byId = new Map(p.staff.map((s) => [s.id, s]));
+    for (const r of p.recipients) {
+      const primary = byId.get(r.preferred![0])!;
+      const needs = new Set(p.visits.filter((v) => v.recipient === r.id && !(v.skills ?? []).includes('therapy')).flatMap((v) => v.skills ?? []));
+      for (const k of needs) if (k !== 'nurse' && k !== 'wound') expect(primary.skills).toContain(k);
+    }
+  });
 });

@@ -122,7 +122,8 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
       const x = (j * 7 + t) % 10;
       const nurse = line !== 'weekend' && x < 3;
       const medication = nurse || x < 8 || line === 'weekend';
-      const skills = nurse ? ['nurse', 'medication', 'wound'] : medication ? ['medication'] : [];
+      // everyone in a team gives personal care; therapists do not
+      const skills = nurse ? ['care', 'nurse', 'medication', 'wound'] : medication ? ['care', 'medication'] : ['care'];
       const staff: Staff = { id: `s${++sid}`, skills, start: baseOf(t), end: baseOf(t), shifts: [] };
       teamMembers.push({ staff, team: t, line, nurse, medication });
     });
@@ -196,7 +197,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const pick = <T>(a: T[]): T => a[pr.int(a.length)];
     const between = (a: number, b: number, step = 15) => a + step * pr.int(Math.floor((b - a) / step) + 1);
     const add = (day: number, earliest: number, latest: number, duration: number, skills: string[], staffN = 1) => {
-      visits.push({ id: `v${++vid}`, recipient: id, day, earliest, latest, duration, skills, staff: staffN });
+      visits.push({ id: `v${++vid}`, recipient: id, day, earliest, latest, duration, skills: skills.length ? skills : ['care'], staff: staffN });
     };
     // home: in one of the team area's neighbourhoods, or scattered in the area
     const t = p % nTeams;
@@ -219,7 +220,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     let wound = false;
     const morningT = between(465, 630); // agreed time, 07:45–10:30
     const weekly = pr.int(5);
-    const practicalEvery = profile === 'light' ? (pr.next() < 0.5 ? 1 : 2) : pr.next() < 0.4 ? 2 : 0;
+    const practicalEvery = profile === 'light' ? (pr.next() < 0.3 ? 1 : 2) : pr.next() < 0.4 ? 2 : 0;
     const shower = profile !== 'light' || pr.next() < 0.5;
     const showerDay = (weekly + 2) % 5;
     const therapy = pr.next() < 0.1;
@@ -228,7 +229,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const eveMedT = between(1050, 1230); // 17:30–20:30
     const bedT = between(1170, 1245); // help to bed 19:30–20:45
     const eveMed = meds && (profile === 'heavy' || profile === 'transfer' || (profile === 'medium' && pr.next() < 0.25));
-    const morningDur = profile === 'medium' ? pick([20, 25, 30]) : pick([30, 45]);
+    const morningDur = profile === 'medium' ? pick([15, 20, 25, 30]) : pick([30, 40]);
     for (let d = 0; d < days; d++) {
       const dow = d % 7;
       const weekday = dow < 5;

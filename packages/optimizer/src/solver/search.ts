@@ -13,7 +13,7 @@
  */
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
-import { Ruin } from './ruin.ts';
+import { LocalSearch } from './local-search.ts';
 
 export interface SearchParams {
   seed: number;
@@ -49,7 +49,7 @@ export interface SearchResult {
   winL: Float64Array;
 }
 
-export class Search extends Ruin {
+export class Search extends LocalSearch {
   constructor(I: Instance, seed: number) {
     super(I, seed);
   }
@@ -145,10 +145,13 @@ export class Search extends Ruin {
       if (repairSeed >= 0) {
         this.sisrRuin(cBar, lMax, repairSeed);
         keepOrder = true;
-      } else if (useRecRuin && op < 0.08) this.recipientRuin(recVisits, recPref);
-      else if (useRecRuin && op < 0.2) {
+      } else if (useRecRuin && op < 0.1) {
+        // relabelling: no ruin; recreate below only retries unassigned visits
+        this.routeSwap();
+      } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
+      else if (useRecRuin && op < 0.26) {
         if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
-      } else if (useRecRuin && op < 0.32) {
+      } else if (useRecRuin && op < 0.36) {
         if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
       } else if (useRecRuin && op < 0.45) {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
@@ -195,6 +198,8 @@ export class Search extends Ruin {
     for (let r = 0; r < I.nRoutes; r++) this.routes[r] = best.routes[r].slice();
     this.uRoute.fill(-1);
     this.recomputeTotals();
+    // who takes which list: relabelling can only lower the cost of the final plan
+    if (useRecRuin) this.relabelDescent();
     const starts = new Float64Array(I.nUnits).fill(NaN);
     for (let r = 0; r < I.nRoutes; r++) {
       const seq = this.routes[r];
