@@ -91,22 +91,35 @@ export class Insertion extends PlanState {
       let bestR = -1;
       let bestPos = -1;
       let emptyTried = false;
-      for (let k = 0; k < elig.length; k++) {
-        const r = elig[k];
-        if (this.routes[r].length === 0) {
-          if (this.noNewRoutes) continue;
-          if (I.symmetricEmpty) {
-            if (emptyTried) continue;
-            emptyTried = true;
+      // With a metric travel model an insertion never lowers travel, so a route whose
+      // continuity/balance/change cost alone is not below the best found cannot win and its
+      // positions need not be scanned. The routes of helpers who already serve the person
+      // go first (pass 0): they are cheapest, and then most other routes are skipped.
+      const prune = I.metric;
+      const S = I.nStaff;
+      const rowK = I.uRec[u] * S;
+      for (let pass = prune ? 0 : 1; pass < 2; pass++) {
+        for (let k = 0; k < elig.length; k++) {
+          const r = elig[k];
+          const s = I.rStaff[r];
+          if (prune && (this.cnt[rowK + s] > 0) !== (pass === 0)) continue;
+          if (this.routes[r].length === 0) {
+            if (this.noNewRoutes) continue;
+            if (I.symmetricEmpty) {
+              if (emptyTried) continue;
+              emptyTried = true;
+            }
           }
-        }
-        const d = this.bestPos(u, r, blink);
-        if (d === Infinity) continue;
-        const c = wT * d + this.contDelta(u, I.rStaff[r]);
-        if (c < best) {
-          best = c;
-          bestR = r;
-          bestPos = this.bPos;
+          const cd = this.contDelta(u, s);
+          if (prune && cd >= best) continue;
+          const d = this.bestPos(u, r, blink);
+          if (d === Infinity) continue;
+          const c = wT * d + cd;
+          if (c < best) {
+            best = c;
+            bestR = r;
+            bestPos = this.bPos;
+          }
         }
       }
       if (bestR < 0) return false;

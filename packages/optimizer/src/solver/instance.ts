@@ -56,6 +56,8 @@ export interface Instance {
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
   weights: Weights;
+  /** Travel obeys the triangle inequality (haversine, Euclidean): an insertion never lowers travel. */
+  metric: boolean;
   /**
    * Baseline helpers of each visit (staff indexes, -1 = none): a unit of visit v done by
    * helper s costs `weights.change / units` unless s is one of them. Only for visits the
@@ -323,6 +325,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     prefBonus,
     distinctStep,
     weights,
+    metric: problem.travel.model !== 'matrix' && weights.travel >= 0,
     vBaseA,
     vBaseB,
     symmetricEmpty: solomon,
