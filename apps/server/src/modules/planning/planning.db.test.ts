@@ -123,6 +123,14 @@ describe('a plan proposal', () => {
     expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
   });
 
+  it('makes the period\'s missing visits from the care plans before planning', async () => {
+    await planTwoDays();
+    const runId = await proposeAndRun({ days: 3 });
+    const view = await anna.get(`/api/planning/runs/${runId}`);
+    expect(view.body.figures.after.visits).toBe(9);
+    expect(await count('visit')).toBe(9);
+  });
+
   it('explains why a helper is not offered, refuses such a lock and a lock on a visit that is gone', async () => {
     await planTwoDays();
     const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id

@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { generateVisits } from '../care/visits.generate.ts';
 import { osloNow, assertTeamPlanner } from './planning.access.ts';
 import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
@@ -19,6 +20,8 @@ export interface RunFigures {
   before: PlanFigures;
   after: PlanFigures;
   unassigned: { visitId: string; reason: UnassignedReason }[];
+  /** Visits made from the care plans for the period before planning (they were missing). */
+  visitsGenerated: number;
   /** Seconds spent outside the optimizer (loading, building, figures). */
   overheadSeconds: number;
   solverSeconds: number;
@@ -87,6 +90,9 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
   const t0 = performance.now();
   try {
     const clock = osloNow(opts.now?.() ?? new Date());
+    // The period's visits come from the care plans: make any that are missing first (idempotent;
+    // the run itself was audited when the team asked for it).
+    const generated = await db.transaction((tx) => generateVisits(tx, run.teamId, run.fromDate, run.days));
     const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, { ...clock, replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined });
     const { problem } = buildProblem(data);
     const before = figuresFor(data);
@@ -114,7 +120,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     const after = figuresFor(data, assignments);
     const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
     const unassigned = result.solution.unassigned.filter((id) => !id.startsWith('hold:')).map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
-    const figures: RunFigures = { before, after, unassigned, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
+    const figures: RunFigures = { before, after, unassigned, visitsGenerated: generated.created, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
     await db
       .update(planRuns)
       .set({ status: 'done', problem, solution: result.solution, figures, finishedAt: new Date(), progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true } })
