@@ -1,2 +1,3 @@
 export * from './nationalId.ts';
 export * from './record.ts';
+export * from './planning.ts';

@@ -4,19 +4,10 @@
  * with a weekend position (Tuesday–Thursday and every weekend); therapists on weekdays only.
  * Deterministic.
  */
+import type { RotaPattern } from '@tillit/contracts';
 import type { Profession } from './generator.ts';
 
-export type DemoRotaEntry = {
-  teamId: string;
-  staffId: string;
-  kind: 'day' | 'evening';
-  weekdays: number[];
-  everyWeeks: number;
-  weekOffset: number;
-  startMinute: number;
-  endMinute: number;
-  validFrom: string;
-};
+export type DemoRotaEntry = Omit<RotaPattern, 'id' | 'validUntil' | 'kind'> & { teamId: string; kind: 'day' | 'evening' };
 
 const DAY = { startMinute: 450, endMinute: 900 } as const;
 const EVENING = { startMinute: 900, endMinute: 1320 } as const;

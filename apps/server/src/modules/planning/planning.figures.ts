@@ -4,6 +4,7 @@
  * Computed over every visit of the period (also those kept as they are), so "this
  * fortnight" means the whole fortnight.
  */
+import type { PlanFigures } from '@tillit/contracts';
 import { haversineKm, quantile } from '@tillit/optimizer';
 
 export const TRAVEL = { speedKmh: 25, detourFactor: 1.4 } as const;
@@ -19,15 +20,7 @@ export interface FigureVisit {
   start: number | null;
 }
 
-export interface PlanFigures {
-  visits: number;
-  unassigned: number;
-  distinctHelpers: { mean: number; median: number; p90: number };
-  insideWindow: number;
-  insideWindowShare: number;
-  travelMinutes: number;
-  workload: { staffId: string; visits: number; minutes: number }[];
-}
+export type { PlanFigures };
 
 type Point = { lat: number; lon: number };
 

@@ -3,20 +3,10 @@
  * one helper could ever overlap. Weeks are counted from Monday 1970-01-05 so that a cycle
  * ("every third weekend") runs on across new year without a jump (ISO week 53 would break it).
  */
+import type { RotaPattern } from '@tillit/contracts';
 import { isoWeekday } from '../care/recurrence.ts';
 
-export interface RotaPattern {
-  id?: string;
-  staffId: string;
-  kind: 'day' | 'evening' | 'night';
-  weekdays: number[];
-  everyWeeks: number;
-  weekOffset: number;
-  startMinute: number;
-  endMinute: number;
-  validFrom: string;
-  validUntil: string | null;
-}
+export type { RotaPattern };
 
 const DAY = 86_400_000;
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;

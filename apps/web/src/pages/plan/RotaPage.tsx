@@ -1,3 +1,4 @@
+import type { RotaPattern } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,18 +9,7 @@ import { hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 
-interface Entry {
-  id: string;
-  staffId: string;
-  kind: 'day' | 'evening' | 'night';
-  weekdays: number[];
-  everyWeeks: number;
-  weekOffset: number;
-  startMinute: number;
-  endMinute: number;
-  validFrom: string;
-  validUntil: string | null;
-}
+type Entry = RotaPattern & { id: string };
 interface Rota {
   staff: { id: string; name: string; profession: string }[];
   entries: Entry[];

@@ -1,13 +1,7 @@
 /** Shapes of the planning API as the pages use them. */
-export interface Figures {
-  visits: number;
-  unassigned: number;
-  distinctHelpers: { mean: number; median: number; p90: number };
-  insideWindow: number;
-  insideWindowShare: number;
-  travelMinutes: number;
-  workload: { staffId: string; visits: number; minutes: number }[];
-}
+import type { PlanFigures } from '@tillit/contracts';
+
+export type Figures = PlanFigures;
 
 export type UnassignedReason =
   | { code: 'no_shift' }

@@ -1,0 +1,28 @@
+/** Planning shapes shared by the server (which computes them) and the web app (which shows them). */
+
+/** One recurring shift pattern of a helper's rota (turnus). */
+export interface RotaPattern {
+  id?: string;
+  staffId: string;
+  kind: 'day' | 'evening' | 'night';
+  /** ISO weekdays 1 (Monday) … 7 (Sunday). */
+  weekdays: number[];
+  everyWeeks: number;
+  /** Which week of the cycle (weeks counted from Monday 1970-01-05). */
+  weekOffset: number;
+  startMinute: number;
+  endMinute: number;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+/** Figures of a plan over a period, before and after planning. */
+export interface PlanFigures {
+  visits: number;
+  unassigned: number;
+  distinctHelpers: { mean: number; median: number; p90: number };
+  insideWindow: number;
+  insideWindowShare: number;
+  travelMinutes: number;
+  workload: { staffId: string; visits: number; minutes: number }[];
+}
