@@ -1,24 +1,36 @@
 /**
  * Changes to a published plan, shown to the helper they affect in «Min dag» until seen.
- * A helper sees only their own changes.
+ * A helper sees only their own changes; the list names people, so it is audited like the day list.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
+import { osloNow } from './planning.access.ts';
 
 export async function myChanges(db: Db, actor: Actor) {
   if (!actor.staffId) return [];
-  return rowsOf<{ id: string; kind: string; date: string; plannedStart: number | null; windowStart: number; windowEnd: number; person: string; createdAt: string }>(
-    await db.execute(sql`SELECT c.id, c.kind, c.date::text AS date, c.planned_start AS "plannedStart", v.window_start AS "windowStart", v.window_end AS "windowEnd",
+  const rows = rowsOf<{ id: string; recipientId: string; kind: string; date: string; plannedStart: number | null; windowStart: number; windowEnd: number; person: string; createdAt: string }>(
+    await db.execute(sql`SELECT c.id, v.recipient_id AS "recipientId", c.kind, c.date::text AS date, c.planned_start AS "plannedStart",
+                                v.window_start AS "windowStart", v.window_end AS "windowEnd",
                                 r.given_name || ' ' || r.family_name AS person, c.created_at AS "createdAt"
                            FROM plan_change c JOIN visit v ON v.id = c.visit_id JOIN recipient r ON r.id = v.recipient_id
-                          WHERE c.staff_id = ${actor.staffId} AND c.seen_at IS NULL AND c.date >= current_date
+                          WHERE c.staff_id = ${actor.staffId} AND c.seen_at IS NULL AND c.date >= ${osloNow().today}::date
                           ORDER BY c.date, v.window_start`),
   );
+  if (rows.length) {
+    await auditWriterFor(db).append({
+      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.myChanges',
+      recipientId: null, basis: 'care_relation', emergencyAccessId: null, details: { recipients: [...new Set(rows.map((r) => r.recipientId))] },
+    });
+  }
+  return rows.map(({ recipientId: _r, ...rest }) => rest);
 }
 
-export async function markChangesSeen(db: Db, actor: Actor) {
-  if (!actor.staffId) return { seen: 0 };
-  const res = await db.execute(sql`UPDATE plan_change SET seen_at = now() WHERE staff_id = ${actor.staffId} AND seen_at IS NULL RETURNING id`);
+/** Marks the changes the helper was shown as seen (not ones that arrived after the page loaded). */
+export async function markChangesSeen(db: Db, actor: Actor, ids: string[]) {
+  if (!actor.staffId || ids.length === 0) return { seen: 0 };
+  const res = await db.execute(sql`UPDATE plan_change SET seen_at = now()
+                                    WHERE staff_id = ${actor.staffId} AND seen_at IS NULL AND id = ANY(${`{${ids.join(',')}}`}::uuid[]) RETURNING id`);
   return { seen: res.rows.length };
 }

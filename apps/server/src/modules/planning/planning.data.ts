@@ -19,6 +19,7 @@ export function pgArray<T = string>(value: unknown, map: (s: string) => T = (s) 
 
 export interface PlanningVisitRow extends PlanningVisit {
   status: 'planned' | 'started' | 'done' | 'cancelled';
+  version: number;
 }
 
 export interface LoadedPlanning extends PlanningData {
@@ -58,7 +59,7 @@ export async function loadPlanningData(
                       AND h.staff_id IS NOT NULL AND v.recipient_id IN ${served}
                     GROUP BY v.recipient_id, h.staff_id`),
     db.execute(sql`SELECT v.id, v.recipient_id AS "recipientId", v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd",
-                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId", v.planned_start AS "plannedStart", v.status,
+                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId", v.planned_start AS "plannedStart", v.status, v.version,
                           COALESCE(sum(m.duration_minutes), 30)::int AS duration,
                           array_remove(array_agg(DISTINCT m.required_competence), NULL) AS competences,
                           COALESCE(bool_or(m.two_helpers), false) AS "twoHelpers"

@@ -131,6 +131,50 @@ describe('a plan proposal', () => {
     expect(await count('visit')).toBe(9);
   });
 
+  it('refuses to publish a proposal that no longer fits: locks changed, an absence, or a newer published plan', async () => {
+    await planTwoDays();
+    const first = await proposeAndRun();
+    const [v] = (await db().execute(sql`SELECT v.id FROM visit v JOIN recipient r ON r.id = v.recipient_id WHERE r.given_name = 'Randi' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    expect((await anna.post(`/api/planning/visits/${v.id}/lock`, { staffId: kariId })).status).toBe(200);
+    const stale = await anna.post(`/api/planning/runs/${first}/publish`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('run_stale');
+    const [{ n }] = (await db().execute(sql`SELECT count(*)::int AS n FROM visit WHERE published`)).rows as { n: number }[];
+    expect(n).toBe(0);
+    // Run again (same kind and period) with the lock: that one publishes; the first can never be.
+    const again = await anna.post(`/api/planning/runs/${first}/rerun`, { timeLimitSeconds: 1 });
+    expect(again.status).toBe(202);
+    await executeRun(db(), again.body.id, { threads: 1 });
+    expect((await anna.post(`/api/planning/runs/${again.body.id}/publish`)).status).toBe(200);
+    expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(409);
+    const absent = await proposeAndRun();
+    await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: kariId, fromDate: from, toDate: from, reason: 'course' });
+    expect((await anna.post(`/api/planning/runs/${absent}/publish`)).body.error.code).toBe('run_stale');
+  });
+
+  it('refuses a sick call-in for a past day and keeps the kind of run when running again', async () => {
+    await planTwoDays();
+    const past = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: '2020-01-01' });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields[0].field).toBe('date');
+    expect(await count('absence')).toBe(0);
+    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: from, timeLimitSeconds: 1 });
+    const again = await anna.post(`/api/planning/runs/${sick.body.runId}/rerun`, {});
+    const [run] = (await db().execute(sql`SELECT kind, from_date::text AS "from", days FROM plan_run WHERE id = ${again.body.id}`)).rows;
+    expect(run).toEqual({ kind: 'sick_day', from, days: 1 });
+  });
+
+  it('keeps a two-helper visit with its pair when locked, and refuses to move it to one named helper', async () => {
+    const { randi } = await planTwoDays();
+    await db().insert(t.measures).values({ recipientId: randi.id, title: 'Forflytning', professionalNeed: 'Takheis', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 1000, windowEnd: 1060, durationMinutes: 20, twoHelpers: true, validFrom: '2026-01-01' });
+    await anna.post(`/api/teams/${team()}/visits/generate`, { from, days: 1 });
+    const [lift] = (await db().execute(sql`SELECT v.id FROM visit v WHERE v.window_start = 1000`)).rows as { id: string }[];
+    const res = await anna.post(`/api/planning/visits/${lift.id}/lock`, { staffId: kariId });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'two_helpers_keep_only' });
+    expect(await count('plan_lock')).toBe(0);
+  });
+
   it('explains why a helper is not offered, refuses such a lock and a lock on a visit that is gone', async () => {
     await planTwoDays();
     const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
@@ -188,7 +232,7 @@ describe('a plan proposal', () => {
     const kariChanges = await kari.get('/api/planning/my-changes');
     expect(kariChanges.body.length).toBeGreaterThanOrEqual(1);
     expect(kariChanges.body.every((c: { kind: string }) => c.kind === 'removed')).toBe(true);
-    expect((await kari.post('/api/planning/my-changes/seen')).body.seen).toBe(kariChanges.body.length);
+    expect((await kari.post('/api/planning/my-changes/seen', { ids: kariChanges.body.map((c: { id: string }) => c.id) })).body.seen).toBe(kariChanges.body.length);
     expect((await kari.get('/api/planning/my-changes')).body).toEqual([]);
     expect(await count('absence')).toBe(1);
   });

@@ -16,8 +16,9 @@ import { planLocks } from './planning.tables.ts';
 
 /** The visit with the team serving its person today. 404 when it no longer exists. */
 async function visitAndTeam(db: Db, visitId: string) {
-  const [v] = rowsOf<{ id: string; date: string; status: string; teamId: string | null; staffId: string | null }>(
-    await db.execute(sql`SELECT v.id, v.date::text AS date, v.status, v.staff_id AS "staffId",
+  const [v] = rowsOf<{ id: string; date: string; status: string; teamId: string | null; staffId: string | null; secondStaffId: string | null; twoHelpers: boolean }>(
+    await db.execute(sql`SELECT v.id, v.date::text AS date, v.status, v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
+                                EXISTS (SELECT 1 FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id AND m.two_helpers) AS "twoHelpers",
                                 (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id AND rt.valid_from <= v.date
                                     AND (rt.valid_until IS NULL OR rt.valid_until >= v.date) ORDER BY rt.valid_from DESC LIMIT 1) AS "teamId"
                            FROM visit v WHERE v.id = ${visitId}`),
@@ -48,6 +49,9 @@ export async function lockVisit(db: Db, actor: Actor, visitId: string, staffId: 
   if (v.status !== 'planned') throw conflict('visit_not_planned', 'Only visits still to be done can be locked', { status: v.status });
   const helper = staffId ?? v.staffId;
   if (!helper) throw badInput([{ field: 'staffId', code: 'required', message: 'The visit has no helper yet: choose who should take it' }]);
+  // A two-helper visit is kept as it is when locked: it cannot be moved to a named helper here.
+  if (v.twoHelpers && helper !== v.staffId && helper !== v.secondStaffId)
+    throw badInput([{ field: 'staffId', code: 'two_helpers_keep_only', message: 'A visit that needs two helpers can only be kept with the helpers it has; assign the pair on the board' }]);
   const { candidates } = await candidatesFor(db, actor, visitId);
   const c = candidates.find((x) => x.staffId === helper);
   if (!c) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not in the team that serves this person' }]);
@@ -79,7 +83,9 @@ export async function lockDay(db: Db, actor: Actor, teamId: string, staffId: str
       at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.lock',
       recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, staffId, date },
     });
-    return lock ?? (await tx.select().from(planLocks).where(and(eq(planLocks.staffId, staffId), eq(planLocks.date, date))))[0];
+    const existing = lock ?? (await tx.select().from(planLocks).where(and(eq(planLocks.staffId, staffId), eq(planLocks.date, date))))[0];
+    if (existing.teamId !== teamId) throw conflict('locked_by_other_team', 'Another team has locked this helper\'s day');
+    return existing;
   });
 }
 

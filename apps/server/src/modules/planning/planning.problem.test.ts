@@ -84,6 +84,14 @@ describe('planning problem', () => {
     });
   });
 
+  it('leaves today\'s visits whose window has passed as they are, and ignores pins to helpers not in the team', () => {
+    const data = world({ today: '2026-11-30', nowMinute: 600, locks: [{ visitId: 'v3', staffId: 'gone', date: null }, { visitId: 'v4', staffId: 'gone', date: null }] });
+    data.visits = [visit('v1', 'p1', '2026-11-30', { staffId: 'kari' }), visit('v3', 'p2', '2026-11-30', { windowStart: 600, windowEnd: 660 }), visit('v4', 'p2', '2026-12-01')];
+    const { problem, kept } = buildProblem(data);
+    expect(kept).toEqual(['v1']); // 08:00–09:00 today, now 10:00: not taken from Kari
+    expect(problem.visits.map((v) => [v.id, v.pinned])).toEqual([['v3', undefined], ['v4', undefined]]);
+  });
+
   it('starts today\'s shifts no earlier than now and plans no past day', () => {
     const { problem } = buildProblem(world({ today: '2026-12-01', nowMinute: 600 }));
     expect(problem.staff[1].shifts).toEqual([{ day: 1, start: 600, end: 900 }]);

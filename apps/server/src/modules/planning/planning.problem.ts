@@ -64,7 +64,9 @@ export function buildProblem(data: PlanningData): BuiltProblem {
   const dayOf = new Map(dates.map((d, i) => [d, i]));
   const replan = data.replanDates ? new Set(data.replanDates) : null;
   const lockedDays = new Set(data.locks.filter((l) => l.date).map((l) => `${l.staffId}|${l.date}`));
-  const visitLock = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
+  const known = new Set(data.staff.map((s) => s.id));
+  // A lock to someone no longer in the team is void (the optimizer would ignore an unknown pin anyway).
+  const visitLock = new Map(data.locks.filter((l) => l.visitId && known.has(l.staffId)).map((l) => [l.visitId!, l.staffId]));
 
   const staff: Staff[] = data.staff.map((s) => {
     const shifts: Staff['shifts'] = [];
@@ -88,13 +90,19 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     if (day === undefined) continue;
     const helpers = [v.staffId, v.secondStaffId].filter((x): x is string => x !== null);
     const onLockedDay = helpers.some((h) => lockedDays.has(`${h}|${v.date}`));
-    const outside = v.date < data.today || (replan !== null && !replan.has(v.date)) || (v.status !== undefined && v.status !== 'planned');
+    // Past days, today's visits whose window has passed (nobody documented them yet: left as
+    // they are, not taken away), dates outside a sick-day re-plan, and started or done visits.
+    const outside =
+      v.date < data.today ||
+      (v.date === data.today && v.windowEnd < data.nowMinute) ||
+      (replan !== null && !replan.has(v.date)) ||
+      (v.status !== undefined && v.status !== 'planned');
     if (onLockedDay || outside || (v.twoHelpers && visitLock.has(v.id))) {
       kept.push(v.id);
       // The helpers of a kept visit who are still being planned must keep that time free.
       if (!outside) {
         for (const h of helpers) {
-          if (lockedDays.has(`${h}|${v.date}`)) continue;
+          if (lockedDays.has(`${h}|${v.date}`) || !known.has(h)) continue;
           const at = v.plannedStart ?? v.windowStart;
           visits.push({ id: `hold:${v.id}:${h}`, recipient: v.recipientId, day, earliest: at, latest: v.plannedStart ?? v.windowEnd, duration: v.duration, pinned: h });
         }

@@ -4,6 +4,7 @@
  * the worker in this process executes it. A run queued while the server stops waits in the
  * queue for the next start; a run cut off mid-solve is not retried (the team asks again).
  */
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.ts';
 
@@ -23,17 +24,40 @@ export class PlanningQueue {
     boss.on('error', (err) => this.log('job queue error', err));
     await boss.start();
     await boss.createQueue(QUEUE);
+    if (work) await this.failInterrupted();
     // One run at a time per server: the optimizer already uses every core.
     if (work)
       await boss.work<{ runId: string }>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-      await this.execute(job.data.runId);
-    });
+        try {
+          await this.execute(job.data.runId);
+        } catch (err) {
+          // The run row already says failed (or the server is stopping); the queue need not retry.
+          this.log('plan run failed', err);
+        }
+      });
     this.boss = boss;
   }
 
+  /** Queues a run; if the queue cannot take it, the run is marked failed so nobody waits for it. */
   async enqueue(runId: string): Promise<void> {
-    if (!this.boss) throw new Error('The planning queue is not running');
-    await this.boss.send(QUEUE, { runId }, { retryLimit: 0, expireInSeconds: 15 * 60 });
+    try {
+      if (!this.boss) throw new Error('The planning queue is not running');
+      await this.boss.send(QUEUE, { runId }, { retryLimit: 0, expireInSeconds: 15 * 60 });
+    } catch (err) {
+      await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error = 'Could not be queued', finished_at = now() WHERE id = ${runId}`);
+      throw err;
+    }
+  }
+
+  /**
+   * Runs left "running" by a server that stopped are marked failed, so the page stops waiting:
+   * on the embedded database this server is the only worker, so every such run is dead; on
+   * PostgreSQL another server may still be solving, so only runs well past their time limit.
+   */
+  private async failInterrupted() {
+    const stale = this.database.kind === 'embedded' ? sql`true` : sql`created_at < now() - (time_limit_seconds + 900) * interval '1 second'`;
+    await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error = 'Interrupted when the server stopped; run again', finished_at = now()
+                                        WHERE status = 'running' AND ${stale}`);
   }
 
   async stop(): Promise<void> {

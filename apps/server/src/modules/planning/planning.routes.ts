@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { markChangesSeen, myChanges } from './planning.changes.ts';
 import { candidatesFor, lockDay, lockVisit, unlock } from './planning.locks.ts';
-import { createRun, publishRun, runOf, type Enqueue } from './planning.runs.ts';
+import { createRun, publishRun, rerun, runOf, type Enqueue } from './planning.runs.ts';
 import * as s from './planning.schema.ts';
 import { planView } from './planning.view.ts';
 import { createVisitingLink, visitingView } from './visiting.ts';
@@ -26,6 +26,9 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
     const run = await runOf(db, req.actor, req.params.runId);
     return { id: run.id, status: run.status, progress: run.progress, error: run.error, timeLimitSeconds: run.timeLimitSeconds };
   });
+  r.post('/api/planning/runs/:runId/rerun', { schema: { params: s.runParams, body: s.rerunBody } }, async (req, reply) =>
+    reply.status(202).send(await rerun(db, req.actor, req.params.runId, req.body.timeLimitSeconds, enqueue)),
+  );
   r.post('/api/planning/runs/:runId/publish', { schema: { params: s.runParams } }, (req) => publishRun(db, req.actor, req.params.runId));
 
   r.get('/api/planning/visits/:visitId/candidates', { schema: { params: s.visitParams } }, (req) => candidatesFor(db, req.actor, req.params.visitId));
@@ -57,5 +60,5 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
   r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) => visitingView(db, req.params.token));
 
   r.get('/api/planning/my-changes', (req) => myChanges(db, req.actor));
-  r.post('/api/planning/my-changes/seen', (req) => markChangesSeen(db, req.actor));
+  r.post('/api/planning/my-changes/seen', { schema: { body: s.seenBody } }, (req) => markChangesSeen(db, req.actor, req.body.ids));
 }

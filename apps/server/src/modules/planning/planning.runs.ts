@@ -5,13 +5,13 @@
  */
 import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { generateVisits } from '../care/visits.generate.ts';
 import { osloNow, assertTeamPlanner } from './planning.access.ts';
-import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
+import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
 import { assignmentsFrom, baselineFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
 import { planRuns } from './planning.tables.ts';
@@ -20,6 +20,10 @@ export interface RunFigures {
   before: PlanFigures;
   after: PlanFigures;
   unassigned: { visitId: string; reason: UnassignedReason }[];
+  /** Version of each planned visit when the proposal was made (publish skips visits changed since). */
+  versions: Record<string, number>;
+  /** The team's locks in the period when the proposal was made (publish refuses if they changed). */
+  locks: string[];
   /** Visits made from the care plans for the period before planning (they were missing). */
   visitsGenerated: number;
   /** Seconds spent outside the optimizer (loading, building, figures). */
@@ -41,6 +45,12 @@ export async function createRun(db: Db, actor: Actor, teamId: string, input: New
   const id = await db.transaction((tx) => insertRun(tx, actor, teamId, input));
   await enqueue(id);
   return { id };
+}
+
+/** «Kjør på nytt»: the same kind of run over the same period, with the team's locks as they are now. */
+export async function rerun(db: Db, actor: Actor, runId: string, timeLimitSeconds: number | undefined, enqueue: Enqueue) {
+  const run = await runOf(db, actor, runId);
+  return createRun(db, actor, run.teamId, { from: run.fromDate, days: run.days, kind: run.kind, timeLimitSeconds: timeLimitSeconds ?? run.timeLimitSeconds }, enqueue);
 }
 
 /**
@@ -96,8 +106,10 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, { ...clock, replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined });
     const { problem } = buildProblem(data);
     const before = figuresFor(data);
+    // Progress is written while the optimizer works (a drizzle query runs only when awaited or
+    // then-ed, so each write is started here), at most one write in flight.
     let lastWrite = 0;
-    const writes: Promise<unknown>[] = [];
+    let inFlight: Promise<void> | null = null;
     const tSolve = performance.now();
     const result = problem.visits.length === 0
       ? { solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution, seconds: 0 }
@@ -109,18 +121,31 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
           baseline: run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined,
           onProgress: (p) => {
             const now = performance.now();
-            if (now - lastWrite < 1000) return;
+            if (now - lastWrite < 1000 || inFlight) return;
             lastWrite = now;
-            writes.push(db.update(planRuns).set({ progress: { seconds: Math.round(p.seconds * 10) / 10, unassigned: p.unassigned, travel: Math.round(p.travel) } }).where(eq(planRuns.id, runId)));
+            inFlight = db
+              .update(planRuns)
+              .set({ progress: { seconds: Math.round(p.seconds * 10) / 10, unassigned: p.unassigned, travel: Math.round(p.travel) } })
+              .where(and(eq(planRuns.id, runId), eq(planRuns.status, 'running')))
+              .then(
+                () => {},
+                () => {},
+              )
+              .finally(() => {
+                inFlight = null;
+              });
           },
         });
     const solverSeconds = (performance.now() - tSolve) / 1000;
-    await Promise.all(writes);
+    await inFlight;
     const assignments = assignmentsFrom(result.solution);
     const after = figuresFor(data, assignments);
     const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
     const unassigned = result.solution.unassigned.filter((id) => !id.startsWith('hold:')).map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
-    const figures: RunFigures = { before, after, unassigned, visitsGenerated: generated.created, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
+    // Each planned visit's version when the proposal was made: publishing skips visits changed since.
+    const versions = Object.fromEntries(data.visits.filter((v) => assignments.has(v.id)).map((v) => [v.id, v.version]));
+    const locks = data.locks.map((l) => l.id!).filter(Boolean);
+    const figures: RunFigures = { before, after, unassigned, versions, locks, visitsGenerated: generated.created, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
     await db
       .update(planRuns)
       .set({ status: 'done', problem, solution: result.solution, figures, finishedAt: new Date(), progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true } })
@@ -132,6 +157,26 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The checks behind publishing's 409: nothing the proposal was built on has changed since. */
+async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
+  const to = sql`${run.fromDate}::date + ${run.days - 1}::int`;
+  const [state] = rowsOf<{ newer: boolean; absences: boolean; locks: string[] | string | null }>(
+    await tx.execute(sql`SELECT
+        EXISTS (SELECT 1 FROM plan_run p WHERE p.team_id = ${run.teamId} AND p.id <> ${run.id} AND p.status = 'published'
+                   AND p.published_at > ${run.createdAt} AND p.from_date <= ${to} AND p.from_date + p.days - 1 >= ${run.fromDate}::date) AS newer,
+        EXISTS (SELECT 1 FROM absence a WHERE a.team_id = ${run.teamId} AND a.created_at > ${run.createdAt}
+                   AND a.from_date <= ${to} AND a.to_date >= ${run.fromDate}::date) AS absences,
+        (SELECT array_agg(l.id::text ORDER BY l.id) FROM plan_lock l WHERE l.team_id = ${run.teamId}
+            AND (l.date BETWEEN ${run.fromDate}::date AND ${to}
+                 OR l.visit_id IN (SELECT v.id FROM visit v WHERE v.date BETWEEN ${run.fromDate}::date AND ${to} AND v.status <> 'cancelled'))) AS locks`),
+  );
+  if (state.newer) throw conflict('run_stale', 'The team has published another plan for this period since this proposal was made; make a new proposal');
+  if (state.absences) throw conflict('run_stale', 'An absence was registered after this proposal was made; run again');
+  const locksNow = pgArray(state.locks).sort().join(',');
+  const locksThen = ((run.figures as RunFigures).locks ?? []).slice().sort().join(',');
+  if (locksNow !== locksThen) throw conflict('run_stale', 'Locks have changed since this proposal was made; run again to include them');
+}
 
 export async function runOf(db: Db, actor: Actor, runId: string) {
   const [run] = await db.select().from(planRuns).where(eq(planRuns.id, runId));
@@ -147,9 +192,11 @@ export interface PublishResult {
 }
 
 /**
- * Publishing writes the proposal to the visits: the day lists show it at once. Visits done,
- * started or removed since the proposal are skipped. Where a visit had already been published,
- * each helper it affects gets a change notice (added, removed, or a new time).
+ * Publishing writes the proposal to the visits: the day lists show it at once. Refused (409)
+ * when the team has since published another plan for an overlapping period, changed its locks,
+ * or registered an absence — the proposal no longer fits; run again. Visits done, started,
+ * removed, changed by hand since, or already past are skipped. Every helper whose day changes
+ * on a visit they could already see gets a notice (added, removed, or a new time).
  */
 export async function publishRun(db: Db, actor: Actor, runId: string): Promise<PublishResult> {
   const [found] = await db.select({ teamId: planRuns.teamId }).from(planRuns).where(eq(planRuns.id, runId));
@@ -158,7 +205,9 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
   return db.transaction(async (tx) => {
     const [run] = await tx.select().from(planRuns).where(eq(planRuns.id, runId)).for('update');
     if (run.status !== 'done') throw conflict('run_not_ready', run.status === 'published' ? 'This proposal is already published' : 'The proposal is not finished yet', { status: run.status });
+    await assertStillFits(tx, run);
     const assignments = assignmentsFrom(run.solution as Solution);
+    const versions = (run.figures as RunFigures).versions ?? {};
     const ids = [...assignments.keys()];
     if (ids.length === 0) {
       await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
@@ -166,16 +215,17 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
     }
     const current = (
       await tx.execute(sql`SELECT id, recipient_id AS "recipientId", date::text AS date, status, staff_id AS "staffId", second_staff_id AS "secondStaffId",
-                                  planned_start AS "plannedStart", published
+                                  planned_start AS "plannedStart", window_end AS "windowEnd", version, published
                              FROM visit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) FOR UPDATE`)
-    ).rows as { id: string; recipientId: string; date: string; status: string; staffId: string | null; secondStaffId: string | null; plannedStart: number | null; published: boolean }[];
-    const { today } = osloNow();
+    ).rows as { id: string; recipientId: string; date: string; status: string; staffId: string | null; secondStaffId: string | null; plannedStart: number | null; windowEnd: number; version: number; published: boolean }[];
+    const { today, nowMinute } = osloNow();
     const changes: { staffId: string; visitId: string; kind: 'added' | 'removed' | 'retimed'; date: string; plannedStart: number | null }[] = [];
     const updates: { id: string; a: Assignment }[] = [];
     let skipped = ids.length - current.length;
     for (const v of current) {
       const a = assignments.get(v.id)!;
-      if (v.status !== 'planned') {
+      const past = v.date < today || (v.date === today && v.windowEnd < nowMinute);
+      if (v.status !== 'planned' || past || (versions[v.id] !== undefined && versions[v.id] !== v.version)) {
         skipped++;
         continue;
       }
@@ -184,7 +234,8 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       const same = before.size === after.size && [...before].every((h) => after.has(h));
       if (same && v.plannedStart === a.plannedStart && v.published) continue;
       updates.push({ id: v.id, a });
-      if (!v.published || v.date < today) continue;
+      // Helpers could already see the visit in «Min dag» if it had a helper: tell them what changed.
+      if (before.size === 0) continue;
       for (const h of after) if (!before.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
       for (const h of before) if (!after.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
       if (v.plannedStart !== null && a.plannedStart !== null && Math.abs(v.plannedStart - a.plannedStart) >= 15)

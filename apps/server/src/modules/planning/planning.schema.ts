@@ -18,6 +18,9 @@ export const newRunBody = z.object({
   timeLimitSeconds: z.number().int().min(1).max(120).default(20),
 });
 
+export const seenBody = z.object({ ids: z.array(z.uuid()).max(1000) });
+export const rerunBody = z.object({ timeLimitSeconds: z.number().int().min(1).max(120).optional() });
+
 export const lockBody = z.object({ staffId: z.uuid().optional() });
 export const dayLockBody = z.object({ staffId: z.uuid(), date: z.iso.date() });
 

@@ -22,7 +22,7 @@ export const rotaEntries = pgTable(
     weekdays: smallint('weekdays').array().notNull(),
     /** 1 = every week, 3 = every third week (weekend rotation). */
     everyWeeks: smallint('every_weeks').notNull().default(1),
-    /** Which week of the cycle: ISO week number mod everyWeeks. */
+    /** Which week of the cycle: weeks counted from Monday 1970-01-05, mod everyWeeks (rota.ts). */
     weekOffset: smallint('week_offset').notNull().default(0),
     startMinute: smallint('start_minute').notNull(),
     endMinute: smallint('end_minute').notNull(),

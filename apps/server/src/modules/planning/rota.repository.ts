@@ -8,7 +8,7 @@ import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { assertTeamPlanner } from './planning.access.ts';
+import { assertTeamPlanner, osloNow } from './planning.access.ts';
 import { pgArray } from './planning.data.ts';
 import { insertRun, type Enqueue } from './planning.runs.ts';
 import { absences, planRuns, rotaEntries } from './planning.tables.ts';
@@ -55,6 +55,8 @@ export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: 
   await assertTeamPlanner(db, actor, teamId, 'planning.rota');
   return db.transaction(async (tx) => {
     await assertMember(tx, teamId, input.staffId);
+    // Lock the helper first: two entries added at once must not both pass the overlap check.
+    await tx.execute(sql`SELECT id FROM staff WHERE id = ${input.staffId} FOR UPDATE`);
     const existing = rowsOf<RotaPattern & { weekdays: unknown }>(
       await tx.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
                                   end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
@@ -112,6 +114,7 @@ export async function removeAbsence(db: Db, actor: Actor, absenceId: string) {
  */
 export async function reportSick(db: Db, actor: Actor, teamId: string, input: { staffId: string; date: string; timeLimitSeconds: number }, enqueue: Enqueue) {
   await assertTeamPlanner(db, actor, teamId, 'planning.sick');
+  if (input.date < osloNow().today) throw badInput([{ field: 'date', code: 'in_past', message: 'A sick call-in is for today or a coming day' }]);
   const out = await db.transaction(async (tx) => {
     const absence = await insertAbsence(tx, actor, teamId, { staffId: input.staffId, fromDate: input.date, toDate: input.date, reason: 'sick' });
     const runId = await insertRun(tx, actor, teamId, { from: input.date, days: 1, timeLimitSeconds: input.timeLimitSeconds, kind: 'sick_day' });

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { useState } from 'react';
+import { api, type ApiError } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
@@ -17,11 +19,18 @@ interface Change {
 export function PlanChanges({ onSeen }: { onSeen: () => void }) {
   const { t } = useTranslation();
   const { data, reload } = useApi<Change[]>('/api/planning/my-changes');
+  const [error, setError] = useState<ApiError | null>(null);
   if (!data || data.length === 0) return null;
+  // Only the changes shown here are marked seen; any that arrive meanwhile show next time.
   const seen = async () => {
-    await api('POST', '/api/planning/my-changes/seen');
-    await reload();
-    onSeen();
+    try {
+      await api('POST', '/api/planning/my-changes/seen', { ids: data.map((c) => c.id) });
+      setError(null);
+      await reload();
+      onSeen();
+    } catch (err) {
+      setError(err as ApiError);
+    }
   };
   const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
   return (
@@ -34,6 +43,7 @@ export function PlanChanges({ onSeen }: { onSeen: () => void }) {
           </li>
         ))}
       </ul>
+      <ErrorMessage error={error} />
       <button type="button" onClick={() => void seen()}>
         {t('planChanges.seen')}
       </button>

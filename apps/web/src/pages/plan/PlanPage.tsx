@@ -31,10 +31,20 @@ export function PlanPage() {
   const [days, setDays] = useState(Number(params.get('days') ?? 14));
   const [timeLimit, setTimeLimit] = useState(20);
   const url = runId ? `/api/planning/runs/${runId}` : `/api/planning/teams/${teamId}/plan?from=${from}&days=${days}`;
-  const { data, error, reload } = useApi<PlanView>(url);
+  const loaded = useApi<PlanView>(url);
+  const { error, reload } = loaded;
+  // While another proposal loads, the previous one is not shown as if it were the new one.
+  const data = loaded.data && (!runId || loaded.data.run?.id === runId) ? loaded.data : null;
   const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'error' | 'timeLimitSeconds'> | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
+  const [pollError, setPollError] = useState<ApiError | null>(null);
+  // Another run (a re-run, a sick call-in) starts with a clean slate.
+  useEffect(() => {
+    setStatus(null);
+    setPublished(null);
+    setPollError(null);
+  }, [runId]);
 
   useEffect(() => {
     document.title = `${t('plan.title')} – Tillit`;
@@ -48,19 +58,35 @@ export function PlanPage() {
 
   // While the optimizer works, poll the run's status once a second and reload when it ends.
   const running = data?.run && (data.run.status === 'queued' || data.run.status === 'running');
+  // Polling gives up after repeated errors, or well after the run's time limit.
   useEffect(() => {
-    if (!running || !runId) return;
+    if (!running || !runId || !data?.run) return;
+    const giveUpAt = Date.now() + (data.run.timeLimitSeconds + 300) * 1000;
+    let failures = 0;
     const timer = setInterval(() => {
-      void api<NonNullable<typeof status>>('GET', `/api/planning/runs/${runId}/status`).then((s) => {
-        setStatus(s);
-        if (s.status !== 'queued' && s.status !== 'running') {
-          clearInterval(timer);
-          void reload();
-        }
-      });
+      if (Date.now() > giveUpAt) {
+        clearInterval(timer);
+        void reload();
+        return;
+      }
+      api<NonNullable<typeof status>>('GET', `/api/planning/runs/${runId}/status`)
+        .then((s) => {
+          failures = 0;
+          setStatus(s);
+          if (s.status !== 'queued' && s.status !== 'running') {
+            clearInterval(timer);
+            void reload();
+          }
+        })
+        .catch((err: unknown) => {
+          if (++failures >= 5) {
+            clearInterval(timer);
+            setPollError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err), {}));
+          }
+        });
     }, 1000);
     return () => clearInterval(timer);
-  }, [running, runId, reload]);
+  }, [running, runId, reload, data?.run]);
 
   const act = async <T,>(fn: () => Promise<T>) => {
     try {
@@ -73,12 +99,13 @@ export function PlanPage() {
     }
   };
   const propose = async () => {
-    const run = await act(() => api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, { from, days, timeLimitSeconds: timeLimit }));
-    if (run) {
-      setPublished(null);
-      setStatus({ status: 'queued', progress: null, error: null, timeLimitSeconds: timeLimit });
-      setParams({ run: run.id });
-    }
+    // «Kjør på nytt» repeats the shown proposal's kind and period (a sick-day re-plan stays one).
+    const run = await act(() =>
+      runId
+        ? api<{ id: string }>('POST', `/api/planning/runs/${runId}/rerun`, { timeLimitSeconds: timeLimit })
+        : api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, { from, days, timeLimitSeconds: timeLimit }),
+    );
+    if (run) setParams({ run: run.id });
   };
   const publish = async () => {
     const res = await act(() => api<{ changed: number; notified: number }>('POST', `/api/planning/runs/${runId}/publish`));
@@ -96,7 +123,8 @@ export function PlanPage() {
   };
 
   const run = data?.run ?? null;
-  const live = status ?? run;
+  // The loaded run is the truth once it has ended; while it works, the polled status is newer.
+  const live = run && run.status !== 'queued' && run.status !== 'running' ? run : (status ?? run);
   const seconds = live?.progress?.seconds ?? 0;
   return (
     <div className="stack">
@@ -118,6 +146,7 @@ export function PlanPage() {
         <div>
           <label htmlFor="plan-days">{t('plan.days')}</label>
           <select id="plan-days" value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={Boolean(runId)}>
+            {days === 1 && <option value={1}>{t('plan.oneDay')}</option>}
             <option value={7}>{t('plan.oneWeek')}</option>
             <option value={14}>{t('plan.twoWeeks')}</option>
           </select>
@@ -141,7 +170,7 @@ export function PlanPage() {
           </button>
         )}
       </form>
-      <ErrorMessage error={error ?? actionError} labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }} />
+      <ErrorMessage error={error ?? actionError ?? pollError} labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }} />
 
       {run && (
         <section className="card" aria-labelledby="run-status">
@@ -151,6 +180,7 @@ export function PlanPage() {
           </p>
           {running && <progress max={live?.timeLimitSeconds ?? run.timeLimitSeconds} value={seconds} aria-label={t('plan.progress')} />}
           {run.status === 'failed' && <p className="alert alert-error">{run.error}</p>}
+          {run.status === 'done' && <p className="small muted">{t('plan.locksHint')}</p>}
           {run.status === 'done' && (
             <button type="button" className="primary" onClick={() => void publish()}>
               {t('plan.publish')}
