@@ -27,6 +27,8 @@ export interface SearchParams {
   /** Average number of units removed per ruin. */
   cBar?: number;
   lMax?: number;
+  /** Share of iterations, while visits are unassigned, that make room for one of them (default 0.2). */
+  repair?: number;
   t0?: number;
   tf?: number;
   /** Home-care construction: series (continuity-first) or greedy insertion by day. */
@@ -61,6 +63,8 @@ export class Search extends LocalSearch {
     const t0ms = performance.now();
     const cBar = p.cBar ?? (I.solomon ? 10 : 12);
     const lMax = p.lMax ?? 10;
+    /** Share of iterations (while visits are unassigned) that make room for one of them. */
+    const repairRate = p.repair ?? 0.2;
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
     const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
@@ -130,7 +134,7 @@ export class Search extends LocalSearch {
         const prob = Math.min(1, 8 / Math.max(1, unList.length));
         for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
         // now and then, make room around one unassigned visit and insert it first
-        if (unList.length > 0 && rng.next() < 0.2) {
+        if (unList.length > 0 && rng.next() < repairRate) {
           const v = unList[rng.int(unList.length)];
           if (!this.insertList.includes(v)) this.insertList.push(v);
           const idx = this.insertList.indexOf(v);
