@@ -1,10 +1,12 @@
-/** `tillit solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE` */
-import { writeFileSync } from 'node:fs';
+/** `tillit solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] [--baseline PLAN.json] --out FILE` */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Solution } from '../model.ts';
+import { parseSolutionJson } from '../readers.ts';
 import { checkSolution, formatFigures } from '../checker.ts';
 import { solveParallel } from '../solver/parallel.ts';
 import { loadProblem, numberArg, parseCommand } from './common.ts';
 
-const USAGE = 'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] --out SOLUTION.json';
+const USAGE = 'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(
@@ -17,6 +19,8 @@ export async function run(args: string[]): Promise<number> {
       iterations: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
+      'change-weight': { type: 'string' },
       quiet: { type: 'boolean' },
     },
     1,
@@ -24,13 +28,16 @@ export async function run(args: string[]): Promise<number> {
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  let timeLimit: number | undefined, seed: number, cw: number | undefined, threads: number | undefined, iterations: number | undefined;
+  let timeLimit: number | undefined, seed: number, cw: number | undefined, threads: number | undefined, iterations: number | undefined, change: number | undefined;
+  let baseline: Solution | undefined;
   try {
     timeLimit = numberArg(values['time-limit'], '--time-limit');
     seed = numberArg(values.seed, '--seed', 1)!;
     cw = numberArg(values['continuity-weight'], '--continuity-weight');
     threads = numberArg(values.threads, '--threads');
     iterations = numberArg(values.iterations, '--iterations');
+    change = numberArg(values['change-weight'], '--change-weight');
+    if (values.baseline) baseline = parseSolutionJson(readFileSync(values.baseline, 'utf8'));
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     return 2;
@@ -50,6 +57,8 @@ export async function run(args: string[]): Promise<number> {
     seed,
     continuityWeight: cw,
     threads,
+    baseline,
+    weights: change !== undefined ? { change } : undefined,
     onProgress: values.quiet
       ? undefined
       : (p) => {
