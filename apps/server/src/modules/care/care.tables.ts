@@ -128,6 +128,11 @@ export const visits = pgTable(
     status: visitStatusEnum('status').notNull().default('planned'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    /**
+     * The check-in as a minute of the Norwegian clock, computed once when written (the trust
+     * indicators compare it with the agreed window for hundreds of thousands of visits).
+     */
+    checkInMinute: smallint('check_in_minute').generatedAlwaysAs(sql`((extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int)::smallint`),
     note: text('note'),
     version: integer('version').notNull().default(1),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "visit" ADD COLUMN "check_in_minute" smallint GENERATED ALWAYS AS (((extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int)::smallint) STORED;
