@@ -4,8 +4,11 @@
  * - SISR string removals around a seed unit (Christiaens & Vanden Berghe 2020): strings of
  *   consecutive stops from several nearby routes, which creates slack where it is usable.
  * - Route elimination (Solomon): empties a short route and forbids opening new ones.
- * - Helper ruin and recipient ruin (home care): remove a person's visits across all days,
- *   so continuity is changed for the whole horizon in one move, not day by day.
+ * - Helper, recipient, series and helper-set ruins (home care): remove a person's visits
+ *   across all days, so continuity is changed for the whole horizon in one move, not day
+ *   by day. Series and helper-set ruins also name the route each visit should go to
+ *   (`forced`), because greedy reinsertion alone would rarely rebuild a whole series with
+ *   one helper: the first visit reinserted decides, and it is often not the right helper.
  */
 import { Construction } from './construction.ts';
 

@@ -1,15 +1,11 @@
 /**
- * Ruin-and-recreate search with simulated annealing (SISR: slack induction by string
- * removals, Christiaens & Vanden Berghe 2020), extended for home care:
- * - routes are (helper, day); a visit needing two helpers is two linked units inserted
- *   jointly with one common start (their windows are pinned to that start while served);
- * - the objective is lexicographic: fewest unassigned visits, then
- *   travel + continuity (distinct helpers per person over the whole horizon, cheaper for
- *   preferred helpers and helpers with history) + workload balance;
- * - a "recipient ruin" removes all visits of one person across all days, together with
- *   room in a familiar helper's routes, so continuity is optimised across days jointly.
- * All moves are evaluated in O(1) per position with forward earliest-start and backward
- * latest-start arrays; per-person helper counts are updated incrementally.
+ * The annealing loop: each iteration ruins part of the plan (ruin.ts) or relabels two
+ * routes (local-search.ts), recreates by cheapest insertion (insertion.ts) and accepts by
+ * the simulated-annealing rule on the lexicographic objective — a plan with more
+ * unassigned visits is never accepted, one with fewer always is; otherwise the cost may
+ * rise by up to about T (SISR: Christiaens & Vanden Berghe 2020). The temperature falls
+ * geometrically over iterations (deterministic) or time (anytime); Solomon instances
+ * reheat on stagnation. The best plan is kept as a snapshot of changed routes only.
  */
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
