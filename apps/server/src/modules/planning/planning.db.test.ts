@@ -213,7 +213,7 @@ describe('a plan proposal', () => {
   it('re-plans a sick day with as few changes as possible and tells the helpers affected', async () => {
     await planTwoDays();
     const first = await proposeAndRun();
-    await anna.post(`/api/planning/runs/${first}/publish`);
+    expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(200);
     const before = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string; date: string }[];
     const annaVisitsDay1 = before.filter((v) => v.date === from && v.staffId === suite.world.staff.anna.id).map((v) => v.id);
 
@@ -223,7 +223,7 @@ describe('a plan proposal', () => {
     const view = await anna.get(`/api/planning/runs/${sick.body.runId}`);
     // Kari's medicine visit cannot go to Anna (no delegation): left unassigned, with the reason.
     expect(view.body.unassigned).toEqual([{ visitId: expect.any(String), reason: { code: 'no_competence', competence: 'legemiddelhandtering' } }]);
-    await anna.post(`/api/planning/runs/${sick.body.runId}/publish`);
+    expect((await anna.post(`/api/planning/runs/${sick.body.runId}/publish`)).status).toBe(200);
     const after = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string | null; date: string }[];
     // Anna keeps all she had; the other day is untouched; Kari has nothing that day.
     for (const id of annaVisitsDay1) expect(after.find((v) => v.id === id)!.staffId).toBe(suite.world.staff.anna.id);

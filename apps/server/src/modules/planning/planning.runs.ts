@@ -161,11 +161,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** The checks behind publishing's 409: nothing the proposal was built on has changed since. */
 async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
   const to = sql`${run.fromDate}::date + ${run.days - 1}::int`;
+  // Compared in SQL: a JS Date keeps milliseconds only, the column has microseconds.
+  const madeAt = sql`(SELECT created_at FROM plan_run WHERE id = ${run.id})`;
   const [state] = rowsOf<{ newer: boolean; absences: boolean; locks: string[] | string | null }>(
     await tx.execute(sql`SELECT
         EXISTS (SELECT 1 FROM plan_run p WHERE p.team_id = ${run.teamId} AND p.id <> ${run.id} AND p.status = 'published'
-                   AND p.published_at > ${run.createdAt} AND p.from_date <= ${to} AND p.from_date + p.days - 1 >= ${run.fromDate}::date) AS newer,
-        EXISTS (SELECT 1 FROM absence a WHERE a.team_id = ${run.teamId} AND a.created_at > ${run.createdAt}
+                   AND p.published_at > ${madeAt} AND p.from_date <= ${to} AND p.from_date + p.days - 1 >= ${run.fromDate}::date) AS newer,
+        EXISTS (SELECT 1 FROM absence a WHERE a.team_id = ${run.teamId} AND a.created_at > ${madeAt}
                    AND a.from_date <= ${to} AND a.to_date >= ${run.fromDate}::date) AS absences,
         (SELECT array_agg(l.id::text ORDER BY l.id) FROM plan_lock l WHERE l.team_id = ${run.teamId}
             AND (l.date BETWEEN ${run.fromDate}::date AND ${to}
