@@ -13,8 +13,8 @@ describe('generateDistrict', () => {
     expect(d.teams).toHaveLength(4);
     for (const t of d.teams) {
       const n = d.memberships.filter((m) => m.teamId === t.id).length;
-      expect(n).toBeGreaterThanOrEqual(8);
-      expect(n).toBeLessThanOrEqual(12);
+      expect(n).toBeGreaterThanOrEqual(12);
+      expect(n).toBeLessThanOrEqual(14);
     }
     expect(d.recipients).toHaveLength(250);
     for (const p of d.recipients) {

@@ -43,7 +43,7 @@ export interface DistrictSize {
   staffPerTeam: [number, number];
   recipients: number;
 }
-export const DEMO: DistrictSize = { teams: 4, staffPerTeam: [8, 12], recipients: 250 };
+export const DEMO: DistrictSize = { teams: 4, staffPerTeam: [12, 14], recipients: 250 };
 /** The benchmark district: 8 teams × 15 staff = 120 staff, 600 people served. */
 export const FULL: DistrictSize = { teams: 8, staffPerTeam: [15, 15], recipients: 600 };
 

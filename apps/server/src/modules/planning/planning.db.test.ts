@@ -144,6 +144,8 @@ describe('a plan proposal', () => {
     // Run again (same kind and period) with the lock: that one publishes; the first can never be.
     const again = await anna.post(`/api/planning/runs/${first}/rerun`, { timeLimitSeconds: 1 });
     expect(again.status).toBe(202);
+    const [based] = (await db().execute(sql`SELECT based_on AS "basedOn" FROM plan_run WHERE id = ${again.body.id}`)).rows;
+    expect(based.basedOn).toBe(first); // the re-run starts from the proposal it repeats
     await executeRun(db(), again.body.id, { threads: 1 });
     expect((await anna.post(`/api/planning/runs/${again.body.id}/publish`)).status).toBe(200);
     expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(409);

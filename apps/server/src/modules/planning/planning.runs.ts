@@ -38,6 +38,7 @@ export interface NewRun {
   days: number;
   timeLimitSeconds: number;
   kind: 'period' | 'sick_day';
+  basedOn?: string;
 }
 
 export async function createRun(db: Db, actor: Actor, teamId: string, input: NewRun, enqueue: Enqueue): Promise<{ id: string }> {
@@ -50,7 +51,7 @@ export async function createRun(db: Db, actor: Actor, teamId: string, input: New
 /** «Kjør på nytt»: the same kind of run over the same period, with the team's locks as they are now. */
 export async function rerun(db: Db, actor: Actor, runId: string, timeLimitSeconds: number | undefined, enqueue: Enqueue) {
   const run = await runOf(db, actor, runId);
-  return createRun(db, actor, run.teamId, { from: run.fromDate, days: run.days, kind: run.kind, timeLimitSeconds: timeLimitSeconds ?? run.timeLimitSeconds }, enqueue);
+  return createRun(db, actor, run.teamId, { from: run.fromDate, days: run.days, kind: run.kind, timeLimitSeconds: timeLimitSeconds ?? run.timeLimitSeconds, basedOn: run.solution ? run.id : undefined }, enqueue);
 }
 
 /**
@@ -60,7 +61,7 @@ export async function rerun(db: Db, actor: Actor, runId: string, timeLimitSecond
 export async function insertRun(tx: Tx, actor: Actor, teamId: string, input: NewRun): Promise<string> {
   const [run] = await tx
     .insert(planRuns)
-    .values({ teamId, kind: input.kind, fromDate: input.from, days: input.days, timeLimitSeconds: input.timeLimitSeconds, createdBy: actor.userId })
+    .values({ teamId, kind: input.kind, fromDate: input.from, days: input.days, timeLimitSeconds: input.timeLimitSeconds, basedOn: input.basedOn ?? null, createdBy: actor.userId })
     .returning({ id: planRuns.id });
   await appendAudit(tx, {
     at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.run',
@@ -105,6 +106,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     const generated = await db.transaction((tx) => generateVisits(tx, run.teamId, run.fromDate, run.days));
     const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, { ...clock, replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined });
     const { problem } = buildProblem(data);
+    const base = run.basedOn ? ((await db.select({ solution: planRuns.solution }).from(planRuns).where(eq(planRuns.id, run.basedOn)))[0]?.solution as Solution | undefined) : undefined;
     const before = figuresFor(data);
     // Progress is written while the optimizer works (a drizzle query runs only when awaited or
     // then-ed, so each write is started here), at most one write in flight.
@@ -117,8 +119,9 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
           timeLimit: run.timeLimitSeconds,
           seed: 1,
           threads: opts.threads,
-          // A sick call-in changes the day as little as possible: the plan as it stands is the baseline.
-          baseline: run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined,
+          // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
+          // Either way every visit moved to another helper costs extra, so little changes.
+          baseline: base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined),
           onProgress: (p) => {
             const now = performance.now();
             if (now - lastWrite < 1000 || inFlight) return;

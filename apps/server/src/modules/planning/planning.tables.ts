@@ -73,6 +73,8 @@ export const planRuns = pgTable(
     days: smallint('days').notNull(),
     status: planRunStatusEnum('status').notNull().default('queued'),
     timeLimitSeconds: smallint('time_limit_seconds').notNull(),
+    /** «Kjør på nytt»: the proposal this run starts from (the optimizer's baseline), so a re-run changes little beyond the locks. */
+    basedOn: uuid('based_on'),
     progress: jsonb('progress'),
     problem: jsonb('problem'),
     solution: jsonb('solution'),

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_run" ADD COLUMN "based_on" uuid;
