@@ -59,7 +59,7 @@ export async function loadPlanningData(
                       AND h.staff_id IS NOT NULL AND v.recipient_id IN ${served}
                     GROUP BY v.recipient_id, h.staff_id`),
     db.execute(sql`SELECT v.id, v.recipient_id AS "recipientId", v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd",
-                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId", v.planned_start AS "plannedStart", v.status, v.version,
+                          v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId", v.planned_start AS "plannedStart", v.status, v.version, v.check_in_minute AS "checkInMinute",
                           COALESCE(sum(m.duration_minutes), 30)::int AS duration,
                           array_remove(array_agg(DISTINCT m.required_competence), NULL) AS competences,
                           COALESCE(bool_or(m.two_helpers), false) AS "twoHelpers"

@@ -92,6 +92,14 @@ describe('planning problem', () => {
     expect(problem.visits.map((v) => [v.id, v.pinned])).toEqual([['v3', undefined], ['v4', undefined]]);
   });
 
+  it('keeps the helper of a visit under way busy until it should end', () => {
+    const data = world({ today: '2026-11-30', nowMinute: 600 });
+    data.visits = [visit('v1', 'p1', '2026-11-30', { staffId: 'ola', status: 'started', checkInMinute: 590, duration: 30, windowStart: 580, windowEnd: 610 })];
+    const { problem, kept } = buildProblem(data);
+    expect(kept).toEqual(['v1']);
+    expect(problem.visits).toEqual([{ id: 'hold:v1:ola', recipient: 'p1', day: 0, earliest: 600, latest: 600, duration: 20, pinned: 'ola' }]);
+  });
+
   it('starts today\'s shifts no earlier than now and plans no past day', () => {
     const { problem } = buildProblem(world({ today: '2026-12-01', nowMinute: 600 }));
     expect(problem.staff[1].shifts).toEqual([{ day: 1, start: 600, end: 900 }]);

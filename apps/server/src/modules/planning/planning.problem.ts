@@ -30,6 +30,8 @@ export interface PlanningVisit {
   plannedStart: number | null;
   /** Started and done visits are kept as they are. Default planned. */
   status?: 'planned' | 'started' | 'done' | 'cancelled';
+  /** Check-in minute (Norwegian clock) of a started visit. */
+  checkInMinute?: number | null;
 }
 
 export interface PlanningData {
@@ -99,6 +101,15 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       (v.status !== undefined && v.status !== 'planned');
     if (onLockedDay || outside || (v.twoHelpers && visitLock.has(v.id))) {
       kept.push(v.id);
+      // A visit under way today keeps its helpers busy until it should end.
+      if (v.status === 'started' && v.date === data.today && v.checkInMinute != null) {
+        const left = v.checkInMinute + v.duration - data.nowMinute;
+        if (left > 0)
+          for (const h of helpers)
+            if (known.has(h) && !lockedDays.has(`${h}|${v.date}`))
+              visits.push({ id: `hold:${v.id}:${h}`, recipient: v.recipientId, day, earliest: data.nowMinute, latest: data.nowMinute, duration: left, pinned: h });
+        continue;
+      }
       // The helpers of a kept visit who are still being planned must keep that time free.
       if (!outside) {
         for (const h of helpers) {
