@@ -3,7 +3,7 @@
  * serves by name). Everyone else gets 403 — and the refusal is written to the audit log.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
@@ -21,6 +21,10 @@ export async function assertTeamPlanner(db: Db, actor: Actor, teamId: string, ac
   });
   throw forbidden('not_team_member', 'Only members of the team plan its visits');
 }
+
+/** The audit row of a team-level planning change, in the caller's transaction. */
+export const auditTeam = (tx: DbOrTx, actor: Actor, action: string, details: Record<string, unknown>) =>
+  appendAudit(tx, { at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null, basis: 'team_level', emergencyAccessId: null, details });
 
 /** Today's date and the minute now in Norway: the planner never plans the past. */
 export function osloNow(at = new Date()): { today: string; nowMinute: number } {

@@ -4,7 +4,7 @@
  * primary contact and recent helpers; the period's visits with duration, competences and
  * two-helper need summed from their measures; and the team's locks.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { datesInRange } from '../care/recurrence.ts';
 import type { PlanningData, PlanningStaff, PlanningVisit } from './planning.problem.ts';
@@ -16,6 +16,14 @@ export function pgArray<T = string>(value: unknown, map: (s: string) => T = (s) 
   if (typeof value !== 'string' || value === '{}') return [];
   return value.replace(/^\{|\}$/g, '').split(',').filter((x) => x !== 'NULL').map(map);
 }
+
+/** Rota entries as RotaPattern rows, from one SELECT shape for every reader of the rota. */
+export const selectRota = (where: SQL) =>
+  sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
+             end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
+        FROM rota_entry WHERE ${where}`;
+export const rotaRows = (result: { rows: unknown[] }) =>
+  rowsOf<RotaPattern & { id: string; weekdays: unknown }>(result).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) }));
 
 export interface PlanningVisitRow extends PlanningVisit {
   status: 'planned' | 'started' | 'done' | 'cancelled';
@@ -46,9 +54,7 @@ export async function loadPlanningData(
     db.execute(sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name FROM staff s WHERE s.id IN ${members} ORDER BY s.given_name, s.family_name`),
     db.execute(sql`SELECT staff_id AS "staffId", competence_code AS code, valid_from::text AS "validFrom", valid_until::text AS "validUntil"
                      FROM staff_competence WHERE staff_id IN ${members}`),
-    db.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset",
-                          start_minute AS "startMinute", end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
-                     FROM rota_entry WHERE team_id = ${teamId} AND staff_id IN ${members}`),
+    db.execute(selectRota(sql`team_id = ${teamId} AND staff_id IN ${members}`)),
     db.execute(sql`SELECT staff_id AS "staffId", from_date::text AS "fromDate", to_date::text AS "toDate" FROM absence
                     WHERE staff_id IN ${members} AND to_date >= ${from}::date AND from_date <= ${to}::date`),
     db.execute(sql`SELECT r.id, r.lat, r.lon, r.primary_contact_staff_id AS "primaryContact", r.given_name || ' ' || r.family_name AS name
@@ -76,7 +82,7 @@ export async function loadPlanningData(
     return m;
   };
   const comps = byStaff(rowsOf<{ staffId: string; code: string; validFrom: string; validUntil: string | null }>(compRes));
-  const rota = byStaff(rowsOf<RotaPattern & { staffId: string; weekdays: unknown }>(rotaRes).map((r) => ({ ...r, weekdays: pgArray(r.weekdays, Number) })));
+  const rota = byStaff(rotaRows(rotaRes));
   const abs = byStaff(rowsOf<{ staffId: string; fromDate: string; toDate: string }>(absRes));
   const staff: PlanningStaff[] = staffRows.map((s) => ({
     id: s.id,

@@ -8,9 +8,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, badInput, conflict, notFound } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
 import { whyNotOffered, type NotOffered } from './candidates.ts';
-import { assertTeamPlanner, osloNow } from './planning.access.ts';
+import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
 import { loadPlanningData } from './planning.data.ts';
 import { planLocks } from './planning.tables.ts';
 
@@ -30,6 +29,12 @@ async function visitAndTeam(db: Db, visitId: string) {
 export async function candidatesFor(db: Db, actor: Actor, visitId: string) {
   const v = await visitAndTeam(db, visitId);
   await assertTeamPlanner(db, actor, v.teamId, 'planning.candidates');
+  return candidatesOf(db, v);
+}
+
+/** Everyone in the team that day, offered or with the reasons not; the caller has checked access. */
+async function candidatesOf(db: Db, v: { id: string; teamId: string; date: string }) {
+  const visitId = v.id;
   const data = await loadPlanningData(db, v.teamId, v.date, 1, osloNow());
   const visit = data.visits.find((x) => x.id === visitId);
   if (!visit) throw notFound('Visit');
@@ -52,7 +57,7 @@ export async function lockVisit(db: Db, actor: Actor, visitId: string, staffId: 
   // A two-helper visit is kept as it is when locked: it cannot be moved to a named helper here.
   if (v.twoHelpers && helper !== v.staffId && helper !== v.secondStaffId)
     throw badInput([{ field: 'staffId', code: 'two_helpers_keep_only', message: 'A visit that needs two helpers can only be kept with the helpers it has; assign the pair on the board' }]);
-  const { candidates } = await candidatesFor(db, actor, visitId);
+  const { candidates } = await candidatesOf(db, v);
   const c = candidates.find((x) => x.staffId === helper);
   if (!c) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not in the team that serves this person' }]);
   if (!c.offered) throw new AppError(400, 'not_offered', `${c.name} cannot take this visit`, { fields: [{ field: 'staffId', code: c.reasons[0].code, message: `${c.name} cannot take this visit` }], reasons: c.reasons });
@@ -62,10 +67,7 @@ export async function lockVisit(db: Db, actor: Actor, visitId: string, staffId: 
       .values({ teamId: v.teamId, visitId, staffId: helper, lockedBy: actor.userId })
       .onConflictDoUpdate({ target: planLocks.visitId, set: { staffId: helper, lockedBy: actor.userId, lockedAt: new Date() } })
       .returning();
-    await appendAudit(tx, {
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.lock',
-      recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId: v.teamId, visitId, staffId: helper },
-    });
+    await auditTeam(tx, actor, 'planning.lock', { teamId: v.teamId, visitId, staffId: helper });
     return lock;
   });
 }
@@ -79,10 +81,7 @@ export async function lockDay(db: Db, actor: Actor, teamId: string, staffId: str
     );
     if (!member.ok) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not in this team on that date' }]);
     const [lock] = await tx.insert(planLocks).values({ teamId, staffId, date, lockedBy: actor.userId }).onConflictDoNothing().returning();
-    await appendAudit(tx, {
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.lock',
-      recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, staffId, date },
-    });
+    await auditTeam(tx, actor, 'planning.lock', { teamId, staffId, date });
     const existing = lock ?? (await tx.select().from(planLocks).where(and(eq(planLocks.staffId, staffId), eq(planLocks.date, date))))[0];
     if (existing.teamId !== teamId) throw conflict('locked_by_other_team', 'Another team has locked this helper\'s day');
     return existing;
@@ -95,10 +94,7 @@ export async function unlock(db: Db, actor: Actor, lockId: string) {
   await assertTeamPlanner(db, actor, lock.teamId, 'planning.unlock');
   return db.transaction(async (tx) => {
     await tx.delete(planLocks).where(eq(planLocks.id, lockId));
-    await appendAudit(tx, {
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.unlock',
-      recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId: lock.teamId, visitId: lock.visitId, staffId: lock.staffId, date: lock.date },
-    });
+    await auditTeam(tx, actor, 'planning.unlock', { teamId: lock.teamId, visitId: lock.visitId, staffId: lock.staffId, date: lock.date });
     return { ok: true };
   });
 }

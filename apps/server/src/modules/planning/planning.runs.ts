@@ -8,9 +8,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
 import { generateVisits } from '../care/visits.generate.ts';
-import { osloNow, assertTeamPlanner } from './planning.access.ts';
+import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
 import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
 import { assignmentsFrom, baselineFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
@@ -63,10 +62,7 @@ export async function insertRun(tx: Tx, actor: Actor, teamId: string, input: New
     .insert(planRuns)
     .values({ teamId, kind: input.kind, fromDate: input.from, days: input.days, timeLimitSeconds: input.timeLimitSeconds, basedOn: input.basedOn ?? null, createdBy: actor.userId })
     .returning({ id: planRuns.id });
-  await appendAudit(tx, {
-    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.run',
-    recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, runId: run.id, ...input },
-  });
+  await auditTeam(tx, actor, 'planning.run', { teamId, runId: run.id, ...input });
   return run.id;
 }
 
@@ -258,11 +254,7 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
     }
     await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
     const updated = new Set(updates.map((u) => u.id));
-    await appendAudit(tx, {
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.publish',
-      recipientId: null, basis: 'team_level', emergencyAccessId: null,
-      details: { teamId: run.teamId, runId, changed: updates.length, skipped, notified: changes.length, recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))] },
-    });
+    await auditTeam(tx, actor, 'planning.publish', { teamId: run.teamId, runId, changed: updates.length, skipped, notified: changes.length, recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))] });
     return { changed: updates.length, skipped, notified: changes.length };
   });
 }

@@ -7,9 +7,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, notFound } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { assertTeamPlanner, osloNow } from './planning.access.ts';
-import { pgArray } from './planning.data.ts';
+import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
+import { rotaRows, selectRota } from './planning.data.ts';
 import { insertRun, type Enqueue } from './planning.runs.ts';
 import { absences, planRuns, rotaEntries } from './planning.tables.ts';
 import { entriesOverlap, type RotaPattern } from './rota.ts';
@@ -21,9 +20,6 @@ export interface NewAbsence {
   toDate: string;
   reason: 'sick' | 'leave' | 'course' | 'other';
 }
-
-const audit = (tx: DbOrTx, actor: Actor, action: string, details: Record<string, unknown>) =>
-  appendAudit(tx, { at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null, basis: 'team_level', emergencyAccessId: null, details });
 
 async function assertMember(tx: DbOrTx, teamId: string, staffId: string) {
   const [row] = rowsOf<{ ok: boolean }>(await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
@@ -38,15 +34,13 @@ export async function teamRota(db: Db, actor: Actor, teamId: string) {
   const [staffRes, rotaRes, absRes] = await Promise.all([
     db.execute(sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name, s.profession FROM team_membership tm JOIN staff s ON s.id = tm.staff_id
                     WHERE tm.team_id = ${teamId} AND (tm.valid_until IS NULL OR tm.valid_until >= current_date) ORDER BY s.given_name, s.family_name`),
-    db.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
-                          end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
-                     FROM rota_entry WHERE team_id = ${teamId} ORDER BY start_minute`),
+    db.execute(sql`${selectRota(sql`team_id = ${teamId}`)} ORDER BY start_minute`),
     db.execute(sql`SELECT id, staff_id AS "staffId", from_date::text AS "fromDate", to_date::text AS "toDate", reason FROM absence
                     WHERE team_id = ${teamId} AND to_date >= current_date - 14 ORDER BY from_date`),
   ]);
   return {
     staff: rowsOf<{ id: string; name: string; profession: string }>(staffRes),
-    entries: rowsOf<RotaPattern & { weekdays: unknown }>(rotaRes).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) })),
+    entries: rotaRows(rotaRes),
     absences: rowsOf<{ id: string; staffId: string; fromDate: string; toDate: string; reason: string }>(absRes),
   };
 }
@@ -57,17 +51,13 @@ export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: 
     await assertMember(tx, teamId, input.staffId);
     // Lock the helper first: two entries added at once must not both pass the overlap check.
     await tx.execute(sql`SELECT id FROM staff WHERE id = ${input.staffId} FOR UPDATE`);
-    const existing = rowsOf<RotaPattern & { weekdays: unknown }>(
-      await tx.execute(sql`SELECT id, staff_id AS "staffId", kind, weekdays, every_weeks AS "everyWeeks", week_offset AS "weekOffset", start_minute AS "startMinute",
-                                  end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
-                             FROM rota_entry WHERE staff_id = ${input.staffId} FOR UPDATE`),
-    ).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) }));
+    const existing = rotaRows(await tx.execute(sql`${selectRota(sql`staff_id = ${input.staffId}`)} FOR UPDATE`));
     const clash = existing.find((e) => entriesOverlap(e, input));
     if (clash) {
       throw badInput([{ field: 'startMinute', code: 'overlap', message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)} on the same days` }]);
     }
     const [row] = await tx.insert(rotaEntries).values({ ...input, teamId }).returning();
-    await audit(tx, actor, 'planning.rota.add', { teamId, entryId: row.id, staffId: input.staffId });
+    await auditTeam(tx, actor, 'planning.rota.add', { teamId, entryId: row.id, staffId: input.staffId });
     return row;
   });
 }
@@ -78,7 +68,7 @@ export async function removeRotaEntry(db: Db, actor: Actor, entryId: string) {
   await assertTeamPlanner(db, actor, row.teamId, 'planning.rota');
   return db.transaction(async (tx) => {
     await tx.delete(rotaEntries).where(eq(rotaEntries.id, entryId));
-    await audit(tx, actor, 'planning.rota.remove', { teamId: row.teamId, entryId, staffId: row.staffId });
+    await auditTeam(tx, actor, 'planning.rota.remove', { teamId: row.teamId, entryId, staffId: row.staffId });
     return { ok: true };
   });
 }
@@ -87,7 +77,7 @@ export async function removeRotaEntry(db: Db, actor: Actor, entryId: string) {
 async function insertAbsence(tx: DbOrTx, actor: Actor, teamId: string, input: NewAbsence) {
   await assertMember(tx, teamId, input.staffId);
   const [row] = await tx.insert(absences).values({ ...input, teamId, createdBy: actor.userId }).returning();
-  await audit(tx, actor, 'planning.absence.add', { teamId, absenceId: row.id, staffId: input.staffId, fromDate: input.fromDate, toDate: input.toDate, reason: input.reason });
+  await auditTeam(tx, actor, 'planning.absence.add', { teamId, absenceId: row.id, staffId: input.staffId, fromDate: input.fromDate, toDate: input.toDate, reason: input.reason });
   return row;
 }
 
@@ -102,7 +92,7 @@ export async function removeAbsence(db: Db, actor: Actor, absenceId: string) {
   await assertTeamPlanner(db, actor, row.teamId, 'planning.absence');
   return db.transaction(async (tx) => {
     await tx.delete(absences).where(eq(absences.id, absenceId));
-    await audit(tx, actor, 'planning.absence.remove', { teamId: row.teamId, absenceId });
+    await auditTeam(tx, actor, 'planning.absence.remove', { teamId: row.teamId, absenceId });
     return { ok: true };
   });
 }
