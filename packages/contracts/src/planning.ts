@@ -26,3 +26,17 @@ export interface PlanFigures {
   travelMinutes: number;
   workload: { staffId: string; visits: number; minutes: number }[];
 }
+
+/** Why a visit was left without a helper (the planning page words it). */
+export type UnassignedReason =
+  | { code: 'no_shift' }
+  | { code: 'no_competence'; competence: string }
+  | { code: 'two_helpers_short' }
+  | { code: 'no_room' };
+
+/** Why a helper is not offered a visit (principle 8 made visible). */
+export type NotOffered =
+  | { code: 'absent' }
+  | { code: 'no_shift' }
+  | { code: 'shift_outside_window'; shiftStart: number; shiftEnd: number }
+  | { code: 'missing_competence'; competence: string; expiredOn: string | null; validFrom: string | null };

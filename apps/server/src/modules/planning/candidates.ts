@@ -3,14 +3,11 @@
  * reason in plain words — absent, not at work that day, the shift does not reach the agreed
  * window, or a competence the visit needs is missing on that date (never held, or expired).
  */
+import type { NotOffered } from '@tillit/contracts';
 import type { PlanningStaff } from './planning.problem.ts';
 import { entryFallsOn, shiftOn } from './rota.ts';
 
-export type NotOffered =
-  | { code: 'absent' }
-  | { code: 'no_shift' }
-  | { code: 'shift_outside_window'; shiftStart: number; shiftEnd: number }
-  | { code: 'missing_competence'; competence: string; expiredOn: string | null; validFrom: string | null };
+export type { NotOffered };
 
 export interface CandidateVisit {
   date: string;

@@ -3,6 +3,7 @@
  * absences, competences and locks become a `tillit-homecare/1` problem the optimizer (and
  * any independent checker) reads; a `tillit-solution/1` plan becomes assignments per visit.
  */
+import type { UnassignedReason } from '@tillit/contracts';
 import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
 import { datesInRange } from '../care/recurrence.ts';
 import { TRAVEL } from './planning.figures.ts';
@@ -200,11 +201,7 @@ export function assignmentsFrom(solution: Solution): Map<string, Assignment> {
   return out;
 }
 
-export type UnassignedReason =
-  | { code: 'no_shift' }
-  | { code: 'no_competence'; competence: string }
-  | { code: 'two_helpers_short' }
-  | { code: 'no_room' };
+export type { UnassignedReason };
 
 /**
  * Why a visit was left without a helper, in words a team can act on: nobody works that day,

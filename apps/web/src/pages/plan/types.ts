@@ -1,13 +1,9 @@
 /** Shapes of the planning API as the pages use them. */
-import type { PlanFigures } from '@tillit/contracts';
+import type { NotOffered, PlanFigures, UnassignedReason } from '@tillit/contracts';
+
+export type { NotOffered, UnassignedReason };
 
 export type Figures = PlanFigures;
-
-export type UnassignedReason =
-  | { code: 'no_shift' }
-  | { code: 'no_competence'; competence: string }
-  | { code: 'two_helpers_short' }
-  | { code: 'no_room' };
 
 export interface PlanVisit {
   id: string;
@@ -51,11 +47,6 @@ export interface PlanView {
   locks: { id: string; visitId: string | null; staffId: string; date: string | null }[];
 }
 
-export type NotOffered =
-  | { code: 'absent' }
-  | { code: 'no_shift' }
-  | { code: 'shift_outside_window'; shiftStart: number; shiftEnd: number }
-  | { code: 'missing_competence'; competence: string; expiredOn: string | null; validFrom: string | null };
 
 export interface Candidates {
   visitId: string;
