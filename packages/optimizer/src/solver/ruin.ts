@@ -11,6 +11,7 @@
  *   one helper: the first visit reinserted decides, and it is often not the right helper.
  */
 import { Construction } from './construction.ts';
+import type { Rng } from './rng.ts';
 
 export class Ruin extends Construction {
   protected sisrRuin(cBar: number, lMax: number, seedUnit = -1): void {
@@ -269,21 +270,8 @@ export class Ruin extends Construction {
       if (cur >= 0 && I.rStaff[cur] === h) continue;
       const r = this.routeOf[h * days + I.uDay[u]];
       if (r < 0 || !I.uRoutes[u].includes(r)) continue;
-      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
-      this.forced.push(v, r);
+      this.forceInto(v, u, r, rec, rng, 0.25);
       moved++;
-      // room around the visit's time in the target route
-      const seq = this.routes[r];
-      if (seq.length === 0 || rng.next() < 0.25) continue;
-      let p = 0;
-      while (p < seq.length && this.rE[r][p] + I.uDur[seq[p]] < I.uE[u]) p++;
-      const l = 1 + rng.int(2);
-      for (let i = p; i < Math.min(seq.length, p + l); i++) {
-        const w = seq[i];
-        if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
-        const wv = I.uVisit[w];
-        if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
-      }
     }
     return moved > 0;
   }
@@ -360,21 +348,31 @@ export class Ruin extends Construction {
       if (cur >= 0 && chosen.includes(I.rStaff[cur])) continue;
       const r = target[i];
       if (r < 0) continue;
-      if (this.removedMark[v] !== this.iter) this.removeVisit(v);
-      this.forced.push(v, r);
+      this.forceInto(v, u, r, rec, rng, 0.3);
       moved++;
-      const seq = this.routes[r];
-      if (seq.length === 0 || rng.next() < 0.3) continue;
-      let p = 0;
-      while (p < seq.length && this.rE[r][p] + I.uDur[seq[p]] < I.uE[u]) p++;
-      const l = 1 + rng.int(2);
-      for (let j = p; j < Math.min(seq.length, p + l); j++) {
-        const w = seq[j];
-        if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
-        const wv = I.uVisit[w];
-        if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
-      }
     }
     return moved > 0;
+  }
+
+  /**
+   * Takes visit v (unit u) out and forces it into route r; unless the coin (keepChance) says
+   * otherwise, also frees room around its time there by removing one or two of the route's
+   * visits of other people.
+   */
+  private forceInto(v: number, u: number, r: number, rec: number, rng: Rng, keepChance: number) {
+    const I = this.I;
+    if (this.removedMark[v] !== this.iter) this.removeVisit(v);
+    this.forced.push(v, r);
+    const seq = this.routes[r];
+    if (seq.length === 0 || rng.next() < keepChance) return;
+    let p = 0;
+    while (p < seq.length && this.rE[r][p] + I.uDur[seq[p]] < I.uE[u]) p++;
+    const l = 1 + rng.int(2);
+    for (let i = p; i < Math.min(seq.length, p + l); i++) {
+      const w = seq[i];
+      if (this.uRoute[w] !== r || I.uRec[w] === rec) continue;
+      const wv = I.uVisit[w];
+      if (this.removedMark[wv] !== this.iter) this.removeVisit(wv);
+    }
   }
 }
