@@ -11,6 +11,9 @@
 import type { Instance } from './instance.ts';
 import { Ruin } from './ruin.ts';
 
+/** Largest swap group relabelled exactly (2^12 subsets). */
+const MAX_GROUP = 12;
+
 export class LocalSearch extends Ruin {
   /** Routes that can swap with each other (same day, base, shift, capacity), per route. */
   protected swapGroup: Int32Array;
@@ -104,29 +107,140 @@ export class LocalSearch extends Ruin {
   }
 
   /**
+   * Optimal relabelling of one swap group (one day, same base and shift): each of the
+   * group's route contents goes to one of the group's helpers, choosing the assignment with
+   * the lowest continuity, balance and change cost over all permutations (dynamic
+   * programming over subsets, so groups above MAX_GROUP routes are left to pairwise swaps).
+   * Pairwise swaps stop where only a rotation of three or more lists helps; this does not.
+   * Each content is priced with the group's other contents taken out, so a person served by
+   * two routes of the group is priced approximately; the caller judges the true objective.
+   * Returns false (plan unchanged) when the current labels are already the cheapest.
+   */
+  protected relabelGroup(g: number): boolean {
+    const I = this.I;
+    const group = this.groups[g];
+    const m = group.length;
+    if (m < 2 || m > MAX_GROUP) return false;
+    const contents = group.map((r) => this.routes[r]);
+    let busy = 0;
+    for (const c of contents) if (c.length > 0) busy++;
+    if (busy === 0) return false;
+    const cont0 = this.cont;
+    const bal0 = this.bal;
+    for (let i = 0; i < m; i++) for (const u of contents[i]) this.removeStats(u, I.rStaff[group[i]]);
+    const contX = this.cont;
+    const balX = this.bal;
+    // cost[i * m + j]: content i done by the helper of route group[j]
+    const cost = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        const r = group[j];
+        let ok = true;
+        for (const u of contents[i]) if (!I.uRoutes[u].includes(r)) ok = false;
+        if (!ok) {
+          cost[i * m + j] = Infinity;
+          continue;
+        }
+        const s = I.rStaff[r];
+        for (const u of contents[i]) this.addStats(u, s);
+        cost[i * m + j] = this.cont + this.bal - contX - balX;
+        for (const u of contents[i]) this.removeStats(u, s);
+        // restore exactly: add then remove is not bit-exact in floating point
+        this.cont = contX;
+        this.bal = balX;
+      }
+    }
+    // dp[mask]: cheapest way to give contents 0..popcount(mask)-1 to the routes in mask
+    const full = (1 << m) - 1;
+    const dp = new Float64Array(full + 1).fill(Infinity);
+    const from = new Int8Array(full + 1).fill(-1);
+    dp[0] = 0;
+    for (let mask = 0; mask < full; mask++) {
+      const base = dp[mask];
+      if (base === Infinity) continue;
+      let i = 0;
+      for (let x = mask; x; x &= x - 1) i++;
+      for (let j = 0; j < m; j++) {
+        if (mask & (1 << j)) continue;
+        const c = base + cost[i * m + j];
+        const nm = mask | (1 << j);
+        if (c < dp[nm] - 1e-9) {
+          dp[nm] = c;
+          from[nm] = j;
+        }
+      }
+    }
+    const perm = new Int32Array(m); // content i -> position j
+    let identity = true;
+    if (dp[full] < Infinity) {
+      let mask = full;
+      for (let i = m - 1; i >= 0; i--) {
+        const j = from[mask];
+        perm[i] = j;
+        if (j !== i) identity = false;
+        mask &= ~(1 << j);
+      }
+    }
+    if (identity || dp[full] === Infinity) {
+      for (let i = 0; i < m; i++) for (const u of contents[i]) this.addStats(u, I.rStaff[group[i]]);
+      this.cont = cont0;
+      this.bal = bal0;
+      return false;
+    }
+    for (let j = 0; j < m; j++) this.touch(group[j]);
+    for (let i = 0; i < m; i++) {
+      const r = group[perm[i]];
+      const s = I.rStaff[r];
+      this.routes[r] = contents[i];
+      for (const u of contents[i]) {
+        this.uRoute[u] = r;
+        this.addStats(u, s);
+      }
+    }
+    for (const r of group) this.updateRoute(r);
+    return true;
+  }
+
+  /** The swap group of a random served unit's route, relabelled optimally. */
+  protected randomGroupRelabel(): boolean {
+    const I = this.I;
+    for (let tries = 0; tries < 20; tries++) {
+      const u = this.rng.int(I.nUnits);
+      if (this.uRoute[u] >= 0) return this.relabelGroup(this.swapGroup[this.uRoute[u]]);
+    }
+    return false;
+  }
+
+  /**
    * Descent over all route pairs of every swap group: keeps a swap when it lowers the
    * objective. Used on the final plan (no travel changes, so it can only help).
    */
   protected relabelDescent(): void {
     const scalars = [0, 0, 0, 0];
-    for (let pass = 0; pass < 3; pass++) {
+    const tryMove = (move: () => boolean): boolean => {
+      const before = this.cost();
+      scalars[0] = this.travel;
+      scalars[1] = this.cont;
+      scalars[2] = this.bal;
+      scalars[3] = this.unassigned;
+      this.beginIteration();
+      if (!move()) return false;
+      if (this.cost() < before - 1e-9) return true;
+      this.rollback(scalars);
+      return false;
+    };
+    for (let pass = 0; pass < 5; pass++) {
       let improved = false;
-      for (const group of this.groups) {
+      for (let g = 0; g < this.groups.length; g++) {
+        if (tryMove(() => this.relabelGroup(g))) improved = true;
+        const group = this.groups[g];
         for (let i = 0; i < group.length; i++) {
           for (let j = i + 1; j < group.length; j++) {
             const a = group[i];
             const b = group[j];
             if (this.routes[a].length === 0 && this.routes[b].length === 0) continue;
             if (!this.qualified(a, b) || !this.qualified(b, a)) continue;
-            const before = this.cost();
-            scalars[0] = this.travel;
-            scalars[1] = this.cont;
-            scalars[2] = this.bal;
-            scalars[3] = this.unassigned;
-            this.beginIteration();
-            this.swapRoutes(a, b);
-            if (this.cost() < before - 1e-9) improved = true;
-            else this.rollback(scalars);
+            if (tryMove(() => (this.swapRoutes(a, b), true))) improved = true;
           }
         }
       }
