@@ -15,11 +15,13 @@ export interface ParallelOptions extends SolveOptions {
 }
 
 /**
- * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2),
- * even workers cooler (better on short routes, types 1); best of both wins.
+ * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2)
+ * and never empty a route, so that route elimination cannot leave both workers with too
+ * few routes (RC204's best plan has 4, elimination can get stuck at 3); even workers
+ * anneal cooler (better on short routes, types 1); best of both wins.
  */
 function portfolio(problem: Problem, options: SolveOptions, index: number): SolveOptions['tuning'] {
-  if (problem.kind === 'solomon') return index % 2 === 1 ? { t0: 0.5, tf: 0.01 } : undefined;
+  if (problem.kind === 'solomon') return index % 2 === 1 ? { t0: 0.5, tf: 0.01, routeRuin: 0 } : undefined;
   // Home care with continuity: odd workers first plan for travel only (which finds the
   // fewest unassigned visits most easily) and add continuity from that plan; fewest
   // unassigned wins, so the result rarely leaves more visits unassigned than a travel-only plan.

@@ -25,6 +25,8 @@ export interface SearchParams {
   lMax?: number;
   /** Share of iterations, while visits are unassigned, that make room for one of them (default 0.2). */
   repair?: number;
+  /** Share of iterations that empty a route (Solomon; default 0.03). */
+  routeRuin?: number;
   t0?: number;
   tf?: number;
   /** Home-care construction: series (continuity-first) or greedy insertion by day. */
@@ -61,6 +63,8 @@ export class Search extends LocalSearch {
     const lMax = p.lMax ?? 10;
     /** Share of iterations (while visits are unassigned) that make room for one of them. */
     const repairRate = p.repair ?? 0.2;
+    /** Share of Solomon iterations that empty a short route (route elimination). */
+    const routeRuinRate = p.routeRuin ?? 0.03;
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
     const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
@@ -147,7 +151,8 @@ export class Search extends LocalSearch {
         keepOrder = true;
       } else if (useRecRuin && op < 0.1) {
         // relabelling: no ruin; recreate below only retries unassigned visits
-        this.routeSwap();
+        if (op < 0.06) this.routeSwap();
+        else this.randomGroupRelabel();
       } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
       else if (useRecRuin && op < 0.26) {
         if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
@@ -157,7 +162,7 @@ export class Search extends LocalSearch {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
         else keepOrder = rng.next() < 0.5;
       }
-      else if (I.solomon && op < 0.03) {
+      else if (I.solomon && op < routeRuinRate) {
         if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
         else this.sisrRuin(cBar, lMax);
       } else this.sisrRuin(cBar, lMax);
