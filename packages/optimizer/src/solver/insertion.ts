@@ -10,6 +10,10 @@
 import { EPS, PlanState } from './plan-state.ts';
 
 export class Insertion extends PlanState {
+  /** Scratch of pairFallback: (cost, route, position, lo, hi) per candidate, and their order by cost. */
+  private pairList: number[] = [];
+  private pairOrder: number[] = [];
+
   /**
    * Best position of unit u in route r by travel delta; sets bPos/bLo/bHi.
    * Returns the travel delta or Infinity.
@@ -180,36 +184,50 @@ export class Insertion extends PlanState {
     return true;
   }
 
-  /** Exhaustive pair insertion over all positions (rarely needed). */
+  /**
+   * Exhaustive pair insertion over all positions, when the best position per route does
+   * not give two overlapping start intervals. Candidates are sorted by cost so the pair
+   * loop stops as soon as no cheaper pair can follow (this runs in most recreates that
+   * hold a two-helper visit, so it matters for speed).
+   */
   protected pairFallback(v: number, blink: boolean): boolean {
     const I = this.I;
     const [u, u2] = I.vUnits[v];
     const elig = I.uRoutes[u];
-    // collect all feasible (route, pos, lo, hi, cost)
-    const list: number[] = [];
-    const saveL = this.curL[u];
-    const saveE = this.curE[u];
+    const list = this.pairList;
+    list.length = 0;
+    const wT = I.weights.travel;
+    const l = this.curL[u];
     for (let k = 0; k < elig.length; k++) {
       const r = elig[k];
-      const n = this.routes[r].length;
+      const seq = this.routes[r];
+      const n = seq.length;
       if (this.noNewRoutes && n === 0) continue;
+      const cd = this.contDelta(u, I.rStaff[r]);
       for (let p = 0; p <= n; p++) {
-        // restrict to one position by narrowing: evaluate position p alone
+        // later positions depart even later: none can start in the window
+        if (p > 0 && this.rE[r][p - 1] + I.uDur[seq[p - 1]] > l + EPS) break;
         const d = this.posDelta(u, r, p);
         if (d === Infinity) continue;
-        list.push(I.weights.travel * d + this.contDelta(u, I.rStaff[r]), r, p, this.bLo, this.bHi);
+        list.push(wT * d + cd, r, p, this.bLo, this.bHi);
       }
     }
-    this.curL[u] = saveL;
-    this.curE[u] = saveE;
+    const m = list.length / 5;
+    const order = this.pairOrder;
+    order.length = m;
+    for (let i = 0; i < m; i++) order[i] = i;
+    order.sort((x, y) => list[x * 5] - list[y * 5] || x - y);
     let best = Infinity;
     let a = -1;
     let b = -1;
-    const m = list.length / 5;
-    for (let i = 0; i < m; i++) {
-      for (let j = i + 1; j < m; j++) {
-        const c = list[i * 5] + list[j * 5];
-        if (c >= best) continue;
+    for (let x = 0; x < m; x++) {
+      const i = order[x];
+      const ci = list[i * 5];
+      if (ci * 2 >= best) break; // every later pair costs at least twice this one
+      for (let y = x + 1; y < m; y++) {
+        const j = order[y];
+        const c = ci + list[j * 5];
+        if (c >= best) break;
         if (I.rStaff[list[i * 5 + 1]] === I.rStaff[list[j * 5 + 1]]) continue;
         const lo = Math.max(list[i * 5 + 3], list[j * 5 + 3]);
         const hi = Math.min(list[i * 5 + 4], list[j * 5 + 4]);
@@ -218,6 +236,7 @@ export class Insertion extends PlanState {
         best = c;
         a = i;
         b = j;
+        break; // the first compatible partner is the cheapest for this i
       }
     }
     if (a < 0) return false;

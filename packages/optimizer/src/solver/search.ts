@@ -107,6 +107,7 @@ export class Search extends LocalSearch {
     let lastReport = t0ms;
     const scalars = [0, 0, 0, 0];
     const unList: number[] = [];
+    let unStale = true;
     for (;;) {
       const now = it % 16 === 0 ? performance.now() : lastReport;
       const elapsed = now - t0ms;
@@ -129,8 +130,12 @@ export class Search extends LocalSearch {
       let repairSeed = -1;
       // unassigned visits get another chance
       if (this.unassigned > 0) {
-        unList.length = 0;
-        for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) unList.push(v);
+        // the list changes only when an iteration is accepted (a rejected one is rolled back)
+        if (unStale) {
+          unList.length = 0;
+          for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) unList.push(v);
+          unStale = false;
+        }
         const prob = Math.min(1, 8 / Math.max(1, unList.length));
         for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
         // now and then, make room around one unassigned visit and insert it first
@@ -181,6 +186,7 @@ export class Search extends LocalSearch {
       if (newUn !== curUn) accept = newUn < curUn;
       else accept = newCost < curCost - T * Math.log(rng.next() + 1e-300);
       if (accept) {
+        unStale = true;
         curCost = newCost;
         curUn = newUn;
         if (curUn < bestUn || (curUn === bestUn && curCost < bestCost - 1e-9)) {
