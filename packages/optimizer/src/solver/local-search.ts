@@ -122,9 +122,7 @@ export class LocalSearch extends Ruin {
     const m = group.length;
     if (m < 2 || m > MAX_GROUP) return false;
     const contents = group.map((r) => this.routes[r]);
-    let busy = 0;
-    for (const c of contents) if (c.length > 0) busy++;
-    if (busy === 0) return false;
+    if (contents.every((c) => c.length === 0)) return false;
     const cont0 = this.cont;
     const bal0 = this.bal;
     for (let i = 0; i < m; i++) for (const u of contents[i]) this.removeStats(u, I.rStaff[group[i]]);
@@ -134,14 +132,12 @@ export class LocalSearch extends Ruin {
     const cost = new Float64Array(m * m);
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < m; j++) {
-        const r = group[j];
-        let ok = true;
-        for (const u of contents[i]) if (!I.uRoutes[u].includes(r)) ok = false;
-        if (!ok) {
+        // contents[i] is still route group[i]'s sequence (only the counters were taken out)
+        if (!this.qualified(group[i], group[j])) {
           cost[i * m + j] = Infinity;
           continue;
         }
-        const s = I.rStaff[r];
+        const s = I.rStaff[group[j]];
         for (const u of contents[i]) this.addStats(u, s);
         cost[i * m + j] = this.cont + this.bal - contX - balX;
         for (const u of contents[i]) this.removeStats(u, s);
@@ -170,18 +166,16 @@ export class LocalSearch extends Ruin {
         }
       }
     }
+    // dp[full] is finite: the current labels (content i on route group[i]) are always allowed
     const perm = new Int32Array(m); // content i -> position j
     let identity = true;
-    if (dp[full] < Infinity) {
-      let mask = full;
-      for (let i = m - 1; i >= 0; i--) {
-        const j = from[mask];
-        perm[i] = j;
-        if (j !== i) identity = false;
-        mask &= ~(1 << j);
-      }
+    for (let i = m - 1, mask = full; i >= 0; i--) {
+      const j = from[mask];
+      perm[i] = j;
+      if (j !== i) identity = false;
+      mask &= ~(1 << j);
     }
-    if (identity || dp[full] === Infinity) {
+    if (identity) {
       for (let i = 0; i < m; i++) for (const u of contents[i]) this.addStats(u, I.rStaff[group[i]]);
       this.cont = cont0;
       this.bal = bal0;
