@@ -101,6 +101,22 @@ export class Ruin extends Construction {
   }
 
   /**
+   * A person with several helpers, to try to drop one: the one with the most distinct
+   * helpers among the people of three random served units (-1 if none has two or more).
+   */
+  private crowdedRecipient(): number {
+    const I = this.I;
+    let rec = -1;
+    for (let k = 0; k < 3; k++) {
+      const u = this.rng.int(I.nUnits);
+      if (this.uRoute[u] < 0) continue;
+      const r = I.uRec[u];
+      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
+    }
+    return rec >= 0 && this.nDist[rec] >= 2 ? rec : -1;
+  }
+
+  /**
    * Continuity move: pick a person with many helpers and one of their least-used helpers g;
    * remove the person's visits done by g (all days) and make room around those times in
    * the routes of the person's other helpers, so that g can drop out of the person's set.
@@ -109,14 +125,8 @@ export class Ruin extends Construction {
     const I = this.I;
     const rng = this.rng;
     const S = I.nStaff;
-    let rec = -1;
-    for (let k = 0; k < 3; k++) {
-      const u = rng.int(I.nUnits);
-      if (this.uRoute[u] < 0) continue;
-      const r = I.uRec[u];
-      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
-    }
-    if (rec < 0 || this.nDist[rec] < 2) return false;
+    const rec = this.crowdedRecipient();
+    if (rec < 0) return false;
     // least-used helper (random tie-break)
     let g = -1;
     let gc = Infinity;
@@ -289,14 +299,8 @@ export class Ruin extends Construction {
     const rng = this.rng;
     const S = I.nStaff;
     const days = I.problem.days;
-    let rec = -1;
-    for (let k = 0; k < 3; k++) {
-      const u = rng.int(I.nUnits);
-      if (this.uRoute[u] < 0) continue;
-      const r = I.uRec[u];
-      if (rec < 0 || this.nDist[r] > this.nDist[rec]) rec = r;
-    }
-    if (rec < 0 || this.nDist[rec] < 2) return false;
+    const rec = this.crowdedRecipient();
+    if (rec < 0) return false;
     const vs = recVisits[rec];
     const single: number[] = [];
     for (const v of vs) if (I.vUnits[v].length === 1) single.push(v);
