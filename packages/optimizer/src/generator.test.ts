@@ -22,15 +22,25 @@ describe('generateDistrict', () => {
     expect(saturday).toBeLessThan(a.staff.length);
   });
 
-  it('has team rotas: day 07:30–15:00 and evening 15:00–22:00 shifts, part-time and weekend-only staff', () => {
+  it('has team rotas staffed to demand: day 07:30–15:00 and evening 15:00–22:00 shifts, part-time positions', () => {
     const p = generateDistrict({ people: 120, seed: 2 });
     const team = p.staff.filter((s) => s.skills.includes('care'));
     const kinds = new Set(team.flatMap((s) => s.shifts.map((x) => `${x.start}-${x.end}`)));
     expect([...kinds].sort()).toEqual(['450-900', '900-1320']);
-    // part-time: not everyone works the same number of shifts; some work weekends only
+    // part-time: not everyone works the same number of shifts
     const counts = new Set(team.map((s) => s.shifts.length));
     expect(counts.size).toBeGreaterThan(2);
-    expect(team.some((s) => s.shifts.length > 0 && s.shifts.every((x) => x.day % 7 >= 5))).toBe(true);
+    // teams are staffed to their demand: the busiest team has the most staff
+    const baseOfRecipient = new Map<string, string>();
+    for (const r of p.recipients) baseOfRecipient.set(r.id, p.staff.find((s) => s.id === r.preferred![0])!.start);
+    const minutes = new Map<string, number>();
+    for (const v of p.visits) if (!(v.skills ?? []).includes('therapy')) {
+      const base = baseOfRecipient.get(v.recipient)!;
+      minutes.set(base, (minutes.get(base) ?? 0) + v.duration * (v.staff ?? 1));
+    }
+    const heads = (base: string) => team.filter((s) => s.start === base).length;
+    const bases = [...minutes.keys()].sort((a, b) => minutes.get(a)! - minutes.get(b)!);
+    expect(heads(bases[bases.length - 1])).toBeGreaterThan(heads(bases[0]));
     // several teams, each with its own base
     expect(new Set(p.staff.map((s) => s.start)).size).toBe(3);
     // therapists only do therapy; everything else needs a team member

@@ -6,13 +6,17 @@
  *   own base (about 12–14 staff per ~40 people). A team mixes nurses (medication, wound
  *   care), health workers (medication) and assistants (no delegated tasks); therapists
  *   (physio/occupational) work across the district on weekdays.
- * - Rota ("turnus"): day shifts 07:30–15:00 and evening shifts 15:00–22:00; most staff have
- *   a day line or an evening line, and a few a two-part line (evening shifts every second
- *   week). Full-time and part-time positions (100 / 80 / 60 %); weekends every 3rd weekend
- *   (some teams every 2nd), with compensating weekdays off in the week of a worked weekend;
- *   a few weekend-only part-timers (helgestillinger) every 2nd weekend. Staff are paired
- *   (primary and secondary contact) so the two usually cover each other's days off —
- *   usually, not always: part-timers and the weekend rotation leave gaps a third face fills.
+ * - Rota ("turnus", rota.ts): day shifts 07:30–15:00 and evening shifts 15:00–22:00; most
+ *   staff have a day line or an evening line, and a few a two-part line (evening shifts every
+ *   second week). Full-time and part-time positions (100 / 80 / 60 %); weekends every 2nd
+ *   (some teams every 3rd), with compensating weekdays off in the week of a worked weekend;
+ *   weekend-only part-timers (helgestillinger) where the weekends need them. The rota is
+ *   staffed to the demand as a municipality's staffing plan is: each team's head count in
+ *   proportion to its visit minutes, and its split into day, evening and weekend-only lines
+ *   chosen so that the fewest visit minutes fall beyond what the staff on duty can carry, day
+ *   by day. Staff are paired (primary and secondary contact) so the two usually cover each
+ *   other's days off — usually, not always: part-timers and the weekend rotation leave gaps
+ *   a third face fills.
  * - People receive the recurring help of home care: morning help at an agreed time (the
  *   morning peak), medication with tight windows (only staff with the medication
  *   competence), lunch and evening visits for the heavier profiles, help to bed, showers,
@@ -22,10 +26,12 @@
  *   the primary's pair partner as secondary contact, and an evening contact when they have
  *   evening visits, as `preferred`; most have visit history with them.
  *
+ * The demand is drawn first, then the rota is staffed to it, then the contacts are chosen.
  * Day 0 is a Monday. Deterministic per seed; each person draws from its own random stream,
  * so changing the staff count does not change the demand.
  */
 import type { Location, Problem, Recipient, Staff, Visit } from './model.ts';
+import { type Member, shareByDemand, staffTeam } from './rota.ts';
 import { Rng } from './solver/rng.ts';
 
 export interface GeneratorOptions {
@@ -44,21 +50,19 @@ export interface GeneratorOptions {
   teamSize?: number;
 }
 
-export const DAY_SHIFT = { start: 450, end: 900 }; // 07:30–15:00
-export const EVENING_SHIFT = { start: 900, end: 1320 }; // 15:00–22:00
 const THERAPY_SHIFT = { start: 480, end: 930 }; // 08:00–15:30
-/** Shifts per week of a full-time turnus position (35.5 h / 7.5 h). */
-const FULL_TIME_SHIFTS = 4.7;
 
-type Line = 'day' | 'evening' | 'two-part' | 'weekend';
-
-interface Member {
-  staff: Staff;
-  team: number;
-  line: Line;
-  nurse: boolean;
-  medication: boolean;
-  partner?: Member;
+/** A person's draws that the contacts need once the rota exists. */
+interface PersonDraft {
+  id: string;
+  t: number;
+  /** The person's own random stream, continued for the contacts. */
+  pr: Rng;
+  /** Direction of the home from the team base. */
+  phi: number;
+  needNurse: boolean;
+  needMed: boolean;
+  evening: boolean;
 }
 
 export function generateDistrict(opts: GeneratorOptions = {}): Problem {
@@ -95,101 +99,11 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   teamCentre.forEach(([x, y], t) => locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) }));
   const baseOf = (t: number) => locations[t].id;
 
-  // ---- staff and rota ----
-  const nTherapists = Math.max(1, Math.round(people / 60));
-  const teamStaffTotal = Math.max(nTeams * 3, nStaff - nTherapists);
-  const members: Member[] = [];
-  let sid = 0;
-  for (let t = 0; t < nTeams; t++) {
-    const m = Math.floor(teamStaffTotal / nTeams) + (t < teamStaffTotal % nTeams ? 1 : 0);
-    // weekend-only part-timers (helgestillinger): about one in eight
-    const nWeekend = Math.round(m * 0.18);
-    // lines: two-part (day and evening weeks in turn, the most common home-care rota),
-    // fixed day, and a few fixed evening lines
-    const nEve = Math.round((m - nWeekend) * 0.34);
-    const nTwoPart = Math.round((m - nWeekend) * 0.1);
-    const nDay = m - nWeekend - nEve - nTwoPart;
-    const lines: Line[] = [
-      ...Array<Line>(nDay).fill('day'),
-      ...Array<Line>(nTwoPart).fill('two-part'),
-      ...Array<Line>(nEve).fill('evening'),
-      ...Array<Line>(nWeekend).fill('weekend'),
-    ];
-    const period = t % 3 === 1 ? 3 : 2; // teams work every 2nd or every 3rd weekend
-    const teamMembers: Member[] = [];
-    lines.forEach((line, j) => {
-      // competences: about 30 % nurses, 50 % health workers (medication), 20 % assistants
-      const x = (j * 7 + t) % 10;
-      const nurse = line !== 'weekend' && x < 3;
-      const medication = nurse || x < 8 || line === 'weekend';
-      // everyone in a team gives personal care; therapists do not
-      const skills = nurse ? ['care', 'nurse', 'medication', 'wound'] : medication ? ['care', 'medication'] : ['care'];
-      const staff: Staff = { id: `s${++sid}`, skills, start: baseOf(t), end: baseOf(t), shifts: [] };
-      teamMembers.push({ staff, team: t, line, nurse, medication });
-    });
-    // pairs within a line: consecutive members, in different weekend groups
-    const byLine = new Map<Line, Member[]>();
-    for (const mb of teamMembers) byLine.set(mb.line, [...(byLine.get(mb.line) ?? []), mb]);
-    for (const list of byLine.values()) {
-      for (let i = 0; i + 1 < list.length; i += 2) {
-        list[i].partner = list[i + 1];
-        list[i + 1].partner = list[i];
-      }
-    }
-    // weekend groups: consecutive members (so pair partners) in consecutive groups, which
-    // spreads every line evenly over the weekends
-    // (evening lines every 2nd weekend: the evening visits do not thin out at weekends)
-    const periodOf = (line: Line) => (line === 'evening' ? 2 : period);
-    const groupOf = new Map<Member, number>();
-    let gi = 0;
-    for (const [line, list] of byLine) for (const mb of list) groupOf.set(mb, gi++ % periodOf(line));
-    teamMembers.forEach((mb, j) => {
-      const lineIdx = (byLine.get(mb.line) ?? []).indexOf(mb);
-      const pair = Math.floor(lineIdx / 2);
-      const member = lineIdx % 2;
-      // position size: full-time, 80 % or 60 %
-      const fteR = (j * 5 + t * 3) % 10;
-      const fte = mb.line === 'weekend' ? 0 : fteR < 5 ? 1 : fteR < 8 ? 0.8 : 0.6;
-      const group = groupOf.get(mb)!;
-      for (let d = 0; d < days; d++) {
-        const week = Math.floor(d / 7);
-        const dow = d % 7;
-        const weekendWork = (week + t) % periodOf(mb.line) === group;
-        let works: boolean;
-        if (mb.line === 'weekend') works = dow >= 5 && (week + lineIdx + t) % 2 === 0;
-        else if (dow >= 5) works = weekendWork;
-        else {
-          // weekday shifts of the week: the position's share, fewer in a week with a worked weekend
-          // weekday shifts: the position's share, two fewer in the week of a worked weekend
-          const target = Math.max(0, Math.round(FULL_TIME_SHIFTS * fte) - (weekendWork ? 2 : 0));
-          const nOff = 5 - target;
-          // days off: consecutive, placed by pair and member so partners rarely share them
-          const first = (pair * 2 + member * 3 + week + t) % 5;
-          let off = false;
-          for (let k = 0; k < nOff; k++) if ((first + k) % 5 === dow) off = true;
-          works = !off;
-        }
-        if (!works) continue;
-        let sh = mb.line === 'evening' ? EVENING_SHIFT : DAY_SHIFT;
-        if (mb.line === 'two-part' && (week + member) % 2 === 1) sh = EVENING_SHIFT;
-        if (mb.line === 'weekend') sh = (Math.floor(lineIdx / 2) + t) % 2 === 1 ? EVENING_SHIFT : DAY_SHIFT;
-        mb.staff.shifts.push({ day: d, start: sh.start, end: sh.end });
-      }
-    });
-    members.push(...teamMembers);
-  }
-  const therapists: Staff[] = [];
-  for (let i = 0; i < nTherapists; i++) {
-    const shifts = [];
-    for (let d = 0; d < days; d++) if (d % 7 < 5) shifts.push({ day: d, ...THERAPY_SHIFT });
-    therapists.push({ id: `s${++sid}`, skills: ['therapy'], start: baseOf(i % nTeams), end: baseOf(i % nTeams), shifts });
-  }
-
   // ---- people and their help ----
-  const recipients: Recipient[] = [];
+  // (first, so the rota can be staffed to it)
   const visits: Visit[] = [];
   let vid = 0;
-  const primaryLoad = new Map<Member, number>();
+  const drafts: PersonDraft[] = [];
   for (let p = 0; p < people; p++) {
     const id = `r${p + 1}`;
     // each person draws from its own stream, so staffing options do not change the demand
@@ -261,17 +175,47 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
       if (wound && (dow === 0 || dow === 2 || dow === 4)) add(d, 570, 840, 30, ['wound']);
       if (therapy && weekday && therapyDays.includes(dow)) add(d, 540, 840, 45, ['therapy']);
     }
+    drafts.push({ id, t, pr, phi: Math.atan2(dy - cy, dx - cx), needNurse: wound, needMed: meds, evening });
+  }
+
+  // ---- staff and rota, staffed to each team's demand ----
+  const nTherapists = Math.max(1, Math.round(people / 60));
+  const teamStaffTotal = Math.max(nTeams * 3, nStaff - nTherapists);
+  const members: Member[] = [];
+  const teamOf = new Map(drafts.map((d) => [d.id, d.t]));
+  let sid = 0;
+  // therapy is done by the district's therapists, not by the teams
+  const demandOf = (t: number) => visits.filter((v) => teamOf.get(v.recipient) === t && !(v.skills ?? []).includes('therapy'));
+  const heads = shareByDemand(
+    teamStaffTotal,
+    Array.from({ length: nTeams }, (_, t) => demandOf(t).reduce((sum, v) => sum + v.duration * (v.staff ?? 1), 0)),
+  );
+  for (let t = 0; t < nTeams; t++) {
+    for (const mb of staffTeam(t, heads[t], days, baseOf(t), demandOf(t))) {
+      mb.staff.id = `s${++sid}`;
+      members.push(mb);
+    }
+  }
+  const therapists: Staff[] = [];
+  for (let i = 0; i < nTherapists; i++) {
+    const shifts = [];
+    for (let d = 0; d < days; d++) if (d % 7 < 5) shifts.push({ day: d, ...THERAPY_SHIFT });
+    therapists.push({ id: `s${++sid}`, skills: ['therapy'], start: baseOf(i % nTeams), end: baseOf(i % nTeams), shifts });
+  }
+
+  // ---- contacts ----
+  const recipients: Recipient[] = [];
+  const primaryLoad = new Map<Member, number>();
+  for (const { id, t, pr, phi, needNurse, needMed, evening } of drafts) {
+    const pick = <T>(a: T[]): T => a[pr.int(a.length)];
     // primary contact: a day-line member of the team with the competence the person needs,
     // balancing the number of people per contact; secondary: the primary's pair partner
     const team = members.filter((m) => m.team === t);
-    const needNurse = wound;
-    const needMed = meds;
     const ok = (m: Member) => (!needNurse || m.nurse) && (!needMed || m.medication);
     const dayLine = team.filter((m) => (m.line === 'day' || m.line === 'two-part') && ok(m));
     const pool = dayLine.length ? dayLine : team.filter((m) => m.line !== 'weekend');
     // contacts share the area in sectors around the team base (so one contact's people live
     // near each other), balanced by the number of people per contact
-    const phi = Math.atan2(dy - cy, dx - cx);
     const dayMembers = team.filter((m) => m.line === 'day' || m.line === 'two-part');
     const sector = (m: Member) => {
       const i = Math.max(0, dayMembers.indexOf(m));

@@ -42,8 +42,8 @@ describe('re-planning from a baseline', () => {
     const fresh = solve(after, { iterations: 2000, seed: 2 });
     const moved = changed(res.solution);
     // A visit may move only to serve more visits (fewest unassigned comes first);
-    // here that happens to at most two of about a hundred.
-    expect(moved.length).toBeLessThanOrEqual(2);
+    // here that happens to at most four of about 170 (a fresh plan moves about 40).
+    expect(moved.length).toBeLessThanOrEqual(4);
     expect(changed(fresh.solution).length).toBeGreaterThan(5 * Math.max(1, moved.length));
     expect(res.unassigned).toBeLessThanOrEqual(fresh.unassigned);
     // the sick helper works only on days 0 and 1
