@@ -8,8 +8,8 @@
  *   (physio/occupational) work across the district on weekdays.
  * - Rota ("turnus", rota.ts): day shifts 07:30–15:00 and evening shifts 15:00–22:00; most
  *   staff have a day line or an evening line, and a few a two-part line (evening shifts every
- *   second week). Full-time and part-time positions (100 / 80 / 60 %); weekends every 2nd
- *   (some teams every 3rd), with compensating weekdays off in the week of a worked weekend;
+ *   second week). Full-time and part-time positions (100 / 80 / 60 %); weekends every 3rd or
+ *   every 2nd, with compensating weekdays off in the week of a worked weekend;
  *   weekend-only part-timers (helgestillinger) where the weekends need them. The rota is
  *   staffed to the demand as a municipality's staffing plan is: each team's head count in
  *   proportion to its visit minutes, and its split into day, evening and weekend-only lines

@@ -44,6 +44,14 @@ describe('buildTeam', () => {
     expect([0, 1, 2, 3, 4, 7, 8, 9, 10, 11].filter((d) => days.has(d)).length).toBeGreaterThanOrEqual(9);
   });
 
+  it('fills a horizon shorter than a week: every line member works each of its weekdays', () => {
+    const team = buildTeam(0, 10, 3, 'base', { period: 2, nWeekend: 1, weekendEvePairs: 0, nEve: 3, nTwoPart: 1 });
+    for (const mb of team) {
+      if (mb.line === 'weekend') expect(mb.staff.shifts).toEqual([]);
+      else expect(mb.staff.shifts.map((sh) => sh.day)).toEqual([0, 1, 2]);
+    }
+  });
+
   it('levels the staffing: weekday counts on duty per shift differ by at most one, and the weekends get alike', () => {
     const team = buildTeam(0, 13, 14, 'base', { period: 2, nWeekend: 2, weekendEvePairs: 0, nEve: 4, nTwoPart: 1 });
     const onDuty = (day: number, start: number) =>

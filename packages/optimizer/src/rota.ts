@@ -30,7 +30,8 @@ export interface Member {
 
 /**
  * Head count per team in proportion to the team's visit minutes (largest remainder), at
- * least 3 each: teams are staffed to their demand, not split evenly.
+ * least 3 each: teams are staffed to their demand, not split evenly. With fewer than 3 per
+ * team in total (or no demand), an even split.
  */
 export function shareByDemand(total: number, minutes: number[]): number[] {
   const n = minutes.length;
@@ -70,10 +71,10 @@ interface Split {
 }
 
 /**
- * The team's rota for `m` staff: the line split that minimises the heaviest load ratio
- * (visit minutes that must fall inside a part of a day / staff minutes there) over every
- * day of the horizon, so that no single day is left short. Ties go to fewer weekend-only
- * positions (fuller positions).
+ * The team's rota for `m` staff: the line split (weekends every 3rd or every 2nd, weekend-only
+ * positions, evening lines) whose staff on duty leave the fewest visit minutes uncarried,
+ * day by day (see heaviestLoad). On equal terms the first split tried wins: every 3rd
+ * weekend before every 2nd, fewer weekend-only positions before more.
  */
 export function staffTeam(team: number, m: number, days: number, base: string, demand: Visit[]): Member[] {
   const need = neededMinutes(demand, days);
@@ -92,7 +93,8 @@ export function staffTeam(team: number, m: number, days: number, base: string, d
       }
     }
   }
-  const fallback = { nWeekend: 0, weekendEvePairs: 0, nEve: Math.max(1, Math.round(m * 0.3)), nTwoPart: 0 };
+  // only for teams too small for two day lines
+  const fallback = { nWeekend: 0, weekendEvePairs: 0, nEve: Math.floor(m / 3), nTwoPart: 0 };
   return buildTeam(team, m, days, base, best?.split ?? fallback);
 }
 
@@ -106,7 +108,8 @@ function neededMinutes(demand: Visit[], days: number): Need {
   const lift = new Float64Array(CELLS.length * days);
   for (const v of demand) {
     CELLS.forEach(([a, b], c) => {
-      if (v.earliest < a || v.latest + v.duration > b) return;
+      // no visit can start before the day shift, so an earlier opening counts from 07:30
+      if (Math.max(v.earliest, DAY_SHIFT.start) < a || v.latest + v.duration > b) return;
       minutes[v.day * CELLS.length + c] += v.duration * (v.staff ?? 1);
       if ((v.staff ?? 1) > 1) lift[v.day * CELLS.length + c] += v.duration * (v.staff ?? 1);
     });
@@ -126,7 +129,7 @@ const VISIT_SHARE = 0.7;
  */
 function heaviestLoad(members: Member[], need: Need): number {
   const have = new Float64Array(need.minutes.length);
-  const staffOn = new Uint8Array(need.minutes.length);
+  const staffOn = new Uint16Array(need.minutes.length);
   for (const mb of members) {
     for (const sh of mb.staff.shifts) {
       CELLS.forEach(([a, b], c) => {
@@ -150,7 +153,7 @@ function heaviestLoad(members: Member[], need: Need): number {
 /**
  * One team's members and shifts for a given split. Lines: fixed day lines; two-part lines
  * (day and evening weeks in turn); fixed evening lines; weekend-only part-timers
- * (helgestillinger) every second weekend. Weekends every 2nd or every 3rd (by team);
+ * (helgestillinger) every second weekend. Weekends every 2nd or every 3rd (`split.period`);
  * compensating weekdays off in the week of a worked weekend. Staff ids are placeholders
  * (`team-index`); the generator numbers them.
  */
@@ -222,13 +225,16 @@ export function buildTeam(t: number, m: number, days: number, base: string, spli
       // preferring days the pair partner is off (so the two cover each other)
       const fteR = (j * 5 + t * 3) % 10;
       const fte = fteR < 5 ? 1 : fteR < 8 ? 0.8 : 0.6;
-      const target = Math.max(0, Math.round(FULL_TIME_SHIFTS * fte) - (weekendWork ? 2 : 0));
       const duty = eveningIn(mb, week) ? onDuty.eve : onDuty.day;
       const partner = mb.partner ? teamMembers.indexOf(mb.partner) : -1;
       const score = (dow: number) => duty[dow] + (partner >= 0 && works[partner][first + dow] ? 0.5 : 0);
-      const order = [0, 1, 2, 3, 4].map((k) => (k + j + week) % 5).sort((x, y) => score(x) - score(y));
+      // (a week cut short by the horizon: only its weekdays inside it, and no compensation
+      // for a weekend beyond it)
+      const order = [0, 1, 2, 3, 4].map((k) => (k + j + week) % 5).filter((dow) => first + dow < days);
+      order.sort((x, y) => score(x) - score(y));
+      const compensate = weekendWork && first + 5 < days ? 2 : 0;
+      const target = Math.min(order.length, Math.max(0, Math.round(FULL_TIME_SHIFTS * fte) - compensate));
       for (const dow of order.slice(0, target)) {
-        if (first + dow >= days) continue;
         works[j][first + dow] = true;
         duty[dow]++;
       }
