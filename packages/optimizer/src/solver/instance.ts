@@ -70,7 +70,7 @@ export interface Instance {
   maxRoutes: number;
 }
 
-export const DEFAULT_CONTINUITY = 6;
+export const DEFAULT_CONTINUITY = 4;
 /** Minutes-equivalent of one visit moved to another helper in a re-plan. */
 export const DEFAULT_CHANGE = 60;
 
