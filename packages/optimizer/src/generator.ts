@@ -182,16 +182,17 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const nTherapists = Math.max(1, Math.round(people / 60));
   const teamStaffTotal = Math.max(nTeams * 3, nStaff - nTherapists);
   const members: Member[] = [];
+  // each team's visits, once; therapy is done by the district's therapists, not by the teams
   const teamOf = new Map(drafts.map((d) => [d.id, d.t]));
-  let sid = 0;
-  // therapy is done by the district's therapists, not by the teams
-  const demandOf = (t: number) => visits.filter((v) => teamOf.get(v.recipient) === t && !(v.skills ?? []).includes('therapy'));
+  const demand = Array.from({ length: nTeams }, () => [] as Visit[]);
+  for (const v of visits) if (!(v.skills ?? []).includes('therapy')) demand[teamOf.get(v.recipient)!].push(v);
   const heads = shareByDemand(
     teamStaffTotal,
-    Array.from({ length: nTeams }, (_, t) => demandOf(t).reduce((sum, v) => sum + v.duration * (v.staff ?? 1), 0)),
+    demand.map((vs) => vs.reduce((sum, v) => sum + v.duration * (v.staff ?? 1), 0)),
   );
+  let sid = 0;
   for (let t = 0; t < nTeams; t++) {
-    for (const mb of staffTeam(t, heads[t], days, baseOf(t), demandOf(t))) {
+    for (const mb of staffTeam(t, heads[t], days, baseOf(t), demand[t])) {
       mb.staff.id = `s${++sid}`;
       members.push(mb);
     }

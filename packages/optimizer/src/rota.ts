@@ -179,21 +179,27 @@ export function buildTeam(t: number, m: number, days: number, base: string, spli
   // pairs within a line: consecutive members, in different weekend groups
   const byLine = new Map<Line, Member[]>();
   for (const mb of teamMembers) byLine.set(mb.line, [...(byLine.get(mb.line) ?? []), mb]);
+  /** Each member's position in its line (pair = position / 2) and the partner's team index. */
+  const lineIdx = new Map<Member, number>();
+  const partnerOf = new Map<Member, number>();
   for (const list of byLine.values()) {
+    list.forEach((mb, i) => lineIdx.set(mb, i));
     for (let i = 0; i + 1 < list.length; i += 2) {
       list[i].partner = list[i + 1];
       list[i + 1].partner = list[i];
+      partnerOf.set(list[i], teamMembers.indexOf(list[i + 1]));
+      partnerOf.set(list[i + 1], teamMembers.indexOf(list[i]));
     }
   }
-  const member = (mb: Member) => (byLine.get(mb.line) ?? []).indexOf(mb) % 2;
-  const eveningIn = (mb: Member, week: number) => mb.line === 'evening' || (mb.line === 'two-part' && (week + member(mb)) % 2 === 1);
+  const eveningIn = (mb: Member, week: number) =>
+    mb.line === 'evening' || (mb.line === 'two-part' && (week + lineIdx.get(mb)!) % 2 === 1);
 
   // weekend groups, levelled as a rota planner does: each member joins the group with the
   // fewest members working the same shift (day or evening) on its weekends so far, never
   // its partner's group. Evening lines and weekend-only staff work every 2nd weekend.
   const periodOf = (line: Line) => (line === 'evening' || line === 'weekend' ? 2 : period);
   const weekendEvening = (mb: Member, week: number) =>
-    mb.line === 'weekend' ? Math.floor((byLine.get(mb.line) ?? []).indexOf(mb) / 2) < split.weekendEvePairs : eveningIn(mb, week);
+    mb.line === 'weekend' ? Math.floor(lineIdx.get(mb)! / 2) < split.weekendEvePairs : eveningIn(mb, week);
   const groupOf = new Map<Member, number>();
   const groupSize = new Map<string, number>();
   teamMembers.forEach((mb, j) => {
@@ -226,7 +232,7 @@ export function buildTeam(t: number, m: number, days: number, base: string, spli
       const fteR = (j * 5 + t * 3) % 10;
       const fte = fteR < 5 ? 1 : fteR < 8 ? 0.8 : 0.6;
       const duty = eveningIn(mb, week) ? onDuty.eve : onDuty.day;
-      const partner = mb.partner ? teamMembers.indexOf(mb.partner) : -1;
+      const partner = partnerOf.get(mb) ?? -1;
       const score = (dow: number) => duty[dow] + (partner >= 0 && works[partner][first + dow] ? 0.5 : 0);
       // (a week cut short by the horizon: only its weekdays inside it, and no compensation
       // for a weekend beyond it)
