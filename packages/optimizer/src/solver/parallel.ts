@@ -14,6 +14,9 @@ export interface ParallelOptions extends SolveOptions {
   threads?: number;
 }
 
+/** Visits above which every home-care worker starts from a travel-only plan (see portfolio). */
+const LARGE_DISTRICT = 2000;
+
 /**
  * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2)
  * and never empty a route, so that route elimination cannot leave both workers with too
@@ -35,9 +38,6 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
   if (index % 2 === 1) return { warmStart: 0.3 };
   return problem.visits.length > LARGE_DISTRICT ? { warmStart: 0.15 } : undefined;
 }
-
-/** Visits above which every home-care worker starts from a travel-only plan (see portfolio). */
-const LARGE_DISTRICT = 2000;
 
 export async function solveParallel(problem: Problem, options: ParallelOptions = {}): Promise<SolveResult> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
