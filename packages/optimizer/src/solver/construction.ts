@@ -6,6 +6,7 @@
  */
 import type { BaselineSeed } from './baseline.ts';
 import { Insertion } from './insertion.ts';
+import { eligible } from './instance.ts';
 
 export class Construction extends Insertion {
   /**
@@ -49,7 +50,7 @@ export class Construction extends Insertion {
           for (const v of remaining) {
             const u = I.vUnits[v][0];
             const r = this.routeOf[st * days + I.uDay[u]];
-            if (r < 0 || !I.uRoutes[u].includes(r)) continue;
+            if (r < 0 || !eligible(I, u, r)) continue;
             const d = this.bestPos(u, r, false);
             if (d === Infinity) continue;
             count++;
@@ -72,7 +73,7 @@ export class Construction extends Insertion {
         for (const v of remaining) {
           const u = I.vUnits[v][0];
           const r = this.routeOf[bestS * days + I.uDay[u]];
-          if (r >= 0 && I.uRoutes[u].includes(r) && this.bestPos(u, r, false) !== Infinity) {
+          if (r >= 0 && eligible(I, u, r) && this.bestPos(u, r, false) !== Infinity) {
             this.insertUnit(u, r, this.bPos);
             this.vAssigned[v] = 1;
             this.unassigned--;
@@ -96,17 +97,17 @@ export class Construction extends Insertion {
       const u = I.vUnits[v][0];
       const a = seed.pairs[k + 1];
       const b = seed.pairs[k + 2];
-      if (this.vAssigned[v] || !I.uRoutes[u].includes(a) || !I.uRoutes[u].includes(b)) continue;
+      if (this.vAssigned[v] || !eligible(I, u, a) || !eligible(I, u, b)) continue;
       // insertVisit chooses among a unit's eligible routes: offer only the two baseline routes
-      const eligible = I.uRoutes[u];
-      I.uRoutes[u] = Int32Array.of(a, b);
+      const saved = I.uRoutes[u];
+      I.uRoutes[u] = a < b ? Int32Array.of(a, b) : Int32Array.of(b, a); // ascending, as eligible() expects
       this.insertVisit(v, false);
-      I.uRoutes[u] = eligible;
+      I.uRoutes[u] = saved;
     }
     for (let r = 0; r < I.nRoutes; r++) {
       for (const u of seed.routes[r]) {
         const v = I.uVisit[u];
-        if (this.vAssigned[v] || !I.uRoutes[u].includes(r)) continue;
+        if (this.vAssigned[v] || !eligible(I, u, r)) continue;
         if (this.bestPos(u, r, false) === Infinity) continue;
         this.insertUnit(u, r, this.bPos);
         this.vAssigned[v] = 1;

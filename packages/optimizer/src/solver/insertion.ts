@@ -34,7 +34,18 @@ export class Insertion extends PlanState {
     let best = Infinity;
     let prevLoc = I.rStartLoc[r];
     let prevDep = I.rStart[r];
-    for (let i = 0; i <= n; i++) {
+    // Lt is nondecreasing along the route and a position before stop i needs
+    // Lt[i] >= e + dur, so the scan starts at the first such i (binary search): in a day
+    // route only the few positions around the visit's window are looked at.
+    const need = e + dur - EPS;
+    let i0 = 0;
+    let hiIdx = n;
+    while (i0 < hiIdx) {
+      const mid = (i0 + hiIdx) >> 1;
+      if (Lt[mid] < need) i0 = mid + 1;
+      else hiIdx = mid;
+    }
+    for (let i = i0; i <= n; i++) {
       if (i > 0) {
         const p = seq[i - 1];
         prevLoc = I.uLoc[p];

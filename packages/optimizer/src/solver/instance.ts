@@ -74,6 +74,25 @@ export const DEFAULT_CONTINUITY = 4;
 /** Minutes-equivalent of one visit moved to another helper in a re-plan. */
 export const DEFAULT_CHANGE = 60;
 
+/**
+ * Whether route r is eligible for unit u. uRoutes[u] is ascending (routes are listed by
+ * day in index order), so a binary search replaces the linear `includes` that the
+ * continuity ruins used to call per candidate helper and visit.
+ */
+export function eligible(I: Instance, u: number, r: number): boolean {
+  const a = I.uRoutes[u];
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[mid];
+    if (x === r) return true;
+    if (x < r) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
   const solomon = problem.kind === 'solomon';
   const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : DEFAULT_CONTINUITY);

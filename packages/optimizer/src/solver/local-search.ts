@@ -8,7 +8,7 @@
  * the other's route; two-helper visits stay with two different helpers, since the two
  * routes belong to different helpers before and after.
  */
-import type { Instance } from './instance.ts';
+import { eligible, type Instance } from './instance.ts';
 import { Ruin } from './ruin.ts';
 
 /** Largest swap group relabelled exactly (2^12 subsets). */
@@ -40,7 +40,7 @@ export class LocalSearch extends Ruin {
   /** Whether every unit of route a may be served in route b. */
   private qualified(a: number, b: number): boolean {
     const I = this.I;
-    for (const u of this.routes[a]) if (!I.uRoutes[u].includes(b)) return false;
+    for (const u of this.routes[a]) if (!eligible(I, u, b)) return false;
     return true;
   }
 

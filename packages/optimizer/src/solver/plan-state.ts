@@ -32,6 +32,10 @@ export class PlanState {
   rLt: number[][];
   rLoad: Float64Array;
   rTravel: Float64Array;
+  /** Route lengths as of their last updateRoute, and their running totals (SISR's mean route length). */
+  rLen: Int32Array;
+  servedUnits = 0;
+  nonEmptyRoutes = 0;
   uRoute: Int32Array;
   uPos: Int32Array;
   curE: Float64Array;
@@ -81,6 +85,7 @@ export class PlanState {
     this.rLt = Array.from({ length: R }, () => []);
     this.rLoad = new Float64Array(R);
     this.rTravel = new Float64Array(R);
+    this.rLen = new Int32Array(R);
     this.uRoute = new Int32Array(I.nUnits).fill(-1);
     this.uPos = new Int32Array(I.nUnits).fill(-1);
     this.curE = Float64Array.from(I.uE);
@@ -192,6 +197,10 @@ export class PlanState {
     }
     this.travel += travel - this.rTravel[r];
     this.rTravel[r] = travel;
+    const n0 = this.rLen[r];
+    this.servedUnits += n - n0;
+    this.nonEmptyRoutes += (n > 0 ? 1 : 0) - (n0 > 0 ? 1 : 0);
+    this.rLen[r] = n;
     this.rLoad[r] = load;
   }
 

@@ -12,22 +12,16 @@
  */
 import { Construction } from './construction.ts';
 import type { Rng } from './rng.ts';
+import { eligible } from './instance.ts';
 
 export class Ruin extends Construction {
   protected sisrRuin(cBar: number, lMax: number, seedUnit = -1): void {
     const I = this.I;
     const rng = this.rng;
-    let assigned = 0;
-    let nonEmpty = 0;
-    for (let r = 0; r < I.nRoutes; r++) {
-      const n = this.routes[r].length;
-      if (n > 0) {
-        nonEmpty++;
-        assigned += n;
-      }
-    }
+    // the mean route length, kept up to date by updateRoute (not recounted here: O(routes))
+    const assigned = this.servedUnits;
     if (assigned === 0) return;
-    const lsMax = Math.min(lMax, assigned / nonEmpty);
+    const lsMax = Math.min(lMax, assigned / this.nonEmptyRoutes);
     const ksMax = (4 * cBar) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;
     // seed: a random assigned unit (or the given one, e.g. an unassigned visit to make room for)
@@ -279,7 +273,7 @@ export class Ruin extends Construction {
       const cur = this.uRoute[u];
       if (cur >= 0 && I.rStaff[cur] === h) continue;
       const r = this.routeOf[h * days + I.uDay[u]];
-      if (r < 0 || !I.uRoutes[u].includes(r)) continue;
+      if (r < 0 || !eligible(I, u, r)) continue;
       this.forceInto(v, u, r, rec, rng, 0.25);
       moved++;
     }
@@ -323,7 +317,7 @@ export class Ruin extends Construction {
           if (covered[i]) continue;
           const u = I.vUnits[single[i]][0];
           const r = this.routeOf[s * days + I.uDay[u]];
-          if (r >= 0 && I.uRoutes[u].includes(r)) n++;
+          if (r >= 0 && eligible(I, u, r)) n++;
         }
         if (n === 0) continue;
         const score = n + 0.3 * Math.min(this.cnt[rec * S + s], n) + rng.next() * 1.5;
@@ -338,7 +332,7 @@ export class Ruin extends Construction {
         if (covered[i]) continue;
         const u = I.vUnits[single[i]][0];
         const r = this.routeOf[best * days + I.uDay[u]];
-        if (r >= 0 && I.uRoutes[u].includes(r)) {
+        if (r >= 0 && eligible(I, u, r)) {
           covered[i] = 1;
           target[i] = r;
         }
