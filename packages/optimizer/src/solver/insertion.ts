@@ -86,7 +86,7 @@ export class Insertion extends PlanState {
     const k = rec * I.nStaff + s;
     let c = I.visitCost[k];
     if (this.cnt[k] === 0) c += I.pairCost[k] + I.distinctStep[this.nDist[rec]];
-    c = c * this.contScale * this.contLambda + this.changeCost(u, s);
+    c = c * this.contScale + this.changeCost(u, s);
     if (I.weights.balance > 0 && I.staffAvail[s] > 0) {
       const d = I.uDur[u];
       c += (I.weights.balance * d * (2 * this.work[s] + d)) / I.staffAvail[s];

@@ -32,14 +32,10 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
   // districts of a team or two; on larger ones (several teams) its plans kept 8–10 % more
   // travel and 1–5 more unassigned visits to the end at the same cost (120 people, 4 pairs
   // of runs; 300 people: 6 % more travel at 5 % higher cost), so there every worker starts
-  // from a travel-only plan, for a shorter or longer part of the time. The odd worker then
-  // brings continuity in gradually (its weight rises from 0 to full over half of the second
-  // phase), so faces are dropped where that costs least travel: on 300 people +9–11 %
-  // travel instead of +18–20 % for the same median and p90 (3 / 6); the lowest cost wins.
-  // (Ramping both workers cost faces at 120 people: median 4 in two of three runs.)
+  // from a travel-only plan, for a shorter or longer part of the time.
   const continuity = options.weights?.continuity ?? options.continuityWeight;
   if (continuity === 0 || options.baseline) return undefined;
-  if (index % 2 === 1) return { warmStart: 0.3, contRamp: 0.5 };
+  if (index % 2 === 1) return { warmStart: 0.3 };
   return problem.visits.length > LARGE_DISTRICT ? { warmStart: 0.15 } : undefined;
 }
 
