@@ -33,9 +33,9 @@ export class PlanState {
   rLoad: Float64Array;
   rTravel: Float64Array;
   /** Route lengths as of their last updateRoute, and their running totals (SISR's mean route length). */
-  rLen: Int32Array;
-  servedUnits = 0;
-  nonEmptyRoutes = 0;
+  protected rLen: Int32Array;
+  protected servedUnits = 0;
+  protected nonEmptyRoutes = 0;
   uRoute: Int32Array;
   uPos: Int32Array;
   curE: Float64Array;
