@@ -8,6 +8,7 @@
  * start pinned as their window while served.
  */
 import { EPS, PlanState } from './plan-state.ts';
+import { eligible } from './instance.ts';
 
 export class Insertion extends PlanState {
   /** Scratch of pairFallback: (cost, route, position, lo, hi) per candidate, and their order by cost. */
@@ -80,6 +81,34 @@ export class Insertion extends PlanState {
     return best;
   }
 
+  /** Single-unit insertion scratch: best cost, route and position found so far. */
+  private sBest = Infinity;
+  private sBestR = -1;
+  private sBestPos = -1;
+  private sEmptyTried = false;
+
+  /** Tries unit u in route r; keeps it in sBest* if cheaper. `prune`: skip the scan when continuity alone cannot win. */
+  private scanRoute(u: number, r: number, blink: boolean, prune: boolean): void {
+    const I = this.I;
+    if (this.routes[r].length === 0) {
+      if (this.noNewRoutes) return;
+      if (I.symmetricEmpty) {
+        if (this.sEmptyTried) return;
+        this.sEmptyTried = true;
+      }
+    }
+    const cd = this.contDelta(u, I.rStaff[r]);
+    if (prune && cd >= this.sBest) return;
+    const d = this.bestPos(u, r, blink);
+    if (d === Infinity) return;
+    const c = I.weights.travel * d + cd;
+    if (c < this.sBest) {
+      this.sBest = c;
+      this.sBestR = r;
+      this.sBestPos = this.bPos;
+    }
+  }
+
   protected contDelta(u: number, s: number): number {
     const I = this.I;
     const rec = I.uRec[u];
@@ -102,41 +131,34 @@ export class Insertion extends PlanState {
     const elig = I.uRoutes[u];
     const wT = I.weights.travel;
     if (units.length === 1) {
-      let best = Infinity;
-      let bestR = -1;
-      let bestPos = -1;
-      let emptyTried = false;
+      this.sBest = Infinity;
+      this.sBestR = -1;
+      this.sEmptyTried = false;
       // With a metric travel model an insertion never lowers travel, so a route whose
       // continuity/balance/change cost alone is not below the best found cannot win and its
-      // positions need not be scanned. The routes of helpers who already serve the person
-      // go first (pass 0): they are cheapest, and then most other routes are skipped.
-      const prune = I.metric;
-      const S = I.nStaff;
-      const rowK = I.uRec[u] * S;
-      for (let pass = prune ? 0 : 1; pass < 2; pass++) {
-        for (let k = 0; k < elig.length; k++) {
-          const r = elig[k];
-          const s = I.rStaff[r];
-          if (prune && (this.cnt[rowK + s] > 0) !== (pass === 0)) continue;
-          if (this.routes[r].length === 0) {
-            if (this.noNewRoutes) continue;
-            if (I.symmetricEmpty) {
-              if (emptyTried) continue;
-              emptyTried = true;
-            }
-          }
-          const cd = this.contDelta(u, s);
-          if (prune && cd >= best) continue;
-          const d = this.bestPos(u, r, blink);
-          if (d === Infinity) continue;
-          const c = wT * d + cd;
-          if (c < best) {
-            best = c;
-            bestR = r;
-            bestPos = this.bPos;
+      // positions need not be scanned. The routes of the person's own helpers go first:
+      // they are cheapest, and then most other routes are skipped — all of them when even
+      // the cheapest new helper (pair cost + distinct-helper step) costs more than the best.
+      if (I.metric) {
+        const rec = I.uRec[u];
+        const hs = this.recHelpers[rec];
+        const row = I.uDay[u];
+        const days = I.problem.days;
+        for (let k = 0; k < hs.length; k++) {
+          const r = this.routeOf[hs[k] * days + row];
+          if (r >= 0 && eligible(I, u, r)) this.scanRoute(u, r, blink, true);
+        }
+        const lb = this.contScale * (I.newHelperMin[rec] + I.distinctStep[this.nDist[rec]]) - 1e-9;
+        if (lb < this.sBest) {
+          const rowK = rec * I.nStaff;
+          for (let k = 0; k < elig.length; k++) {
+            const r = elig[k];
+            if (this.cnt[rowK + I.rStaff[r]] === 0) this.scanRoute(u, r, blink, true);
           }
         }
-      }
+      } else for (let k = 0; k < elig.length; k++) this.scanRoute(u, elig[k], blink, false);
+      const bestR = this.sBestR;
+      const bestPos = this.sBestPos;
       if (bestR < 0) return false;
       this.insertUnit(u, bestR, bestPos);
     } else {

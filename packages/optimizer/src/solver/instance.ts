@@ -53,6 +53,8 @@ export interface Instance {
   visitCost: Float64Array;
   /** Head start of a preferred helper in the continuity-first construction (primary contact most). */
   prefBonus: Float64Array;
+  /** Lower bound of pairCost + visitCost over all helpers, per recipient (insertion skips routes by it). */
+  newHelperMin: Float64Array;
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
   weights: Weights;
@@ -284,6 +286,11 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       prefBonus[ri * nStaff + s] = pi >= 0 ? W * Math.max(0.5, 2 - 0.5 * pi) : 0;
     }
   });
+  const newHelperMin = new Float64Array(nRec).fill(Infinity);
+  for (let ri = 0; ri < nRec; ri++) {
+    for (let s = 0; s < nStaff; s++) newHelperMin[ri] = Math.min(newHelperMin[ri], pairCost[ri * nStaff + s] + visitCost[ri * nStaff + s]);
+    if (nStaff === 0) newHelperMin[ri] = 0;
+  }
   const maxK = nStaff + 2;
   const distinctStep = new Float64Array(maxK);
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
@@ -341,6 +348,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     staffAvail,
     pairCost,
     visitCost,
+    newHelperMin,
     prefBonus,
     distinctStep,
     weights,

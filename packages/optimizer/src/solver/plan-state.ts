@@ -42,6 +42,11 @@ export class PlanState {
   curL: Float64Array;
   cnt: Int32Array;
   nDist: Int32Array;
+  /**
+   * Each recipient's current helpers (cnt > 0), ascending by staff index — the routes that
+   * insertion tries first, without scanning every eligible route for them.
+   */
+  recHelpers: number[][];
   work: Float64Array;
   travel = 0;
   cont = 0;
@@ -92,6 +97,7 @@ export class PlanState {
     this.curL = Float64Array.from(I.uL);
     this.cnt = new Int32Array(I.nRec * I.nStaff);
     this.nDist = new Int32Array(I.nRec);
+    this.recHelpers = Array.from({ length: I.nRec }, () => []);
     this.work = new Float64Array(I.nStaff);
     this.vAssigned = new Uint8Array(I.nVisits);
     this.unassigned = I.nVisits;
@@ -126,6 +132,14 @@ export class PlanState {
     if (this.cnt[k] === 0) {
       this.cont += I.pairCost[k] + I.distinctStep[this.nDist[rec]];
       this.nDist[rec]++;
+      const hs = this.recHelpers[rec];
+      let i = hs.length;
+      hs.push(s);
+      while (i > 0 && hs[i - 1] > s) {
+        hs[i] = hs[i - 1];
+        i--;
+      }
+      hs[i] = s;
     }
     this.cnt[k]++;
     this.cont += I.visitCost[k] + this.changeCost(u, s);
@@ -144,6 +158,8 @@ export class PlanState {
     if (this.cnt[k] === 0) {
       this.nDist[rec]--;
       this.cont -= I.pairCost[k] + I.distinctStep[this.nDist[rec]];
+      const hs = this.recHelpers[rec];
+      hs.splice(hs.indexOf(s), 1);
     }
     const d = I.uDur[u];
     const w = this.work[s] - d;
@@ -158,8 +174,16 @@ export class PlanState {
     const n = seq.length;
     const E = this.rE[r];
     const Lt = this.rLt[r];
-    E.length = n;
-    Lt.length = n;
+    // grow by push: setting a larger length would make the arrays holey (slower to read)
+    if (E.length > n) {
+      E.length = n;
+      Lt.length = n;
+    } else {
+      while (E.length < n) {
+        E.push(0);
+        Lt.push(0);
+      }
+    }
     const N = I.nLoc;
     const tm = I.tm;
     let t = I.rStart[r];
@@ -312,6 +336,7 @@ export class PlanState {
     const I = this.I;
     this.cnt.fill(0);
     this.nDist.fill(0);
+    for (const hs of this.recHelpers) hs.length = 0;
     this.work.fill(0);
     this.cont = 0;
     this.bal = 0;
