@@ -115,7 +115,7 @@ export class Insertion extends PlanState {
     const k = rec * I.nStaff + s;
     let c = I.visitCost[k];
     if (this.cnt[k] === 0) c += I.pairCost[k] + I.distinctStep[this.nDist[rec]];
-    c = c * this.contScale + this.changeCost(u, s);
+    c = c * this.contScale * this.contLambda + this.changeCost(u, s);
     if (I.weights.balance > 0 && I.staffAvail[s] > 0) {
       const d = I.uDur[u];
       c += (I.weights.balance * d * (2 * this.work[s] + d)) / I.staffAvail[s];
@@ -148,7 +148,7 @@ export class Insertion extends PlanState {
           const r = this.routeOf[hs[k] * days + row];
           if (r >= 0 && eligible(I, u, r)) this.scanRoute(u, r, blink, true);
         }
-        const lb = this.contScale * (I.newHelperMin[rec] + I.distinctStep[this.nDist[rec]]) - 1e-9;
+        const lb = this.contScale * this.contLambda * (I.newHelperMin[rec] + I.distinctStep[this.nDist[rec]]) - 1e-9;
         if (lb < this.sBest) {
           const rowK = rec * I.nStaff;
           for (let k = 0; k < elig.length; k++) {

@@ -139,7 +139,7 @@ export class LocalSearch extends Ruin {
         }
         const s = I.rStaff[group[j]];
         for (const u of contents[i]) this.addStats(u, s);
-        cost[i * m + j] = this.cont + this.bal - contX - balX;
+        cost[i * m + j] = this.contLambda * (this.cont - contX) + this.bal - balX;
         for (const u of contents[i]) this.removeStats(u, s);
         // restore exactly: add then remove is not bit-exact in floating point
         this.cont = contX;

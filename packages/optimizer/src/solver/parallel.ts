@@ -8,14 +8,13 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Problem, SolveOptions } from '../model.ts';
 import { solve, type SolveResult } from './solve.ts';
+import { LARGE_DISTRICT } from './instance.ts';
 
 export interface ParallelOptions extends SolveOptions {
   /** Number of worker threads; 1 = run in this thread. Default: available cores (max 4). */
   threads?: number;
 }
 
-/** Visits above which every home-care worker starts from a travel-only plan (see portfolio). */
-const LARGE_DISTRICT = 2000;
 
 /**
  * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2)
@@ -32,11 +31,17 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
   // districts of a team or two; on larger ones (several teams) its plans kept 8–10 % more
   // travel and 1–5 more unassigned visits to the end at the same cost (120 people, 4 pairs
   // of runs; 300 people: 6 % more travel at 5 % higher cost), so there every worker starts
-  // from a travel-only plan, for a shorter or longer part of the time.
+  // from a travel-only plan, for a shorter or longer part of the time, and the odd worker
+  // brings continuity in gradually (its weight rises from 0 to full over half of its second
+  // phase), so faces are dropped where that costs least travel; with it the default
+  // continuity weight is 5 there (instance.ts: at weight 4 the ramp cost faces, median 4 at
+  // 120 people in six of seven runs). On districts of a team or two the ramp cost travel
+  // (60 people: +14.1 % against +11.5 %), so not there.
   const continuity = options.weights?.continuity ?? options.continuityWeight;
   if (continuity === 0 || options.baseline) return undefined;
-  if (index % 2 === 1) return { warmStart: 0.3 };
-  return problem.visits.length > LARGE_DISTRICT ? { warmStart: 0.15 } : undefined;
+  const large = problem.visits.length > LARGE_DISTRICT;
+  if (index % 2 === 1) return large ? { warmStart: 0.3, contRamp: 0.5 } : { warmStart: 0.3 };
+  return large ? { warmStart: 0.15 } : undefined;
 }
 
 export async function solveParallel(problem: Problem, options: ParallelOptions = {}): Promise<SolveResult> {

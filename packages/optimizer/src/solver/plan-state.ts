@@ -70,6 +70,11 @@ export class PlanState {
    * a travel-only plan; acceptance still judges the full objective.
    */
   protected contScale = 1;
+  /**
+   * Weight of the continuity terms in the objective itself, 0..1 (1 but while a warm-started
+   * search ramps continuity in: search.ts). Insertion choices use it too.
+   */
+  protected contLambda = 1;
   // insertion scratch
   /** While set, recreate may not open empty routes (route-elimination move). */
   protected noNewRoutes = false;
@@ -120,7 +125,7 @@ export class PlanState {
   }
 
   cost(): number {
-    return this.I.weights.travel * this.travel + this.cont + this.bal;
+    return this.I.weights.travel * this.travel + this.contLambda * this.cont + this.bal;
   }
 
 

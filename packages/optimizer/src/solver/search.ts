@@ -33,6 +33,11 @@ export interface SearchParams {
   construction?: 'series' | 'greedy';
   /** Re-planning: a baseline plan mapped onto the routes, kept where still feasible. */
   baseline?: BaselineSeed;
+  /**
+   * Share of the run over which the continuity terms are brought in, from 0 to their full
+   * weight (a warm start from a travel-only plan; 0 = full weight from the start).
+   */
+  contRamp?: number;
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -89,11 +94,17 @@ export class Search extends LocalSearch {
     } else this.recreate(I.weights.continuity > 0 ? 7 : 4);
     this.recomputeTotals();
 
+    const ramp = p.contRamp ?? 0;
+    this.contLambda = ramp > 0 ? 0 : 1;
     let curCost = this.cost();
     let curUn = this.unassigned;
     let best = this.snapshot();
     let bestCost = curCost;
     let bestUn = curUn;
+    // the best plan's parts, to price it again while the continuity weight ramps up
+    let bestTravel = this.travel;
+    let bestCont = this.cont;
+    let bestBal = this.bal;
     const scale = Math.max(1e-6, this.travel / Math.max(1, I.nUnits - this.unassigned));
     const T0 = (p.t0 ?? (I.solomon ? 0.25 : 0.3)) * scale;
     const Tf = (p.tf ?? 0.002) * scale;
@@ -121,6 +132,12 @@ export class Search extends LocalSearch {
         reheats++;
       }
       const T = schedT0 * Math.pow(Tf / schedT0, (frac - schedStart) / (1 - schedStart));
+      if (this.contLambda < 1) {
+        // the current and the best plan are priced again at the new weight
+        this.contLambda = Math.min(1, frac / ramp);
+        curCost = this.cost();
+        bestCost = I.weights.travel * bestTravel + this.contLambda * bestCont + bestBal;
+      }
       it++;
       scalars[0] = this.travel;
       scalars[1] = this.cont;
@@ -193,6 +210,9 @@ export class Search extends LocalSearch {
           bestUn = curUn;
           lastImprove = frac;
           bestCost = curCost;
+          bestTravel = this.travel;
+          bestCont = this.cont;
+          bestBal = this.bal;
           best = this.snapshot();
         }
       } else {
@@ -203,6 +223,7 @@ export class Search extends LocalSearch {
         p.onProgress(it, now - t0ms, bestUn, bestCost, best.travel);
       }
     }
+    this.contLambda = 1;
     // load the best plan
     this.curE.set(best.winE);
     this.curL.set(best.winL);

@@ -45,6 +45,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
       scheduleBy,
       onProgress: progress,
       ...options.tuning,
+      contRamp: 0,
     });
   }
   const search = new Search(inst, seed);
@@ -56,6 +57,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     scheduleBy,
     onProgress: progress,
     ...options.tuning,
+    // continuity is brought in gradually only from a travel-only plan, never when re-planning
+    contRamp: start && !options.baseline ? (options.tuning?.contRamp ?? 0) : 0,
     start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : undefined,
     baseline: start ? undefined : seed0,
   });
