@@ -10,6 +10,31 @@ class Probe extends Search {
   cheapest(u: number, r: number) {
     return this.bestPos(u, r, false);
   }
+  /** Takes visit v out and puts it back by insertVisit; returns the cost that added. */
+  reinsert(v: number): number {
+    this.beginIteration();
+    this.removeVisit(v);
+    this.compactTouched();
+    const before = this.cost();
+    this.insertVisit(v, false);
+    return this.cost() - before;
+  }
+  /** The cheapest insertion of visit v's unit over every eligible route (no skipping), with v out. */
+  exhaustive(v: number): number {
+    const u = this.I.vUnits[v][0];
+    this.beginIteration();
+    this.removeVisit(v);
+    this.compactTouched();
+    let b = Infinity;
+    for (const r of this.I.uRoutes[u]) b = Math.min(b, this.I.weights.travel * this.cheapest(u, r) + this.contDelta(u, this.I.rStaff[r]));
+    return b;
+  }
+  putBack(v: number): void {
+    this.insertVisit(v, false);
+  }
+  helpersOf(rec: number): number[] {
+    return this.recHelpers[rec];
+  }
   /** Cheapest travel delta over every position, one at a time (no skipping). */
   brute(u: number, r: number) {
     let b = Infinity;
@@ -43,6 +68,35 @@ describe('insertion', () => {
   it('bestPos finds the cheapest feasible position that a scan of every position finds (Solomon, long routes)', () => {
     const problem = parseSolomon(solomonText('RC204'), 'RC204');
     expect(check(compile(problem, resolveWeights(problem)))).toBeGreaterThan(50);
+  });
+
+  it('trying the person’s own helpers first and skipping the rest loses no cheaper insertion', () => {
+    const problem = generateDistrict({ people: 40, days: 3, seed: 7 });
+    const inst = compile(problem, resolveWeights(problem));
+    const probe = new Probe(inst, 3);
+    probe.run({ seed: 3, iterations: 800, timeMs: Infinity, scheduleBy: 'iterations' });
+    let tried = 0;
+    for (let v = 0; v < inst.nVisits; v++) {
+      if (inst.vUnits[v].length !== 1 || !probe.vAssigned[v]) continue;
+      const best = probe.exhaustive(v);
+      probe.putBack(v); // back in, as it was before
+      if (best === Infinity) continue;
+      expect(probe.reinsert(v)).toBeCloseTo(best, 6);
+      tried++;
+    }
+    expect(tried).toBeGreaterThan(100);
+  });
+
+  it('keeps each person’s list of current helpers equal to the helper counts', () => {
+    const problem = generateDistrict({ people: 40, days: 3, seed: 8 });
+    const inst = compile(problem, resolveWeights(problem));
+    const probe = new Probe(inst, 4);
+    probe.run({ seed: 4, iterations: 800, timeMs: Infinity, scheduleBy: 'iterations' });
+    for (let rec = 0; rec < inst.nRec; rec++) {
+      const expected: number[] = [];
+      for (let s = 0; s < inst.nStaff; s++) if (probe.cnt[rec * inst.nStaff + s] > 0) expected.push(s);
+      expect(probe.helpersOf(rec)).toEqual(expected);
+    }
   });
 
   it('eligible() agrees with the unit’s list of eligible routes', () => {

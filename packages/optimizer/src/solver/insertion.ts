@@ -142,10 +142,10 @@ export class Insertion extends PlanState {
       if (I.metric) {
         const rec = I.uRec[u];
         const hs = this.recHelpers[rec];
-        const row = I.uDay[u];
+        const day = I.uDay[u];
         const days = I.problem.days;
         for (let k = 0; k < hs.length; k++) {
-          const r = this.routeOf[hs[k] * days + row];
+          const r = this.routeOf[hs[k] * days + day];
           if (r >= 0 && eligible(I, u, r)) this.scanRoute(u, r, blink, true);
         }
         const lb = this.contScale * this.contLambda * (I.newHelperMin[rec] + I.distinctStep[this.nDist[rec]]) - 1e-9;

@@ -15,7 +15,6 @@ export interface ParallelOptions extends SolveOptions {
   threads?: number;
 }
 
-
 /**
  * A small portfolio. Solomon: odd workers anneal hotter (better on long routes, types 2)
  * and never empty a route, so that route elimination cannot leave both workers with too
