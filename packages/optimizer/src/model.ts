@@ -115,7 +115,7 @@ export interface SolveOptions {
   /** Iteration cap of the search; with a cap and no time pressure the result is fully deterministic. */
   iterations?: number;
   seed?: number;
-  /** Shortcut for weights.continuity; 0 = travel-only plan. Default 4 (home care), 0 (Solomon). */
+  /** Shortcut for weights.continuity; 0 = travel-only plan. Default 4 (home care; 5 above 2,000 visits), 0 (Solomon). */
   continuityWeight?: number;
   weights?: Partial<Weights>;
   /**
