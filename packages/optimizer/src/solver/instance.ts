@@ -280,6 +280,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   const pairCost = new Float64Array(nRec * nStaff);
   const visitCost = new Float64Array(nRec * nStaff);
   const prefBonus = new Float64Array(nRec * nStaff);
+  const newHelperMin = new Float64Array(nRec);
   problem.recipients.forEach((r, ri) => {
     const pref = (r.preferred ?? []).map((id) => staffIdx.get(id)!);
     const hist = r.history ?? {};
@@ -294,13 +295,10 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       pairCost[ri * nStaff + s] = W * f;
       visitCost[ri * nStaff + s] = pref.length > 0 && pi < 0 ? weights.preferredVisit : 0;
       prefBonus[ri * nStaff + s] = pi >= 0 ? W * Math.max(0.5, 2 - 0.5 * pi) : 0;
+      const c = pairCost[ri * nStaff + s] + visitCost[ri * nStaff + s];
+      if (s === 0 || c < newHelperMin[ri]) newHelperMin[ri] = c;
     }
   });
-  const newHelperMin = new Float64Array(nRec).fill(Infinity);
-  for (let ri = 0; ri < nRec; ri++) {
-    for (let s = 0; s < nStaff; s++) newHelperMin[ri] = Math.min(newHelperMin[ri], pairCost[ri * nStaff + s] + visitCost[ri * nStaff + s]);
-    if (nStaff === 0) newHelperMin[ri] = 0;
-  }
   const maxK = nStaff + 2;
   const distinctStep = new Float64Array(maxK);
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
