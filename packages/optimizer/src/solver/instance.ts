@@ -57,6 +57,12 @@ export interface Instance {
   newHelperMin: Float64Array;
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
+  /**
+   * Helpers each person needs at least, roughly: a greedy cover of the person's visits by
+   * helpers who are qualified and on shift then, capacity ignored (greedy, so it can be one
+   * above the exact minimum). Continuity ruins pick people by how far they are above it.
+   */
+  recFloor: Int32Array;
   weights: Weights;
   /** Travel obeys the triangle inequality (haversine, Euclidean): an insertion never lowers travel. */
   metric: boolean;
@@ -304,6 +310,8 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
   for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 2 ? W * 0.5 * (k - 1) * (k - 1) : 0;
 
+  const recFloor = helperFloor(nRec, nVisits, nStaff, vUnits, uRec, uRoutes, rStaff, unassignable);
+
   // baseline helpers (re-planning): unknown visits and helpers are skipped
   const vBaseA = new Int32Array(nVisits).fill(-1);
   const vBaseB = new Int32Array(nVisits).fill(-1);
@@ -359,6 +367,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     newHelperMin,
     prefBonus,
     distinctStep,
+    recFloor,
     weights,
     metric: problem.travel.model !== 'matrix' && weights.travel >= 0,
     vBaseA,
@@ -366,4 +375,43 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     symmetricEmpty: solomon,
     maxRoutes: problem.maxRoutes ?? nRoutes,
   };
+}
+
+/**
+ * Greedy set cover per person: repeatedly take the helper who could do the most of the
+ * person's still uncovered visits (a two-helper visit needs two), until none is left.
+ */
+function helperFloor(
+  nRec: number,
+  nVisits: number,
+  nStaff: number,
+  vUnits: Int32Array[],
+  uRec: Int32Array,
+  uRoutes: Int32Array[],
+  rStaff: Int32Array,
+  unassignable: Map<number, string>,
+): Int32Array {
+  const byRec: number[][] = Array.from({ length: nRec }, () => []);
+  for (let v = 0; v < nVisits; v++) if (!unassignable.has(v)) byRec[uRec[vUnits[v][0]]].push(v);
+  const floor = new Int32Array(nRec);
+  const score = new Int32Array(nStaff);
+  for (let r = 0; r < nRec; r++) {
+    const vs = byRec[r];
+    const need = vs.map((v) => vUnits[v].length);
+    const cands = vs.map((v) => Array.from(uRoutes[vUnits[v][0]], (x) => rStaff[x]));
+    const chosen = new Uint8Array(nStaff);
+    for (;;) {
+      score.fill(0);
+      let best = -1;
+      for (let i = 0; i < vs.length; i++) {
+        if (need[i] <= 0) continue;
+        for (const s of cands[i]) if (!chosen[s] && ++score[s] > (best < 0 ? 0 : score[best])) best = s;
+      }
+      if (best < 0) break;
+      chosen[best] = 1;
+      floor[r]++;
+      for (let i = 0; i < vs.length; i++) if (need[i] > 0 && cands[i].includes(best)) need[i]--;
+    }
+  }
+  return floor;
 }
