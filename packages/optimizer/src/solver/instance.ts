@@ -83,13 +83,26 @@ export interface Instance {
  * Default continuity weight (travel minutes per distinct helper): 4 on districts of a team
  * or two, 5 on larger ones, where the portfolio also ramps continuity in (parallel.ts) —
  * measured: 120 people +14 % travel over the travel-only plan at weight 5 with the ramp
- * against +18 % at 4 without it (12 and 13 runs), 300 people +15 % against +18 % (six
- * runs each), median 3–4 either way; at 60 people weight 5 cost travel (+14 % against +11.5 %).
+ * against +18 % at 4 without it (12 and 13 runs), median 3–4 either way; at 60 people
+ * weight 5 cost travel (+14 % against +11.5 %). On the largest districts (more than 5,000
+ * visits, about 250 people and up) weight 3: once the continuity ruins picked people by
+ * their excess over the helper floor, weight 5 there bought 0.2 fewer faces per person
+ * for 5–6 points more travel (300 people, two districts: +18.1 % and +22.3 % against
+ * +12.6 % and +16.5 % at weight 3, solver seeds 1–3 and 1–2; median 3 and p90 6–7 either way).
  */
 export const DEFAULT_CONTINUITY = 4;
 export const DEFAULT_CONTINUITY_LARGE = 5;
+export const DEFAULT_CONTINUITY_XL = 3;
 /** Visits above which a home-care problem is a large district (several teams). */
 export const LARGE_DISTRICT = 2000;
+/** Visits above which a home-care problem is one of the largest districts (weight 3). */
+export const XL_DISTRICT = 5000;
+
+/** The default continuity weight of a home-care problem with this many visits. */
+export function defaultContinuity(visits: number): number {
+  if (visits > XL_DISTRICT) return DEFAULT_CONTINUITY_XL;
+  return visits > LARGE_DISTRICT ? DEFAULT_CONTINUITY_LARGE : DEFAULT_CONTINUITY;
+}
 /** Minutes-equivalent of one visit moved to another helper in a re-plan. */
 export const DEFAULT_CHANGE = 60;
 
@@ -114,7 +127,7 @@ export function eligible(I: Instance, u: number, r: number): boolean {
 
 export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
   const solomon = problem.kind === 'solomon';
-  const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : problem.visits.length > LARGE_DISTRICT ? DEFAULT_CONTINUITY_LARGE : DEFAULT_CONTINUITY);
+  const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : defaultContinuity(problem.visits.length));
   return {
     continuity,
     preferredVisit: w.preferredVisit ?? continuity / 60,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../checker.ts';
 import { generateDistrict } from '../generator.ts';
-import { compile, DEFAULT_CONTINUITY, DEFAULT_CONTINUITY_LARGE, LARGE_DISTRICT, resolveWeights } from './instance.ts';
+import { compile, DEFAULT_CONTINUITY, DEFAULT_CONTINUITY_LARGE, DEFAULT_CONTINUITY_XL, LARGE_DISTRICT, XL_DISTRICT, resolveWeights } from './instance.ts';
 import { Search } from './search.ts';
 import { solve } from './solve.ts';
 
@@ -64,11 +64,14 @@ describe('continuity ramp (warm start from a travel-only plan)', () => {
 
 describe('default continuity weight by district size', () => {
   const small = generateDistrict({ people: 30, days: 5, seed: 6 });
-  const large = { ...small, visits: Array.from({ length: LARGE_DISTRICT + 1 }, (_, i) => ({ ...small.visits[i % small.visits.length], id: `x${i}` })) };
-  it('is 4 on a district of a team or two and 5 above the large-district size, unless given', () => {
+  const sized = (n: number) => ({ ...small, visits: Array.from({ length: n }, (_, i) => ({ ...small.visits[i % small.visits.length], id: `x${i}` })) });
+  const large = sized(LARGE_DISTRICT + 1);
+  it('is 4 on a district of a team or two, 5 above the large-district size, 3 above the largest, unless given', () => {
     expect(resolveWeights(small).continuity).toBe(DEFAULT_CONTINUITY);
     expect(resolveWeights(large).continuity).toBe(DEFAULT_CONTINUITY_LARGE);
-    expect([DEFAULT_CONTINUITY, DEFAULT_CONTINUITY_LARGE]).toEqual([4, 5]);
+    expect(resolveWeights(sized(XL_DISTRICT)).continuity).toBe(DEFAULT_CONTINUITY_LARGE);
+    expect(resolveWeights(sized(XL_DISTRICT + 1)).continuity).toBe(DEFAULT_CONTINUITY_XL);
+    expect([DEFAULT_CONTINUITY, DEFAULT_CONTINUITY_LARGE, DEFAULT_CONTINUITY_XL]).toEqual([4, 5, 3]);
     expect(resolveWeights(large, {}, 3).continuity).toBe(3);
     expect(resolveWeights(large, { continuity: 0 }).continuity).toBe(0);
     expect(resolveWeights(large).preferredVisit).toBeCloseTo(5 / 60, 12);
