@@ -32,6 +32,22 @@ class Probe extends Search {
   putBack(v: number): void {
     this.insertVisit(v, false);
   }
+  /** Takes two-helper visit v out and runs the exhaustive pair insertion; returns the (route:position) pairs it considered and every feasible one. */
+  fallbackPositions(v: number): { considered: string[]; feasible: string[] } {
+    const [u] = this.I.vUnits[v];
+    this.beginIteration();
+    this.removeVisit(v);
+    this.compactTouched();
+    const feasible: string[] = [];
+    for (const r of this.I.uRoutes[u]) {
+      for (let p = 0; p <= this.routes[r].length; p++) if (this.posDelta(u, r, p) < Infinity) feasible.push(`${r}:${p}`);
+    }
+    this.pairFallback(v, false);
+    const list = (this as unknown as { pairList: number[] }).pairList;
+    const considered: string[] = [];
+    for (let i = 0; i < list.length; i += 5) considered.push(`${list[i + 1]}:${list[i + 2]}`);
+    return { considered, feasible };
+  }
   helpersOf(rec: number): number[] {
     return this.recHelpers[rec];
   }
@@ -85,6 +101,24 @@ describe('insertion', () => {
       tried++;
     }
     expect(tried).toBeGreaterThan(100);
+  });
+
+  it('the pair fallback looks at every feasible position of a two-helper visit (the window-bounded start skips none)', () => {
+    const problem = generateDistrict({ people: 60, days: 3, seed: 1 });
+    const inst = compile(problem, resolveWeights(problem));
+    const probe = new Probe(inst, 5);
+    probe.run({ seed: 5, iterations: 800, timeMs: Infinity, scheduleBy: 'iterations' });
+    let tried = 0;
+    let positions = 0;
+    for (let v = 0; v < inst.nVisits; v++) {
+      if (inst.vUnits[v].length !== 2 || !probe.vAssigned[v]) continue;
+      const { considered, feasible } = probe.fallbackPositions(v);
+      expect(considered.sort()).toEqual(feasible.sort());
+      positions += feasible.length;
+      tried++;
+    }
+    expect(tried).toBeGreaterThan(10);
+    expect(positions).toBeGreaterThan(100);
   });
 
   it('keeps each person’s list of current helpers equal to the helper counts', () => {

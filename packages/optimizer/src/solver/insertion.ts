@@ -231,13 +231,24 @@ export class Insertion extends PlanState {
     list.length = 0;
     const wT = I.weights.travel;
     const l = this.curL[u];
+    const need = this.curE[u] + I.uDur[u] - EPS;
     for (let k = 0; k < elig.length; k++) {
       const r = elig[k];
       const seq = this.routes[r];
       const n = seq.length;
       if (this.noNewRoutes && n === 0) continue;
       const cd = this.contDelta(u, I.rStaff[r]);
-      for (let p = 0; p <= n; p++) {
+      // as in bestPos: no position before the first stop whose latest start is at least
+      // e + dur is feasible, so the scan starts there (binary search on the nondecreasing Lt)
+      const Lt = this.rLt[r];
+      let p0 = 0;
+      let hiIdx = n;
+      while (p0 < hiIdx) {
+        const mid = (p0 + hiIdx) >> 1;
+        if (Lt[mid] < need) p0 = mid + 1;
+        else hiIdx = mid;
+      }
+      for (let p = p0; p <= n; p++) {
         // later positions depart even later: none can start in the window
         if (p > 0 && this.rE[r][p - 1] + I.uDur[seq[p - 1]] > l + EPS) break;
         const d = this.posDelta(u, r, p);
