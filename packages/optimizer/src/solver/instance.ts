@@ -87,8 +87,8 @@ export interface Instance {
  * weight 5 cost travel (+14 % against +11.5 %). On the largest districts (more than 5,000
  * visits, about 250 people and up) weight 3: once the continuity ruins picked people by
  * their excess over the helper floor, weight 5 there bought 0.2 fewer faces per person
- * for 5–6 points more travel (300 people, two districts: +18.1 % and +22.3 % against
- * +12.6 % and +16.5 % at weight 3, solver seeds 1–3 and 1–2; median 3 and p90 6–7 either way).
+ * for 4–6 points more travel (300 people, two districts: +16.8 % and +22.3 % against
+ * +12.3 % and +16.5 % at weight 3, solver seeds 1–5 and 1–2; median 3 and p90 6–7 either way).
  */
 export const DEFAULT_CONTINUITY = 4;
 export const DEFAULT_CONTINUITY_LARGE = 5;
