@@ -10,6 +10,22 @@
 import { EPS, PlanState } from './plan-state.ts';
 import { eligible } from './instance.ts';
 
+/**
+ * The first position of a route where a visit can go: a position before stop i needs the
+ * stop's latest start Lt[i] >= e + dur (`need`), and Lt is nondecreasing along the route,
+ * so a binary search finds it (n, the end of the route, if no stop qualifies).
+ */
+function firstFit(Lt: number[], n: number, need: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Lt[mid] < need) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Insertion extends PlanState {
   /** Scratch of pairFallback: (cost, route, position, lo, hi) per candidate, and their order by cost. */
   private pairList: number[] = [];
@@ -35,18 +51,8 @@ export class Insertion extends PlanState {
     let best = Infinity;
     let prevLoc = I.rStartLoc[r];
     let prevDep = I.rStart[r];
-    // Lt is nondecreasing along the route and a position before stop i needs
-    // Lt[i] >= e + dur, so the scan starts at the first such i (binary search): in a day
-    // route only the few positions around the visit's window are looked at.
-    const need = e + dur - EPS;
-    let i0 = 0;
-    let hiIdx = n;
-    while (i0 < hiIdx) {
-      const mid = (i0 + hiIdx) >> 1;
-      if (Lt[mid] < need) i0 = mid + 1;
-      else hiIdx = mid;
-    }
-    for (let i = i0; i <= n; i++) {
+    // in a day route only the few positions around the visit's window are looked at
+    for (let i = firstFit(Lt, n, e + dur - EPS); i <= n; i++) {
       if (i > 0) {
         const p = seq[i - 1];
         prevLoc = I.uLoc[p];
@@ -238,17 +244,7 @@ export class Insertion extends PlanState {
       const n = seq.length;
       if (this.noNewRoutes && n === 0) continue;
       const cd = this.contDelta(u, I.rStaff[r]);
-      // as in bestPos: no position before the first stop whose latest start is at least
-      // e + dur is feasible, so the scan starts there (binary search on the nondecreasing Lt)
-      const Lt = this.rLt[r];
-      let p0 = 0;
-      let hiIdx = n;
-      while (p0 < hiIdx) {
-        const mid = (p0 + hiIdx) >> 1;
-        if (Lt[mid] < need) p0 = mid + 1;
-        else hiIdx = mid;
-      }
-      for (let p = p0; p <= n; p++) {
+      for (let p = firstFit(this.rLt[r], n, need); p <= n; p++) {
         // later positions depart even later: none can start in the window
         if (p > 0 && this.rE[r][p - 1] + I.uDur[seq[p - 1]] > l + EPS) break;
         const d = this.posDelta(u, r, p);
