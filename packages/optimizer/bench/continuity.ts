@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { checkSolution } from '../src/checker.ts';
 import { generateDistrict } from '../src/generator.ts';
 import { solveParallel } from '../src/solver/parallel.ts';
-import { summarise, type RunRow } from './continuity-summary.ts';
+import { summarise, type RunRow, type SizeSummary } from './continuity-summary.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const { values } = parseArgs({
@@ -41,7 +41,7 @@ for (const [name, list] of [['--sizes', sizes], ['--seeds', solverSeeds]] as con
 const defaultTime = (people: number) => (people <= 60 ? 20 : people <= 120 ? 40 : 110);
 
 const rows: RunRow[] = [];
-const summaries: ReturnType<typeof summarise>[] = [];
+const summaries: SizeSummary[] = [];
 console.log(`Continuity benchmark: 14-day districts of seed ${seed}, ${threads} thread(s), solver seed(s) ${solverSeeds.join(',')}`);
 console.log('people staff visits seed  plan        unassigned   travel  Δtravel%  helpers mean/median/p90   COC    preferred  seconds  feasible');
 for (const people of sizes) {
@@ -81,7 +81,7 @@ for (const people of sizes) {
       );
     }
   }
-  if (solverSeeds.length > 1) summaries.push(summarise(people, rows.filter((r) => r.people === people)));
+  if (solverSeeds.length > 1) summaries.push(summarise(people, rows));
 }
 if (summaries.length > 0) {
   console.log('\nMeans over the solver seeds (continuity plans against the travel-only plan of the same seed); "within" = runs meeting the target');

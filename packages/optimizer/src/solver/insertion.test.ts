@@ -7,14 +7,18 @@ import { Search } from './search.ts';
 
 /** Opens the protected insertion primitives to the test. */
 class Probe extends Search {
+  /** Takes visit v out of the plan, as a ruin would. */
+  private takeOut(v: number): void {
+    this.beginIteration();
+    this.removeVisit(v);
+    this.compactTouched();
+  }
   cheapest(u: number, r: number) {
     return this.bestPos(u, r, false);
   }
   /** Takes visit v out and puts it back by insertVisit; returns the cost that added. */
   reinsert(v: number): number {
-    this.beginIteration();
-    this.removeVisit(v);
-    this.compactTouched();
+    this.takeOut(v);
     const before = this.cost();
     this.insertVisit(v, false);
     return this.cost() - before;
@@ -22,9 +26,7 @@ class Probe extends Search {
   /** The cheapest insertion of visit v's unit over every eligible route (no skipping), with v out. */
   exhaustive(v: number): number {
     const u = this.I.vUnits[v][0];
-    this.beginIteration();
-    this.removeVisit(v);
-    this.compactTouched();
+    this.takeOut(v);
     let b = Infinity;
     for (const r of this.I.uRoutes[u]) b = Math.min(b, this.I.weights.travel * this.cheapest(u, r) + this.contDelta(u, this.I.rStaff[r]));
     return b;
@@ -35,9 +37,7 @@ class Probe extends Search {
   /** Takes two-helper visit v out and runs the exhaustive pair insertion; returns the (route:position) pairs it considered and every feasible one. */
   fallbackPositions(v: number): { considered: string[]; feasible: string[] } {
     const [u] = this.I.vUnits[v];
-    this.beginIteration();
-    this.removeVisit(v);
-    this.compactTouched();
+    this.takeOut(v);
     const feasible: string[] = [];
     for (const r of this.I.uRoutes[u]) {
       for (let p = 0; p <= this.routes[r].length; p++) if (this.posDelta(u, r, p) < Infinity) feasible.push(`${r}:${p}`);
