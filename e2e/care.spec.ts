@@ -212,3 +212,38 @@ test('an unstaffed visit on the board is given a helper by hand and appears in t
   await page.getByRole('link', { name: 'Min dag' }).click();
   await expect(page.locator('.visit-list li', { hasText: 'Tilsyn etter sykehusopphold' })).toBeVisible();
 });
+
+test('the day list shows the chosen date even when the answer for the first date comes late', async ({ page, request }) => {
+  const osloDate = (plusDays: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + plusDays);
+    return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  };
+  const [today, tomorrow] = [osloDate(0), osloDate(1)];
+  const nurse = await apiAs(request, 'sykepleier');
+  const todays: { id: string }[] = await nurse.get(`/api/me/day?date=${today}`);
+  const tomorrows: { id: string }[] = await nurse.get(`/api/me/day?date=${tomorrow}`);
+  expect(todays.length + tomorrows.length).toBeGreaterThan(0);
+
+  await logIn(page, 'sykepleier');
+  // Hold today's answer back until tomorrow's is on screen, as a slow network may do.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(`**/api/me/day?date=${today}`, async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const lateAnswer = page.waitForEvent('requestfinished', (r) => r.url().endsWith(`/api/me/day?date=${today}`));
+  await page.goto('/day');
+  await page.getByLabel('Dato').fill(tomorrow);
+  const rows = page.locator('.visit-list > li > a');
+  const hrefs = tomorrows.map((v) => `/visits/${v.id}`);
+  await expect(rows).toHaveCount(hrefs.length);
+  release();
+  await lateAnswer;
+  // Let React commit whatever the late answer would cause before looking again.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(page.getByLabel('Dato')).toHaveValue(tomorrow);
+  expect(await rows.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(hrefs);
+});
