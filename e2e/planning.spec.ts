@@ -71,8 +71,12 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   const nurse = await apiAs(request, 'sykepleier');
   const me = await nurse.get('/api/auth/me');
   const myRoute = page.getByRole('article', { name: me.displayName, exact: true });
+  // Back on the plan page: its routes must be on screen before hers are counted (she may have none).
+  await expect(page.locator('article.route').first()).toBeVisible();
   const planned = await myRoute.locator('li.stop').count();
   await page.getByRole('link', { name: 'Min dag', exact: true }).click();
+  // The plan page has date fields too: wait for the day page before choosing the date.
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
   await page.getByLabel('Dato').fill(tomorrow());
   await expect(page.locator('.visit-list > li')).toHaveCount(planned);
   if (planned > 0) await expect(page.locator('.visit-list .visit-time').first()).toHaveText(/^\d\d:\d\d$/);

@@ -63,6 +63,8 @@ export function PlanPage() {
     if (!running || !runId || !data?.run) return;
     const giveUpAt = Date.now() + (data.run.timeLimitSeconds + 300) * 1000;
     let failures = 0;
+    // An answer that arrives after this run was left (another run, or the page) is dropped.
+    let left = false;
     const timer = setInterval(() => {
       if (Date.now() > giveUpAt) {
         clearInterval(timer);
@@ -71,6 +73,7 @@ export function PlanPage() {
       }
       api<NonNullable<typeof status>>('GET', `/api/planning/runs/${runId}/status`)
         .then((s) => {
+          if (left) return;
           failures = 0;
           setStatus(s);
           if (s.status !== 'queued' && s.status !== 'running') {
@@ -79,13 +82,17 @@ export function PlanPage() {
           }
         })
         .catch((err: unknown) => {
+          if (left) return;
           if (++failures >= 5) {
             clearInterval(timer);
             setPollError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err), {}));
           }
         });
     }, 1000);
-    return () => clearInterval(timer);
+    return () => {
+      left = true;
+      clearInterval(timer);
+    };
   }, [running, runId, reload, data?.run]);
 
   const act = async <T,>(fn: () => Promise<T>) => {
