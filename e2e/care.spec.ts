@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
+import { apiAs, expectNoAxeViolations, logIn, osloDate } from './helpers.ts';
 
 /** Counts the taps a helper makes; typing is counted apart from taps. */
 function tapCounter() {
@@ -214,11 +214,6 @@ test('an unstaffed visit on the board is given a helper by hand and appears in t
 });
 
 test('the day list shows the chosen date even when the answer for the first date comes late', async ({ page, request }) => {
-  const osloDate = (plusDays: number) => {
-    const d = new Date();
-    d.setDate(d.getDate() + plusDays);
-    return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-  };
   const [today, tomorrow] = [osloDate(0), osloDate(1)];
   const nurse = await apiAs(request, 'sykepleier');
   const todays: { id: string }[] = await nurse.get(`/api/me/day?date=${today}`);

@@ -29,3 +29,10 @@ export async function apiAs(request: APIRequestContext, username: string) {
     post: async (url: string, data: unknown) => request.post(url, { data, headers: { 'x-csrf-token': csrfToken } }),
   };
 }
+
+/** The date (YYYY-MM-DD) in Oslo, `plusDays` from now: the day the app's day lists and plans use. */
+export function osloDate(plusDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + plusDays);
+  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+}

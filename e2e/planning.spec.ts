@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
+import { apiAs, expectNoAxeViolations, logIn, osloDate } from './helpers.ts';
 
-const tomorrow = () => {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-};
+const tomorrow = () => osloDate(1);
 
 async function openPlan(page: Page) {
   await logIn(page, 'sykepleier');
