@@ -15,7 +15,9 @@ const database = await openBenchDatabase(config.databaseUrl, district, 20);
 const app = await buildApp(database, config);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
-process.stdout.write(JSON.stringify({ port: address.port, database: database.kind, description: database.description }) + '\n');
+process.stdout.write(
+  JSON.stringify({ port: address.port, database: database.kind, description: database.description }) + '\n',
+);
 process.on('SIGTERM', async () => {
   await app.close();
   await database.close();

@@ -9,11 +9,22 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { percentile, report } from './report.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+});
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
-const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/api-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []),
+    '--import',
+    'tsx',
+    'bench/api-server.ts',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const info = await new Promise<{ port: number; database: string; description: string }>((resolve, reject) => {
   createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -33,7 +44,9 @@ async function login(username: string) {
 }
 
 const { cookie, teamId } = await login('sykepleier');
-const people = (await (await fetch(`${base}/api/teams/${teamId}/recipients`, { headers: { cookie } })).json()) as { id: string }[];
+const people = (await (await fetch(`${base}/api/teams/${teamId}/recipients`, { headers: { cookie } })).json()) as {
+  id: string;
+}[];
 console.log(`Team has ${people.length} people served; ${connections} connections, ${duration} s per endpoint`);
 
 async function drive(name: string, paths: string[]) {
@@ -66,10 +79,18 @@ async function drive(name: string, paths: string[]) {
 
 try {
   // A short warm-up so JIT and connection pools are settled before measuring.
-  await autocannon({ url: `${base}/api/recipients/${people[0].id}`, connections: 10, duration: 2, headers: { cookie } });
+  await autocannon({
+    url: `${base}/api/recipients/${people[0].id}`,
+    connections: 10,
+    duration: 2,
+    headers: { cookie },
+  });
   const health = await drive('GET /api/health', ['/api/health']);
   const teamList = await drive('GET /api/teams/:id/recipients', [`/api/teams/${teamId}/recipients`]);
-  const record = await drive('GET /api/recipients/:id', people.map((p) => `/api/recipients/${p.id}`));
+  const record = await drive(
+    'GET /api/recipients/:id',
+    people.map((p) => `/api/recipients/${p.id}`),
+  );
   const rows = [health, teamList, record];
   report('api', rows, {
     database: info.database,

@@ -37,10 +37,20 @@ await database.db.execute(sql`
    WHERE v.date < current_date`);
 await database.db.execute(sql`ANALYZE`);
 const [{ n }] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM visit`)).rows as { n: number }[];
-console.log(`A year of history: ${n} visits, built in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.description}`);
+console.log(
+  `A year of history: ${n} visits, built in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.description}`,
+);
 
 const admin = district.users.find((u) => u.role === 'admin')!;
-const actor: Actor = { userId: admin.id, username: 'admin', displayName: 'admin', role: 'admin', staffId: null, districtId: admin.districtId, teamIds: [] };
+const actor: Actor = {
+  userId: admin.id,
+  username: 'admin',
+  displayName: 'admin',
+  role: 'admin',
+  staffId: null,
+  districtId: admin.districtId,
+  teamIds: [],
+};
 const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
 // Warm up once (plans, caches), then measure all teams.
@@ -61,6 +71,15 @@ const rows = all.map((r) => ({
   distinctMedian: r.integrity.continuity.distinctMedian ?? '–',
   coc: +(r.integrity.continuity.cocMean ?? 0).toFixed(3),
 }));
-report('indicators', rows, { database: database.kind, visits: n, teams: district.teams.length, seconds: +seconds.toFixed(3), oneTeamSeconds: +oneTeamSeconds.toFixed(3), target: { seconds: 2 } });
-console.log(`All indicators for ${district.teams.length} teams over a year: ${seconds.toFixed(2)} s (target ≤ 2 s); one team alone ${oneTeamSeconds.toFixed(2)} s`);
+report('indicators', rows, {
+  database: database.kind,
+  visits: n,
+  teams: district.teams.length,
+  seconds: +seconds.toFixed(3),
+  oneTeamSeconds: +oneTeamSeconds.toFixed(3),
+  target: { seconds: 2 },
+});
+console.log(
+  `All indicators for ${district.teams.length} teams over a year: ${seconds.toFixed(2)} s (target ≤ 2 s); one team alone ${oneTeamSeconds.toFixed(2)} s`,
+);
 await database.close();

@@ -17,11 +17,18 @@ import { generateVisits } from '../apps/server/src/modules/care/visits.generate.
 import { datesInRange } from '../apps/server/src/modules/care/recurrence.ts';
 import { FULL, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
 import { osloNow } from '../apps/server/src/modules/planning/planning.access.ts';
-import { executeRun, insertRun, publishRun, type RunFigures } from '../apps/server/src/modules/planning/planning.runs.ts';
+import {
+  executeRun,
+  insertRun,
+  publishRun,
+  type RunFigures,
+} from '../apps/server/src/modules/planning/planning.runs.ts';
 import { openBenchDatabase } from './db.ts';
 import { report } from './report.ts';
 
-const { values } = parseArgs({ options: { 'time-limit': { type: 'string', default: '30' }, threads: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { 'time-limit': { type: 'string', default: '30' }, threads: { type: 'string', default: '2' } },
+});
 const timeLimit = Number(values['time-limit']);
 const threads = Number(values.threads);
 const config = loadConfig();
@@ -32,18 +39,31 @@ const db = database.db;
 // The first team's first nurse plans; visits for 14 days from tomorrow, with the demo's usual helpers.
 const teamId = district.teams[0].id;
 const user = district.users.find((u) => u.username === 'sykepleier')!;
-const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: 'member', staffId: user.staffId, districtId: district.district.id, teamIds: [teamId] };
+const actor: Actor = {
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: 'member',
+  staffId: user.staffId,
+  districtId: district.district.id,
+  teamIds: [teamId],
+};
 const from = datesInRange(osloNow().today, 2)[1];
 const { created } = await db.transaction((tx) => generateVisits(tx, teamId, from, 14));
 
 const t0 = performance.now();
-const runId = await db.transaction((tx) => insertRun(tx, actor, teamId, { from, days: 14, timeLimitSeconds: timeLimit, kind: 'period' }));
+const runId = await db.transaction((tx) =>
+  insertRun(tx, actor, teamId, { from, days: 14, timeLimitSeconds: timeLimit, kind: 'period' }),
+);
 await executeRun(db, runId, { threads });
 const tRun = performance.now();
 const published = await publishRun(db, actor, runId);
 const tEnd = performance.now();
 
-const [run] = (await db.execute(sql`SELECT status, figures FROM plan_run WHERE id = ${runId}`)).rows as { status: string; figures: RunFigures }[];
+const [run] = (await db.execute(sql`SELECT status, figures FROM plan_run WHERE id = ${runId}`)).rows as {
+  status: string;
+  figures: RunFigures;
+}[];
 const f = run.figures;
 const total = (tEnd - t0) / 1000;
 const overhead = total - f.solverSeconds;
@@ -55,7 +75,11 @@ report(
     row('unassigned', f.before.unassigned, f.after.unassigned),
     row('distinct helpers median', f.before.distinctHelpers.median, f.after.distinctHelpers.median),
     row('distinct helpers p90', f.before.distinctHelpers.p90, f.after.distinctHelpers.p90),
-    row('inside agreed window', `${(f.before.insideWindowShare * 100).toFixed(1)} %`, `${(f.after.insideWindowShare * 100).toFixed(1)} %`),
+    row(
+      'inside agreed window',
+      `${(f.before.insideWindowShare * 100).toFixed(1)} %`,
+      `${(f.after.insideWindowShare * 100).toFixed(1)} %`,
+    ),
     row('travel minutes', f.before.travelMinutes, f.after.travelMinutes),
     row('seconds: load+build+figures+save', '', ((tRun - t0) / 1000 - f.solverSeconds).toFixed(2)),
     row('seconds: optimizer', '', f.solverSeconds.toFixed(2)),

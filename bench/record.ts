@@ -18,7 +18,9 @@ const district = generateDistrict(DEMO);
 const database = await openBenchDatabase(config.databaseUrl, district);
 const nurse = district.users.find((u) => u.username === 'sykepleier')!;
 const teamId = district.memberships.find((m) => m.staffId === nurse.staffId)!.teamId;
-const person = district.recipients.find((r) => district.recipientTeams.some((rt) => rt.recipientId === r.id && rt.teamId === teamId))!;
+const person = district.recipients.find((r) =>
+  district.recipientTeams.some((rt) => rt.recipientId === r.id && rt.teamId === teamId),
+)!;
 
 // Five years of history: 3 measures, ~12 visits a week for 5 years ≈ 3,100 visits.
 const t0 = Date.now();
@@ -45,9 +47,12 @@ await database.db.execute(sql`
   INSERT INTO observation (recipient_id, visit_id, kind, value, unit, recorded_by, recorded_at)
   SELECT ${person.id}, v.id, 'pulse', 60 + (random() * 30)::int, '/min', ${nurse.id}, v.checked_out_at
     FROM visit v WHERE v.recipient_id = ${person.id} AND extract(dow FROM v.date) = 1`);
-const [{ n }] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM visit WHERE recipient_id = ${person.id}`)).rows as { n: number }[];
+const [{ n }] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM visit WHERE recipient_id = ${person.id}`))
+  .rows as { n: number }[];
 await database.db.execute(sql`ANALYZE`);
-console.log(`History: ${n} visits for one person, built in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.description}`);
+console.log(
+  `History: ${n} visits for one person, built in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.description}`,
+);
 
 const app = await buildApp(database, config);
 const serverMs: number[] = [];
@@ -55,7 +60,11 @@ app.addHook('onResponse', async (_req, reply) => {
   serverMs.push(reply.elapsedTime);
 });
 await app.ready();
-const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sykepleier', password: 'tillit-demo' } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/auth/login',
+  payload: { username: 'sykepleier', password: 'tillit-demo' },
+});
 const cookies = { tillit_session: login.cookies.find((c) => c.name === 'tillit_session')!.value };
 
 const opens: number[] = [];
@@ -68,8 +77,25 @@ for (let i = 0; i < 220; i++) {
   if (a.statusCode !== 200 || b.statusCode !== 200) throw new Error(`open failed: ${a.statusCode} ${b.statusCode}`);
   if (i >= 20) opens.push(Math.max(...serverMs)); // the slower of the two parallel requests; first 20 warm up
 }
-report('record', [
-  { what: 'open a record (record + care, in parallel)', visits: n, opens: opens.length, p50Ms: +percentile(opens, 50).toFixed(1), p95Ms: +percentile(opens, 95).toFixed(1), maxMs: +Math.max(...opens).toFixed(1) },
-], { database: database.kind, visits: n, recordOpenP95Ms: +percentile(opens, 95).toFixed(1), recordOpenP50Ms: +percentile(opens, 50).toFixed(1), target: { recordOpenP95Ms: 100 } });
+report(
+  'record',
+  [
+    {
+      what: 'open a record (record + care, in parallel)',
+      visits: n,
+      opens: opens.length,
+      p50Ms: +percentile(opens, 50).toFixed(1),
+      p95Ms: +percentile(opens, 95).toFixed(1),
+      maxMs: +Math.max(...opens).toFixed(1),
+    },
+  ],
+  {
+    database: database.kind,
+    visits: n,
+    recordOpenP95Ms: +percentile(opens, 95).toFixed(1),
+    recordOpenP50Ms: +percentile(opens, 50).toFixed(1),
+    target: { recordOpenP95Ms: 100 },
+  },
+);
 await app.close();
 await database.close();

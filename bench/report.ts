@@ -11,6 +11,9 @@ export function percentile(values: number[], p: number): number {
 export function report(name: string, rows: Record<string, string | number>[], figures: Record<string, unknown>) {
   console.table(rows);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(`bench-results/${name}.json`, JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(
+    `bench-results/${name}.json`,
+    JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n',
+  );
   console.log(`figures written to bench-results/${name}.json`);
 }

@@ -7,10 +7,19 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const server = '../apps/server/src/cli';
 const commands: Record<string, Command> = {
-  serve: { summary: 'start the server (migrates; demo district on first start)', load: () => import(`${server}/serve.ts`) },
+  serve: {
+    summary: 'start the server (migrates; demo district on first start)',
+    load: () => import(`${server}/serve.ts`),
+  },
   migrate: { summary: 'apply database migrations', load: () => import(`${server}/migrate.ts`) },
-  demo: { summary: 'demo [--full] [--seed N] [--reset] — load a synthetic district', load: () => import(`${server}/demo.ts`) },
-  'user add': { summary: 'user add USERNAME --role ROLE --name NAME — create an account', load: () => import(`${server}/user-add.ts`) },
+  demo: {
+    summary: 'demo [--full] [--seed N] [--reset] — load a synthetic district',
+    load: () => import(`${server}/demo.ts`),
+  },
+  'user add': {
+    summary: 'user add USERNAME --role ROLE --name NAME — create an account',
+    load: () => import(`${server}/user-add.ts`),
+  },
   'audit verify': { summary: 'check the audit log hash chain', load: () => import(`${server}/audit-verify.ts`) },
   solve: {
     summary: 'solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE',

@@ -24,7 +24,10 @@ function tapCounter() {
 const figures: Record<string, number> = {};
 test.afterAll(() => {
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/documentation-burden.json', JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(
+    'bench-results/documentation-burden.json',
+    JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n',
+  );
 });
 
 async function planFor(page: Page, personId: string, me: string, title: string, from: string, to: string) {
@@ -49,7 +52,10 @@ async function planFor(page: Page, personId: string, me: string, title: string, 
   await expect(page.locator('.measure', { hasText: title })).toContainText(`kommer mellom ${from} og ${to}`);
 }
 
-test('what matters → goal → measure → the visit in the day list → documented in two taps', async ({ page, request }) => {
+test('what matters → goal → measure → the visit in the day list → documented in two taps', async ({
+  page,
+  request,
+}) => {
   const nurse = await apiAs(request, 'sykepleier');
   const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
   const me = await nurse.get('/api/auth/me');
@@ -65,7 +71,9 @@ test('what matters → goal → measure → the visit in the day list → docume
   await expect(page.getByRole('status')).toContainText('nye besøk laget');
 
   await page.getByRole('link', { name: 'Min dag' }).click();
-  const routineRow = page.locator('.visit-list li', { hasText: `${routine.givenName} ${routine.familyName[0]}.` }).filter({ hasText: '06:00' });
+  const routineRow = page
+    .locator('.visit-list li', { hasText: `${routine.givenName} ${routine.familyName[0]}.` })
+    .filter({ hasText: '06:00' });
   await expect(routineRow).toContainText('Tilsyn og hjelp med morgenmedisin');
   await expectNoAxeViolations(page);
 
@@ -79,9 +87,13 @@ test('what matters → goal → measure → the visit in the day list → docume
 
   // A visit with one measurement and a short note.
   const obs = tapCounter();
-  const obsRow = page.locator('.visit-list li', { hasText: `${observed.givenName} ${observed.familyName[0]}.` }).filter({ hasText: '06:30' });
+  const obsRow = page
+    .locator('.visit-list li', { hasText: `${observed.givenName} ${observed.familyName[0]}.` })
+    .filter({ hasText: '06:30' });
   await obs.tap(obsRow.getByRole('link'));
-  await expect(page.getByRole('heading', { level: 1, name: `${observed.givenName} ${observed.familyName}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `${observed.givenName} ${observed.familyName}` }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await obs.tap(page.getByRole('button', { name: 'Noe var annerledes? Dokumenter tiltak for tiltak' }));
   await obs.type(page.getByLabel('Verdi', { exact: true }), '142');
@@ -168,7 +180,9 @@ test('a service decision is made within the frame and its letter is a PDF that o
   await page.goto(`/people/${person.id}`);
   await page.getByRole('button', { name: 'Fatt vedtak' }).click();
   await page.getByLabel('Timer per uke').fill('3,5');
-  await page.getByLabel('Personens behov og ønsker').fill('Ønsker å bo hjemme og klare morgenstellet selv med litt støtte.');
+  await page
+    .getByLabel('Personens behov og ønsker')
+    .fill('Ønsker å bo hjemme og klare morgenstellet selv med litt støtte.');
   await page.getByLabel('Begrunnelse').fill('Trenger hjelp med medisiner morgen og kveld etter fall.');
   await page.getByRole('button', { name: 'Fatt vedtak' }).click();
   const item = page.locator('#decisions-heading + ul li').first();
@@ -185,7 +199,10 @@ test('a service decision is made within the frame and its letter is a PDF that o
   expect(body.length).toBeGreaterThan(1500);
 });
 
-test('an unstaffed visit on the board is given a helper by hand and appears in the day list', async ({ page, request }) => {
+test('an unstaffed visit on the board is given a helper by hand and appears in the day list', async ({
+  page,
+  request,
+}) => {
   const nurse = await apiAs(request, 'sykepleier');
   const people = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
   const me = await nurse.get('/api/auth/me');
@@ -205,7 +222,10 @@ test('an unstaffed visit on the board is given a helper by hand and appears in t
   await expect(page.getByRole('status')).toContainText('nye besøk laget');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Teamtavla' }).click();
-  const card = page.locator('.board-card', { hasText: `${person.givenName} ${person.familyName}` }).filter({ hasText: '05:00' }).first();
+  const card = page
+    .locator('.board-card', { hasText: `${person.givenName} ${person.familyName}` })
+    .filter({ hasText: '05:00' })
+    .first();
   await expect(card).toBeVisible();
   await card.getByLabel('Hjelper').selectOption({ label: me.displayName });
   await card.getByRole('button', { name: 'Sett opp hjelper' }).click();
@@ -213,7 +233,10 @@ test('an unstaffed visit on the board is given a helper by hand and appears in t
   await expect(page.locator('.visit-list li', { hasText: 'Tilsyn etter sykehusopphold' })).toBeVisible();
 });
 
-test('the day list shows the chosen date even when the answer for the first date comes late', async ({ page, request }) => {
+test('the day list shows the chosen date even when the answer for the first date comes late', async ({
+  page,
+  request,
+}) => {
   const [today, tomorrow] = [osloDate(0), osloDate(1)];
   const nurse = await apiAs(request, 'sykepleier');
   const todays: { id: string }[] = await nurse.get(`/api/me/day?date=${today}`);

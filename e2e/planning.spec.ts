@@ -13,20 +13,30 @@ async function waitForProposal(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Forslaget er klart' })).toBeVisible({ timeout: 90_000 });
 }
 
-test('the team makes a proposal, locks a visit, runs again, publishes, and the day list shows it', async ({ page, request }) => {
+test('the team makes a proposal, locks a visit, runs again, publishes, and the day list shows it', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await openPlan(page);
   await expectNoAxeViolations(page);
   await page.getByLabel('Periode', { exact: true }).selectOption({ label: 'Én uke' });
   await page.getByLabel('Tenketid', { exact: true }).selectOption({ label: '5 sekunder' });
   await page.getByRole('button', { name: 'Lag forslag' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Framdrift' }).or(page.getByRole('status').filter({ hasText: 'Forslaget er klart' }))).toBeVisible();
+  await expect(
+    page
+      .getByRole('progressbar', { name: 'Framdrift' })
+      .or(page.getByRole('status').filter({ hasText: 'Forslaget er klart' })),
+  ).toBeVisible();
   await waitForProposal(page);
   await expect(page.getByRole('columnheader', { name: 'Forslag' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Ulike hjelpere per person (median)' })).toBeVisible();
 
   // Lock the first visit of the first route, as proposed.
-  const firstRoute = page.locator('article.route').filter({ has: page.getByRole('button', { name: /^Lås: / }) }).first();
+  const firstRoute = page
+    .locator('article.route')
+    .filter({ has: page.getByRole('button', { name: /^Lås: / }) })
+    .first();
   const helper = (await firstRoute.getByRole('heading', { level: 4 }).textContent())!;
   const lockButton = firstRoute.getByRole('button', { name: /^Lås: / }).first();
   const visitLabel = (await lockButton.getAttribute('aria-label'))!.replace(/^Lås: /, '');

@@ -70,7 +70,13 @@ test('the administrator follows up emergency access and checks the log chain', a
   const nurse = await apiAs(request, 'sykepleier');
   const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
   const other = await apiAs(request, 'helsefag');
-  expect((await other.post(`/api/recipients/${person.id}/emergency-access`, { reason: 'Akutt innleggelse, trenger medisinlisten' })).status()).toBe(201);
+  expect(
+    (
+      await other.post(`/api/recipients/${person.id}/emergency-access`, {
+        reason: 'Akutt innleggelse, trenger medisinlisten',
+      })
+    ).status(),
+  ).toBe(201);
 
   await logIn(page, 'admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Tilgangslogg' })).toBeVisible();

@@ -6,7 +6,9 @@ test('the team sees its own figures with definitions; a leader sees the same tea
   await page.getByRole('link', { name: 'Våre tall', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Våre tall – Team Tøyen/ })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Kommer når vi har avtalt' })).toBeVisible();
-  await expect(page.getByText('Andel av besøkene som ble startet (sjekket inn) innenfor det avtalte tidsvinduet.')).toBeVisible();
+  await expect(
+    page.getByText('Andel av besøkene som ble startet (sjekket inn) innenfor det avtalte tidsvinduet.'),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   // A period that ends before it starts is refused with the field named.
@@ -22,7 +24,9 @@ test('the team sees its own figures with definitions; a leader sees the same tea
   await expectNoAxeViolations(page);
 });
 
-test('a person answers the survey on the handed-over tablet; the helper sees only thanks, the team only five or more', async ({ page }) => {
+test('a person answers the survey on the handed-over tablet; the helper sees only thanks, the team only five or more', async ({
+  page,
+}) => {
   await logIn(page, 'sykepleier');
   await page.locator('.visit-list li a').first().click();
   await page.getByRole('button', { name: 'Gi nettbrettet til personen (spørreskjema)' }).click();
@@ -31,8 +35,14 @@ test('a person answers the survey on the handed-over tablet; the helper sees onl
   await expect(page.getByRole('button', { name: 'Logg ut' })).toHaveCount(0); // no menu on the tablet
   await expectNoAxeViolations(page);
   await page.getByLabel('5 – Helt enig').first().check();
-  await page.getByRole('group', { name: /De som hjelper meg, kan det de gjør/ }).getByLabel('4 – Litt enig').check();
-  await page.getByRole('group', { name: /De vet hva som er viktig for meg/ }).getByLabel('Vet ikke').check();
+  await page
+    .getByRole('group', { name: /De som hjelper meg, kan det de gjør/ })
+    .getByLabel('4 – Litt enig')
+    .check();
+  await page
+    .getByRole('group', { name: /De vet hva som er viktig for meg/ })
+    .getByLabel('Vet ikke')
+    .check();
   await page.getByLabel('Hva er viktig for deg nå?').fill('Å få komme ut i hagen når det er fint vær');
   await page.getByRole('button', { name: 'Send svarene' }).click();
 
@@ -52,8 +62,14 @@ test('staff answer the pulse anonymously; the leader sees the barometer with sma
   await page.getByRole('link', { name: 'Puls' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pulsmåling' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('group', { name: /Regler, systemer eller rapportering/ }).getByLabel('4 – Litt enig').check();
-  await page.getByRole('group', { name: /Arbeidet mitt gir mening/ }).getByLabel('5 – Helt enig').check();
+  await page
+    .getByRole('group', { name: /Regler, systemer eller rapportering/ })
+    .getByLabel('4 – Litt enig')
+    .check();
+  await page
+    .getByRole('group', { name: /Arbeidet mitt gir mening/ })
+    .getByLabel('5 – Helt enig')
+    .check();
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('status')).toHaveText('Takk! Svaret ditt er lagret anonymt.');
 
@@ -66,17 +82,24 @@ test('staff answer the pulse anonymously; the leader sees the barometer with sma
   await expectNoAxeViolations(page);
 });
 
-test('a leader assesses their own leadership against the five misconceptions; it is kept for them', async ({ page }) => {
+test('a leader assesses their own leadership against the five misconceptions; it is kept for them', async ({
+  page,
+}) => {
   await logIn(page, 'leder');
   await page.getByRole('link', { name: 'Egenvurdering' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Egenvurdering: fem misforståelser om tillit' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Egenvurdering: fem misforståelser om tillit' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 })).toHaveCount(5);
   const first = page.getByRole('region', { name: /Tillit kan bestemmes ovenfra/ });
   await expect(first.getByText('Hvilke beslutninger har vi tatt sammen, og hvilke har jeg tatt alene?')).toBeVisible();
   await expectNoAxeViolations(page);
   await first.getByLabel('4 – I ganske stor grad').check();
   await first.getByLabel('Mine notater (bare du ser dem)').fill('Jeg tar for mange beslutninger alene.');
-  await page.getByRole('region', { name: /Tillit er det motsatte av kontroll/ }).getByLabel('2 – I liten grad').check();
+  await page
+    .getByRole('region', { name: /Tillit er det motsatte av kontroll/ })
+    .getByLabel('2 – I liten grad')
+    .check();
   await page.getByRole('button', { name: 'Lagre egenvurderingen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Egenvurderingen er lagret.' })).toBeVisible();
 
@@ -90,21 +113,28 @@ test('a leader compares the teams for dialogue meetings: a chart with its table,
   await logIn(page, 'leder');
   await page.getByRole('link', { name: 'Dialogmøter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dialogmøter med teamene' })).toBeVisible();
-  const chart = page.getByRole('img', { name: /Diagram: Kommer når vi har avtalt: denne perioden og forrige, per team/ });
+  const chart = page.getByRole('img', {
+    name: /Diagram: Kommer når vi har avtalt: denne perioden og forrige, per team/,
+  });
   await expect(chart).toBeVisible();
   await expect(chart.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   const table = page.getByRole('region', { name: /Tabell: Kommer når vi har avtalt/ });
   await expect(table.getByRole('rowheader', { name: 'Team Tøyen' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Forrige periode' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(5); // header + the four demo teams
-  await expect(page.getByRole('link', { name: 'Last ned sammenligningen som CSV' })).toHaveAttribute('download', /\.csv$/);
+  await expect(page.getByRole('link', { name: 'Last ned sammenligningen som CSV' })).toHaveAttribute(
+    'download',
+    /\.csv$/,
+  );
   await expect(page.getByRole('heading', { level: 2, name: 'Saksliste per team' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Team Grønland' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Another figure: the chart and the table follow.
   await page.getByLabel('Velg tall').selectOption({ label: 'Kjente ansikter: ulike hjelpere per person' });
-  await expect(page.getByRole('region', { name: /Tabell: Kjente ansikter/ }).getByRole('rowheader', { name: 'Team Kampen' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Tabell: Kjente ansikter/ }).getByRole('rowheader', { name: 'Team Kampen' }),
+  ).toBeVisible();
 
   // A period that ends before it starts is refused with the field named.
   await page.getByLabel('Fra', { exact: true }).fill('2026-11-20');
@@ -120,8 +150,14 @@ test('the team follows its figures over time and keeps its own notes and actions
   await page.getByRole('link', { name: 'Våre tall', exact: true }).click();
   await page.getByRole('link', { name: 'Se utviklingen over tid og teamets notater og tiltak' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Utviklingen over tid – Team Tøyen' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Diagram: Kommer når vi har avtalt, tiltak gjort som avtalt/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
-  await expect(page.getByRole('region', { name: /Tabell: Kommer når vi har avtalt, tiltak gjort/ }).getByRole('row')).toHaveCount(7); // header + six months
+  await expect(
+    page
+      .getByRole('img', { name: /Diagram: Kommer når vi har avtalt, tiltak gjort som avtalt/ })
+      .locator('.recharts-wrapper > svg.recharts-surface'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Tabell: Kommer når vi har avtalt, tiltak gjort/ }).getByRole('row'),
+  ).toHaveCount(7); // header + six months
   await expect(page.getByRole('heading', { level: 2, name: 'Teamets notater og tiltak' })).toBeVisible();
   await expect(page.getByText('Ingen notater eller tiltak ennå.')).toBeVisible();
 

@@ -25,7 +25,10 @@ function ensureChromium() {
     console.error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
     return false;
   }
-  run('installing Debian chromium', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  run('installing Debian chromium', 'bash', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  ]);
   return existsSync(CHROMIUM);
 }
 
@@ -51,23 +54,53 @@ mkdirSync(results, { recursive: true });
 
 if (run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) !== 0) broken = true;
 
-run('unit and database tests (PGlite)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`], {
-  DATABASE_URL: '',
-});
+run(
+  'unit and database tests (PGlite)',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`],
+  {
+    DATABASE_URL: '',
+  },
+);
 countVitest(`${results}/vitest.json`);
 
 const pg = process.env.TILLIT_TEST_POSTGRES_URL;
 if (pg) {
-  run('database tests (PostgreSQL)', 'npx', ['vitest', 'run', '--project', 'db', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest-pg.json`], {
-    DATABASE_URL: pg,
-  });
+  run(
+    'database tests (PostgreSQL)',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'db',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${results}/vitest-pg.json`,
+    ],
+    {
+      DATABASE_URL: pg,
+    },
+  );
   countVitest(`${results}/vitest-pg.json`);
 }
 
 if (!ensureChromium()) broken = true;
 else {
-  if (run('building the web app', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']) !== 0) broken = true;
-  run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` });
+  if (
+    run('building the web app', 'npx', [
+      'vite',
+      'build',
+      '--config',
+      'apps/web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ]) !== 0
+  )
+    broken = true;
+  run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
+  });
   countPlaywright(`${results}/playwright.json`);
 }
 

@@ -22,8 +22,12 @@ import { RotaPage } from './pages/plan/RotaPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
-const LeaderDialoguePage = lazy(() => import('./pages/trust/LeaderDialoguePage.tsx').then((m) => ({ default: m.LeaderDialoguePage })));
-const TeamDashboardPage = lazy(() => import('./pages/trust/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboardPage })));
+const LeaderDialoguePage = lazy(() =>
+  import('./pages/trust/LeaderDialoguePage.tsx').then((m) => ({ default: m.LeaderDialoguePage })),
+);
+const TeamDashboardPage = lazy(() =>
+  import('./pages/trust/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboardPage })),
+);
 
 function home(me: Me) {
   if (me.role === 'admin') return '/audit';
@@ -87,9 +91,15 @@ export function App() {
             <NavLink to={me.role === 'member' && me.teamIds.length === 1 ? `/teams/${me.teamIds[0]}` : '/teams'} end>
               {me.role === 'member' ? t('nav.myTeam') : t('nav.teams')}
             </NavLink>
-            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>}
-            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/plan`}>{t('nav.plan')}</NavLink>}
-            {me.role === 'member' && me.teamIds.length === 1 && <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>}
+            {me.role === 'member' && me.teamIds.length === 1 && (
+              <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>
+            )}
+            {me.role === 'member' && me.teamIds.length === 1 && (
+              <NavLink to={`/teams/${me.teamIds[0]}/plan`}>{t('nav.plan')}</NavLink>
+            )}
+            {me.role === 'member' && me.teamIds.length === 1 && (
+              <NavLink to={`/teams/${me.teamIds[0]}/trust`}>{t('nav.trust')}</NavLink>
+            )}
             {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
@@ -98,7 +108,13 @@ export function App() {
           </nav>
         )}
         <div className="topbar-actions">
-          <button type="button" className="link-button" onClick={toggleLanguage} aria-label={t('nav.languageLabel')} lang={i18n.language === 'nb' ? 'en' : 'nb'}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={toggleLanguage}
+            aria-label={t('nav.languageLabel')}
+            lang={i18n.language === 'nb' ? 'en' : 'nb'}
+          >
             {t('nav.language')}
           </button>
           {me && (
@@ -118,8 +134,22 @@ export function App() {
               <Route path="/teams/:id/plan" element={<PlanPage />} />
               <Route path="/teams/:id/rota" element={<RotaPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />
-              <Route path="/teams/:id/dashboard" element={<Suspense fallback={<p>{t('common.loading')}</p>}><TeamDashboardPage /></Suspense>} />
-              <Route path="/dialogue" element={<Suspense fallback={<p>{t('common.loading')}</p>}><LeaderDialoguePage /></Suspense>} />
+              <Route
+                path="/teams/:id/dashboard"
+                element={
+                  <Suspense fallback={<p>{t('common.loading')}</p>}>
+                    <TeamDashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/dialogue"
+                element={
+                  <Suspense fallback={<p>{t('common.loading')}</p>}>
+                    <LeaderDialoguePage />
+                  </Suspense>
+                }
+              />
               <Route path="/self-assessment" element={<SelfAssessmentPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
               <Route path="/day" element={<DayPage />} />

@@ -6,13 +6,7 @@
  */
 export type NationalIdKind = 'fnr' | 'dnr';
 
-export type NationalIdProblem =
-  | 'required'
-  | 'length'
-  | 'characters'
-  | 'date'
-  | 'checkDigit1'
-  | 'checkDigit2';
+export type NationalIdProblem = 'required' | 'length' | 'characters' | 'date' | 'checkDigit1' | 'checkDigit2';
 
 export type NationalIdResult =
   | { ok: true; kind: NationalIdKind; synthetic: boolean; birthDate: string }

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { summarise, type RunRow } from './continuity-summary.ts';
 
-function row(seed: number, plan: RunRow['plan'], travel: number, pct: number, unassigned: number, median: number, p90: number, mean = 3): RunRow {
+function row(
+  seed: number,
+  plan: RunRow['plan'],
+  travel: number,
+  pct: number,
+  unassigned: number,
+  median: number,
+  p90: number,
+  mean = 3,
+): RunRow {
   return {
-    people: 60, staff: 20, visits: 1274, seed, plan, unassigned, travel, travelVsTravelOnlyPct: pct,
-    distinctHelpers: { mean, median, p90 }, coc: 0.4, preferredShare: 0.3, seconds: 20, timeLimit: 20, feasible: true,
+    people: 60,
+    staff: 20,
+    visits: 1274,
+    seed,
+    plan,
+    unassigned,
+    travel,
+    travelVsTravelOnlyPct: pct,
+    distinctHelpers: { mean, median, p90 },
+    coc: 0.4,
+    preferredShare: 0.3,
+    seconds: 20,
+    timeLimit: 20,
+    feasible: true,
   };
 }
 

@@ -34,16 +34,24 @@ const sizes = values.sizes!.split(',').map(Number);
 const threads = Number(values.threads);
 const seed = Number(values.seed);
 const solverSeeds = values.seeds ? values.seeds.split(',').map(Number) : [seed];
-for (const [name, list] of [['--sizes', sizes], ['--seeds', solverSeeds]] as const) {
-  if (list.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`${name}: expected a comma-separated list of whole numbers`);
+for (const [name, list] of [
+  ['--sizes', sizes],
+  ['--seeds', solverSeeds],
+] as const) {
+  if (list.some((n) => !Number.isInteger(n) || n < 0))
+    throw new Error(`${name}: expected a comma-separated list of whole numbers`);
 }
 /** Default time per run: 20 s for 60 people, 40 s for 120, 110 s for 300 (the 300-person target is ≤ 120 s). */
 const defaultTime = (people: number) => (people <= 60 ? 20 : people <= 120 ? 40 : 110);
 
 const rows: RunRow[] = [];
 const summaries: SizeSummary[] = [];
-console.log(`Continuity benchmark: 14-day districts of seed ${seed}, ${threads} thread(s), solver seed(s) ${solverSeeds.join(',')}`);
-console.log('people staff visits seed  plan        unassigned   travel  Δtravel%  helpers mean/median/p90   COC    preferred  seconds  feasible');
+console.log(
+  `Continuity benchmark: 14-day districts of seed ${seed}, ${threads} thread(s), solver seed(s) ${solverSeeds.join(',')}`,
+);
+console.log(
+  'people staff visits seed  plan        unassigned   travel  Δtravel%  helpers mean/median/p90   COC    preferred  seconds  feasible',
+);
 for (const people of sizes) {
   const problem = generateDistrict({ people, days: 14, seed });
   const timeLimit = values['time-limit'] ? Number(values['time-limit']) : defaultTime(people);
@@ -54,7 +62,8 @@ for (const people of sizes) {
         timeLimit,
         seed: solverSeed,
         threads,
-        continuityWeight: mode === 'travel-only' ? 0 : values['continuity-weight'] ? Number(values['continuity-weight']) : undefined,
+        continuityWeight:
+          mode === 'travel-only' ? 0 : values['continuity-weight'] ? Number(values['continuity-weight']) : undefined,
       });
       const c = checkSolution(problem, res.solution);
       const f = c.figures;
@@ -84,8 +93,12 @@ for (const people of sizes) {
   if (solverSeeds.length > 1) summaries.push(summarise(people, rows));
 }
 if (summaries.length > 0) {
-  console.log('\nMeans over the solver seeds (continuity plans against the travel-only plan of the same seed); "within" = runs meeting the target');
-  console.log('people runs  Δtravel% mean  within +15%  helpers mean  median ≤3  p90 mean  p90 ≤5  unassigned cont / travel-only  not more unassigned');
+  console.log(
+    '\nMeans over the solver seeds (continuity plans against the travel-only plan of the same seed); "within" = runs meeting the target',
+  );
+  console.log(
+    'people runs  Δtravel% mean  within +15%  helpers mean  median ≤3  p90 mean  p90 ≤5  unassigned cont / travel-only  not more unassigned',
+  );
   for (const s of summaries) {
     console.log(
       `${String(s.people).padStart(6)} ${String(s.runs).padStart(4)}  ${s.travelPctMean.toFixed(1).padStart(13)}  ${`${s.travelWithin}/${s.runs}`.padStart(11)}  ${s.helpersMean.toFixed(2).padStart(12)}  ${`${s.medianWithin}/${s.runs}`.padStart(9)}  ${s.p90Mean.toFixed(2).padStart(8)}  ${`${s.p90Within}/${s.runs}`.padStart(6)}  ${`${s.unassignedMean.toFixed(1)} / ${s.unassignedTravelOnlyMean.toFixed(1)}`.padStart(29)}  ${`${s.unassignedWithin}/${s.runs}`.padStart(19)}`,
@@ -94,5 +107,8 @@ if (summaries.length > 0) {
 }
 const outDir = path.join(repoRoot, 'bench-results');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'continuity.json'), JSON.stringify({ date: new Date().toISOString(), threads, seed, solverSeeds, rows, summaries }, null, 1) + '\n');
+writeFileSync(
+  path.join(outDir, 'continuity.json'),
+  JSON.stringify({ date: new Date().toISOString(), threads, seed, solverSeeds, rows, summaries }, null, 1) + '\n',
+);
 console.log(`wrote ${path.join(outDir, 'continuity.json')}`);

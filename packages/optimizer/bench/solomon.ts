@@ -82,7 +82,12 @@ for (const name of names) {
 
 function stats(gaps: number[]) {
   const s = [...gaps].sort((a, b) => a - b);
-  return { n: s.length, mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length), median: quantile(s, 0.5), max: s.length ? s[s.length - 1] : NaN };
+  return {
+    n: s.length,
+    mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
+    median: quantile(s, 0.5),
+    max: s.length ? s[s.length - 1] : NaN,
+  };
 }
 const classes = [...new Set(rows.map((r) => r.class))];
 const summary: Record<string, ReturnType<typeof stats>> = {};
@@ -90,10 +95,14 @@ for (const c of classes) summary[c] = stats(rows.filter((r) => r.class === c).ma
 summary.all = stats(rows.map((r) => r.gap));
 console.log('\nclass  n   mean gap %  median gap %  max gap %');
 for (const [c, s] of Object.entries(summary)) {
-  console.log(`${c.padEnd(5)} ${String(s.n).padStart(3)}   ${s.mean.toFixed(3).padStart(8)}  ${s.median.toFixed(3).padStart(10)}  ${s.max.toFixed(3).padStart(9)}`);
+  console.log(
+    `${c.padEnd(5)} ${String(s.n).padStart(3)}   ${s.mean.toFixed(3).padStart(8)}  ${s.median.toFixed(3).padStart(10)}  ${s.max.toFixed(3).padStart(9)}`,
+  );
 }
 const secs = rows.map((r) => r.seconds);
-console.log(`seconds per instance: mean ${(secs.reduce((a, b) => a + b, 0) / Math.max(1, secs.length)).toFixed(2)}, max ${Math.max(...secs).toFixed(2)}; all feasible: ${rows.every((r) => r.feasible)}`);
+console.log(
+  `seconds per instance: mean ${(secs.reduce((a, b) => a + b, 0) / Math.max(1, secs.length)).toFixed(2)}, max ${Math.max(...secs).toFixed(2)}; all feasible: ${rows.every((r) => r.feasible)}`,
+);
 const outDir = path.join(repoRoot, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(

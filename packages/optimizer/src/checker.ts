@@ -57,7 +57,8 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
       travel += tt;
       const arrival = time + tt;
       if (s.start < arrival - EPS) err(`${ws}: starts at ${s.start.toFixed(2)} before arrival ${arrival.toFixed(2)}`);
-      if (s.start < v.earliest - EPS || s.start > v.latest + EPS) err(`${ws}: starts at ${s.start.toFixed(2)} outside its window [${v.earliest}, ${v.latest}]`);
+      if (s.start < v.earliest - EPS || s.start > v.latest + EPS)
+        err(`${ws}: starts at ${s.start.toFixed(2)} outside its window [${v.earliest}, ${v.latest}]`);
       for (const sk of v.skills ?? []) if (!st.skills.includes(sk)) err(`${ws}: helper lacks skill "${sk}"`);
       if (v.pinned && v.pinned !== r.staff) err(`${ws}: pinned to "${v.pinned}"`);
       load += v.demand ?? 0;
@@ -71,9 +72,11 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
     const tt = tm[loc * n + endLoc];
     travel += tt;
     if (time + tt > shift.end + EPS) err(`${w}: returns at ${(time + tt).toFixed(2)} after the shift end ${shift.end}`);
-    if (st.capacity !== undefined && load > st.capacity + EPS) err(`${w}: load ${load} exceeds capacity ${st.capacity}`);
+    if (st.capacity !== undefined && load > st.capacity + EPS)
+      err(`${w}: load ${load} exceeds capacity ${st.capacity}`);
   });
-  if (problem.maxRoutes !== undefined && nonEmptyRoutes > problem.maxRoutes) err(`plan uses ${nonEmptyRoutes} routes, at most ${problem.maxRoutes} allowed`);
+  if (problem.maxRoutes !== undefined && nonEmptyRoutes > problem.maxRoutes)
+    err(`plan uses ${nonEmptyRoutes} routes, at most ${problem.maxRoutes} allowed`);
 
   const unassigned = new Set<string>();
   for (const id of solution.unassigned) {
@@ -92,7 +95,8 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
     if (list.length !== need) err(`visit "${v.id}": served by ${list.length} helpers, needs ${need}`);
     if (new Set(list.map((x) => x.staff)).size !== list.length) err(`visit "${v.id}": the same helper twice`);
     const starts = list.map((x) => x.start);
-    if (Math.max(...starts) - Math.min(...starts) > SYNC_EPS) err(`visit "${v.id}": helpers start at different times (${starts.map((s) => s.toFixed(2)).join(', ')})`);
+    if (Math.max(...starts) - Math.min(...starts) > SYNC_EPS)
+      err(`visit "${v.id}": helpers start at different times (${starts.map((s) => s.toFixed(2)).join(', ')})`);
   }
 
   const figures = computeFigures(problem, served, unassigned.size, travel, nonEmptyRoutes);
@@ -145,7 +149,12 @@ function computeFigures(
     unassigned,
     travel,
     routes,
-    distinctHelpers: { mean: mean(distinct), median: quantile(distinct, 0.5), p90: quantile(distinct, 0.9), max: distinct.length ? distinct[distinct.length - 1] : 0 },
+    distinctHelpers: {
+      mean: mean(distinct),
+      median: quantile(distinct, 0.5),
+      p90: quantile(distinct, 0.9),
+      max: distinct.length ? distinct[distinct.length - 1] : 0,
+    },
     cocMean: mean(cocs),
     preferredShare: withPreferred ? preferredVisits / withPreferred : 0,
     helperVisits,

@@ -34,10 +34,11 @@ describe('generateDistrict', () => {
     const baseOfRecipient = new Map<string, string>();
     for (const r of p.recipients) baseOfRecipient.set(r.id, p.staff.find((s) => s.id === r.preferred![0])!.start);
     const minutes = new Map<string, number>();
-    for (const v of p.visits) if (!(v.skills ?? []).includes('therapy')) {
-      const base = baseOfRecipient.get(v.recipient)!;
-      minutes.set(base, (minutes.get(base) ?? 0) + v.duration * (v.staff ?? 1));
-    }
+    for (const v of p.visits)
+      if (!(v.skills ?? []).includes('therapy')) {
+        const base = baseOfRecipient.get(v.recipient)!;
+        minutes.set(base, (minutes.get(base) ?? 0) + v.duration * (v.staff ?? 1));
+      }
     const heads = (base: string) => team.filter((s) => s.start === base).length;
     const bases = [...minutes.keys()].sort((a, b) => minutes.get(a)! - minutes.get(b)!);
     expect(heads(bases[bases.length - 1])).toBeGreaterThan(heads(bases[0]));
@@ -51,7 +52,11 @@ describe('generateDistrict', () => {
     const byId = new Map(p.staff.map((s) => [s.id, s]));
     for (const r of p.recipients) {
       const primary = byId.get(r.preferred![0])!;
-      const needs = new Set(p.visits.filter((v) => v.recipient === r.id && !(v.skills ?? []).includes('therapy')).flatMap((v) => v.skills ?? []));
+      const needs = new Set(
+        p.visits
+          .filter((v) => v.recipient === r.id && !(v.skills ?? []).includes('therapy'))
+          .flatMap((v) => v.skills ?? []),
+      );
       for (const k of needs) if (k !== 'nurse' && k !== 'wound') expect(primary.skills).toContain(k);
     }
   });

@@ -76,11 +76,14 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   const radiusKm = opts.radiusKm ?? 1.0 + 0.18 * Math.sqrt(people);
   const kmLat = 1 / 111.2;
   const kmLon = 1 / (111.2 * Math.cos((lat0 * Math.PI) / 180));
-  const at = (dx: number, dy: number) => ({ lat: +(lat0 + dy * kmLat).toFixed(6), lon: +(lon0 + dx * kmLon).toFixed(6) });
+  const at = (dx: number, dy: number) => ({
+    lat: +(lat0 + dy * kmLat).toFixed(6),
+    lon: +(lon0 + dx * kmLon).toFixed(6),
+  });
 
   // ---- areas and teams ----
   const nTeams = Math.max(1, Math.round(people / (opts.teamSize ?? 40)));
-  const areaR = nTeams === 1 ? radiusKm : radiusKm / Math.sqrt(nTeams) * 1.1;
+  const areaR = nTeams === 1 ? radiusKm : (radiusKm / Math.sqrt(nTeams)) * 1.1;
   const teamCentre: [number, number][] = [];
   for (let t = 0; t < nTeams; t++) {
     if (nTeams === 1) teamCentre.push([0, 0]);
@@ -111,7 +114,16 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const pick = <T>(a: T[]): T => a[pr.int(a.length)];
     const between = (a: number, b: number, step = 15) => a + step * pr.int(Math.floor((b - a) / step) + 1);
     const add = (day: number, earliest: number, latest: number, duration: number, skills: string[], staffN = 1) => {
-      visits.push({ id: `v${++vid}`, recipient: id, day, earliest, latest, duration, skills: skills.length ? skills : ['care'], staff: staffN });
+      visits.push({
+        id: `v${++vid}`,
+        recipient: id,
+        day,
+        earliest,
+        latest,
+        duration,
+        skills: skills.length ? skills : ['care'],
+        staff: staffN,
+      });
     };
     // home: in one of the team area's neighbourhoods, or scattered in the area
     const t = p % nTeams;
@@ -142,7 +154,8 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     if (profile === 'medium' || profile === 'heavy') wound = pr.next() < (profile === 'heavy' ? 0.25 : 0.08);
     const eveMedT = between(1050, 1230); // 17:30–20:30
     const bedT = between(1170, 1245); // help to bed 19:30–20:45
-    const eveMed = meds && (profile === 'heavy' || profile === 'transfer' || (profile === 'medium' && pr.next() < 0.25));
+    const eveMed =
+      meds && (profile === 'heavy' || profile === 'transfer' || (profile === 'medium' && pr.next() < 0.25));
     const morningDur = profile === 'medium' ? pick([15, 20, 25, 30]) : pick([30, 40]);
     for (let d = 0; d < days; d++) {
       const dow = d % 7;
@@ -201,7 +214,13 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   for (let i = 0; i < nTherapists; i++) {
     const shifts = [];
     for (let d = 0; d < days; d++) if (d % 7 < 5) shifts.push({ day: d, ...THERAPY_SHIFT });
-    therapists.push({ id: `s${++sid}`, skills: ['therapy'], start: baseOf(i % nTeams), end: baseOf(i % nTeams), shifts });
+    therapists.push({
+      id: `s${++sid}`,
+      skills: ['therapy'],
+      start: baseOf(i % nTeams),
+      end: baseOf(i % nTeams),
+      shifts,
+    });
   }
 
   // ---- contacts ----

@@ -18,7 +18,15 @@ export type {
   Figures,
   CheckResult,
 } from './model.ts';
-export { InputError, validateProblem, parseProblemJson, parseSolomon, readProblem, parseSolutionJson, validateSolution } from './readers.ts';
+export {
+  InputError,
+  validateProblem,
+  parseProblemJson,
+  parseSolomon,
+  readProblem,
+  parseSolutionJson,
+  validateSolution,
+} from './readers.ts';
 export { checkSolution, formatFigures, quantile } from './checker.ts';
 export { travelMatrix, haversineKm } from './travel.ts';
 export { solve, findUnassignable, type SolveResult } from './solver/solve.ts';

@@ -126,7 +126,16 @@ export interface SolveOptions {
    */
   baseline?: Solution;
   /** Advanced search parameters (relative start/end temperatures, average ruin size). */
-  tuning?: { t0?: number; tf?: number; cBar?: number; warmStart?: number; contRamp?: number; construction?: 'series' | 'greedy'; repair?: number; routeRuin?: number };
+  tuning?: {
+    t0?: number;
+    tf?: number;
+    cBar?: number;
+    warmStart?: number;
+    contRamp?: number;
+    construction?: 'series' | 'greedy';
+    repair?: number;
+    routeRuin?: number;
+  };
   /** Progress callback (called at most a few times a second). */
   onProgress?: (p: Progress) => void;
 }

@@ -24,12 +24,21 @@ describe('tillit-homecare/1 reader', () => {
   it('rejects unknown ids and names the place', () => {
     rejects((p) => (p.visits[2].recipient = 'nobody'), /visits\[2\] \("v3"\)\.recipient: unknown recipient "nobody"/);
     rejects((p) => (p.visits[0].pinned = 's9'), /visits\[0\] \("v1"\)\.pinned: unknown staff "s9"/);
-    rejects((p) => (p.recipients[2].preferred = ['zz']), /recipients\[2\] \("r3"\)\.preferred\[0\]: unknown staff "zz"/);
-    rejects((p) => (p.recipients[0].location = 'nowhere'), /recipients\[0\] \("r1"\)\.location: unknown location "nowhere"/);
+    rejects(
+      (p) => (p.recipients[2].preferred = ['zz']),
+      /recipients\[2\] \("r3"\)\.preferred\[0\]: unknown staff "zz"/,
+    );
+    rejects(
+      (p) => (p.recipients[0].location = 'nowhere'),
+      /recipients\[0\] \("r1"\)\.location: unknown location "nowhere"/,
+    );
     rejects((p) => (p.staff[0].start = 'x'), /staff\[0\] \("s1"\)\.start: unknown location "x"/);
   });
   it('rejects a window that ends before it starts', () => {
-    rejects((p) => (p.visits[4].latest = p.visits[4].earliest - 1), /visits\[4\] \("v5"\): window ends .* before it starts/);
+    rejects(
+      (p) => (p.visits[4].latest = p.visits[4].earliest - 1),
+      /visits\[4\] \("v5"\): window ends .* before it starts/,
+    );
     rejects((p) => (p.staff[0].shifts[1].end = 100), /staff\[0\] \("s1"\)\.shifts\[1\]: shift ends/);
   });
   it('rejects malformed numbers', () => {
@@ -81,9 +90,11 @@ describe('Solomon reader', () => {
 
 describe('solution reader', () => {
   it('rejects malformed plans', () => {
-    expect(() => parseSolutionJson('{"format":"tillit-solution/1","routes":[{"staff":"s1","day":0,"stops":[{"visit":"v1","start":"x"}]}]}')).toThrow(
-      /routes\[0\]\.stops\[0\]\.start: expected a number/,
-    );
+    expect(() =>
+      parseSolutionJson(
+        '{"format":"tillit-solution/1","routes":[{"staff":"s1","day":0,"stops":[{"visit":"v1","start":"x"}]}]}',
+      ),
+    ).toThrow(/routes\[0\]\.stops\[0\]\.start: expected a number/);
     expect(() => parseSolutionJson('[]')).toThrow(/expected a JSON object/);
   });
 });

@@ -18,14 +18,16 @@ function isObj(x: unknown): x is Obj {
 }
 
 function num(x: unknown, where: string, opts: { int?: boolean; min?: number } = {}): number {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError(`${where}: expected a number, got ${JSON.stringify(x)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    throw new InputError(`${where}: expected a number, got ${JSON.stringify(x)}`);
   if (opts.int && !Number.isInteger(x)) throw new InputError(`${where}: expected an integer, got ${x}`);
   if (opts.min !== undefined && x < opts.min) throw new InputError(`${where}: must be ≥ ${opts.min}, got ${x}`);
   return x;
 }
 
 function str(x: unknown, where: string): string {
-  if (typeof x !== 'string' || x.length === 0) throw new InputError(`${where}: expected a non-empty string, got ${JSON.stringify(x)}`);
+  if (typeof x !== 'string' || x.length === 0)
+    throw new InputError(`${where}: expected a non-empty string, got ${JSON.stringify(x)}`);
   return x;
 }
 
@@ -59,7 +61,8 @@ function uniqueIds<T extends { id: string }>(items: T[], list: string): Map<stri
 /** Validates a `tillit-homecare/1` object and returns it as a typed Problem (a clean copy). */
 export function validateProblem(raw: unknown): Problem {
   if (!isObj(raw)) throw new InputError('problem: expected a JSON object');
-  if (raw.format !== 'tillit-homecare/1') throw new InputError(`problem.format: expected "tillit-homecare/1", got ${JSON.stringify(raw.format)}`);
+  if (raw.format !== 'tillit-homecare/1')
+    throw new InputError(`problem.format: expected "tillit-homecare/1", got ${JSON.stringify(raw.format)}`);
   const name = raw.name === undefined ? 'problem' : str(raw.name, 'problem.name');
   const days = num(raw.days, 'problem.days', { int: true, min: 1 });
   const locations: Location[] = arr(raw.locations, 'problem.locations').map((l, i) => {
@@ -69,7 +72,8 @@ export function validateProblem(raw: unknown): Problem {
     if (l.lat !== undefined || l.lon !== undefined) {
       loc.lat = num(l.lat, `${w} ("${loc.id}").lat`);
       loc.lon = num(l.lon, `${w} ("${loc.id}").lon`);
-      if (Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180) throw new InputError(`${w} ("${loc.id}"): coordinates out of range`);
+      if (Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180)
+        throw new InputError(`${w} ("${loc.id}"): coordinates out of range`);
     }
     if (l.x !== undefined || l.y !== undefined) {
       loc.x = num(l.x, `${w} ("${loc.id}").x`);
@@ -82,24 +86,32 @@ export function validateProblem(raw: unknown): Problem {
   if (!isObj(t)) throw new InputError('problem.travel: expected an object');
   let travel: Problem['travel'];
   if (t.model === 'haversine') {
-    travel = { model: 'haversine', speedKmh: num(t.speedKmh, 'travel.speedKmh'), detourFactor: num(t.detourFactor ?? 1, 'travel.detourFactor') };
+    travel = {
+      model: 'haversine',
+      speedKmh: num(t.speedKmh, 'travel.speedKmh'),
+      detourFactor: num(t.detourFactor ?? 1, 'travel.detourFactor'),
+    };
     if (travel.speedKmh <= 0) throw new InputError('travel.speedKmh: must be > 0');
     locations.forEach((l, i) => {
-      if (l.lat === undefined) throw new InputError(`locations[${i}] ("${l.id}"): lat/lon needed by the haversine travel model`);
+      if (l.lat === undefined)
+        throw new InputError(`locations[${i}] ("${l.id}"): lat/lon needed by the haversine travel model`);
     });
   } else if (t.model === 'matrix') {
     const rows = arr(t.minutes, 'travel.minutes');
-    if (rows.length !== locations.length) throw new InputError(`travel.minutes: ${rows.length} rows for ${locations.length} locations`);
+    if (rows.length !== locations.length)
+      throw new InputError(`travel.minutes: ${rows.length} rows for ${locations.length} locations`);
     const minutes = rows.map((r, i) => {
       const row = arr(r, `travel.minutes[${i}]`);
-      if (row.length !== locations.length) throw new InputError(`travel.minutes[${i}]: ${row.length} columns for ${locations.length} locations`);
+      if (row.length !== locations.length)
+        throw new InputError(`travel.minutes[${i}]: ${row.length} columns for ${locations.length} locations`);
       return row.map((x, j) => num(x, `travel.minutes[${i}][${j}]`, { min: 0 }));
     });
     travel = { model: 'matrix', minutes };
   } else if (t.model === 'euclidean') {
     travel = { model: 'euclidean' };
     locations.forEach((l, i) => {
-      if (l.x === undefined) throw new InputError(`locations[${i}] ("${l.id}"): x/y needed by the euclidean travel model`);
+      if (l.x === undefined)
+        throw new InputError(`locations[${i}] ("${l.id}"): x/y needed by the euclidean travel model`);
     });
   } else throw new InputError(`travel.model: expected "haversine" or "matrix", got ${JSON.stringify(t.model)}`);
 
@@ -223,7 +235,8 @@ export function parseSolomon(text: string, fallbackName = 'solomon'): Problem {
     capacity = solNum(toks[1], li, 'capacity');
     break;
   }
-  if (!Number.isInteger(vehicles) || vehicles < 1) throw new InputError(`solomon: vehicle number must be a positive integer`);
+  if (!Number.isInteger(vehicles) || vehicles < 1)
+    throw new InputError(`solomon: vehicle number must be a positive integer`);
   const ci = lines.findIndex((l) => /^\s*CUSTOMER\b/i.test(l));
   if (ci < 0) throw new InputError('solomon: no CUSTOMER section');
   const rows: number[][] = [];
@@ -233,31 +246,58 @@ export function parseSolomon(text: string, fallbackName = 'solomon'): Problem {
     if (toks.length === 0) continue;
     if (/^CUST/i.test(toks[0])) continue;
     if (toks.length !== 7) throw new InputError(`solomon line ${i + 1}: expected 7 numbers, got ${toks.length}`);
-    rows.push(toks.map((t, k) => solNum(t, i, ['customer number', 'x', 'y', 'demand', 'ready time', 'due date', 'service time'][k])));
+    rows.push(
+      toks.map((t, k) =>
+        solNum(t, i, ['customer number', 'x', 'y', 'demand', 'ready time', 'due date', 'service time'][k]),
+      ),
+    );
     rowLine.push(i + 1);
   }
   if (rows.length < 1) throw new InputError('solomon: no depot row');
   const depot = rows[0];
-  if (depot[0] !== 0) throw new InputError(`solomon line ${rowLine[0]}: the first customer row must be the depot (number 0)`);
+  if (depot[0] !== 0)
+    throw new InputError(`solomon line ${rowLine[0]}: the first customer row must be the depot (number 0)`);
   const locations: Location[] = rows.map((r) => ({ id: String(r[0]), x: r[1], y: r[2] }));
   const seen = new Set<number>();
   const visits: Visit[] = [];
   const recipients: Recipient[] = [];
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
-    if (!Number.isInteger(r[0]) || r[0] < 0) throw new InputError(`solomon line ${rowLine[k]}: customer number must be a non-negative integer`);
+    if (!Number.isInteger(r[0]) || r[0] < 0)
+      throw new InputError(`solomon line ${rowLine[k]}: customer number must be a non-negative integer`);
     if (seen.has(r[0])) throw new InputError(`solomon line ${rowLine[k]}: duplicate customer number ${r[0]}`);
     seen.add(r[0]);
-    if (r[5] < r[4]) throw new InputError(`solomon line ${rowLine[k]} (customer ${r[0]}): window ends (${r[5]}) before it starts (${r[4]})`);
-    if (r[3] < 0 || r[6] < 0) throw new InputError(`solomon line ${rowLine[k]} (customer ${r[0]}): negative demand or service time`);
+    if (r[5] < r[4])
+      throw new InputError(
+        `solomon line ${rowLine[k]} (customer ${r[0]}): window ends (${r[5]}) before it starts (${r[4]})`,
+      );
+    if (r[3] < 0 || r[6] < 0)
+      throw new InputError(`solomon line ${rowLine[k]} (customer ${r[0]}): negative demand or service time`);
     if (k === 0) continue;
     const id = String(r[0]);
     recipients.push({ id, location: id });
-    visits.push({ id, recipient: id, day: 0, earliest: r[4], latest: r[5], duration: r[6], skills: [], staff: 1, demand: r[3] });
+    visits.push({
+      id,
+      recipient: id,
+      day: 0,
+      earliest: r[4],
+      latest: r[5],
+      duration: r[6],
+      skills: [],
+      staff: 1,
+      demand: r[3],
+    });
   }
   const staff: Staff[] = [];
   for (let k = 1; k <= vehicles; k++) {
-    staff.push({ id: String(k), skills: [], start: '0', end: '0', shifts: [{ day: 0, start: depot[4], end: depot[5] }], capacity });
+    staff.push({
+      id: String(k),
+      skills: [],
+      start: '0',
+      end: '0',
+      shifts: [{ day: 0, start: depot[4], end: depot[5] }],
+      capacity,
+    });
   }
   return {
     format: 'tillit-homecare/1',
@@ -298,7 +338,8 @@ export function parseSolutionJson(text: string): Solution {
 
 export function validateSolution(raw: unknown): Solution {
   if (!isObj(raw)) throw new InputError('solution: expected a JSON object');
-  if (raw.format !== 'tillit-solution/1') throw new InputError(`solution.format: expected "tillit-solution/1", got ${JSON.stringify(raw.format)}`);
+  if (raw.format !== 'tillit-solution/1')
+    throw new InputError(`solution.format: expected "tillit-solution/1", got ${JSON.stringify(raw.format)}`);
   const routes = arr(raw.routes, 'solution.routes').map((r, i) => {
     const w = `routes[${i}]`;
     if (!isObj(r)) throw new InputError(`${w}: expected an object`);

@@ -34,7 +34,8 @@ describe('buildTeam', () => {
     const team = buildTeam(1, 12, 14, 'base', { nWeekend: 2, weekendEvePairs: 1, nEve: 3, nTwoPart: 1 });
     for (const mb of team) {
       for (const sh of mb.staff.shifts) expect([DAY_SHIFT.start, EVENING_SHIFT.start]).toContain(sh.start);
-      if (mb.line === 'weekend') expect(mb.staff.shifts.every((sh) => sh.day % 7 >= 5 && sh.start === EVENING_SHIFT.start)).toBe(true);
+      if (mb.line === 'weekend')
+        expect(mb.staff.shifts.every((sh) => sh.day % 7 >= 5 && sh.start === EVENING_SHIFT.start)).toBe(true);
       if (mb.line === 'evening') expect(mb.staff.shifts.every((sh) => sh.start === EVENING_SHIFT.start)).toBe(true);
     }
     // pair partners cover each other: on most weekdays at least one of a day pair works

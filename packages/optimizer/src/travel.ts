@@ -22,7 +22,8 @@ export function travelMatrix(problem: Problem): Float64Array {
       let v: number;
       if (t.model === 'matrix') v = t.minutes[i][j];
       else if (t.model === 'euclidean') v = Math.hypot(locs[i].x! - locs[j].x!, locs[i].y! - locs[j].y!);
-      else v = ((haversineKm(locs[i].lat!, locs[i].lon!, locs[j].lat!, locs[j].lon!) * t.detourFactor) / t.speedKmh) * 60;
+      else
+        v = ((haversineKm(locs[i].lat!, locs[i].lon!, locs[j].lat!, locs[j].lon!) * t.detourFactor) / t.speedKmh) * 60;
       m[i * n + j] = v;
     }
   }

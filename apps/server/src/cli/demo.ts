@@ -32,7 +32,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const size = values.full ? FULL : DEMO;
     const district = generateDistrict(size, values.seed ? Number(values.seed) : undefined);
-    log(`generated ${district.teams.length} teams, ${district.staff.length} staff, ${district.recipients.length} people served`);
+    log(
+      `generated ${district.teams.length} teams, ${district.staff.length} staff, ${district.recipients.length} people served`,
+    );
     await loadDistrict(database.db, district, (step) => log(`loading ${step}`), new Date().toISOString().slice(0, 10));
     log(`done: ${database.description}`);
     return 0;

@@ -26,7 +26,12 @@ export async function run(args: string[]): Promise<number> {
   const fresh = await isEmpty(database.db);
   if (fresh && !values['no-demo']) {
     log('first start: creating the demo district');
-    await loadDistrict(database.db, generateDistrict(DEMO), (s) => log(`loading ${s}`), new Date().toISOString().slice(0, 10));
+    await loadDistrict(
+      database.db,
+      generateDistrict(DEMO),
+      (s) => log(`loading ${s}`),
+      new Date().toISOString().slice(0, 10),
+    );
   }
   const app = await buildApp(database, config);
   const shutdown = async () => {

@@ -4,7 +4,12 @@ import { createUser } from '../modules/accounts/accounts.service.ts';
 import { openConfigured } from './shared.ts';
 
 const input = z.object({
-  username: z.string().trim().min(2).max(100).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   role: z.enum(['member', 'leader', 'admin']),
   name: z.string().trim().min(1),
   password: z.string().min(12, 'at least 12 characters'),
@@ -16,7 +21,12 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, 'staff-id': { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      'staff-id': { type: 'string' },
+    },
   });
   const parsed = input.safeParse({
     username: positionals[0],
@@ -27,13 +37,21 @@ export async function run(args: string[]): Promise<number> {
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
-    console.error('Usage: tillit user add USERNAME --role member|leader|admin --name "Full Name" [--staff-id UUID] (password: --password or TILLIT_PASSWORD)');
+    console.error(
+      'Usage: tillit user add USERNAME --role member|leader|admin --name "Full Name" [--staff-id UUID] (password: --password or TILLIT_PASSWORD)',
+    );
     return 2;
   }
   const database = await openConfigured();
   try {
     const u = parsed.data;
-    const row = await createUser(database.db, { username: u.username, password: u.password, role: u.role, displayName: u.name, staffId: u.staffId });
+    const row = await createUser(database.db, {
+      username: u.username,
+      password: u.password,
+      role: u.role,
+      displayName: u.name,
+      staffId: u.staffId,
+    });
     console.log(`created user ${u.username} (${u.role}) ${row.id}`);
     return 0;
   } finally {

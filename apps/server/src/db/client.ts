@@ -30,7 +30,9 @@ export interface Database {
    * How the job queue (pg-boss) reaches the same database: its own pool for PostgreSQL, or
    * an `executeSql` adapter onto the one embedded PGlite connection.
    */
-  queueConnection: { connectionString: string } | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
+  queueConnection:
+    | { connectionString: string }
+    | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
   close(): Promise<void>;
 }
 

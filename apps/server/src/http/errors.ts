@@ -47,7 +47,9 @@ function codeOf(keyword: string, params: unknown): string {
 
 /** Maps a Postgres error (wrapped by drizzle in `cause`) to a client error where it is the client's fault. */
 function fromDatabaseError(err: unknown): AppError | null {
-  const cause = (err as { cause?: { code?: string; constraint?: string } })?.cause ?? (err as { code?: string; constraint?: string });
+  const cause =
+    (err as { cause?: { code?: string; constraint?: string } })?.cause ??
+    (err as { code?: string; constraint?: string });
   if (!cause || typeof cause.code !== 'string') return null;
   if (cause.code === '23505')
     return new AppError(409, 'duplicate', 'That value is already registered', { constraint: cause.constraint });
@@ -68,13 +70,17 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
     }));
     return reply
       .status(400)
-      .send({ error: { code: 'invalid_input', message: `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields } });
+      .send({
+        error: { code: 'invalid_input', message: `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields },
+      });
   }
   const db = fromDatabaseError(err);
   if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.message, ...db.extra } });
   const status = (err as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
-    return reply.status(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
+    return reply
+      .status(status)
+      .send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
   }
   request.log.error(err);
   return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });

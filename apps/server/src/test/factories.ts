@@ -11,7 +11,9 @@ let counter = 0;
 export function buildNationalId(): string {
   for (;;) {
     counter++;
-    const id = completeNationalId(`0181${String(40 + (counter % 50)).padStart(2, '0')}${String(counter % 500).padStart(3, '0')}`);
+    const id = completeNationalId(
+      `0181${String(40 + (counter % 50)).padStart(2, '0')}${String(counter % 500).padStart(3, '0')}`,
+    );
     if (id) return id;
   }
 }
@@ -44,16 +46,47 @@ export async function buildWorld(db: Db) {
     { teamId: south.id, staffId: bo.id, validFrom: '2020-01-01' },
   ]);
   const users = {
-    anna: await createUser(db, { username: 'anna', password: PASSWORD, role: 'member', displayName: 'Anna Nordmann', staffId: anna.id, districtId: d.id }),
-    bo: await createUser(db, { username: 'bo', password: PASSWORD, role: 'member', displayName: 'Bo Sørli', staffId: bo.id, districtId: d.id }),
-    lea: await createUser(db, { username: 'lea', password: PASSWORD, role: 'leader', displayName: 'Lea Leder', staffId: lea.id, districtId: d.id }),
-    ada: await createUser(db, { username: 'ada', password: PASSWORD, role: 'admin', displayName: 'Ada Admin', districtId: d.id }),
+    anna: await createUser(db, {
+      username: 'anna',
+      password: PASSWORD,
+      role: 'member',
+      displayName: 'Anna Nordmann',
+      staffId: anna.id,
+      districtId: d.id,
+    }),
+    bo: await createUser(db, {
+      username: 'bo',
+      password: PASSWORD,
+      role: 'member',
+      displayName: 'Bo Sørli',
+      staffId: bo.id,
+      districtId: d.id,
+    }),
+    lea: await createUser(db, {
+      username: 'lea',
+      password: PASSWORD,
+      role: 'leader',
+      displayName: 'Lea Leder',
+      staffId: lea.id,
+      districtId: d.id,
+    }),
+    ada: await createUser(db, {
+      username: 'ada',
+      password: PASSWORD,
+      role: 'admin',
+      displayName: 'Ada Admin',
+      districtId: d.id,
+    }),
   };
   const petter = await buildRecipient(db, north.id, { givenName: 'Petter', primaryContactStaffId: anna.id });
   return { municipality: m, district: d, north, south, staff: { anna, bo, lea }, users, petter };
 }
 
-export async function buildRecipient(db: Db, teamId: string, overrides: Partial<typeof t.recipients.$inferInsert> = {}) {
+export async function buildRecipient(
+  db: Db,
+  teamId: string,
+  overrides: Partial<typeof t.recipients.$inferInsert> = {},
+) {
   const [r] = await db
     .insert(t.recipients)
     .values({

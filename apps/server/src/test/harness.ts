@@ -25,15 +25,43 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 const TABLES = [
-  'plan_change', 'plan_lock', 'plan_run', 'absence', 'rota_entry', 'visiting_link',
-  'team_note', 'leader_self_assessment',
-  'pulse_response', 'pulse_receipt',
-  'survey_response', 'survey_link',
-  'service_decision', 'team_frame',
+  'plan_change',
+  'plan_lock',
+  'plan_run',
+  'absence',
+  'rota_entry',
+  'visiting_link',
+  'team_note',
+  'leader_self_assessment',
+  'pulse_response',
+  'pulse_receipt',
+  'survey_response',
+  'survey_link',
+  'service_decision',
+  'team_frame',
   'shared_decision',
-  'condition_change', 'observation', 'visit_measure', 'visit', 'measure_version', 'measure', 'goal', 'what_matters',
-  'audit_log', 'emergency_access', 'session', 'user_account', 'next_of_kin', 'recipient_team', 'recipient',
-  'staff_competence', 'team_membership', 'competence_type', 'staff', 'team', 'district', 'municipality',
+  'condition_change',
+  'observation',
+  'visit_measure',
+  'visit',
+  'measure_version',
+  'measure',
+  'goal',
+  'what_matters',
+  'audit_log',
+  'emergency_access',
+  'session',
+  'user_account',
+  'next_of_kin',
+  'recipient_team',
+  'recipient',
+  'staff_competence',
+  'team_membership',
+  'competence_type',
+  'staff',
+  'team',
+  'district',
+  'municipality',
 ];
 
 /** Empties every table between tests. The audit log refuses TRUNCATE, so triggers are bypassed here only. */
@@ -46,7 +74,14 @@ export async function resetData(database: Database) {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 }, planningWorker: false, planningThreads: 1, ...overrides };
+  return {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    loginRateLimit: { max: 1000, windowMs: 60_000 },
+    planningWorker: false,
+    planningThreads: 1,
+    ...overrides,
+  };
 }
 
 export async function buildTestApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {

@@ -9,7 +9,11 @@ export function ErrorMessage({ error, labels = {} }: { error: ApiError | null; l
   return (
     <div role="alert" className="alert alert-error">
       {fields.length === 0 ? (
-        <p>{error.code === 'internal' || error.status === 0 ? t('error.generic') : t(`error.${error.code}`, { defaultValue: error.message })}</p>
+        <p>
+          {error.code === 'internal' || error.status === 0
+            ? t('error.generic')
+            : t(`error.${error.code}`, { defaultValue: error.message })}
+        </p>
       ) : (
         <ul>
           {fields.map((f) => (

@@ -23,7 +23,9 @@ interface AuditRow {
   basis: string;
   details: Record<string, unknown>;
 }
-type Verify = { ok: true; rows: number } | { ok: false; firstBrokenSeq: number | null; chain: number; chainSeq: number };
+type Verify =
+  | { ok: true; rows: number }
+  | { ok: false; firstBrokenSeq: number | null; chain: number; chainSeq: number };
 
 /** Administrators: emergency accesses to follow up, and the access log with its chain check. */
 export function AuditPage() {
@@ -79,7 +81,9 @@ export function AuditPage() {
           </button>
           {verify && (
             <p role="status" className={verify.ok ? 'alert alert-ok' : 'alert alert-error'}>
-              {verify.ok ? t('audit.intact', { rows: verify.rows }) : t('audit.broken', { seq: verify.firstBrokenSeq ?? `${verify.chain}:${verify.chainSeq}` })}
+              {verify.ok
+                ? t('audit.intact', { rows: verify.rows })
+                : t('audit.broken', { seq: verify.firstBrokenSeq ?? `${verify.chain}:${verify.chainSeq}` })}
             </p>
           )}
         </div>
@@ -116,7 +120,9 @@ export function AuditPage() {
                   <td>{row.action}</td>
                   <td>{t(`audit.basis_${row.basis}`)}</td>
                   <td>
-                    <code>{row.recipientId ?? ((row.details.recipients as string[] | undefined)?.length ?? 0) + ' …'}</code>
+                    <code>
+                      {row.recipientId ?? ((row.details.recipients as string[] | undefined)?.length ?? 0) + ' …'}
+                    </code>
                   </td>
                 </tr>
               ))}

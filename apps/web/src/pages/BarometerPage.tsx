@@ -8,7 +8,10 @@ import { locale } from '../i18n/index.ts';
 interface Barometer {
   quarter: string;
   items: { id: string; kind: 'experience' | 'barrier'; nb: string; en: string }[];
-  groups: ({ name: string | null; level: 'team' | 'leader' } & ({ suppressed: true } | { suppressed: false; responses: number; means: Record<string, number | null> }))[];
+  groups: ({ name: string | null; level: 'team' | 'leader' } & (
+    | { suppressed: true }
+    | { suppressed: false; responses: number; means: Record<string, number | null> }
+  ))[];
 }
 const currentQuarter = () => {
   const d = new Date();
@@ -37,34 +40,47 @@ export function BarometerPage() {
       <label htmlFor="bm-quarter">{t('survey.quarter')}</label>
       <input id="bm-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" />
       <ErrorMessage error={error} labels={{ quarter: t('survey.quarter') }} />
-      {data && (['barrier', 'experience'] as const).map((kind) => (
-        <section key={kind} aria-labelledby={`bm-${kind}`} className="card">
-          <h2 id={`bm-${kind}`}>{kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}</h2>
-          <TableWrap label={kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}>
-            <table className="heatmap">
-              <thead>
-                <tr>
-                  <th scope="col">{t('barometer.group')}</th>
-                  <th scope="col">{t('barometer.responses')}</th>
-                  {data.items.filter((i) => i.kind === kind).map((i) => <th scope="col" key={i.id} className="small">{label(i)}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {data.groups.map((g) => (
-                  <tr key={g.name ?? 'leaders'}>
-                    <th scope="row">{g.name ?? t('barometer.leaders')}</th>
-                    <td>{g.suppressed ? t('barometer.suppressed') : g.responses}</td>
-                    {data.items.filter((i) => i.kind === kind).map((i) => {
-                      const v = g.suppressed ? null : g.means[i.id];
-                      return <td key={i.id} className={heat(v, kind)}>{v === null ? '–' : nf.format(v)}</td>;
-                    })}
+      {data &&
+        (['barrier', 'experience'] as const).map((kind) => (
+          <section key={kind} aria-labelledby={`bm-${kind}`} className="card">
+            <h2 id={`bm-${kind}`}>{kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}</h2>
+            <TableWrap label={kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}>
+              <table className="heatmap">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('barometer.group')}</th>
+                    <th scope="col">{t('barometer.responses')}</th>
+                    {data.items
+                      .filter((i) => i.kind === kind)
+                      .map((i) => (
+                        <th scope="col" key={i.id} className="small">
+                          {label(i)}
+                        </th>
+                      ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {data.groups.map((g) => (
+                    <tr key={g.name ?? 'leaders'}>
+                      <th scope="row">{g.name ?? t('barometer.leaders')}</th>
+                      <td>{g.suppressed ? t('barometer.suppressed') : g.responses}</td>
+                      {data.items
+                        .filter((i) => i.kind === kind)
+                        .map((i) => {
+                          const v = g.suppressed ? null : g.means[i.id];
+                          return (
+                            <td key={i.id} className={heat(v, kind)}>
+                              {v === null ? '–' : nf.format(v)}
+                            </td>
+                          );
+                        })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          </section>
+        ))}
     </div>
   );
 }

@@ -16,8 +16,18 @@ interface Card {
   takenBy?: string | null;
   windowStart?: number;
 }
-type Board = Record<'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits' | 'awaitingCosign', Card[]>;
-const COLUMNS = ['conditionChanges', 'newPeople', 'reviewsDue', 'measuresNotDone', 'unstaffedVisits', 'awaitingCosign'] as const;
+type Board = Record<
+  'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits' | 'awaitingCosign',
+  Card[]
+>;
+const COLUMNS = [
+  'conditionChanges',
+  'newPeople',
+  'reviewsDue',
+  'measuresNotDone',
+  'unstaffedVisits',
+  'awaitingCosign',
+] as const;
 
 /** «Teamtavla»: the daily meeting's columns; anyone in the team can take and close a card. */
 export function BoardPage() {
@@ -76,26 +86,49 @@ export function BoardPage() {
                   {col === 'unstaffedVisits' && c.id && members.data && (
                     <div className="inline-form">
                       <label htmlFor={`assign-${c.id}`}>{t('board.assignTo')}</label>
-                      <select id={`assign-${c.id}`} value={assignees[c.id] ?? ''} onChange={(e) => setAssignees({ ...assignees, [c.id!]: e.target.value })}>
+                      <select
+                        id={`assign-${c.id}`}
+                        value={assignees[c.id] ?? ''}
+                        onChange={(e) => setAssignees({ ...assignees, [c.id!]: e.target.value })}
+                      >
                         <option value="">–</option>
-                        {members.data.members.map((m) => <option key={m.staffId} value={m.staffId}>{m.name}</option>)}
+                        {members.data.members.map((m) => (
+                          <option key={m.staffId} value={m.staffId}>
+                            {m.name}
+                          </option>
+                        ))}
                       </select>
-                      <button type="button" onClick={() => void assign(c.id!)}>{t('board.assign')}</button>
+                      <button type="button" onClick={() => void assign(c.id!)}>
+                        {t('board.assign')}
+                      </button>
                     </div>
                   )}
                   {col === 'awaitingCosign' && c.id && (
-                    <button type="button" onClick={() => void act(`/api/service-decisions/${c.id}/cosign`)}>{t('decisions.cosign')}</button>
+                    <button type="button" onClick={() => void act(`/api/service-decisions/${c.id}/cosign`)}>
+                      {t('decisions.cosign')}
+                    </button>
                   )}
                   {col === 'conditionChanges' && c.id && (
                     <>
                       {c.takenBy ? (
                         <p className="small">{t('board.taken', { who: c.takenBy })}</p>
                       ) : (
-                        <button type="button" onClick={() => void act(`/api/condition-changes/${c.id}/take`)}>{t('board.take')}</button>
+                        <button type="button" onClick={() => void act(`/api/condition-changes/${c.id}/take`)}>
+                          {t('board.take')}
+                        </button>
                       )}
                       <label htmlFor={`close-${c.id}`}>{t('board.closeNote')}</label>
-                      <input id={`close-${c.id}`} value={notes[c.id] ?? ''} onChange={(e) => setNotes({ ...notes, [c.id!]: e.target.value })} />
-                      <button type="button" onClick={() => void act(`/api/condition-changes/${c.id}/close`, { note: notes[c.id!] ?? '' })}>{t('board.close')}</button>
+                      <input
+                        id={`close-${c.id}`}
+                        value={notes[c.id] ?? ''}
+                        onChange={(e) => setNotes({ ...notes, [c.id!]: e.target.value })}
+                      />
+                      <button
+                        type="button"
+                        onClick={() => void act(`/api/condition-changes/${c.id}/close`, { note: notes[c.id!] ?? '' })}
+                      >
+                        {t('board.close')}
+                      </button>
                     </>
                   )}
                 </li>

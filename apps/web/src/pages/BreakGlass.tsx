@@ -23,7 +23,13 @@ export function BreakGlass({ recipientId, onGranted }: { recipientId: string; on
       <p id="bg-help" className="muted small">
         {t('denied.reasonHelp')}
       </p>
-      <textarea id="bg-reason" aria-describedby="bg-help" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <textarea
+        id="bg-reason"
+        aria-describedby="bg-help"
+        rows={3}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <ErrorMessage error={error} labels={{ reason: t('denied.reason') }} />
       <button type="submit" className="danger">
         {t('denied.breakGlass')}

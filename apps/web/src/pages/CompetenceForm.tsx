@@ -5,7 +5,15 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import type { CompetenceType, Member } from './TeamPage.tsx';
 
 /** Leaders register a competence (delegation) with its validity for a team member. */
-export function CompetenceForm({ members, types, onSaved }: { members: Member[]; types: CompetenceType[]; onSaved: () => void }) {
+export function CompetenceForm({
+  members,
+  types,
+  onSaved,
+}: {
+  members: Member[];
+  types: CompetenceType[];
+  onSaved: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [staffId, setStaffId] = useState(members[0]?.staffId ?? '');
   const [code, setCode] = useState(types[0]?.code ?? '');
@@ -18,7 +26,11 @@ export function CompetenceForm({ members, types, onSaved }: { members: Member[];
     e.preventDefault();
     setSaved(false);
     try {
-      await api('POST', `/api/staff/${staffId}/competences`, { competenceCode: code, validFrom, validUntil: validUntil || null });
+      await api('POST', `/api/staff/${staffId}/competences`, {
+        competenceCode: code,
+        validFrom,
+        validUntil: validUntil || null,
+      });
       setError(null);
       setSaved(true);
       onSaved();
@@ -53,7 +65,11 @@ export function CompetenceForm({ members, types, onSaved }: { members: Member[];
         <input id="cf-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
         <ErrorMessage
           error={error}
-          labels={{ validFrom: t('competenceForm.validFrom'), validUntil: t('competenceForm.validUntil'), competenceCode: t('competenceForm.competence') }}
+          labels={{
+            validFrom: t('competenceForm.validFrom'),
+            validUntil: t('competenceForm.validUntil'),
+            competenceCode: t('competenceForm.competence'),
+          }}
         />
         {saved && (
           <p role="status" className="alert alert-ok">

@@ -60,7 +60,11 @@ export function DayPage() {
               <span className="visit-time">
                 {v.plannedStart !== null ? hhmm(v.plannedStart) : `${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`}
               </span>
-              {v.plannedStart !== null && <span className="small muted">{t('day.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}</span>}
+              {v.plannedStart !== null && (
+                <span className="small muted">
+                  {t('day.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}
+                </span>
+              )}
               <span className="person-name">{v.displayName}</span>
               <span className="muted">{v.addressLine}</span>
               <span>{(v.measures ?? []).join(', ')}</span>
@@ -80,7 +84,12 @@ export function DayPage() {
                   </button>
                 </div>
               ) : (
-                <button type="button" className="quick" onClick={() => setConfirming(v.id)} aria-label={`${t('visit.allDone')}: ${v.displayName} ${hhmm(v.windowStart)}`}>
+                <button
+                  type="button"
+                  className="quick"
+                  onClick={() => setConfirming(v.id)}
+                  aria-label={`${t('visit.allDone')}: ${v.displayName} ${hhmm(v.windowStart)}`}
+                >
                   {t('visit.allDone')}
                 </button>
               ))}

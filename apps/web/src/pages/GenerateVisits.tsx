@@ -12,7 +12,10 @@ export function GenerateVisits({ teamId }: { teamId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const run = async () => {
     try {
-      const res = await api<{ created: number }>('POST', `/api/teams/${teamId}/visits/generate`, { from: todayIso(), days: 14 });
+      const res = await api<{ created: number }>('POST', `/api/teams/${teamId}/visits/generate`, {
+        from: todayIso(),
+        days: 14,
+      });
       setCreated(res.created);
       setError(null);
     } catch (err) {
@@ -22,7 +25,9 @@ export function GenerateVisits({ teamId }: { teamId: string }) {
   return (
     <div className="row">
       <Link to={`/teams/${teamId}/board`}>{t('nav.board')}</Link>
-      <button type="button" onClick={() => void run()}>{t('day.generate')}</button>
+      <button type="button" onClick={() => void run()}>
+        {t('day.generate')}
+      </button>
       {created !== null && <p role="status">{t('day.generated', { count: created })}</p>}
       <ErrorMessage error={error} />
     </div>

@@ -31,9 +31,24 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       <p className="muted">{t('app.tagline')}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor="username">{t('login.username')}</label>
-        <input id="username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
         <label htmlFor="password">{t('login.password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         {error && (
           <p role="alert" className="alert alert-error">
             {error}

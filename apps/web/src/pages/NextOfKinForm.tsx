@@ -15,7 +15,12 @@ export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; o
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/recipients/${recipientId}/next-of-kin`, { name, relation, phone: phone.trim() || null, isClosest });
+      await api('POST', `/api/recipients/${recipientId}/next-of-kin`, {
+        name,
+        relation,
+        phone: phone.trim() || null,
+        isClosest,
+      });
       setOpen(false);
       setName('');
       setRelation('');
@@ -44,7 +49,10 @@ export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; o
         <input id="kin-closest" type="checkbox" checked={isClosest} onChange={(e) => setClosest(e.target.checked)} />
         <label htmlFor="kin-closest">{t('record.kinClosest')}</label>
       </div>
-      <ErrorMessage error={error} labels={{ name: t('record.kinName'), relation: t('record.kinRelation'), phone: t('record.kinPhone') }} />
+      <ErrorMessage
+        error={error}
+        labels={{ name: t('record.kinName'), relation: t('record.kinRelation'), phone: t('record.kinPhone') }}
+      />
       <div className="row">
         <button type="submit" className="primary">
           {t('record.save')}

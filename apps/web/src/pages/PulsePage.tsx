@@ -26,7 +26,12 @@ export function PulsePage() {
       else setError(apiErr);
     }
   };
-  if (done) return <p role="status" className="alert alert-ok">{done}</p>;
+  if (done)
+    return (
+      <p role="status" className="alert alert-ok">
+        {done}
+      </p>
+    );
   return (
     <form className="stack" onSubmit={submit}>
       <h1>{t('pulse.title')}</h1>
@@ -36,18 +41,34 @@ export function PulsePage() {
           <legend>{i18n.language === 'en' ? item.en : item.nb}</legend>
           {scale.map((label, k) => (
             <span key={k} className="checkbox">
-              <input type="radio" id={`p-${item.id}-${k + 1}`} name={item.id} checked={answers[item.id] === k + 1} onChange={() => setAnswers({ ...answers, [item.id]: k + 1 })} />
-              <label htmlFor={`p-${item.id}-${k + 1}`}>{k + 1} – {label}</label>
+              <input
+                type="radio"
+                id={`p-${item.id}-${k + 1}`}
+                name={item.id}
+                checked={answers[item.id] === k + 1}
+                onChange={() => setAnswers({ ...answers, [item.id]: k + 1 })}
+              />
+              <label htmlFor={`p-${item.id}-${k + 1}`}>
+                {k + 1} – {label}
+              </label>
             </span>
           ))}
           <span className="checkbox">
-            <input type="radio" id={`p-${item.id}-0`} name={item.id} checked={answers[item.id] === null} onChange={() => setAnswers({ ...answers, [item.id]: null })} />
+            <input
+              type="radio"
+              id={`p-${item.id}-0`}
+              name={item.id}
+              checked={answers[item.id] === null}
+              onChange={() => setAnswers({ ...answers, [item.id]: null })}
+            />
             <label htmlFor={`p-${item.id}-0`}>{t('survey.dontKnow')}</label>
           </span>
         </fieldset>
       ))}
       <ErrorMessage error={error} />
-      <button type="submit" className="primary">{t('pulse.send')}</button>
+      <button type="submit" className="primary">
+        {t('pulse.send')}
+      </button>
     </form>
   );
 }

@@ -47,7 +47,10 @@ export function RecordPage() {
     e.preventDefault();
     setStatus(null);
     try {
-      const res = await api<RecordResponse>('PATCH', `/api/recipients/${id}`, { version: r.version, phone: phone.trim() || null });
+      const res = await api<RecordResponse>('PATCH', `/api/recipients/${id}`, {
+        version: r.version,
+        phone: phone.trim() || null,
+      });
       setData(res);
       setEditing(false);
       setSaveError(null);

@@ -28,7 +28,9 @@ export function SurveyPage() {
 
   useEffect(() => {
     document.title = `${t('survey.title')} – Tillit`;
-    api<Form>('GET', `/api/surveys/${token}`).then(setForm).catch((e) => setLoadError(e as ApiError));
+    api<Form>('GET', `/api/surveys/${token}`)
+      .then(setForm)
+      .catch((e) => setLoadError(e as ApiError));
   }, [token, t]);
 
   const submit = async (e: FormEvent) => {
@@ -49,10 +51,18 @@ export function SurveyPage() {
       <section className="survey stack">
         <h1>{t('survey.thanks')}</h1>
         <p>{t('survey.giveBack')}</p>
-        <button type="button" onClick={() => navigate('/day')}>{t('survey.back')}</button>
+        <button type="button" onClick={() => navigate('/day')}>
+          {t('survey.back')}
+        </button>
       </section>
     );
-  if (loadError) return <section className="survey"><h1>{t('survey.title')}</h1><p role="alert">{loadError.status === 409 ? t('survey.used') : t('survey.missing')}</p></section>;
+  if (loadError)
+    return (
+      <section className="survey">
+        <h1>{t('survey.title')}</h1>
+        <p role="alert">{loadError.status === 409 ? t('survey.used') : t('survey.missing')}</p>
+      </section>
+    );
   if (!form) return <p>{t('common.loading')}</p>;
   return (
     <form className="survey stack" onSubmit={submit}>
@@ -60,21 +70,55 @@ export function SurveyPage() {
       <p>{t('survey.intro')}</p>
       <fieldset>
         <legend>{t('survey.who')}</legend>
-        <span className="choice"><input type="radio" id="who-person" name="who" checked={respondent === 'person'} onChange={() => setRespondent('person')} /><label htmlFor="who-person">{t('survey.person')}</label></span>
-        <span className="choice"><input type="radio" id="who-kin" name="who" checked={respondent === 'next_of_kin'} onChange={() => setRespondent('next_of_kin')} /><label htmlFor="who-kin">{t('survey.nextOfKin')}</label></span>
+        <span className="choice">
+          <input
+            type="radio"
+            id="who-person"
+            name="who"
+            checked={respondent === 'person'}
+            onChange={() => setRespondent('person')}
+          />
+          <label htmlFor="who-person">{t('survey.person')}</label>
+        </span>
+        <span className="choice">
+          <input
+            type="radio"
+            id="who-kin"
+            name="who"
+            checked={respondent === 'next_of_kin'}
+            onChange={() => setRespondent('next_of_kin')}
+          />
+          <label htmlFor="who-kin">{t('survey.nextOfKin')}</label>
+        </span>
       </fieldset>
       {form.items.map((item, n) => (
         <fieldset key={item.id}>
-          <legend>{n + 1}. {i18n.language === 'en' ? item.en : item.nb}</legend>
+          <legend>
+            {n + 1}. {i18n.language === 'en' ? item.en : item.nb}
+          </legend>
           <div className="scale">
             {scale.map((label, k) => (
               <span key={k} className="choice">
-                <input type="radio" id={`${item.id}-${k + 1}`} name={item.id} checked={answers[item.id] === k + 1} onChange={() => setAnswers({ ...answers, [item.id]: k + 1 })} />
-                <label htmlFor={`${item.id}-${k + 1}`}>{k + 1} – {label}</label>
+                <input
+                  type="radio"
+                  id={`${item.id}-${k + 1}`}
+                  name={item.id}
+                  checked={answers[item.id] === k + 1}
+                  onChange={() => setAnswers({ ...answers, [item.id]: k + 1 })}
+                />
+                <label htmlFor={`${item.id}-${k + 1}`}>
+                  {k + 1} – {label}
+                </label>
               </span>
             ))}
             <span className="choice">
-              <input type="radio" id={`${item.id}-0`} name={item.id} checked={answers[item.id] === null} onChange={() => setAnswers({ ...answers, [item.id]: null })} />
+              <input
+                type="radio"
+                id={`${item.id}-0`}
+                name={item.id}
+                checked={answers[item.id] === null}
+                onChange={() => setAnswers({ ...answers, [item.id]: null })}
+              />
               <label htmlFor={`${item.id}-0`}>{t('survey.dontKnow')}</label>
             </span>
           </div>
@@ -83,7 +127,9 @@ export function SurveyPage() {
       <label htmlFor="survey-open">{t('survey.open')}</label>
       <textarea id="survey-open" rows={3} value={open} onChange={(e) => setOpen(e.target.value)} />
       <ErrorMessage error={error} />
-      <button type="submit" className="primary big">{t('survey.send')}</button>
+      <button type="submit" className="primary big">
+        {t('survey.send')}
+      </button>
     </form>
   );
 }

@@ -7,8 +7,19 @@ import { locale } from '../i18n/index.ts';
 
 type Results =
   | { quarter: string; suppressed: true; minimum: number }
-  | { quarter: string; suppressed: false; responses: number; items: { id: string; answered: number; dontKnow: number; mean: number | null }[]; openAnswers: string[] | null; themes: { id: string; count: number }[] };
-interface Item { id: string; nb: string; en: string }
+  | {
+      quarter: string;
+      suppressed: false;
+      responses: number;
+      items: { id: string; answered: number; dontKnow: number; mean: number | null }[];
+      openAnswers: string[] | null;
+      themes: { id: string; count: number }[];
+    };
+interface Item {
+  id: string;
+  nb: string;
+  en: string;
+}
 
 const quarters = () => {
   const now = new Date();
@@ -24,13 +35,20 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
   const [quarter, setQuarter] = useState(quarters()[0]);
   const { data, error } = useApi<Results>(`/api/teams/${teamId}/survey-results?quarter=${quarter}`);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
-  const text = (id: string) => { const it = items.find((x) => x.id === id); return it ? (i18n.language === 'en' ? it.en : it.nb) : id; };
+  const text = (id: string) => {
+    const it = items.find((x) => x.id === id);
+    return it ? (i18n.language === 'en' ? it.en : it.nb) : id;
+  };
   return (
     <section aria-labelledby="survey-results-heading" className="card">
       <h2 id="survey-results-heading">{t('survey.results')}</h2>
       <label htmlFor="sr-quarter">{t('survey.quarter')}</label>
       <select id="sr-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-        {quarters().map((q) => <option key={q} value={q}>{q}</option>)}
+        {quarters().map((q) => (
+          <option key={q} value={q}>
+            {q}
+          </option>
+        ))}
       </select>
       <ErrorMessage error={error} />
       {data?.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
@@ -39,19 +57,52 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
           <p>{t('survey.responses', { count: data.responses })}</p>
           <TableWrap label={t('survey.results')}>
             <table>
-              <thead><tr><th scope="col">{t('trust.indicator')}</th><th scope="col">{t('survey.mean')}</th><th scope="col">{t('survey.answered')}</th><th scope="col">{t('survey.dontKnowCount')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('trust.indicator')}</th>
+                  <th scope="col">{t('survey.mean')}</th>
+                  <th scope="col">{t('survey.answered')}</th>
+                  <th scope="col">{t('survey.dontKnowCount')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {data.items.map((i) => <tr key={i.id}><th scope="row">{text(i.id)}</th><td className="figure">{i.mean === null ? '–' : nf.format(i.mean)}</td><td>{i.answered}</td><td>{i.dontKnow}</td></tr>)}
+                {data.items.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">{text(i.id)}</th>
+                    <td className="figure">{i.mean === null ? '–' : nf.format(i.mean)}</td>
+                    <td>{i.answered}</td>
+                    <td>{i.dontKnow}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </TableWrap>
           {data.themes.length > 0 && (
             <>
               <h3>{t('dialogue.themesHeading')}</h3>
-              <ul>{data.themes.map((th) => <li key={th.id}>{t('dialogue.themeCount', { theme: t(`dialogue.theme_${th.id}`), count: th.count, total: data.responses })}</li>)}</ul>
+              <ul>
+                {data.themes.map((th) => (
+                  <li key={th.id}>
+                    {t('dialogue.themeCount', {
+                      theme: t(`dialogue.theme_${th.id}`),
+                      count: th.count,
+                      total: data.responses,
+                    })}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          {data.openAnswers && data.openAnswers.length > 0 && (<><h3>{t('survey.openAnswers')}</h3><ul>{data.openAnswers.map((a, k) => <li key={k}>«{a}»</li>)}</ul></>)}
+          {data.openAnswers && data.openAnswers.length > 0 && (
+            <>
+              <h3>{t('survey.openAnswers')}</h3>
+              <ul>
+                {data.openAnswers.map((a, k) => (
+                  <li key={k}>«{a}»</li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </section>

@@ -54,7 +54,9 @@ export function TeamPage() {
   };
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return (people.data ?? []).filter((p) => !q || `${p.givenName} ${p.familyName} ${p.addressLine}`.toLowerCase().includes(q));
+    return (people.data ?? []).filter(
+      (p) => !q || `${p.givenName} ${p.familyName} ${p.addressLine}`.toLowerCase().includes(q),
+    );
   }, [people.data, query]);
 
   if (team.error) return <ErrorMessage error={team.error} />;
@@ -116,7 +118,11 @@ export function TeamPage() {
                     {m.competences.length === 0
                       ? t('team.noCompetence')
                       : m.competences
-                          .map((c) => competenceName(c.code) + (c.validUntil ? ` (${t('team.until', { date: c.validUntil })})` : ''))
+                          .map(
+                            (c) =>
+                              competenceName(c.code) +
+                              (c.validUntil ? ` (${t('team.until', { date: c.validUntil })})` : ''),
+                          )
                           .join(', ')}
                   </td>
                 </tr>

@@ -34,7 +34,9 @@ export function TeamsPage() {
             <p>
               {t('teams.members', { count: team.memberCount })} · {t('teams.served', { count: team.recipientCount })}
             </p>
-            <Link to={`/teams/${team.id}/trust`} aria-label={`${t('nav.trust')}: ${team.name}`}>{t('nav.trust')}</Link>
+            <Link to={`/teams/${team.id}/trust`} aria-label={`${t('nav.trust')}: ${team.name}`}>
+              {t('nav.trust')}
+            </Link>
           </li>
         ))}
       </ul>

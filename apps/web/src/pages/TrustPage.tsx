@@ -11,11 +11,22 @@ import { locale } from '../i18n/index.ts';
 type Ratio = { value: number | null; numerator: number; denominator: number };
 interface Indicators {
   team: { name: string };
-  ability: { punctuality: Ratio; unstaffedOrCancelled: Ratio; flagToPlanHours: { value: number | null; updated: number; notUpdated: number } };
+  ability: {
+    punctuality: Ratio;
+    unstaffedOrCancelled: Ratio;
+    flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
+  };
   integrity: {
     planFidelity: Ratio;
     decisionsDelivered: Ratio;
-    continuity: { people: number; distinctMean: number | null; distinctMedian: number | null; distinctP90: number | null; cocMean: number | null; primaryContactShare: number | null };
+    continuity: {
+      people: number;
+      distinctMean: number | null;
+      distinctMedian: number | null;
+      distinctP90: number | null;
+      cocMean: number | null;
+      primaryContactShare: number | null;
+    };
   };
 }
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -34,23 +45,81 @@ export function TrustPage() {
   }, [t]);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   const pct = (r: Ratio) => (r.value === null ? t('trust.none') : `${nf.format(r.value * 100)} %`);
-  const num = (x: number | null, digits = 1) => (x === null ? t('trust.none') : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(x));
+  const num = (x: number | null, digits = 1) =>
+    x === null ? t('trust.none') : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(x);
 
   const rows = data
     ? [
-        { group: 'ability', name: t('trust.punctuality'), value: pct(data.ability.punctuality), basis: `${data.ability.punctuality.numerator}/${data.ability.punctuality.denominator}`, def: t('trust.punctualityDef') },
-        { group: 'ability', name: t('trust.unstaffed'), value: pct(data.ability.unstaffedOrCancelled), basis: `${data.ability.unstaffedOrCancelled.numerator}/${data.ability.unstaffedOrCancelled.denominator}`, def: t('trust.unstaffedDef') },
-        { group: 'ability', name: t('trust.flagToPlan'), value: data.ability.flagToPlanHours.value === null ? t('trust.none') : `${num(data.ability.flagToPlanHours.value)} t`, basis: t('trust.notUpdated', { count: data.ability.flagToPlanHours.notUpdated }), def: t('trust.flagToPlanDef') },
-        { group: 'integrity', name: t('trust.fidelity'), value: pct(data.integrity.planFidelity), basis: `${data.integrity.planFidelity.numerator}/${data.integrity.planFidelity.denominator}`, def: t('trust.fidelityDef') },
-        { group: 'integrity', name: t('trust.delivered'), value: pct(data.integrity.decisionsDelivered), basis: `${data.integrity.decisionsDelivered.numerator}/${data.integrity.decisionsDelivered.denominator}`, def: t('trust.deliveredDef') },
-        { group: 'integrity', name: t('trust.distinct'), value: `${num(data.integrity.continuity.distinctMedian)} (${num(data.integrity.continuity.distinctMean)}; ${num(data.integrity.continuity.distinctP90)})`, basis: String(data.integrity.continuity.people), def: t('trust.distinctDef') },
-        { group: 'integrity', name: t('trust.coc'), value: num(data.integrity.continuity.cocMean, 2), basis: String(data.integrity.continuity.people), def: t('trust.cocDef') },
-        { group: 'integrity', name: t('trust.primary'), value: data.integrity.continuity.primaryContactShare === null ? t('trust.none') : `${nf.format(data.integrity.continuity.primaryContactShare * 100)} %`, basis: '', def: t('trust.primaryDef') },
+        {
+          group: 'ability',
+          name: t('trust.punctuality'),
+          value: pct(data.ability.punctuality),
+          basis: `${data.ability.punctuality.numerator}/${data.ability.punctuality.denominator}`,
+          def: t('trust.punctualityDef'),
+        },
+        {
+          group: 'ability',
+          name: t('trust.unstaffed'),
+          value: pct(data.ability.unstaffedOrCancelled),
+          basis: `${data.ability.unstaffedOrCancelled.numerator}/${data.ability.unstaffedOrCancelled.denominator}`,
+          def: t('trust.unstaffedDef'),
+        },
+        {
+          group: 'ability',
+          name: t('trust.flagToPlan'),
+          value:
+            data.ability.flagToPlanHours.value === null
+              ? t('trust.none')
+              : `${num(data.ability.flagToPlanHours.value)} t`,
+          basis: t('trust.notUpdated', { count: data.ability.flagToPlanHours.notUpdated }),
+          def: t('trust.flagToPlanDef'),
+        },
+        {
+          group: 'integrity',
+          name: t('trust.fidelity'),
+          value: pct(data.integrity.planFidelity),
+          basis: `${data.integrity.planFidelity.numerator}/${data.integrity.planFidelity.denominator}`,
+          def: t('trust.fidelityDef'),
+        },
+        {
+          group: 'integrity',
+          name: t('trust.delivered'),
+          value: pct(data.integrity.decisionsDelivered),
+          basis: `${data.integrity.decisionsDelivered.numerator}/${data.integrity.decisionsDelivered.denominator}`,
+          def: t('trust.deliveredDef'),
+        },
+        {
+          group: 'integrity',
+          name: t('trust.distinct'),
+          value: `${num(data.integrity.continuity.distinctMedian)} (${num(data.integrity.continuity.distinctMean)}; ${num(data.integrity.continuity.distinctP90)})`,
+          basis: String(data.integrity.continuity.people),
+          def: t('trust.distinctDef'),
+        },
+        {
+          group: 'integrity',
+          name: t('trust.coc'),
+          value: num(data.integrity.continuity.cocMean, 2),
+          basis: String(data.integrity.continuity.people),
+          def: t('trust.cocDef'),
+        },
+        {
+          group: 'integrity',
+          name: t('trust.primary'),
+          value:
+            data.integrity.continuity.primaryContactShare === null
+              ? t('trust.none')
+              : `${nf.format(data.integrity.continuity.primaryContactShare * 100)} %`,
+          basis: '',
+          def: t('trust.primaryDef'),
+        },
       ]
     : [];
   const csv = () => {
     const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const text = [[t('trust.indicator'), t('trust.value'), t('trust.basis'), t('trust.definition')], ...rows.map((r) => [r.name, r.value, r.basis, r.def])]
+    const text = [
+      [t('trust.indicator'), t('trust.value'), t('trust.basis'), t('trust.definition')],
+      ...rows.map((r) => [r.name, r.value, r.basis, r.def]),
+    ]
       .map((line) => line.map(esc).join(';'))
       .join('\n');
     return `data:text/csv;charset=utf-8,${encodeURIComponent('\ufeff' + text)}`;
@@ -58,10 +127,21 @@ export function TrustPage() {
 
   return (
     <div className="stack">
-      <h1>{t('trust.title')}{data ? ` – ${data.team.name}` : ''}</h1>
+      <h1>
+        {t('trust.title')}
+        {data ? ` – ${data.team.name}` : ''}
+      </h1>
       <p className="muted">{t('trust.intro')}</p>
-      <p><Link to={`/teams/${id}/dashboard`}>{t('dialogue.toDashboard')}</Link></p>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setQuery({ from, to }); }}>
+      <p>
+        <Link to={`/teams/${id}/dashboard`}>{t('dialogue.toDashboard')}</Link>
+      </p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ from, to });
+        }}
+      >
         <label htmlFor="tr-from">{t('trust.from')}</label>
         <input id="tr-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <label htmlFor="tr-to">{t('trust.to')}</label>
@@ -69,22 +149,41 @@ export function TrustPage() {
         <button type="submit">{t('trust.show')}</button>
       </form>
       <ErrorMessage error={error} labels={{ to: t('trust.to'), from: t('trust.from') }} />
-      {data && (['ability', 'integrity'] as const).map((g) => (
-        <section key={g} aria-labelledby={`tr-${g}`} className="card">
-          <h2 id={`tr-${g}`}>{t(`trust.${g}`)}</h2>
-          <TableWrap label={t(`trust.${g}`)}>
-            <table>
-              <thead><tr><th scope="col">{t('trust.indicator')}</th><th scope="col">{t('trust.value')}</th><th scope="col">{t('trust.basis')}</th><th scope="col">{t('trust.definition')}</th></tr></thead>
-              <tbody>
-                {rows.filter((r) => r.group === g).map((r) => (
-                  <tr key={r.name}><th scope="row">{r.name}</th><td className="figure">{r.value}</td><td>{r.basis}</td><td className="small">{r.def}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </section>
-      ))}
-      {data && <a href={csv()} download={`tillit-${query.from}-${query.to}.csv`}>{t('trust.csv')}</a>}
+      {data &&
+        (['ability', 'integrity'] as const).map((g) => (
+          <section key={g} aria-labelledby={`tr-${g}`} className="card">
+            <h2 id={`tr-${g}`}>{t(`trust.${g}`)}</h2>
+            <TableWrap label={t(`trust.${g}`)}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('trust.indicator')}</th>
+                    <th scope="col">{t('trust.value')}</th>
+                    <th scope="col">{t('trust.basis')}</th>
+                    <th scope="col">{t('trust.definition')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows
+                    .filter((r) => r.group === g)
+                    .map((r) => (
+                      <tr key={r.name}>
+                        <th scope="row">{r.name}</th>
+                        <td className="figure">{r.value}</td>
+                        <td>{r.basis}</td>
+                        <td className="small">{r.def}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          </section>
+        ))}
+      {data && (
+        <a href={csv()} download={`tillit-${query.from}-${query.to}.csv`}>
+          {t('trust.csv')}
+        </a>
+      )}
       {items.data && <SurveyResults teamId={id!} items={items.data} />}
     </div>
   );

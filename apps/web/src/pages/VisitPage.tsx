@@ -55,7 +55,9 @@ export function VisitPage() {
 
   const handOver = async () => {
     try {
-      const link = await api<{ path: string }>('POST', `/api/recipients/${data.recipient.id}/survey-links`, { channel: 'tablet' });
+      const link = await api<{ path: string }>('POST', `/api/recipients/${data.recipient.id}/survey-links`, {
+        channel: 'tablet',
+      });
       navigate(link.path);
     } catch (err) {
       setSaveError(err as ApiError);
@@ -73,9 +75,21 @@ export function VisitPage() {
   };
   const submitDetails = async (e: FormEvent) => {
     e.preventDefault();
-    const observations = value ? [{ kind, value: Number(value.replace(',', '.')), ...(kind === 'blood_pressure' ? { value2: Number(value2.replace(',', '.')) } : {}) }] : [];
+    const observations = value
+      ? [
+          {
+            kind,
+            value: Number(value.replace(',', '.')),
+            ...(kind === 'blood_pressure' ? { value2: Number(value2.replace(',', '.')) } : {}),
+          },
+        ]
+      : [];
     await complete({
-      outcomes: data.measures.map((m) => ({ measureId: m.id, outcome: outcomes[m.id]?.outcome ?? 'done', ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}) })),
+      outcomes: data.measures.map((m) => ({
+        measureId: m.id,
+        outcome: outcomes[m.id]?.outcome ?? 'done',
+        ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}),
+      })),
       ...(note.trim() ? { note } : {}),
       observations,
       ...(flag.trim() ? { conditionChange: flag } : {}),
@@ -85,7 +99,9 @@ export function VisitPage() {
 
   return (
     <div className="stack">
-      <p><Link to="/day">← {t('day.title')}</Link></p>
+      <p>
+        <Link to="/day">← {t('day.title')}</Link>
+      </p>
       <h1>
         {data.recipient.givenName} {data.recipient.familyName}
       </h1>
@@ -94,15 +110,31 @@ export function VisitPage() {
         {data.helpers && data.helpers.length > 1 ? ` · ${t('visit.helpers')}: ${data.helpers.join(', ')}` : ''}
       </p>
       {data.status === 'planned' && (
-        <button type="button" className="primary" onClick={() => void api('POST', `/api/visits/${id}/check-in`).then(reload, (e) => setSaveError(e as ApiError))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void api('POST', `/api/visits/${id}/check-in`).then(reload, (e) => setSaveError(e as ApiError))
+          }
+        >
           {t('visit.checkIn')}
         </button>
       )}
-      {data.checkedInAt && <p className="muted">{t('visit.checkedIn', { time: new Date(data.checkedInAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }) })}</p>}
+      {data.checkedInAt && (
+        <p className="muted">
+          {t('visit.checkedIn', {
+            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }),
+          })}
+        </p>
+      )}
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
       <details className="card">
         <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
-        <ul>{data.whatMatters.map((w, i) => <li key={i}>«{w}»</li>)}</ul>
+        <ul>
+          {data.whatMatters.map((w, i) => (
+            <li key={i}>«{w}»</li>
+          ))}
+        </ul>
       </details>
       <section aria-labelledby="measures-heading" className="card">
         <h2 id="measures-heading">{t('visit.measures')}</h2>
@@ -111,33 +143,65 @@ export function VisitPage() {
             <li key={m.id}>
               <strong>{m.title}</strong>
               {m.how && <span className="muted"> – {m.how}</span>}
-              {m.outcome && <span className="tag">{t(`visit.outcome_${m.outcome}`)}{m.reason ? `: ${m.reason}` : ''}</span>}
+              {m.outcome && (
+                <span className="tag">
+                  {t(`visit.outcome_${m.outcome}`)}
+                  {m.reason ? `: ${m.reason}` : ''}
+                </span>
+              )}
             </li>
           ))}
         </ul>
       </section>
-      <button type="button" onClick={() => void handOver()}>{t('survey.handOver')}</button>
+      <button type="button" onClick={() => void handOver()}>
+        {t('survey.handOver')}
+      </button>
       <SurveyLinkQr recipientId={data.recipient.id} />
       {deciding ? (
-        <SharedDecisionForm recipientId={data.recipient.id} visitId={data.id} measures={data.measures} onSaved={() => void reload()} />
+        <SharedDecisionForm
+          recipientId={data.recipient.id}
+          visitId={data.id}
+          measures={data.measures}
+          onSaved={() => void reload()}
+        />
       ) : (
-        <button type="button" onClick={() => setDeciding(true)}>{t('samvalg.open')}</button>
+        <button type="button" onClick={() => setDeciding(true)}>
+          {t('samvalg.open')}
+        </button>
       )}
       {done ? (
-        <p role="status" className="alert alert-ok">{t('visit.done')}</p>
+        <p role="status" className="alert alert-ok">
+          {t('visit.done')}
+        </p>
       ) : (
         <>
           {!confirming ? (
-            <button type="button" className="primary big" onClick={() => setConfirming(true)}>{t('visit.allDone')}</button>
+            <button type="button" className="primary big" onClick={() => setConfirming(true)}>
+              {t('visit.allDone')}
+            </button>
           ) : (
             <div className="row">
-              <button type="button" className="primary big" onClick={() => void complete({ allAsPlanned: true })}>{t('visit.confirm')}</button>
-              <button type="button" onClick={() => setConfirming(false)}>{t('visit.cancel')}</button>
+              <button type="button" className="primary big" onClick={() => void complete({ allAsPlanned: true })}>
+                {t('visit.confirm')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('visit.cancel')}
+              </button>
             </div>
           )}
-          <ErrorMessage error={saveError} labels={{ 'observations.0.value': t('visit.value'), 'observations.0.value2': t('visit.value2'), conditionChange: t('visit.flagText'), note: t('visit.note') }} />
+          <ErrorMessage
+            error={saveError}
+            labels={{
+              'observations.0.value': t('visit.value'),
+              'observations.0.value2': t('visit.value2'),
+              conditionChange: t('visit.flagText'),
+              note: t('visit.note'),
+            }}
+          />
           {!details ? (
-            <button type="button" onClick={() => setDetails(true)}>{t('visit.details')}</button>
+            <button type="button" onClick={() => setDetails(true)}>
+              {t('visit.details')}
+            </button>
           ) : (
             <form onSubmit={submitDetails} className="card stack">
               {data.measures.map((m) => (
@@ -145,15 +209,28 @@ export function VisitPage() {
                   <legend>{m.title}</legend>
                   {(['done', 'not_done', 'changed'] as const).map((o) => (
                     <span key={o} className="checkbox">
-                      <input type="radio" id={`o-${m.id}-${o}`} name={`o-${m.id}`} checked={(outcomes[m.id]?.outcome ?? 'done') === o}
-                        onChange={() => setOutcomes({ ...outcomes, [m.id]: { outcome: o, reason: outcomes[m.id]?.reason ?? '' } })} />
+                      <input
+                        type="radio"
+                        id={`o-${m.id}-${o}`}
+                        name={`o-${m.id}`}
+                        checked={(outcomes[m.id]?.outcome ?? 'done') === o}
+                        onChange={() =>
+                          setOutcomes({ ...outcomes, [m.id]: { outcome: o, reason: outcomes[m.id]?.reason ?? '' } })
+                        }
+                      />
                       <label htmlFor={`o-${m.id}-${o}`}>{t(`visit.outcome_${o}`)}</label>
                     </span>
                   ))}
                   {(outcomes[m.id]?.outcome ?? 'done') !== 'done' && (
                     <>
                       <label htmlFor={`r-${m.id}`}>{t('visit.reason')}</label>
-                      <input id={`r-${m.id}`} value={outcomes[m.id]?.reason ?? ''} onChange={(e) => setOutcomes({ ...outcomes, [m.id]: { ...outcomes[m.id], reason: e.target.value } })} />
+                      <input
+                        id={`r-${m.id}`}
+                        value={outcomes[m.id]?.reason ?? ''}
+                        onChange={(e) =>
+                          setOutcomes({ ...outcomes, [m.id]: { ...outcomes[m.id], reason: e.target.value } })
+                        }
+                      />
                     </>
                   )}
                 </fieldset>
@@ -162,22 +239,35 @@ export function VisitPage() {
                 <legend>{t('visit.observation')}</legend>
                 <label htmlFor="obs-kind">{t('visit.kind')}</label>
                 <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-                  {KINDS.map((k) => <option key={k} value={k}>{t(`visit.kind_${k}`)}</option>)}
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`visit.kind_${k}`)}
+                    </option>
+                  ))}
                 </select>
                 <label htmlFor="obs-value">{t('visit.value')}</label>
                 <input id="obs-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
                 {kind === 'blood_pressure' && (
                   <>
                     <label htmlFor="obs-value2">{t('visit.value2')}</label>
-                    <input id="obs-value2" inputMode="decimal" value={value2} onChange={(e) => setValue2(e.target.value)} />
+                    <input
+                      id="obs-value2"
+                      inputMode="decimal"
+                      value={value2}
+                      onChange={(e) => setValue2(e.target.value)}
+                    />
                   </>
                 )}
               </fieldset>
               <label htmlFor="visit-note">{t('visit.note')}</label>
               <textarea id="visit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-              <label htmlFor="visit-flag">{t('visit.flag')}: {t('visit.flagText')}</label>
+              <label htmlFor="visit-flag">
+                {t('visit.flag')}: {t('visit.flagText')}
+              </label>
               <textarea id="visit-flag" rows={2} value={flag} onChange={(e) => setFlag(e.target.value)} />
-              <button type="submit" className="primary">{t('visit.save')}</button>
+              <button type="submit" className="primary">
+                {t('visit.save')}
+              </button>
             </form>
           )}
         </>

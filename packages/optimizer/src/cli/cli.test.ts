@@ -19,7 +19,21 @@ describe('CLI', () => {
       expect(await check([problem, out])).toBe(0);
       // re-plan from that plan as baseline
       const out2 = path.join(dir, 's2.json');
-      expect(await solve([problem, '--iterations', '200', '--threads', '1', '--baseline', out, '--change-weight', '30', '--out', out2])).toBe(0);
+      expect(
+        await solve([
+          problem,
+          '--iterations',
+          '200',
+          '--threads',
+          '1',
+          '--baseline',
+          out,
+          '--change-weight',
+          '30',
+          '--out',
+          out2,
+        ]),
+      ).toBe(0);
       expect(await check([problem, out2])).toBe(0);
       const printed = log.mock.calls.map((c) => c.join(' ')).join('\n');
       expect(printed).toMatch(/feasible\s+yes/);

@@ -5,7 +5,8 @@ import { readProblem } from '../readers.ts';
 
 export function loadProblem(file: string, format?: string): Problem {
   const text = readFileSync(file, 'utf8');
-  if (format !== undefined && format !== 'solomon' && format !== 'json') throw new Error(`--format: expected "solomon" or "json", got "${format}"`);
+  if (format !== undefined && format !== 'solomon' && format !== 'json')
+    throw new Error(`--format: expected "solomon" or "json", got "${format}"`);
   try {
     return readProblem(text, { filename: file, format: format as 'solomon' | 'json' | undefined });
   } catch (e) {
@@ -24,7 +25,12 @@ export function numberArg(value: string | undefined, name: string, fallback?: nu
  * Parses a command's arguments; prints usage and returns the exit code (0 for --help, 2 for
  * bad arguments or the wrong number of positionals) instead of the values when it should stop.
  */
-export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionalCount: number, usage: string) {
+export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  positionalCount: number,
+  usage: string,
+) {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean' } } });
@@ -40,5 +46,8 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
     console.error(usage);
     return 2;
   }
-  return parsed as { values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] };
+  return parsed as {
+    values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+    positionals: string[];
+  };
 }

@@ -6,7 +6,8 @@ import { checkSolution, formatFigures } from '../checker.ts';
 import { solveParallel } from '../solver/parallel.ts';
 import { loadProblem, numberArg, parseCommand } from './common.ts';
 
-const USAGE = 'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
+const USAGE =
+  'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(
@@ -28,7 +29,12 @@ export async function run(args: string[]): Promise<number> {
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  let timeLimit: number | undefined, seed: number, cw: number | undefined, threads: number | undefined, iterations: number | undefined, change: number | undefined;
+  let timeLimit: number | undefined,
+    seed: number,
+    cw: number | undefined,
+    threads: number | undefined,
+    iterations: number | undefined,
+    change: number | undefined;
   let baseline: Solution | undefined;
   try {
     timeLimit = numberArg(values['time-limit'], '--time-limit');
@@ -64,7 +70,9 @@ export async function run(args: string[]): Promise<number> {
       : (p) => {
           if (p.seconds - lastPrint < 1) return;
           lastPrint = p.seconds;
-          console.error(`  ${p.seconds.toFixed(1)} s  worker ${p.worker ?? 0}  iterations ${p.iteration}  unassigned ${p.unassigned}  ${solomon ? 'distance' : 'travel'} ${p.travel.toFixed(2)}  cost ${p.cost.toFixed(2)}`);
+          console.error(
+            `  ${p.seconds.toFixed(1)} s  worker ${p.worker ?? 0}  iterations ${p.iteration}  unassigned ${p.unassigned}  ${solomon ? 'distance' : 'travel'} ${p.travel.toFixed(2)}  cost ${p.cost.toFixed(2)}`,
+          );
         },
   });
   const check = checkSolution(problem, res.solution);

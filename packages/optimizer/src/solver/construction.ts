@@ -62,7 +62,12 @@ export class Construction extends Insertion {
           // Travel per covered day, scaled to the whole series: a helper who takes more days
           // is not charged more travel for it; uncovered days will need another face.
           // The person's preferred helpers (primary contact first) get a head start.
-          const score = (cost / count) * remaining.length + contC + I.visitCost[k] * count + (remaining.length - count) * W * 0.5 - I.prefBonus[k];
+          const score =
+            (cost / count) * remaining.length +
+            contC +
+            I.visitCost[k] * count +
+            (remaining.length - count) * W * 0.5 -
+            I.prefBonus[k];
           if (score < bestScore) {
             bestScore = score;
             bestS = st;

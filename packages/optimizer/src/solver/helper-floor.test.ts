@@ -3,7 +3,13 @@ import type { Problem } from '../model.ts';
 import { compile, resolveWeights } from './instance.ts';
 
 const shift = (day: number) => ({ day, start: 450, end: 900 });
-const helper = (id: string, days: number[], skills: string[] = ['care']) => ({ id, skills, start: 'base', end: 'base', shifts: days.map(shift) });
+const helper = (id: string, days: number[], skills: string[] = ['care']) => ({
+  id,
+  skills,
+  start: 'base',
+  end: 'base',
+  shifts: days.map(shift),
+});
 const visit = (id: string, recipient: string, day: number, staff = 1, skills = ['care']) => ({
   id,
   recipient,
@@ -54,7 +60,11 @@ describe('helper floor per person (recFloor)', () => {
   });
 
   it('is one helper for the same person without the lift', () => {
-    const noLift = { ...problem, staff: [...problem.staff, helper('e', [0, 1, 2, 3])], visits: problem.visits.filter((v) => v.id !== 'lift') };
+    const noLift = {
+      ...problem,
+      staff: [...problem.staff, helper('e', [0, 1, 2, 3])],
+      visits: problem.visits.filter((v) => v.id !== 'lift'),
+    };
     expect(Array.from(compile(noLift, resolveWeights(noLift)).recFloor)).toEqual([1, 0]);
   });
 });

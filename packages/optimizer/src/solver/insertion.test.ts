@@ -28,7 +28,8 @@ class Probe extends Search {
     const u = this.I.vUnits[v][0];
     this.takeOut(v);
     let b = Infinity;
-    for (const r of this.I.uRoutes[u]) b = Math.min(b, this.I.weights.travel * this.cheapest(u, r) + this.contDelta(u, this.I.rStaff[r]));
+    for (const r of this.I.uRoutes[u])
+      b = Math.min(b, this.I.weights.travel * this.cheapest(u, r) + this.contDelta(u, this.I.rStaff[r]));
     return b;
   }
   putBack(v: number): void {
@@ -40,7 +41,8 @@ class Probe extends Search {
     this.takeOut(v);
     const feasible: string[] = [];
     for (const r of this.I.uRoutes[u]) {
-      for (let p = 0; p <= this.routes[r].length; p++) if (this.posDelta(u, r, p) < Infinity) feasible.push(`${r}:${p}`);
+      for (let p = 0; p <= this.routes[r].length; p++)
+        if (this.posDelta(u, r, p) < Infinity) feasible.push(`${r}:${p}`);
     }
     this.pairFallback(v, false);
     const list = (this as unknown as { pairList: number[] }).pairList;

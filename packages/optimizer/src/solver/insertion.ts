@@ -321,7 +321,6 @@ export class Insertion extends PlanState {
     return tPrev + tNext - tm[prevLoc * N + nLoc];
   }
 
-
   // ---------- recreate ----------
   protected recreate(order: number): void {
     const I = this.I;
@@ -386,5 +385,4 @@ export class Insertion extends PlanState {
       this.insertVisit(v, true);
     }
   }
-
 }

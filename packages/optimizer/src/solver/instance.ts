@@ -240,9 +240,14 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     const distinctStaff = new Set(elig.map((r) => rStaff[r])).size;
     if (elig.length === 0 || distinctStaff < k) {
       let reason: string;
-      if (pinned >= 0 && !problem.staff[pinned].shifts.some((s) => s.day === v.day)) reason = `pinned helper "${v.pinned}" has no shift on day ${v.day}`;
-      else if (skillOk === 0) reason = skills.length ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}` : `no helper has a shift on day ${v.day}`;
-      else if (shiftOk === 0) reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${v.latest}] and get back in time`;
+      if (pinned >= 0 && !problem.staff[pinned].shifts.some((s) => s.day === v.day))
+        reason = `pinned helper "${v.pinned}" has no shift on day ${v.day}`;
+      else if (skillOk === 0)
+        reason = skills.length
+          ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}`
+          : `no helper has a shift on day ${v.day}`;
+      else if (shiftOk === 0)
+        reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${v.latest}] and get back in time`;
       else if (elig.length === 0) reason = `its demand ${v.demand} exceeds every vehicle's capacity`;
       else reason = `needs ${k} helpers at once, only ${distinctStaff} qualified helper(s) can do it on day ${v.day}`;
       unassignable.set(vi, reason);

@@ -51,25 +51,32 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
   const t0 = performance.now();
   // Workers take time to start; they aim at a common wall-clock deadline.
   const deadline = options.timeLimit !== undefined ? Date.now() + options.timeLimit * 1000 - 150 : undefined;
-  const runs = Array.from({ length: threads }, (_, index) =>
-    new Promise<SolveResult>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-        workerData: { problem, options: { ...plain, seed: seed + index, tuning: plain.tuning ?? portfolio(problem, options, index) }, index, deadline },
-      });
-      let done = false;
-      worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
-        if (m.type === 'progress' && onProgress) onProgress(m.progress!);
-        else if (m.type === 'result') {
-          done = true;
-          resolve(m.result!);
-          void worker.terminate();
-        }
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (!done) reject(new Error(`solver worker ${index} exited with code ${code}`));
-      });
-    }),
+  const runs = Array.from(
+    { length: threads },
+    (_, index) =>
+      new Promise<SolveResult>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+          workerData: {
+            problem,
+            options: { ...plain, seed: seed + index, tuning: plain.tuning ?? portfolio(problem, options, index) },
+            index,
+            deadline,
+          },
+        });
+        let done = false;
+        worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
+          if (m.type === 'progress' && onProgress) onProgress(m.progress!);
+          else if (m.type === 'result') {
+            done = true;
+            resolve(m.result!);
+            void worker.terminate();
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (!done) reject(new Error(`solver worker ${index} exited with code ${code}`));
+        });
+      }),
   );
   const results = await Promise.all(runs);
   let best = results[0];
@@ -77,7 +84,13 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
     if (r.unassigned < best.unassigned || (r.unassigned === best.unassigned && r.cost < best.cost - 1e-9)) best = r;
   }
   const seconds = (performance.now() - t0) / 1000;
-  best.solution.solver = { ...best.solution.solver, seed, threads, seconds: Math.round(seconds * 1000) / 1000, iterations: results.map((r) => r.iterations) };
+  best.solution.solver = {
+    ...best.solution.solver,
+    seed,
+    threads,
+    seconds: Math.round(seconds * 1000) / 1000,
+    iterations: results.map((r) => r.iterations),
+  };
   best.seconds = seconds;
   return best;
 }

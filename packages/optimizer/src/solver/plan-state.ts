@@ -128,7 +128,6 @@ export class PlanState {
     return this.I.weights.travel * this.travel + this.contLambda * this.cont + this.bal;
   }
 
-
   // ---------- bookkeeping ----------
   protected addStats(u: number, s: number): void {
     const I = this.I;
@@ -151,7 +150,8 @@ export class PlanState {
     const d = I.uDur[u];
     const w = this.work[s];
     this.work[s] = w + d;
-    if (I.weights.balance > 0 && I.staffAvail[s] > 0) this.bal += (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
+    if (I.weights.balance > 0 && I.staffAvail[s] > 0)
+      this.bal += (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
   }
 
   protected removeStats(u: number, s: number): void {
@@ -169,7 +169,8 @@ export class PlanState {
     const d = I.uDur[u];
     const w = this.work[s] - d;
     this.work[s] = w;
-    if (I.weights.balance > 0 && I.staffAvail[s] > 0) this.bal -= (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
+    if (I.weights.balance > 0 && I.staffAvail[s] > 0)
+      this.bal -= (I.weights.balance * d * (2 * w + d)) / I.staffAvail[s];
   }
 
   /** Recomputes schedule arrays, load and travel of a route. */
@@ -290,7 +291,6 @@ export class PlanState {
     this.updateRoute(r);
   }
 
-
   // ---------- undo ----------
   protected beginIteration(): void {
     this.iter++;
@@ -364,7 +364,6 @@ export class PlanState {
     }
     this.unassigned = un;
   }
-
 
   /** Copy of the current plan; only routes changed since the last snapshot are copied. */
   protected snapshot(): PlanCopy {

@@ -24,7 +24,8 @@ describe('person picked for the helper and helper-set ruins', () => {
   probe.run({ seed: 1, iterations: 1500, timeMs: Infinity, scheduleBy: 'iterations' });
   /** A served unit of each person, by their number of helpers. */
   const unitOf = new Map<number, number>();
-  for (let u = 0; u < inst.nUnits; u++) if (probe.uRoute[u] >= 0 && !unitOf.has(inst.uRec[u])) unitOf.set(inst.uRec[u], u);
+  for (let u = 0; u < inst.nUnits; u++)
+    if (probe.uRoute[u] >= 0 && !unitOf.has(inst.uRec[u])) unitOf.set(inst.uRec[u], u);
   const people = [...unitOf.keys()].sort((a, b) => probe.nDist[b] - probe.nDist[a]);
 
   it('is the one furthest above their helper floor, not the one with most helpers', () => {

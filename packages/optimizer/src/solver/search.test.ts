@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../checker.ts';
 import { generateDistrict } from '../generator.ts';
-import { compile, DEFAULT_CONTINUITY, DEFAULT_CONTINUITY_LARGE, DEFAULT_CONTINUITY_XL, LARGE_DISTRICT, XL_DISTRICT, resolveWeights } from './instance.ts';
+import {
+  compile,
+  DEFAULT_CONTINUITY,
+  DEFAULT_CONTINUITY_LARGE,
+  DEFAULT_CONTINUITY_XL,
+  LARGE_DISTRICT,
+  XL_DISTRICT,
+  resolveWeights,
+} from './instance.ts';
 import { Search } from './search.ts';
 import { solve } from './solve.ts';
 
@@ -36,7 +44,14 @@ describe('continuity ramp (warm start from a travel-only plan)', () => {
   it('raises the continuity weight from 0 to full over the given share of the run, and reports the full-weight cost', () => {
     const inst = compile(problem, weights);
     const probe = new Probe(inst, 4);
-    const res = probe.run({ seed: 4, iterations: 2000, timeMs: Infinity, scheduleBy: 'iterations', start, contRamp: 0.5 });
+    const res = probe.run({
+      seed: 4,
+      iterations: 2000,
+      timeMs: Infinity,
+      scheduleBy: 'iterations',
+      start,
+      contRamp: 0.5,
+    });
     const l = probe.lambdas;
     expect(l[0]).toBe(0);
     for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThanOrEqual(l[i - 1]);
@@ -64,7 +79,10 @@ describe('continuity ramp (warm start from a travel-only plan)', () => {
 
 describe('default continuity weight by district size', () => {
   const small = generateDistrict({ people: 30, days: 5, seed: 6 });
-  const sized = (n: number) => ({ ...small, visits: Array.from({ length: n }, (_, i) => ({ ...small.visits[i % small.visits.length], id: `x${i}` })) });
+  const sized = (n: number) => ({
+    ...small,
+    visits: Array.from({ length: n }, (_, i) => ({ ...small.visits[i % small.visits.length], id: `x${i}` })),
+  });
   const large = sized(LARGE_DISTRICT + 1);
   it('is 4 on a district of a team or two, 5 above the large-district size, 3 above the largest, unless given', () => {
     expect(resolveWeights(small).continuity).toBe(DEFAULT_CONTINUITY);

@@ -75,7 +75,9 @@ export class Search extends LocalSearch {
     const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let u = 0; u < I.nUnits; u++) recUnits[I.uRec[u]].push(u);
     const staffIdx = new Map(I.problem.staff.map((s, i) => [s.id, i]));
-    const recPref = I.problem.recipients.map((r) => Int32Array.from((r.preferred ?? []).map((id) => staffIdx.get(id)!)));
+    const recPref = I.problem.recipients.map((r) =>
+      Int32Array.from((r.preferred ?? []).map((id) => staffIdx.get(id)!)),
+    );
     const useRecRuin = !I.solomon && I.weights.continuity > 0;
 
     // construction
@@ -183,16 +185,31 @@ export class Search extends LocalSearch {
       } else if (useRecRuin && op < 0.45) {
         if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
         else keepOrder = rng.next() < 0.5;
-      }
-      else if (I.solomon && op < routeRuinRate) {
+      } else if (I.solomon && op < routeRuinRate) {
         if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
         else this.sisrRuin(cBar, lMax);
       } else this.sisrRuin(cBar, lMax);
       this.compactTouched();
       const rnd = rng.next();
       const order = I.solomon
-        ? rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3
-        : rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
+        ? rnd < 4 / 11
+          ? 0
+          : rnd < 8 / 11
+            ? 1
+            : rnd < 10 / 11
+              ? 2
+              : 3
+        : rnd < 0.3
+          ? 0
+          : rnd < 0.5
+            ? 4
+            : rnd < 0.65
+              ? 5
+              : rnd < 0.8
+                ? 6
+                : rnd < 0.9
+                  ? 2
+                  : 1;
       // repair iterations place the unassigned visit where it packs best (travel only)
       this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
@@ -250,5 +267,4 @@ export class Search extends LocalSearch {
       winL: Float64Array.from(this.curL),
     };
   }
-
 }

@@ -14,11 +14,17 @@ const SKILLS = ['medication', 'wound', 'therapy'];
 const smallProblem: fc.Arbitrary<Problem> = fc
   .record({
     days: fc.integer({ min: 1, max: 3 }),
-    locs: fc.array(fc.tuple(fc.double({ min: 59.9, max: 59.93, noNaN: true }), fc.double({ min: 10.7, max: 10.8, noNaN: true })), { minLength: 2, maxLength: 6 }),
+    locs: fc.array(
+      fc.tuple(fc.double({ min: 59.9, max: 59.93, noNaN: true }), fc.double({ min: 10.7, max: 10.8, noNaN: true })),
+      { minLength: 2, maxLength: 6 },
+    ),
     staff: fc.array(
       fc.record({
         skills: fc.subarray(SKILLS),
-        shifts: fc.array(fc.tuple(fc.integer({ min: 360, max: 900 }), fc.integer({ min: 60, max: 600 })), { minLength: 3, maxLength: 3 }),
+        shifts: fc.array(fc.tuple(fc.integer({ min: 360, max: 900 }), fc.integer({ min: 60, max: 600 })), {
+          minLength: 3,
+          maxLength: 3,
+        }),
         off: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
       }),
       { minLength: 1, maxLength: 4 },
@@ -50,9 +56,13 @@ const smallProblem: fc.Arbitrary<Problem> = fc
         skills: s.skills,
         start: 'l0',
         end: 'l0',
-        shifts: s.shifts.slice(0, days).flatMap(([start, len], d) => (s.off[d] ? [] : [{ day: d, start, end: start + len }])),
+        shifts: s.shifts
+          .slice(0, days)
+          .flatMap(([start, len], d) => (s.off[d] ? [] : [{ day: d, start, end: start + len }])),
       })),
-      recipients: locs.slice(1).map((_, i) => ({ id: `r${i}`, location: `l${i + 1}`, preferred: [`s${i % staff.length}`] })),
+      recipients: locs
+        .slice(1)
+        .map((_, i) => ({ id: `r${i}`, location: `l${i + 1}`, preferred: [`s${i % staff.length}`] })),
       visits: [],
     };
     const nRec = locs.length - 1;
@@ -119,7 +129,9 @@ describe('solve', () => {
     const res = solve(problem, { iterations: 300, seed: 1 });
     const check = checkSolution(problem, res.solution);
     expect(check.feasible).toBe(true);
-    const stops = res.solution.routes.flatMap((r) => r.stops.filter((s) => s.visit === 'v14').map((s) => ({ staff: r.staff, start: s.start })));
+    const stops = res.solution.routes.flatMap((r) =>
+      r.stops.filter((s) => s.visit === 'v14').map((s) => ({ staff: r.staff, start: s.start })),
+    );
     expect(stops.length).toBe(2);
     expect(stops[0].staff).not.toBe(stops[1].staff);
     expect(stops[0].start).toBeCloseTo(stops[1].start, 6);
@@ -127,9 +139,37 @@ describe('solve', () => {
 
   it('reports visits nobody could ever do, with reasons', () => {
     const problem = parseProblemJson(exampleProblemText());
-    problem.visits.push({ id: 'x1', recipient: 'r1', day: 0, earliest: 100, latest: 200, duration: 10, skills: [], staff: 1 });
-    problem.visits.push({ id: 'x2', recipient: 'r1', day: 1, earliest: 600, latest: 700, duration: 10, skills: [], staff: 1, pinned: 's2' });
-    problem.visits.push({ id: 'x3', recipient: 'r1', day: 1, earliest: 600, latest: 700, duration: 10, skills: ['nurse'], staff: 2 });
+    problem.visits.push({
+      id: 'x1',
+      recipient: 'r1',
+      day: 0,
+      earliest: 100,
+      latest: 200,
+      duration: 10,
+      skills: [],
+      staff: 1,
+    });
+    problem.visits.push({
+      id: 'x2',
+      recipient: 'r1',
+      day: 1,
+      earliest: 600,
+      latest: 700,
+      duration: 10,
+      skills: [],
+      staff: 1,
+      pinned: 's2',
+    });
+    problem.visits.push({
+      id: 'x3',
+      recipient: 'r1',
+      day: 1,
+      earliest: 600,
+      latest: 700,
+      duration: 10,
+      skills: ['nurse'],
+      staff: 2,
+    });
     const reasons = findUnassignable(problem);
     expect(reasons.x1).toMatch(/can reach it inside its window/);
     expect(reasons.x2).toMatch(/pinned helper "s2" has no shift on day 1/);
@@ -148,7 +188,10 @@ describe('solve', () => {
 
   it('continuity weight lowers distinct helpers per person', () => {
     const problem = generateDistrict({ people: 16, staff: 6, days: 7, seed: 2 });
-    const travelOnly = checkSolution(problem, solve(problem, { iterations: 1500, seed: 1, continuityWeight: 0 }).solution);
+    const travelOnly = checkSolution(
+      problem,
+      solve(problem, { iterations: 1500, seed: 1, continuityWeight: 0 }).solution,
+    );
     const cont = checkSolution(problem, solve(problem, { iterations: 1500, seed: 1 }).solution);
     expect(cont.feasible && travelOnly.feasible).toBe(true);
     expect(cont.figures.distinctHelpers.mean).toBeLessThan(travelOnly.figures.distinctHelpers.mean);

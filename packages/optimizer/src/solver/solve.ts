@@ -25,7 +25,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   const seed0 = options.baseline ? baselineSeed(inst, options.baseline) : undefined;
   const seed = options.seed ?? 1;
   const iterations = options.iterations ?? (options.timeLimit === undefined ? 2000 : UNLIMITED);
-  const timeMs = options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - (performance.now() - t0));
+  const timeMs =
+    options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - (performance.now() - t0));
   const scheduleBy = options.iterations !== undefined ? 'iterations' : 'time';
   const progress = options.onProgress
     ? (it: number, _ms: number, un: number, cost: number, travel: number) =>
@@ -64,7 +65,12 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   });
   const seconds = (performance.now() - t0) / 1000;
   return {
-    solution: toSolution(inst, res, { name: 'tillit', seed, seconds: round(seconds, 3), iterations: res.iterations + (start?.iterations ?? 0) }),
+    solution: toSolution(inst, res, {
+      name: 'tillit',
+      seed,
+      seconds: round(seconds, 3),
+      iterations: res.iterations + (start?.iterations ?? 0),
+    }),
     cost: res.cost,
     unassigned: res.unassignedVisits.length,
     iterations: res.iterations + (start?.iterations ?? 0),

@@ -3,7 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Problem, SolveOptions } from '../model.ts';
 import { solve } from './solve.ts';
 
-const { problem, options, index, deadline } = workerData as { problem: Problem; options: SolveOptions; index: number; deadline?: number };
+const { problem, options, index, deadline } = workerData as {
+  problem: Problem;
+  options: SolveOptions;
+  index: number;
+  deadline?: number;
+};
 const res = solve(problem, {
   ...options,
   timeLimit: deadline !== undefined ? Math.max(0.05, (deadline - Date.now()) / 1000) : options.timeLimit,

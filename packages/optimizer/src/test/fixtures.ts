@@ -7,4 +7,5 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const sharedDir = path.resolve(here, '..', '..', '..', '..', '..', 'shared');
 export const exampleProblemText = () => readFileSync(path.join(sharedDir, 'formats', 'example-problem.json'), 'utf8');
 export const exampleSolutionText = () => readFileSync(path.join(sharedDir, 'formats', 'example-solution.json'), 'utf8');
-export const solomonText = (name: string) => readFileSync(path.join(sharedDir, 'data', 'solomon', `${name}.txt`), 'utf8');
+export const solomonText = (name: string) =>
+  readFileSync(path.join(sharedDir, 'data', 'solomon', `${name}.txt`), 'utf8');

@@ -24,11 +24,19 @@ describe('decideRecordAccess', () => {
   });
 
   it('refuses a member of another team but offers break-the-glass', () => {
-    expect(decideRecordAccess(base, elsewhere, 'read')).toEqual({ allow: false, code: 'no_care_relation', canBreakGlass: true });
+    expect(decideRecordAccess(base, elsewhere, 'read')).toEqual({
+      allow: false,
+      code: 'no_care_relation',
+      canBreakGlass: true,
+    });
   });
 
   it('allows on emergency access with the reason carried along', () => {
-    expect(decideRecordAccess(base, withGlass, 'write')).toMatchObject({ allow: true, basis: 'emergency', reason: 'fall' });
+    expect(decideRecordAccess(base, withGlass, 'write')).toMatchObject({
+      allow: true,
+      basis: 'emergency',
+      reason: 'fall',
+    });
   });
 
   it('keeps leaders at team level even for their own team', () => {
@@ -38,7 +46,10 @@ describe('decideRecordAccess', () => {
 
   it('never opens records to administrators, not even with an emergency row', () => {
     const admin = { ...base, role: 'admin' as const, staffId: null, teamIds: [] };
-    expect(decideRecordAccess(admin, withGlass, 'read')).toMatchObject({ allow: false, code: 'admin_no_record_access' });
+    expect(decideRecordAccess(admin, withGlass, 'read')).toMatchObject({
+      allow: false,
+      code: 'admin_no_record_access',
+    });
   });
 
   it('refuses a user without staff identity the emergency route', () => {

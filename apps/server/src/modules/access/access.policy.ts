@@ -13,7 +13,11 @@ export type RecordAction = 'read' | 'write';
 export type Decision =
   | { allow: true; basis: 'care_relation' }
   | { allow: true; basis: 'emergency'; emergencyAccessId: string; reason: string; expiresAt: Date }
-  | { allow: false; code: 'no_care_relation' | 'leader_team_level_only' | 'admin_no_record_access'; canBreakGlass: boolean };
+  | {
+      allow: false;
+      code: 'no_care_relation' | 'leader_team_level_only' | 'admin_no_record_access';
+      canBreakGlass: boolean;
+    };
 
 /**
  * The record policy (helsepersonelloven § 21a: read only with a need in the care). Access

@@ -28,11 +28,19 @@ export const recipientById = sql`r.id = ${sql.placeholder('recipientId')}`;
 export function parseFacts(row: { teams: unknown; emergency: unknown }): RecordFacts {
   const teams = Array.isArray(row.teams)
     ? (row.teams as string[])
-    : String(row.teams).replace(/^\{|\}$/g, '').split(',').filter(Boolean);
-  const e = (typeof row.emergency === 'string' ? JSON.parse(row.emergency) : row.emergency) as
-    | { id: string; reason: string; expiresAt: string }
-    | null;
-  return { servingTeamIds: teams, emergency: e ? { id: e.id, reason: e.reason, expiresAt: new Date(e.expiresAt) } : null };
+    : String(row.teams)
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
+  const e = (typeof row.emergency === 'string' ? JSON.parse(row.emergency) : row.emergency) as {
+    id: string;
+    reason: string;
+    expiresAt: string;
+  } | null;
+  return {
+    servingTeamIds: teams,
+    emergency: e ? { id: e.id, reason: e.reason, expiresAt: new Date(e.expiresAt) } : null,
+  };
 }
 
 async function loadFacts(tx: DbOrTx, actor: Actor, recipientId: string): Promise<RecordFacts | null> {
@@ -47,7 +55,11 @@ async function loadFacts(tx: DbOrTx, actor: Actor, recipientId: string): Promise
 }
 
 /** Applies the policy; on refusal returns the error to throw (after its audit row is written). */
-function judge(actor: Actor, facts: RecordFacts | null, kind: RecordAction): { decision: Allowed } | { error: AppError } {
+function judge(
+  actor: Actor,
+  facts: RecordFacts | null,
+  kind: RecordAction,
+): { decision: Allowed } | { error: AppError } {
   if (!facts) return { error: notFound('Person') };
   const decision = decideRecordAccess(actor, facts, kind);
   if (decision.allow) return { decision };
@@ -60,7 +72,13 @@ function judge(actor: Actor, facts: RecordFacts | null, kind: RecordAction): { d
   return { error: forbidden(decision.code, message, { canBreakGlass: decision.canBreakGlass }) };
 }
 
-function auditRow(actor: Actor, recipientId: string, action: string, outcome: { decision: Allowed } | { error: AppError }, details = {}) {
+function auditRow(
+  actor: Actor,
+  recipientId: string,
+  action: string,
+  outcome: { decision: Allowed } | { error: AppError },
+  details = {},
+) {
   const d = 'decision' in outcome ? outcome.decision : null;
   return {
     at: new Date(),

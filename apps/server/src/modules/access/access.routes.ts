@@ -12,19 +12,22 @@ const listQuery = z.object({ open: z.enum(['true', 'false']).default('true') });
 
 export function accessRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const repo = (req: { actor: Actor }) =>
-    new EmergencyRepository(db, req.actor, config.emergencyAccessMinutes);
-
-  r.post('/api/recipients/:id/emergency-access', { schema: { params: recipientParams, body: emergencyBody } }, async (req, reply) => {
-    reply.status(201);
-    return repo(req).grant(req.params.id, req.body.reason);
-  });
-
-  r.get('/api/emergency-accesses', { schema: { querystring: listQuery } }, (req) => repo(req).list(req.query.open === 'true'));
+  const repo = (req: { actor: Actor }) => new EmergencyRepository(db, req.actor, config.emergencyAccessMinutes);
 
   r.post(
-    '/api/emergency-accesses/:id/follow-up',
-    { schema: { params: recipientParams, body: followUpBody } },
-    (req) => repo(req).followUp(req.params.id, req.body.note),
+    '/api/recipients/:id/emergency-access',
+    { schema: { params: recipientParams, body: emergencyBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return repo(req).grant(req.params.id, req.body.reason);
+    },
+  );
+
+  r.get('/api/emergency-accesses', { schema: { querystring: listQuery } }, (req) =>
+    repo(req).list(req.query.open === 'true'),
+  );
+
+  r.post('/api/emergency-accesses/:id/follow-up', { schema: { params: recipientParams, body: followUpBody } }, (req) =>
+    repo(req).followUp(req.params.id, req.body.note),
   );
 }

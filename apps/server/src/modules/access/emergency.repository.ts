@@ -30,7 +30,8 @@ export class EmergencyRepository {
         'read',
       );
       if (decision.allow) throw conflict('not_needed', 'Your team serves this person; emergency access is not needed');
-      if (!decision.canBreakGlass) throw forbidden('cannot_break_glass', 'Only health personnel can use emergency access');
+      if (!decision.canBreakGlass)
+        throw forbidden('cannot_break_glass', 'Only health personnel can use emergency access');
       const expiresAt = new Date(Date.now() + this.minutes * 60_000);
       const [row] = await tx
         .insert(emergencyAccesses)

@@ -4,7 +4,6 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite({ loginRateLimit: { max: 3, windowMs: 60_000 } });
 
-
 const login = (username: string, password: string, ip = '10.0.0.1') =>
   suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
 
@@ -36,7 +35,12 @@ describe('log-in and sessions', () => {
   });
 
   it('names the missing field on a bad log-in request', async () => {
-    const res = await suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'anna' }, remoteAddress: '10.0.0.5' });
+    const res = await suite.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'anna' },
+      remoteAddress: '10.0.0.5',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('password');
   });

@@ -20,7 +20,8 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
         rateLimit: {
           max: config.loginRateLimit.max,
           timeWindow: config.loginRateLimit.windowMs,
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
         },
       },
     },

@@ -72,7 +72,11 @@ export async function loadActor(db: Db, token: string): Promise<{ actor: Actor; 
 /** node-postgres parses text[] into arrays; PGlite may hand back the literal. */
 function parseArray(value: unknown): string[] {
   if (Array.isArray(value)) return value as string[];
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 

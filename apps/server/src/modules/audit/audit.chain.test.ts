@@ -65,6 +65,11 @@ describe('audit chain', () => {
     const rows = chain(5);
     const head = { chainSeq: 5, hash: rows[4].hash };
     rows.pop();
-    expect(await verifyChain(iterate(rows), head)).toMatchObject({ ok: false, firstBrokenSeq: null, chainSeq: 5, reason: 'head_mismatch' });
+    expect(await verifyChain(iterate(rows), head)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: null,
+      chainSeq: 5,
+      reason: 'head_mismatch',
+    });
   });
 });

@@ -43,7 +43,9 @@ export function canonicalText(e: AuditEntry): string {
 
 /** hash(n) = SHA-256(hash(n-1) ‖ canonical text of row n), hex. Mirrors the SQL in audit.repository.ts. */
 export function chainHash(previousHash: string, canonical: string): string {
-  return createHash('sha256').update(previousHash + canonical, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(previousHash + canonical, 'utf8')
+    .digest('hex');
 }
 
 export type VerifyResult =
@@ -74,9 +76,11 @@ export async function verifyChain(
   let expected = 1;
   let count = 0;
   for await (const row of rows) {
-    if (row.chainSeq !== expected) return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'missing_row' };
+    if (row.chainSeq !== expected)
+      return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'missing_row' };
     const hash = chainHash(previous, canonicalText(row));
-    if (hash !== row.hash) return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'hash_mismatch' };
+    if (hash !== row.hash)
+      return { ok: false, rows: count, firstBrokenSeq: row.seq, chainSeq: expected, reason: 'hash_mismatch' };
     previous = row.hash;
     expected++;
     count++;

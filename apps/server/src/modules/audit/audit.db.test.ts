@@ -32,7 +32,11 @@ describe('the hash-chained audit log', () => {
 
   it('names the first edited row', async () => {
     await tamper(sql`UPDATE audit_log SET actor_name = 'Someone Else' WHERE seq = 3`);
-    expect(await verifyAuditLog(suite.database.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'hash_mismatch' });
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('notices an edited timestamp', async () => {
@@ -59,7 +63,11 @@ describe('the hash-chained audit log', () => {
   it('notices the newest row of a chain removed', async () => {
     const [last] = (await suite.database.db.execute(sql`SELECT max(seq) AS seq FROM audit_log`)).rows;
     await tamper(sql`DELETE FROM audit_log WHERE seq = ${last.seq}`);
-    expect(await verifyAuditLog(suite.database.db)).toMatchObject({ ok: false, firstBrokenSeq: null, reason: 'head_mismatch' });
+    expect(await verifyAuditLog(suite.database.db)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: null,
+      reason: 'head_mismatch',
+    });
   });
 
   it('shows administrators the log for one person, and no one else', async () => {

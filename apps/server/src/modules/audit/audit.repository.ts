@@ -89,6 +89,4 @@ export async function verifyAuditLog(db: Db, onProgress?: (rows: number) => void
   return { ...breaks[0], rows: total };
 }
 
-export type AuditVerifyResult =
-  | { ok: true; rows: number }
-  | (Extract<VerifyResult, { ok: false }> & { chain: number });
+export type AuditVerifyResult = { ok: true; rows: number } | (Extract<VerifyResult, { ok: false }> & { chain: number });

@@ -1,4 +1,16 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** On what basis a person's data was touched. `denied` rows record refused attempts. */
 export const auditBasisEnum = pgEnum('audit_basis', ['care_relation', 'emergency', 'team_level', 'admin', 'denied']);

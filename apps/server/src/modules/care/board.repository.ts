@@ -15,7 +15,8 @@ export class BoardRepository {
   ) {}
 
   async board(teamId: string) {
-    if (!canListTeamRecipients(this.actor, teamId)) throw forbidden('not_team_member', 'Only members of the team see its board');
+    if (!canListTeamRecipients(this.actor, teamId))
+      throw forbidden('not_team_member', 'Only members of the team see its board');
     const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND rt.valid_from <= current_date
                          AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))`;
     const name = sql`r.given_name || ' ' || r.family_name`;
@@ -55,10 +56,20 @@ export class BoardRepository {
       unstaffedVisits: rowsOf<{ recipientId: string }>(unstaffed),
       awaitingCosign: rowsOf<{ recipientId: string }>(cosign),
     };
-    const people = new Set(Object.values(board).flat().map((x) => x.recipientId));
+    const people = new Set(
+      Object.values(board)
+        .flat()
+        .map((x) => x.recipientId),
+    );
     await auditWriterFor(this.db).append({
-      at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'team.board',
-      recipientId: null, basis: 'care_relation', emergencyAccessId: null, details: { teamId, recipients: [...people] },
+      at: new Date(),
+      actorUserId: this.actor.userId,
+      actorName: this.actor.displayName,
+      action: 'team.board',
+      recipientId: null,
+      basis: 'care_relation',
+      emergencyAccessId: null,
+      details: { teamId, recipients: [...people] },
     });
     return board;
   }
@@ -72,14 +83,28 @@ export class BoardRepository {
         AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND rt.valid_from <= current_date
         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)) AS ok`),
     )[0].ok;
-    if (!allowed || this.actor.role !== 'member') throw forbidden('no_care_relation', 'Only the team serving the person can act on this');
+    if (!allowed || this.actor.role !== 'member')
+      throw forbidden('no_care_relation', 'Only the team serving the person can act on this');
     return this.db.transaction(async (tx) => {
-      const set = action === 'take' ? { takenBy: this.actor.userId } : { closedBy: this.actor.userId, closedAt: new Date(), closingNote: note ?? null };
-      const [row] = await tx.update(conditionChanges).set(set).where(and(eq(conditionChanges.id, id), isNull(conditionChanges.closedAt))).returning();
+      const set =
+        action === 'take'
+          ? { takenBy: this.actor.userId }
+          : { closedBy: this.actor.userId, closedAt: new Date(), closingNote: note ?? null };
+      const [row] = await tx
+        .update(conditionChanges)
+        .set(set)
+        .where(and(eq(conditionChanges.id, id), isNull(conditionChanges.closedAt)))
+        .returning();
       if (!row) throw notFound('Open change in condition');
       await appendAudit(tx, {
-        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: `conditionChange.${action}`,
-        recipientId: c.recipientId, basis: 'care_relation', emergencyAccessId: null, details: { conditionChangeId: id },
+        at: new Date(),
+        actorUserId: this.actor.userId,
+        actorName: this.actor.displayName,
+        action: `conditionChange.${action}`,
+        recipientId: c.recipientId,
+        basis: 'care_relation',
+        emergencyAccessId: null,
+        details: { conditionChangeId: id },
       });
       return { id, takenBy: row.takenBy, closedAt: row.closedAt };
     });

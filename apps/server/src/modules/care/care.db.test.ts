@@ -10,18 +10,34 @@ beforeEach(async () => {
   anna = await logInAs(suite.app, 'anna');
 });
 
-const count = async (table: string) => Number((await suite.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
+const count = async (table: string) =>
+  Number((await suite.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
 
 /** Anna records what matters, a goal and a daily measure she usually does, then plans a week. */
 async function planWeek(measure: Record<string, unknown> = {}) {
   const p = `/api/recipients/${suite.world.petter.id}`;
-  const wm = await anna.post(`${p}/what-matters`, { statement: 'Å klare morgenstellet selv og komme meg ut på tur', present: 'datteren Kari' });
+  const wm = await anna.post(`${p}/what-matters`, {
+    statement: 'Å klare morgenstellet selv og komme meg ut på tur',
+    present: 'datteren Kari',
+  });
   expect(wm.status).toBe(201);
-  const goal = await anna.post(`${p}/goals`, { description: 'Gå tur til butikken to ganger i uka', whatMattersId: wm.body.id, reviewDate: today });
+  const goal = await anna.post(`${p}/goals`, {
+    description: 'Gå tur til butikken to ganger i uka',
+    whatMattersId: wm.body.id,
+    reviewDate: today,
+  });
   expect(goal.status).toBe(201);
   const m = await anna.post(`${p}/measures`, {
-    goalId: goal.body.id, title: 'Morgenstell med veiledning', how: 'Petter gjør mest selv', days: [1, 2, 3, 4, 5, 6, 7],
-    windowStart: '08:00', windowEnd: '08:30', durationMinutes: 30, usualStaffId: suite.world.staff.anna.id, decidedWithPerson: true, ...measure,
+    goalId: goal.body.id,
+    title: 'Morgenstell med veiledning',
+    how: 'Petter gjør mest selv',
+    days: [1, 2, 3, 4, 5, 6, 7],
+    windowStart: '08:00',
+    windowEnd: '08:30',
+    durationMinutes: 30,
+    usualStaffId: suite.world.staff.anna.id,
+    decidedWithPerson: true,
+    ...measure,
   });
   expect(m.status).toBe(201);
   const gen = await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
@@ -34,9 +50,19 @@ describe('what matters → plan → visit', () => {
     await planWeek();
     const { status, body } = await anna.get(`/api/recipients/${suite.world.petter.id}/care`);
     expect(status).toBe(200);
-    expect(body.whatMatters[0]).toMatchObject({ statement: 'Å klare morgenstellet selv og komme meg ut på tur', present: 'datteren Kari', recordedBy: 'Anna Nordmann' });
+    expect(body.whatMatters[0]).toMatchObject({
+      statement: 'Å klare morgenstellet selv og komme meg ut på tur',
+      present: 'datteren Kari',
+      recordedBy: 'Anna Nordmann',
+    });
     expect(body.goals[0]).toMatchObject({ description: 'Gå tur til butikken to ganger i uka' });
-    expect(body.measures[0]).toMatchObject({ title: 'Morgenstell med veiledning', windowStart: 480, windowEnd: 510, usualStaff: 'Anna Nordmann', version: 1 });
+    expect(body.measures[0]).toMatchObject({
+      title: 'Morgenstell med veiledning',
+      windowStart: 480,
+      windowEnd: 510,
+      usualStaff: 'Anna Nordmann',
+      version: 1,
+    });
   });
 
   it('puts the visit in the day list and documents it as planned', async () => {
@@ -45,9 +71,17 @@ describe('what matters → plan → visit', () => {
     expect(again.body).toEqual({ created: 0 });
     const day = await anna.get(`/api/me/day?date=${today}`);
     expect(day.body).toHaveLength(1);
-    expect(day.body[0]).toMatchObject({ displayName: 'Petter P.', windowStart: 480, measures: ['Morgenstell med veiledning'], status: 'planned' });
+    expect(day.body[0]).toMatchObject({
+      displayName: 'Petter P.',
+      windowStart: 480,
+      measures: ['Morgenstell med veiledning'],
+      status: 'planned',
+    });
     const visit = await anna.get(`/api/visits/${day.body[0].id}`);
-    expect(visit.body).toMatchObject({ status: 'planned', whatMatters: ['Å klare morgenstellet selv og komme meg ut på tur'] });
+    expect(visit.body).toMatchObject({
+      status: 'planned',
+      whatMatters: ['Å klare morgenstellet selv og komme meg ut på tur'],
+    });
     const done = await anna.post(`/api/visits/${day.body[0].id}/complete`, { allAsPlanned: true });
     expect(done.body).toEqual({ id: day.body[0].id, status: 'done' });
     const after = await anna.get(`/api/visits/${day.body[0].id}`);
@@ -61,24 +95,33 @@ describe('what matters → plan → visit', () => {
     const res = await anna.post(`/api/visits/${v.id}/complete`, {
       allAsPlanned: true,
       note: 'Litt tungpust i dag',
-      observations: [{ kind: 'blood_pressure', value: 142, value2: 88 }, { kind: 'spo2', value: 93 }],
+      observations: [
+        { kind: 'blood_pressure', value: 142, value2: 88 },
+        { kind: 'spo2', value: 93 },
+      ],
       conditionChange: 'Tungpust ved gange, ny siden i går',
     });
     expect(res.status).toBe(200);
     expect(await count('observation')).toBe(2);
     const board = await anna.get(`/api/teams/${suite.world.north.id}/board`);
-    expect(board.body.conditionChanges).toEqual([expect.objectContaining({ person: 'Petter Person', text: 'Tungpust ved gange, ny siden i går', takenBy: null })]);
+    expect(board.body.conditionChanges).toEqual([
+      expect.objectContaining({ person: 'Petter Person', text: 'Tungpust ved gange, ny siden i går', takenBy: null }),
+    ]);
     expect(board.body.reviewsDue).toHaveLength(1);
     const id = board.body.conditionChanges[0].id;
     expect((await anna.post(`/api/condition-changes/${id}/take`)).body.takenBy).toBe(suite.world.users.anna.id);
-    expect((await anna.post(`/api/condition-changes/${id}/close`, { note: 'Fastlege kontaktet, plan justert' })).status).toBe(200);
+    expect(
+      (await anna.post(`/api/condition-changes/${id}/close`, { note: 'Fastlege kontaktet, plan justert' })).status,
+    ).toBe(200);
     expect((await anna.get(`/api/teams/${suite.world.north.id}/board`)).body.conditionChanges).toEqual([]);
   });
 
   it('records a measure not done with its reason, shown on the board', async () => {
     const { measure } = await planWeek();
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
-    const res = await anna.post(`/api/visits/${v.id}/complete`, { outcomes: [{ measureId: measure.id, outcome: 'not_done', reason: 'Ønsket å sove lenger' }] });
+    const res = await anna.post(`/api/visits/${v.id}/complete`, {
+      outcomes: [{ measureId: measure.id, outcome: 'not_done', reason: 'Ønsket å sove lenger' }],
+    });
     expect(res.status).toBe(200);
     const board = await anna.get(`/api/teams/${suite.world.north.id}/board`);
     expect(board.body.measuresNotDone[0].text).toContain('Ønsket å sove lenger');
@@ -106,9 +149,19 @@ describe('bad input changes nothing', () => {
     [{ requiredCompetence: 'trylling' }, 'requiredCompetence'],
     [{ days: [] }, 'days'],
   ])('a measure %j is refused naming %s', async (overrides, field) => {
-    const goal = await anna.post(`/api/recipients/${suite.world.petter.id}/goals`, { description: 'Mål', reviewDate: today });
+    const goal = await anna.post(`/api/recipients/${suite.world.petter.id}/goals`, {
+      description: 'Mål',
+      reviewDate: today,
+    });
     const res = await anna.post(`/api/recipients/${suite.world.petter.id}/measures`, {
-      goalId: goal.body.id, title: 'Tiltak', days: [1], windowStart: '08:00', windowEnd: '08:30', durationMinutes: 30, decidedWithPerson: true, ...overrides,
+      goalId: goal.body.id,
+      title: 'Tiltak',
+      days: [1],
+      windowStart: '08:00',
+      windowEnd: '08:30',
+      durationMinutes: 30,
+      decidedWithPerson: true,
+      ...overrides,
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
@@ -120,12 +173,22 @@ describe('no lost updates', () => {
   it('answers a stale change to a measure with 409 and the other change', async () => {
     const { measure } = await planWeek();
     const url = `/api/measures/${measure.id}`;
-    const first = await anna.patch(url, { version: 1, windowStart: '08:30', windowEnd: '09:00', reason: 'Petter vil sove lenger', decidedWithPerson: true });
+    const first = await anna.patch(url, {
+      version: 1,
+      windowStart: '08:30',
+      windowEnd: '09:00',
+      reason: 'Petter vil sove lenger',
+      decidedWithPerson: true,
+    });
     expect(first.status).toBe(200);
     const stale = await anna.patch(url, { version: 1, title: 'Annet', reason: 'x y', decidedWithPerson: false });
     expect(stale.status).toBe(409);
     expect(stale.body.error.current).toMatchObject({ windowStart: 510, version: 2 });
-    const versions = (await suite.database.db.execute(sql`SELECT version, reason, decided_with_person FROM measure_version ORDER BY version`)).rows;
+    const versions = (
+      await suite.database.db.execute(
+        sql`SELECT version, reason, decided_with_person FROM measure_version ORDER BY version`,
+      )
+    ).rows;
     expect(versions).toEqual([
       { version: 1, reason: 'Nytt tiltak', decided_with_person: true },
       { version: 2, reason: 'Petter vil sove lenger', decided_with_person: true },
@@ -140,7 +203,9 @@ describe('competence and access', () => {
     const res = await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('missing_competence');
-    await suite.database.db.execute(sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${suite.world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`);
+    await suite.database.db.execute(
+      sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${suite.world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`,
+    );
     expect((await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(200);
   });
 
@@ -152,7 +217,9 @@ describe('competence and access', () => {
     expect((await bo.get(`/api/visits/${v.id}`)).status).toBe(403);
     expect((await bo.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(403);
     expect((await bo.get(`/api/teams/${suite.world.north.id}/board`)).status).toBe(403);
-    const denied = (await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)).rows.map((r) => r.action);
+    const denied = (
+      await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)
+    ).rows.map((r) => r.action);
     expect(denied).toEqual(['care.read', 'visit.read', 'visit.complete']);
   });
 });

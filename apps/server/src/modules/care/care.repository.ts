@@ -57,7 +57,9 @@ export class CareRepository {
   ) {}
 
   async read(recipientId: string) {
-    const { row } = await readWithAccess(this.db, this.actor, recipientId, 'care.read', 'care_read', { care: careColumn });
+    const { row } = await readWithAccess(this.db, this.actor, recipientId, 'care.read', 'care_read', {
+      care: careColumn,
+    });
     return typeof row.care === 'string' ? JSON.parse(row.care) : row.care;
   }
 
@@ -65,7 +67,12 @@ export class CareRepository {
     return withRecordAccess(this.db, this.actor, recipientId, 'care.whatMatters.add', 'write', async (tx) => {
       const [row] = await tx
         .insert(whatMatters)
-        .values({ recipientId, statement: input.statement, present: input.present ?? null, recordedBy: this.actor.userId })
+        .values({
+          recipientId,
+          statement: input.statement,
+          present: input.present ?? null,
+          recordedBy: this.actor.userId,
+        })
         .returning();
       return { result: row, details: { whatMattersId: row.id } };
     });
@@ -74,12 +81,22 @@ export class CareRepository {
   addGoal(recipientId: string, input: { description: string; whatMattersId?: string | null; reviewDate: string }) {
     return withRecordAccess(this.db, this.actor, recipientId, 'care.goal.add', 'write', async (tx) => {
       if (input.whatMattersId) {
-        const [w] = await tx.select().from(whatMatters).where(and(eq(whatMatters.id, input.whatMattersId), eq(whatMatters.recipientId, recipientId)));
-        if (!w) throw badInput([{ field: 'whatMattersId', code: 'not_found', message: 'No such statement for this person' }]);
+        const [w] = await tx
+          .select()
+          .from(whatMatters)
+          .where(and(eq(whatMatters.id, input.whatMattersId), eq(whatMatters.recipientId, recipientId)));
+        if (!w)
+          throw badInput([{ field: 'whatMattersId', code: 'not_found', message: 'No such statement for this person' }]);
       }
       const [row] = await tx
         .insert(goals)
-        .values({ recipientId, description: input.description, whatMattersId: input.whatMattersId ?? null, reviewDate: input.reviewDate, createdBy: this.actor.userId })
+        .values({
+          recipientId,
+          description: input.description,
+          whatMattersId: input.whatMattersId ?? null,
+          reviewDate: input.reviewDate,
+          createdBy: this.actor.userId,
+        })
         .returning();
       return { result: row, details: { goalId: row.id } };
     });
@@ -91,30 +108,62 @@ export class CareRepository {
       const { decidedWithPerson, reason, ...fields } = input;
       const [row] = await tx
         .insert(measures)
-        .values({ ...fields, recipientId, goalId: fields.goalId ?? null, professionalNeed: fields.professionalNeed ?? null, requiredCompetence: fields.requiredCompetence ?? null, usualStaffId: fields.usualStaffId ?? null })
+        .values({
+          ...fields,
+          recipientId,
+          goalId: fields.goalId ?? null,
+          professionalNeed: fields.professionalNeed ?? null,
+          requiredCompetence: fields.requiredCompetence ?? null,
+          usualStaffId: fields.usualStaffId ?? null,
+        })
         .returning();
-      await tx.insert(measureVersions).values({ measureId: row.id, version: 1, snapshot: row, changedBy: this.actor.userId, reason: reason ?? 'Nytt tiltak', decidedWithPerson });
+      await tx
+        .insert(measureVersions)
+        .values({
+          measureId: row.id,
+          version: 1,
+          snapshot: row,
+          changedBy: this.actor.userId,
+          reason: reason ?? 'Nytt tiltak',
+          decidedWithPerson,
+        });
       return { result: row, details: { measureId: row.id } };
     });
   }
 
   /** Changes a measure; a stale version gets 409 with the current measure, never an overwrite. */
   async changeMeasure(measureId: string, patch: MeasurePatch) {
-    const [m] = await this.db.select({ recipientId: measures.recipientId }).from(measures).where(eq(measures.id, measureId));
+    const [m] = await this.db
+      .select({ recipientId: measures.recipientId })
+      .from(measures)
+      .where(eq(measures.id, measureId));
     if (!m) throw notFound('Measure');
     return withRecordAccess(this.db, this.actor, m.recipientId, 'care.measure.change', 'write', async (tx) => {
       const { version, reason, decidedWithPerson, ...changes } = patch;
       const current = await snapshot(tx, measureId);
       const start = changes.windowStart ?? current.windowStart;
       const end = changes.windowEnd ?? current.windowEnd;
-      if (end <= start) throw badInput([{ field: 'windowEnd', code: 'custom', message: 'The window must end after it starts' }]);
+      if (end <= start)
+        throw badInput([{ field: 'windowEnd', code: 'custom', message: 'The window must end after it starts' }]);
       const [row] = await tx
         .update(measures)
         .set({ ...changes, version: sql`${measures.version} + 1`, updatedAt: new Date() })
         .where(and(eq(measures.id, measureId), eq(measures.version, version)))
         .returning();
-      if (!row) throw conflict('stale_version', 'The measure was changed by someone else. Review their change and try again.', { current });
-      await tx.insert(measureVersions).values({ measureId, version: row.version, snapshot: row, changedBy: this.actor.userId, reason, decidedWithPerson });
+      if (!row)
+        throw conflict('stale_version', 'The measure was changed by someone else. Review their change and try again.', {
+          current,
+        });
+      await tx
+        .insert(measureVersions)
+        .values({
+          measureId,
+          version: row.version,
+          snapshot: row,
+          changedBy: this.actor.userId,
+          reason,
+          decidedWithPerson,
+        });
       return { result: row, details: { measureId, fields: Object.keys(changes), decidedWithPerson } };
     });
   }
@@ -134,16 +183,52 @@ export class CareRepository {
         const { decidedWithPerson: _d, reason: _r, ...values } = fields;
         const [row] = await tx
           .insert(measures)
-          .values({ ...values, recipientId, goalId: values.goalId ?? null, professionalNeed: values.professionalNeed ?? null, requiredCompetence: values.requiredCompetence ?? null, usualStaffId: values.usualStaffId ?? null })
+          .values({
+            ...values,
+            recipientId,
+            goalId: values.goalId ?? null,
+            professionalNeed: values.professionalNeed ?? null,
+            requiredCompetence: values.requiredCompetence ?? null,
+            usualStaffId: values.usualStaffId ?? null,
+          })
           .returning();
-        await tx.insert(measureVersions).values({ measureId: row.id, version: 1, snapshot: row, changedBy: this.actor.userId, reason: `Samvalg: ${input.chosen}`, decidedWithPerson: true });
+        await tx
+          .insert(measureVersions)
+          .values({
+            measureId: row.id,
+            version: 1,
+            snapshot: row,
+            changedBy: this.actor.userId,
+            reason: `Samvalg: ${input.chosen}`,
+            decidedWithPerson: true,
+          });
         measureId = row.id;
       } else {
-        const [m] = await tx.select().from(measures).where(and(eq(measures.id, c.measureId), eq(measures.recipientId, recipientId)));
-        if (!m) throw badInput([{ field: 'change.measureId', code: 'not_found', message: 'No such measure for this person' }]);
-        const set = c.action === 'pause' ? { status: 'paused' as const } : { windowStart: c.windowStart, windowEnd: c.windowEnd };
-        const [row] = await tx.update(measures).set({ ...set, version: sql`${measures.version} + 1`, updatedAt: new Date() }).where(eq(measures.id, m.id)).returning();
-        await tx.insert(measureVersions).values({ measureId: m.id, version: row.version, snapshot: row, changedBy: this.actor.userId, reason: `Samvalg: ${input.chosen} – ${input.why}`, decidedWithPerson: true });
+        const [m] = await tx
+          .select()
+          .from(measures)
+          .where(and(eq(measures.id, c.measureId), eq(measures.recipientId, recipientId)));
+        if (!m)
+          throw badInput([
+            { field: 'change.measureId', code: 'not_found', message: 'No such measure for this person' },
+          ]);
+        const set =
+          c.action === 'pause' ? { status: 'paused' as const } : { windowStart: c.windowStart, windowEnd: c.windowEnd };
+        const [row] = await tx
+          .update(measures)
+          .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: new Date() })
+          .where(eq(measures.id, m.id))
+          .returning();
+        await tx
+          .insert(measureVersions)
+          .values({
+            measureId: m.id,
+            version: row.version,
+            snapshot: row,
+            changedBy: this.actor.userId,
+            reason: `Samvalg: ${input.chosen} – ${input.why}`,
+            decidedWithPerson: true,
+          });
         if (c.action === 'pause') {
           // Future visits no longer carry the paused measure; visits left empty are cancelled.
           await tx.execute(sql`DELETE FROM visit_measure vm USING visit v WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id}
@@ -159,7 +244,16 @@ export class CareRepository {
       }
       const [row] = await tx
         .insert(sharedDecisions)
-        .values({ recipientId, visitId: input.visitId ?? null, question: input.question, options: input.options, chosen: input.chosen, why: input.why, planChange: { ...c, measureId }, decidedBy: this.actor.userId })
+        .values({
+          recipientId,
+          visitId: input.visitId ?? null,
+          question: input.question,
+          options: input.options,
+          chosen: input.chosen,
+          why: input.why,
+          planChange: { ...c, measureId },
+          decidedBy: this.actor.userId,
+        })
         .returning();
       return { result: { id: row.id, measureId }, details: { sharedDecisionId: row.id, action: c.action, measureId } };
     });
@@ -167,12 +261,22 @@ export class CareRepository {
 
   private async checkReferences(tx: DbOrTx, recipientId: string, input: MeasureInput) {
     if (input.goalId) {
-      const [g] = await tx.select().from(goals).where(and(eq(goals.id, input.goalId), eq(goals.recipientId, recipientId)));
+      const [g] = await tx
+        .select()
+        .from(goals)
+        .where(and(eq(goals.id, input.goalId), eq(goals.recipientId, recipientId)));
       if (!g) throw badInput([{ field: 'goalId', code: 'not_found', message: 'No such goal for this person' }]);
     }
     if (input.requiredCompetence) {
       const [c] = await tx.select().from(competenceTypes).where(eq(competenceTypes.code, input.requiredCompetence));
-      if (!c) throw badInput([{ field: 'requiredCompetence', code: 'unknown_competence', message: `Unknown competence: ${input.requiredCompetence}` }]);
+      if (!c)
+        throw badInput([
+          {
+            field: 'requiredCompetence',
+            code: 'unknown_competence',
+            message: `Unknown competence: ${input.requiredCompetence}`,
+          },
+        ]);
     }
   }
 }

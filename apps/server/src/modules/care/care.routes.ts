@@ -29,10 +29,14 @@ export function careRoutes(app: FastifyInstance, db: Db) {
   const board = (req: { actor: Actor }) => new BoardRepository(db, req.actor);
 
   r.get('/api/recipients/:id/care', { schema: { params: idParams } }, (req) => care(req).read(req.params.id));
-  r.post('/api/recipients/:id/what-matters', { schema: { params: idParams, body: whatMattersBody } }, async (req, reply) => {
-    reply.status(201);
-    return care(req).addWhatMatters(req.params.id, req.body);
-  });
+  r.post(
+    '/api/recipients/:id/what-matters',
+    { schema: { params: idParams, body: whatMattersBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return care(req).addWhatMatters(req.params.id, req.body);
+    },
+  );
   r.post('/api/recipients/:id/goals', { schema: { params: idParams, body: goalBody } }, async (req, reply) => {
     reply.status(201);
     return care(req).addGoal(req.params.id, req.body);
@@ -41,11 +45,17 @@ export function careRoutes(app: FastifyInstance, db: Db) {
     reply.status(201);
     return care(req).addMeasure(req.params.id, req.body);
   });
-  r.post('/api/recipients/:id/shared-decisions', { schema: { params: idParams, body: sharedDecisionBody } }, async (req, reply) => {
-    reply.status(201);
-    return care(req).recordSharedDecision(req.params.id, req.body);
-  });
-  r.patch('/api/measures/:id', { schema: { params: idParams, body: measurePatch } }, (req) => care(req).changeMeasure(req.params.id, req.body));
+  r.post(
+    '/api/recipients/:id/shared-decisions',
+    { schema: { params: idParams, body: sharedDecisionBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return care(req).recordSharedDecision(req.params.id, req.body);
+    },
+  );
+  r.patch('/api/measures/:id', { schema: { params: idParams, body: measurePatch } }, (req) =>
+    care(req).changeMeasure(req.params.id, req.body),
+  );
 
   r.post('/api/teams/:id/visits/generate', { schema: { params: idParams, body: generateBody } }, (req) =>
     visits(req).generate(req.params.id, req.body.from, req.body.days),
@@ -61,7 +71,9 @@ export function careRoutes(app: FastifyInstance, db: Db) {
   );
 
   r.get('/api/teams/:id/board', { schema: { params: idParams } }, (req) => board(req).board(req.params.id));
-  r.post('/api/condition-changes/:id/take', { schema: { params: idParams } }, (req) => board(req).updateConditionChange(req.params.id, 'take'));
+  r.post('/api/condition-changes/:id/take', { schema: { params: idParams } }, (req) =>
+    board(req).updateConditionChange(req.params.id, 'take'),
+  );
   r.post('/api/condition-changes/:id/close', { schema: { params: idParams, body: closeBody } }, (req) =>
     board(req).updateConditionChange(req.params.id, 'close', req.body.note),
   );

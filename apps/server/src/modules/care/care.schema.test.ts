@@ -22,7 +22,9 @@ describe('measure input', () => {
   });
   it('refuses a measure with neither goal nor reason, naming goalId', () => {
     expect(fields(measureBody.safeParse({ ...measure, goalId: null }))).toEqual(['goalId']);
-    expect(measureBody.safeParse({ ...measure, goalId: null, professionalNeed: 'Sårstell etter operasjon' }).success).toBe(true);
+    expect(
+      measureBody.safeParse({ ...measure, goalId: null, professionalNeed: 'Sårstell etter operasjon' }).success,
+    ).toBe(true);
   });
   it('refuses a malformed time', () => {
     expect(fields(measureBody.safeParse({ ...measure, windowStart: '8' }))).toEqual(['windowStart']);

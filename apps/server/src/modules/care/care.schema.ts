@@ -40,7 +40,11 @@ export const measureBody = z
   .strict()
   .superRefine((m, ctx) => {
     if (!m.goalId && !m.professionalNeed)
-      ctx.addIssue({ code: 'custom', path: ['goalId'], message: 'Link the measure to a goal, or write the professional need it meets' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goalId'],
+        message: 'Link the measure to a goal, or write the professional need it meets',
+      });
     if (m.windowEnd <= m.windowStart)
       ctx.addIssue({ code: 'custom', path: ['windowEnd'], message: 'The window must end after it starts' });
   });
@@ -86,12 +90,21 @@ export const observationInput = z
   .superRefine((o, ctx) => {
     const r = observationRanges[o.kind];
     if (o.value < r.min || o.value > r.max)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `A ${o.kind} of ${o.value} is not plausible (${r.min}–${r.max} ${r.unit})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `A ${o.kind} of ${o.value} is not plausible (${r.min}–${r.max} ${r.unit})`,
+      });
     if (o.kind === 'blood_pressure') {
       const rr = observationRanges.blood_pressure;
-      if (o.value2 === undefined) ctx.addIssue({ code: 'custom', path: ['value2'], message: 'Blood pressure needs the diastolic value' });
+      if (o.value2 === undefined)
+        ctx.addIssue({ code: 'custom', path: ['value2'], message: 'Blood pressure needs the diastolic value' });
       else if (o.value2 < rr.min2 || o.value2 > rr.max2 || o.value2 >= o.value)
-        ctx.addIssue({ code: 'custom', path: ['value2'], message: `A diastolic pressure of ${o.value2} is not plausible` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value2'],
+          message: `A diastolic pressure of ${o.value2} is not plausible`,
+        });
     }
   });
 
@@ -99,7 +112,15 @@ export const completeVisitBody = z
   .object({
     allAsPlanned: z.boolean().default(false),
     outcomes: z
-      .array(z.object({ measureId: z.uuid(), outcome: z.enum(['done', 'not_done', 'changed']), reason: z.string().trim().max(500).optional() }).strict())
+      .array(
+        z
+          .object({
+            measureId: z.uuid(),
+            outcome: z.enum(['done', 'not_done', 'changed']),
+            reason: z.string().trim().max(500).optional(),
+          })
+          .strict(),
+      )
       .default([]),
     note: z.string().trim().max(2000).optional(),
     observations: z.array(observationInput).max(10).default([]),
@@ -108,12 +129,15 @@ export const completeVisitBody = z
   .strict()
   .superRefine((v, ctx) => {
     v.outcomes.forEach((o, i) => {
-      if (o.outcome !== 'done' && !o.reason) ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'reason'], message: 'Say why' });
+      if (o.outcome !== 'done' && !o.reason)
+        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'reason'], message: 'Say why' });
     });
   });
 
 export const generateBody = z.object({ from: z.iso.date(), days: z.number().int().min(1).max(28) }).strict();
-export const assignBody = z.object({ staffId: z.uuid().nullable(), secondStaffId: z.uuid().nullable().optional() }).strict();
+export const assignBody = z
+  .object({ staffId: z.uuid().nullable(), secondStaffId: z.uuid().nullable().optional() })
+  .strict();
 export const dayQuery = z.object({ date: z.iso.date().optional() });
 export const closeBody = z.object({ note: z.string().trim().min(2).max(1000) }).strict();
 
@@ -132,16 +156,26 @@ export const sharedDecisionBody = z
     change: z.discriminatedUnion('action', [
       z.object({ action: z.literal('pause'), measureId: z.uuid() }).strict(),
       z.object({ action: z.literal('window'), measureId: z.uuid(), windowStart: hhmm, windowEnd: hhmm }).strict(),
-      z.object({ action: z.literal('add'), measure: z.object(measureFields).omit({ decidedWithPerson: true, reason: true }).strict() }).strict(),
+      z
+        .object({
+          action: z.literal('add'),
+          measure: z.object(measureFields).omit({ decidedWithPerson: true, reason: true }).strict(),
+        })
+        .strict(),
     ]),
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (!d.options.includes(d.chosen)) ctx.addIssue({ code: 'custom', path: ['chosen'], message: 'The choice must be one of the options discussed' });
+    if (!d.options.includes(d.chosen))
+      ctx.addIssue({ code: 'custom', path: ['chosen'], message: 'The choice must be one of the options discussed' });
     const c = d.change;
     if (c.action === 'window' && c.windowEnd <= c.windowStart)
       ctx.addIssue({ code: 'custom', path: ['change', 'windowEnd'], message: 'The window must end after it starts' });
     if (c.action === 'add' && c.measure.windowEnd <= c.measure.windowStart)
-      ctx.addIssue({ code: 'custom', path: ['change', 'measure', 'windowEnd'], message: 'The window must end after it starts' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['change', 'measure', 'windowEnd'],
+        message: 'The window must end after it starts',
+      });
   });
 export type SharedDecisionInput = z.infer<typeof sharedDecisionBody>;

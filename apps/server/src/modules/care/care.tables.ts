@@ -27,11 +27,15 @@ export const whatMatters = pgTable(
   'what_matters',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     statement: text('statement').notNull(),
     /** Who else was there when it was said (the person alone, a daughter, …). */
     present: text('present'),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('what_matters_recipient_idx').on(t.recipientId)],
@@ -44,12 +48,16 @@ export const goals = pgTable(
   'goal',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     whatMattersId: uuid('what_matters_id').references(() => whatMatters.id),
     description: text('description').notNull(),
     reviewDate: date('review_date').notNull(),
     status: goalStatusEnum('status').notNull().default('active'),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('goal_recipient_idx').on(t.recipientId)],
@@ -65,7 +73,9 @@ export const measures = pgTable(
   'measure',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     goalId: uuid('goal_id').references(() => goals.id),
     professionalNeed: text('professional_need'),
     title: text('title').notNull(),
@@ -97,10 +107,14 @@ export const measures = pgTable(
 export const measureVersions = pgTable(
   'measure_version',
   {
-    measureId: uuid('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').notNull(),
-    changedBy: uuid('changed_by').notNull().references(() => users.id),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
     reason: text('reason').notNull(),
     decidedWithPerson: boolean('decided_with_person').notNull(),
@@ -115,7 +129,9 @@ export const visits = pgTable(
   'visit',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     date: date('date').notNull(),
     windowStart: smallint('window_start').notNull(),
     windowEnd: smallint('window_end').notNull(),
@@ -132,11 +148,16 @@ export const visits = pgTable(
      * The check-in as a minute of the Norwegian clock, computed once when written (the trust
      * indicators compare it with the agreed window for hundreds of thousands of visits).
      */
-    checkInMinute: smallint('check_in_minute').generatedAlwaysAs(sql`((extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int)::smallint`),
+    checkInMinute: smallint('check_in_minute').generatedAlwaysAs(
+      sql`((extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int)::smallint`,
+    ),
     note: text('note'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('visit_staff_date_idx').on(t.staffId, t.date), index('visit_recipient_date_idx').on(t.recipientId, t.date)],
+  (t) => [
+    index('visit_staff_date_idx').on(t.staffId, t.date),
+    index('visit_recipient_date_idx').on(t.recipientId, t.date),
+  ],
 );
 
 export const measureOutcomeEnum = pgEnum('measure_outcome', ['done', 'not_done', 'changed']);
@@ -145,8 +166,12 @@ export const measureOutcomeEnum = pgEnum('measure_outcome', ['done', 'not_done',
 export const visitMeasures = pgTable(
   'visit_measure',
   {
-    visitId: uuid('visit_id').notNull().references(() => visits.id, { onDelete: 'cascade' }),
-    measureId: uuid('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
     outcome: measureOutcomeEnum('outcome'),
     reason: text('reason'),
   },
@@ -168,14 +193,18 @@ export const observations = pgTable(
   'observation',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     visitId: uuid('visit_id').references(() => visits.id),
     kind: observationKindEnum('kind').notNull(),
     value: doublePrecision('value').notNull(),
     /** Diastolic pressure for blood_pressure. */
     value2: doublePrecision('value2'),
     unit: text('unit').notNull(),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('observation_recipient_idx').on(t.recipientId, t.recordedAt)],
@@ -186,10 +215,14 @@ export const conditionChanges = pgTable(
   'condition_change',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     visitId: uuid('visit_id').references(() => visits.id),
     text: text('text').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     takenBy: uuid('taken_by').references(() => users.id),
     closedBy: uuid('closed_by').references(() => users.id),
@@ -207,7 +240,9 @@ export const sharedDecisions = pgTable(
   'shared_decision',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     visitId: uuid('visit_id').references(() => visits.id),
     question: text('question').notNull(),
     options: jsonb('options').$type<string[]>().notNull(),
@@ -215,7 +250,9 @@ export const sharedDecisions = pgTable(
     why: text('why').notNull(),
     /** What it changed: { action: 'pause' | 'window' | 'add', measureId?, ... }. */
     planChange: jsonb('plan_change').$type<Record<string, unknown>>().notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('shared_decision_recipient_idx').on(t.recipientId)],

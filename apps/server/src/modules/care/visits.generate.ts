@@ -10,7 +10,16 @@ import { datesInRange, measureFallsOn } from './recurrence.ts';
  * again adds only what is missing. No access check or audit here: callers do that.
  */
 export async function generateVisits(tx: DbOrTx, teamId: string, from: string, days: number) {
-  const plan = rowsOf<{ id: string; recipientId: string; days: number[] | string; everyWeeks: number; validFrom: string; windowStart: number; windowEnd: number; usualStaffId: string | null }>(
+  const plan = rowsOf<{
+    id: string;
+    recipientId: string;
+    days: number[] | string;
+    everyWeeks: number;
+    validFrom: string;
+    windowStart: number;
+    windowEnd: number;
+    usualStaffId: string | null;
+  }>(
     await tx.execute(sql`
       SELECT m.id, m.recipient_id AS "recipientId", m.days, m.every_weeks AS "everyWeeks", m.valid_from::text AS "validFrom",
              m.window_start AS "windowStart", m.window_end AS "windowEnd", m.usual_staff_id AS "usualStaffId"
@@ -25,14 +34,32 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
                             WHERE v.date BETWEEN ${dates[0]}::date AND ${dates[dates.length - 1]}::date`),
     ).map((r) => r.k),
   );
-  const groups = new Map<string, { recipientId: string; date: string; windowStart: number; windowEnd: number; staffId: string | null; measureIds: string[] }>();
+  const groups = new Map<
+    string,
+    {
+      recipientId: string;
+      date: string;
+      windowStart: number;
+      windowEnd: number;
+      staffId: string | null;
+      measureIds: string[];
+    }
+  >();
   for (const m of plan) {
-    const measureDays = typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
+    const measureDays =
+      typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
     for (const date of dates) {
       if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;
       if (existing.has(`${m.id}|${date}`)) continue;
       const key = `${m.recipientId}|${date}|${m.windowStart}|${m.windowEnd}`;
-      const g = groups.get(key) ?? { recipientId: m.recipientId, date, windowStart: m.windowStart, windowEnd: m.windowEnd, staffId: m.usualStaffId, measureIds: [] };
+      const g = groups.get(key) ?? {
+        recipientId: m.recipientId,
+        date,
+        windowStart: m.windowStart,
+        windowEnd: m.windowEnd,
+        staffId: m.usualStaffId,
+        measureIds: [],
+      };
       g.measureIds.push(m.id);
       g.staffId ??= m.usualStaffId;
       groups.set(key, g);
@@ -42,8 +69,21 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
   const rowsToInsert = [...groups.values()].map((g) => ({ ...g, id: randomUUID() }));
   for (let i = 0; i < rowsToInsert.length; i += 500) {
     const batch = rowsToInsert.slice(i, i + 500);
-    await tx.insert(visits).values(batch.map((g) => ({ id: g.id, recipientId: g.recipientId, date: g.date, windowStart: g.windowStart, windowEnd: g.windowEnd, staffId: g.staffId })));
-    await tx.insert(visitMeasures).values(batch.flatMap((g) => g.measureIds.map((measureId) => ({ visitId: g.id, measureId }))));
+    await tx
+      .insert(visits)
+      .values(
+        batch.map((g) => ({
+          id: g.id,
+          recipientId: g.recipientId,
+          date: g.date,
+          windowStart: g.windowStart,
+          windowEnd: g.windowEnd,
+          staffId: g.staffId,
+        })),
+      );
+    await tx
+      .insert(visitMeasures)
+      .values(batch.flatMap((g) => g.measureIds.map((measureId) => ({ visitId: g.id, measureId }))));
   }
   const created = rowsToInsert.length;
   return { created, recipients: [...new Set([...groups.values()].map((g) => g.recipientId))] };

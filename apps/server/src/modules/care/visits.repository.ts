@@ -44,12 +44,18 @@ export class VisitRepository {
    * only what is missing.
    */
   async generate(teamId: string, from: string, days: number) {
-    if (!canListTeamRecipients(this.actor, teamId)) throw forbidden('not_team_member', 'Only members of the team plan its visits');
+    if (!canListTeamRecipients(this.actor, teamId))
+      throw forbidden('not_team_member', 'Only members of the team plan its visits');
     return this.db.transaction(async (tx) => {
       const { created, recipients } = await generateVisits(tx, teamId, from, days);
       await appendAudit(tx, {
-        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'visits.generate',
-        recipientId: null, basis: 'care_relation', emergencyAccessId: null,
+        at: new Date(),
+        actorUserId: this.actor.userId,
+        actorName: this.actor.displayName,
+        action: 'visits.generate',
+        recipientId: null,
+        basis: 'care_relation',
+        emergencyAccessId: null,
         details: { teamId, from, days, created, recipients },
       });
       return { created };
@@ -77,8 +83,13 @@ export class VisitRepository {
     );
     if (list.length) {
       await auditWriterFor(this.db).append({
-        at: new Date(), actorUserId: this.actor.userId, actorName: this.actor.displayName, action: 'visits.dayList',
-        recipientId: null, basis: 'care_relation', emergencyAccessId: null,
+        at: new Date(),
+        actorUserId: this.actor.userId,
+        actorName: this.actor.displayName,
+        action: 'visits.dayList',
+        recipientId: null,
+        basis: 'care_relation',
+        emergencyAccessId: null,
         details: { date, recipients: [...new Set(list.map((v) => v.recipientId))] },
       });
     }
@@ -87,7 +98,15 @@ export class VisitRepository {
 
   async read(visitId: string) {
     const recipientId = await this.recipientOf(visitId);
-    const { row } = await readWithAccess(this.db, this.actor, recipientId, 'visit.read', 'visit_read', { visit: visitColumn }, { visitId });
+    const { row } = await readWithAccess(
+      this.db,
+      this.actor,
+      recipientId,
+      'visit.read',
+      'visit_read',
+      { visit: visitColumn },
+      { visitId },
+    );
     return typeof row.visit === 'string' ? JSON.parse(row.visit) : row.visit;
   }
 
@@ -95,7 +114,10 @@ export class VisitRepository {
     return this.recipientOf(visitId).then((recipientId) =>
       withRecordAccess(this.db, this.actor, recipientId, 'visit.assign', 'write', async (tx) => {
         // Principle 8 also by hand: nobody is given a visit needing a competence they lack that day.
-        for (const [field, helper] of [['staffId', staffId], ['secondStaffId', secondStaffId]] as const) {
+        for (const [field, helper] of [
+          ['staffId', staffId],
+          ['secondStaffId', secondStaffId],
+        ] as const) {
           if (!helper) continue;
           const missing = rowsOf<{ code: string }>(
             await tx.execute(sql`SELECT DISTINCT m.required_competence AS code
@@ -105,7 +127,13 @@ export class VisitRepository {
                                                        AND sc.valid_from <= v.date AND (sc.valid_until IS NULL OR sc.valid_until >= v.date))`),
           );
           if (missing.length)
-            throw badInput([{ field, code: 'missing_competence', message: `The helper lacks ${missing.map((m) => m.code).join(', ')} on the visit's date` }]);
+            throw badInput([
+              {
+                field,
+                code: 'missing_competence',
+                message: `The helper lacks ${missing.map((m) => m.code).join(', ')} on the visit's date`,
+              },
+            ]);
         }
         const [v] = await tx
           .update(visits)
@@ -151,27 +179,66 @@ export class VisitRepository {
       const given = new Map(input.outcomes.map((o) => [o.measureId, o]));
       input.outcomes.forEach((o, i) => {
         if (!planned.some((p) => p.measureId === o.measureId))
-          throw badInput([{ field: `outcomes.${i}.measureId`, code: 'not_in_visit', message: 'That measure is not part of this visit' }]);
+          throw badInput([
+            {
+              field: `outcomes.${i}.measureId`,
+              code: 'not_in_visit',
+              message: 'That measure is not part of this visit',
+            },
+          ]);
       });
       for (const p of planned) {
-        const o = given.get(p.measureId) ?? (input.allAsPlanned || input.outcomes.length === 0 ? { outcome: 'done' as const, reason: undefined } : null);
-        if (!o) throw badInput([{ field: 'outcomes', code: 'missing', message: 'Say what happened to every measure, or use «all done as planned»' }]);
+        const o =
+          given.get(p.measureId) ??
+          (input.allAsPlanned || input.outcomes.length === 0 ? { outcome: 'done' as const, reason: undefined } : null);
+        if (!o)
+          throw badInput([
+            {
+              field: 'outcomes',
+              code: 'missing',
+              message: 'Say what happened to every measure, or use «all done as planned»',
+            },
+          ]);
         if (o.outcome === 'done' && !p.held)
-          throw forbidden('missing_competence', `This measure needs the competence «${p.requiredCompetence}», which you do not hold today`);
-        await tx.update(visitMeasures).set({ outcome: o.outcome, reason: o.reason ?? null })
+          throw forbidden(
+            'missing_competence',
+            `This measure needs the competence «${p.requiredCompetence}», which you do not hold today`,
+          );
+        await tx
+          .update(visitMeasures)
+          .set({ outcome: o.outcome, reason: o.reason ?? null })
           .where(and(eq(visitMeasures.visitId, visitId), eq(visitMeasures.measureId, p.measureId)));
       }
       const now = new Date();
-      await tx.update(visits)
-        .set({ status: 'done', checkedInAt: visit.checkedInAt ?? now, checkedOutAt: now, note: input.note ?? visit.note, version: sql`${visits.version} + 1` })
+      await tx
+        .update(visits)
+        .set({
+          status: 'done',
+          checkedInAt: visit.checkedInAt ?? now,
+          checkedOutAt: now,
+          note: input.note ?? visit.note,
+          version: sql`${visits.version} + 1`,
+        })
         .where(eq(visits.id, visitId));
       if (input.observations.length) {
-        await tx.insert(observations).values(
-          input.observations.map((o) => ({ recipientId, visitId, kind: o.kind, value: o.value, value2: o.value2 ?? null, unit: observationRanges[o.kind].unit, recordedBy: this.actor.userId })),
-        );
+        await tx
+          .insert(observations)
+          .values(
+            input.observations.map((o) => ({
+              recipientId,
+              visitId,
+              kind: o.kind,
+              value: o.value,
+              value2: o.value2 ?? null,
+              unit: observationRanges[o.kind].unit,
+              recordedBy: this.actor.userId,
+            })),
+          );
       }
       if (input.conditionChange) {
-        await tx.insert(conditionChanges).values({ recipientId, visitId, text: input.conditionChange, createdBy: this.actor.userId });
+        await tx
+          .insert(conditionChanges)
+          .values({ recipientId, visitId, text: input.conditionChange, createdBy: this.actor.userId });
       }
       return {
         result: { id: visitId, status: 'done' as const },

@@ -9,7 +9,9 @@ const suite = useWorldSuite();
 let anna: Client;
 
 beforeEach(async () => {
-  await suite.database.db.insert(t.teamFrames).values({ teamId: suite.world.north.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 5 });
+  await suite.database.db
+    .insert(t.teamFrames)
+    .values({ teamId: suite.world.north.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 5 });
   anna = await logInAs(suite.app, 'anna');
 });
 
@@ -21,13 +23,23 @@ const decision = (hours: number, extra: Record<string, unknown> = {}) => ({
   reasons: 'Trenger hjelp med medisiner og tilsyn etter fall i november.',
   ...extra,
 });
-const status = async () => (await suite.database.db.execute(sql`SELECT hours_per_week::float AS h, status FROM service_decision ORDER BY decided_at`)).rows;
+const status = async () =>
+  (
+    await suite.database.db.execute(
+      sql`SELECT hours_per_week::float AS h, status FROM service_decision ORDER BY decided_at`,
+    )
+  ).rows;
 
 describe('service decisions inside the team’s frame', () => {
   it('takes effect at once within the frame and replaces the earlier decision', async () => {
-    expect((await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(3))).body).toMatchObject({ status: 'active', withinFrame: true });
+    expect(
+      (await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(3))).body,
+    ).toMatchObject({ status: 'active', withinFrame: true });
     await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(4.5));
-    expect(await status()).toEqual([{ h: 3, status: 'superseded' }, { h: 4.5, status: 'active' }]);
+    expect(await status()).toEqual([
+      { h: 3, status: 'superseded' },
+      { h: 4.5, status: 'active' },
+    ]);
   });
 
   it('waits for a second team member’s co-signature beyond the frame, shown on the board', async () => {
@@ -36,24 +48,44 @@ describe('service decisions inside the team’s frame', () => {
     expect((await anna.get(`/api/teams/${suite.world.north.id}/board`)).body.awaitingCosign).toHaveLength(1);
     expect((await anna.post(`/api/service-decisions/${res.body.id}/cosign`)).status).toBe(403);
     // A second member of team North co-signs.
-    const [s] = await suite.database.db.insert(t.staff).values({ districtId: suite.world.district.id, givenName: 'Nils', familyName: 'Nord', profession: 'sykepleier' }).returning();
-    await suite.database.db.insert(t.teamMemberships).values({ teamId: suite.world.north.id, staffId: s.id, validFrom: '2020-01-01' });
-    await createUser(suite.database.db, { username: 'nils', password: PASSWORD, role: 'member', displayName: 'Nils Nord', staffId: s.id, districtId: suite.world.district.id });
+    const [s] = await suite.database.db
+      .insert(t.staff)
+      .values({ districtId: suite.world.district.id, givenName: 'Nils', familyName: 'Nord', profession: 'sykepleier' })
+      .returning();
+    await suite.database.db
+      .insert(t.teamMemberships)
+      .values({ teamId: suite.world.north.id, staffId: s.id, validFrom: '2020-01-01' });
+    await createUser(suite.database.db, {
+      username: 'nils',
+      password: PASSWORD,
+      role: 'member',
+      displayName: 'Nils Nord',
+      staffId: s.id,
+      districtId: suite.world.district.id,
+    });
     const nils = await logInAs(suite.app, 'nils');
     expect((await nils.post(`/api/service-decisions/${res.body.id}/cosign`)).body).toMatchObject({ status: 'active' });
   });
 
   it('produces the letter as a PDF, logged as a read of the record', async () => {
     const d = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(3));
-    const res = await suite.app.inject({ method: 'GET', url: `/api/service-decisions/${d.body.id}/letter.pdf`, cookies: await cookieOf('anna') });
+    const res = await suite.app.inject({
+      method: 'GET',
+      url: `/api/service-decisions/${d.body.id}/letter.pdf`,
+      cookies: await cookieOf('anna'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.subarray(-6).toString()).toContain('%%EOF');
-    const [row] = (await suite.database.db.execute(sql`SELECT action, basis FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows;
+    const [row] = (await suite.database.db.execute(sql`SELECT action, basis FROM audit_log ORDER BY seq DESC LIMIT 1`))
+      .rows;
     expect(row).toEqual({ action: 'decision.letter', basis: 'care_relation' });
     const bo = await cookieOf('bo');
-    expect((await suite.app.inject({ method: 'GET', url: `/api/service-decisions/${d.body.id}/letter.pdf`, cookies: bo })).statusCode).toBe(403);
+    expect(
+      (await suite.app.inject({ method: 'GET', url: `/api/service-decisions/${d.body.id}/letter.pdf`, cookies: bo }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it.each([
@@ -70,6 +102,10 @@ describe('service decisions inside the team’s frame', () => {
 });
 
 async function cookieOf(username: string) {
-  const res = await suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  const res = await suite.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: PASSWORD },
+  });
   return { tillit_session: res.cookies.find((c) => c.name === 'tillit_session')!.value };
 }

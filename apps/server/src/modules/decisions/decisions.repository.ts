@@ -33,14 +33,28 @@ export class DecisionRepository {
       if (!team) throw forbidden('not_serving_team', 'Only the team serving the person can decide its services');
       const withinFrame = input.hoursPerWeek <= Number(team.frame);
       if (withinFrame) {
-        await tx.update(serviceDecisions).set({ status: 'superseded' })
-          .where(and(eq(serviceDecisions.recipientId, recipientId), eq(serviceDecisions.serviceType, input.serviceType), eq(serviceDecisions.status, 'active')));
+        await tx
+          .update(serviceDecisions)
+          .set({ status: 'superseded' })
+          .where(
+            and(
+              eq(serviceDecisions.recipientId, recipientId),
+              eq(serviceDecisions.serviceType, input.serviceType),
+              eq(serviceDecisions.status, 'active'),
+            ),
+          );
       }
       const [row] = await tx
         .insert(serviceDecisions)
         .values({
-          ...input, validUntil: input.validUntil ?? null, recipientId, teamId: team.id, legalBasis: legalBasisOf[input.serviceType],
-          withinFrame, status: withinFrame ? 'active' : 'awaiting_cosign', decidedBy: this.actor.userId,
+          ...input,
+          validUntil: input.validUntil ?? null,
+          recipientId,
+          teamId: team.id,
+          legalBasis: legalBasisOf[input.serviceType],
+          withinFrame,
+          status: withinFrame ? 'active' : 'awaiting_cosign',
+          decidedBy: this.actor.userId,
         })
         .returning();
       return { result: row, details: { decisionId: row.id, withinFrame, frame: Number(team.frame) } };
@@ -53,20 +67,43 @@ export class DecisionRepository {
     if (!d) throw notFound('Decision');
     return withRecordAccess(this.db, this.actor, d.recipientId, 'decision.cosign', 'write', async (tx) => {
       if (d.decidedBy === this.actor.userId) throw forbidden('same_person', 'A second team member must co-sign');
-      if (d.status !== 'awaiting_cosign') throw conflict('not_awaiting', 'The decision is not waiting for a co-signature');
-      await tx.update(serviceDecisions).set({ status: 'superseded' })
-        .where(and(eq(serviceDecisions.recipientId, d.recipientId), eq(serviceDecisions.serviceType, d.serviceType), eq(serviceDecisions.status, 'active'), ne(serviceDecisions.id, id)));
-      const [row] = await tx.update(serviceDecisions).set({ status: 'active', cosignedBy: this.actor.userId, cosignedAt: new Date() }).where(eq(serviceDecisions.id, id)).returning();
+      if (d.status !== 'awaiting_cosign')
+        throw conflict('not_awaiting', 'The decision is not waiting for a co-signature');
+      await tx
+        .update(serviceDecisions)
+        .set({ status: 'superseded' })
+        .where(
+          and(
+            eq(serviceDecisions.recipientId, d.recipientId),
+            eq(serviceDecisions.serviceType, d.serviceType),
+            eq(serviceDecisions.status, 'active'),
+            ne(serviceDecisions.id, id),
+          ),
+        );
+      const [row] = await tx
+        .update(serviceDecisions)
+        .set({ status: 'active', cosignedBy: this.actor.userId, cosignedAt: new Date() })
+        .where(eq(serviceDecisions.id, id))
+        .returning();
       return { result: row, details: { decisionId: id } };
     });
   }
 
   /** The decision letter as a PDF, read under the same access rule and logged. */
   async letter(id: string) {
-    const [d] = await this.db.select({ recipientId: serviceDecisions.recipientId }).from(serviceDecisions).where(eq(serviceDecisions.id, id));
+    const [d] = await this.db
+      .select({ recipientId: serviceDecisions.recipientId })
+      .from(serviceDecisions)
+      .where(eq(serviceDecisions.id, id));
     if (!d) throw notFound('Decision');
-    const { row } = await readWithAccess(this.db, this.actor, d.recipientId, 'decision.letter', 'decision_letter', {
-      letter: sql`(SELECT json_build_object(
+    const { row } = await readWithAccess(
+      this.db,
+      this.actor,
+      d.recipientId,
+      'decision.letter',
+      'decision_letter',
+      {
+        letter: sql`(SELECT json_build_object(
           'municipality', mu.name, 'district', di.name, 'team', t.name,
           'person', json_build_object('name', r.given_name || ' ' || r.family_name, 'addressLine', r.address_line, 'postalCode', r.postal_code, 'city', r.city),
           'serviceType', sd.service_type, 'hoursPerWeek', sd.hours_per_week, 'validFrom', sd.valid_from, 'validUntil', sd.valid_until,
@@ -75,9 +112,19 @@ export class DecisionRepository {
           'cosignedBy', (SELECT display_name FROM user_account WHERE id = sd.cosigned_by))
         FROM service_decision sd JOIN team t ON t.id = sd.team_id JOIN district di ON di.id = t.district_id
         JOIN municipality mu ON mu.id = di.municipality_id WHERE sd.id = ${sql.placeholder('decisionId')} AND sd.recipient_id = r.id)`,
-    }, { decisionId: id });
-    const l = (typeof row.letter === 'string' ? JSON.parse(row.letter) : row.letter) as Omit<LetterData, 'serviceName' | 'decidedAt'> & { serviceType: string; decidedAt: string };
-    return renderDecisionLetter({ ...l, serviceName: serviceNames[l.serviceType], hoursPerWeek: Number(l.hoursPerWeek), decidedAt: new Date(l.decidedAt) });
+      },
+      { decisionId: id },
+    );
+    const l = (typeof row.letter === 'string' ? JSON.parse(row.letter) : row.letter) as Omit<
+      LetterData,
+      'serviceName' | 'decidedAt'
+    > & { serviceType: string; decidedAt: string };
+    return renderDecisionLetter({
+      ...l,
+      serviceName: serviceNames[l.serviceType],
+      hoursPerWeek: Number(l.hoursPerWeek),
+      decidedAt: new Date(l.decidedAt),
+    });
   }
 
   /** Frames per team (shown in the decision form). */

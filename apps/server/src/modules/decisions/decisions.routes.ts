@@ -11,14 +11,22 @@ const idParams = z.object({ id: z.uuid() });
 export function decisionsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const repo = (actor: Actor) => new DecisionRepository(db, actor);
-  r.post('/api/recipients/:id/service-decisions', { schema: { params: idParams, body: decisionBody } }, async (req, reply) => {
-    reply.status(201);
-    return repo(req.actor).decide(req.params.id, req.body);
-  });
-  r.post('/api/service-decisions/:id/cosign', { schema: { params: idParams } }, (req) => repo(req.actor).cosign(req.params.id));
+  r.post(
+    '/api/recipients/:id/service-decisions',
+    { schema: { params: idParams, body: decisionBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return repo(req.actor).decide(req.params.id, req.body);
+    },
+  );
+  r.post('/api/service-decisions/:id/cosign', { schema: { params: idParams } }, (req) =>
+    repo(req.actor).cosign(req.params.id),
+  );
   r.get('/api/service-decisions/:id/letter.pdf', { schema: { params: idParams } }, async (req, reply) => {
     const pdf = await repo(req.actor).letter(req.params.id);
-    reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="vedtak-${req.params.id}.pdf"`);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="vedtak-${req.params.id}.pdf"`);
     return reply.send(pdf);
   });
   r.get('/api/teams/:id/frames', { schema: { params: idParams } }, (req) => repo(req.actor).frames(req.params.id));

@@ -5,8 +5,10 @@ export const serviceTypes = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering'
 /** The legal basis follows from the service type (helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6). */
 export const legalBasisOf: Record<(typeof serviceTypes)[number], string> = {
   hjemmesykepleie: 'Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6 bokstav a (helsetjenester i hjemmet)',
-  praktisk_bistand: 'Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6 bokstav b (personlig assistanse, herunder praktisk bistand)',
-  opplaering: 'Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6 bokstav b (personlig assistanse, herunder opplæring)',
+  praktisk_bistand:
+    'Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6 bokstav b (personlig assistanse, herunder praktisk bistand)',
+  opplaering:
+    'Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6 bokstav b (personlig assistanse, herunder opplæring)',
   trygghetsalarm: 'Helse- og omsorgstjenesteloven § 3-1 og § 3-2 første ledd nr. 6 bokstav b',
 };
 
@@ -20,6 +22,9 @@ export const decisionBody = z
     reasons: z.string().trim().min(5).max(4000),
   })
   .strict()
-  .refine((d) => !d.validUntil || d.validUntil >= d.validFrom, { path: ['validUntil'], message: 'The end date must be on or after the start date' });
+  .refine((d) => !d.validUntil || d.validUntil >= d.validFrom, {
+    path: ['validUntil'],
+    message: 'The end date must be on or after the start date',
+  });
 
 export type DecisionInput = z.infer<typeof decisionBody>;

@@ -4,13 +4,20 @@ import { teams } from '../organisation/organisation.tables.ts';
 import { recipients } from '../recipients/recipients.tables.ts';
 
 /** Service types a home-care team grants (helse- og omsorgstjenesteloven § 3-2 første ledd nr. 6). */
-export const serviceTypeEnum = pgEnum('service_type', ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm']);
+export const serviceTypeEnum = pgEnum('service_type', [
+  'hjemmesykepleie',
+  'praktisk_bistand',
+  'opplaering',
+  'trygghetsalarm',
+]);
 
 /** The frame delegated to a team: how many hours a week per person it may grant on its own. */
 export const teamFrames = pgTable(
   'team_frame',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
     serviceType: serviceTypeEnum('service_type').notNull(),
     maxHoursPerWeek: numeric('max_hours_per_week', { mode: 'number' }).notNull(),
   },
@@ -28,8 +35,12 @@ export const serviceDecisions = pgTable(
   'service_decision',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     serviceType: serviceTypeEnum('service_type').notNull(),
     hoursPerWeek: numeric('hours_per_week', { mode: 'number' }).notNull(),
     validFrom: date('valid_from').notNull(),
@@ -39,10 +50,15 @@ export const serviceDecisions = pgTable(
     legalBasis: text('legal_basis').notNull(),
     withinFrame: boolean('within_frame').notNull(),
     status: decisionStatusEnum('status').notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
     cosignedBy: uuid('cosigned_by').references(() => users.id),
     cosignedAt: timestamp('cosigned_at', { withTimezone: true }),
   },
-  (t) => [index('service_decision_recipient_idx').on(t.recipientId), index('service_decision_team_status_idx').on(t.teamId, t.status)],
+  (t) => [
+    index('service_decision_recipient_idx').on(t.recipientId),
+    index('service_decision_team_status_idx').on(t.teamId, t.status),
+  ],
 );

@@ -17,7 +17,8 @@ export interface LetterData {
   decidedAt: Date;
 }
 
-const dato = (d: Date | string) => new Date(d).toLocaleDateString('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+const dato = (d: Date | string) =>
+  new Date(d).toLocaleDateString('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
 
 /**
  * The decision letter in bokmål (forvaltningsloven §§ 24–27): the decision, the facts and
@@ -26,16 +27,27 @@ const dato = (d: Date | string) => new Date(d).toLocaleDateString('nb-NO', { day
  * implementation on request.
  */
 export function renderDecisionLetter(d: LetterData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Vedtak om ${d.serviceName}`, Author: `${d.municipality} kommune` }, lang: 'nb-NO' } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `Vedtak om ${d.serviceName}`, Author: `${d.municipality} kommune` },
+    lang: 'nb-NO',
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
   doc.fontSize(10).text(`${d.municipality} kommune · ${d.district} · ${d.team}`, { align: 'right' });
-  doc.moveDown(2).fontSize(11).text(d.person.name).text(d.person.addressLine).text(`${d.person.postalCode} ${d.person.city}`);
+  doc
+    .moveDown(2)
+    .fontSize(11)
+    .text(d.person.name)
+    .text(d.person.addressLine)
+    .text(`${d.person.postalCode} ${d.person.city}`);
   doc.moveDown().text(`Dato: ${dato(d.decidedAt)}`, { align: 'right' });
   doc.moveDown(1.5).fontSize(16).text(`Vedtak om ${d.serviceName}`);
-  const h = (title: string) => doc.moveDown().fontSize(12).font('Helvetica-Bold').text(title).font('Helvetica').fontSize(11);
+  const h = (title: string) =>
+    doc.moveDown().fontSize(12).font('Helvetica-Bold').text(title).font('Helvetica').fontSize(11);
   h('Vedtak');
   doc.text(
     `Du får ${d.serviceName} med et omfang på ${String(d.hoursPerWeek).replace('.', ',')} timer per uke fra ${dato(d.validFrom)}` +
@@ -55,7 +67,9 @@ export function renderDecisionLetter(d: LetterData): Promise<Buffer> {
       'som avgjør den. Du kan få hjelp til å skrive klagen. Du har rett til å se dokumentene i saken din (forvaltningsloven § 18). ' +
       'Du kan be om at vedtaket ikke blir satt i verk før klagen er avgjort (forvaltningsloven § 42).',
   );
-  doc.moveDown(2).text(`Med vennlig hilsen\n${d.decidedBy}${d.cosignedBy ? `\n${d.cosignedBy} (medsignert)` : ''}\n${d.team}`);
+  doc
+    .moveDown(2)
+    .text(`Med vennlig hilsen\n${d.decidedBy}${d.cosignedBy ? `\n${d.cosignedBy} (medsignert)` : ''}\n${d.team}`);
   doc.end();
   return done;
 }

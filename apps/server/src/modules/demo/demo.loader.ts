@@ -44,20 +44,33 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       ['goals', t.goals, d.goals],
       ['measures', t.measures, d.measures],
       // The frame each team may grant on its own, per person and week.
-      ['team frames', t.teamFrames, d.teams.flatMap((team) => [
-        { teamId: team.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 10 },
-        { teamId: team.id, serviceType: 'praktisk_bistand', maxHoursPerWeek: 6 },
-        { teamId: team.id, serviceType: 'opplaering', maxHoursPerWeek: 4 },
-      ])],
+      [
+        'team frames',
+        t.teamFrames,
+        d.teams.flatMap((team) => [
+          { teamId: team.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 10 },
+          { teamId: team.id, serviceType: 'praktisk_bistand', maxHoursPerWeek: 6 },
+          { teamId: team.id, serviceType: 'opplaering', maxHoursPerWeek: 4 },
+        ]),
+      ],
     ];
     await ensureCompetenceCatalogue(tx);
     for (const [name, table, rows] of steps) {
       onProgress?.(`${name} (${rows.length})`);
       await insertInBatches(tx, table, rows);
     }
-    await tx.insert(t.measureVersions).values(
-      d.measures.map((m) => ({ measureId: m.id, version: 1, snapshot: m, changedBy: d.whatMatters.find((w) => w.recipientId === m.recipientId)!.recordedBy, reason: 'Tiltaksplan laget sammen med personen', decidedWithPerson: true })),
-    );
+    await tx
+      .insert(t.measureVersions)
+      .values(
+        d.measures.map((m) => ({
+          measureId: m.id,
+          version: 1,
+          snapshot: m,
+          changedBy: d.whatMatters.find((w) => w.recipientId === m.recipientId)!.recordedBy,
+          reason: 'Tiltaksplan laget sammen med personen',
+          decidedWithPerson: true,
+        })),
+      );
     if (visitsFrom) {
       // Two weeks of visits from the plans, with each measure's usual helper.
       for (const team of d.teams) {

@@ -26,7 +26,9 @@ describe('generateDistrict', () => {
       expect(p.lon).toBeLessThan(10.9);
     }
     expect(new Set(d.recipients.map((p) => p.nationalId)).size).toBe(250);
-    expect(d.users.map((u) => u.username)).toEqual(expect.arrayContaining(['sykepleier', 'helsefag', 'leder', 'admin']));
+    expect(d.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(['sykepleier', 'helsefag', 'leder', 'admin']),
+    );
     expect(new Set(d.users.map((u) => u.username)).size).toBe(d.users.length);
   });
 

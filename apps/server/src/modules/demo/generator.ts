@@ -25,7 +25,14 @@ export function rng(seed: number) {
   return { next, int, pick, uuid };
 }
 
-export type Profession = 'sykepleier' | 'helsefagarbeider' | 'assistent' | 'ergoterapeut' | 'fysioterapeut' | 'saksbehandler' | 'leder';
+export type Profession =
+  | 'sykepleier'
+  | 'helsefagarbeider'
+  | 'assistent'
+  | 'ergoterapeut'
+  | 'fysioterapeut'
+  | 'saksbehandler'
+  | 'leder';
 
 export const competenceCatalogue = [
   { code: 'legemiddelhandtering', nameNb: 'Legemiddelhåndtering', nameEn: 'Medication handling' },
@@ -75,7 +82,11 @@ function teamProfessions(size: number): Profession[] {
 function competencesFor(p: Profession, r: ReturnType<typeof rng>) {
   const out: { code: string; validFrom: string; validUntil: string | null }[] = [];
   const add = (code: string, expiring = false) =>
-    out.push({ code, validFrom: '2024-01-01', validUntil: expiring ? (r.next() < 0.15 ? '2025-06-30' : '2031-12-31') : null });
+    out.push({
+      code,
+      validFrom: '2024-01-01',
+      validUntil: expiring ? (r.next() < 0.15 ? '2025-06-30' : '2031-12-31') : null,
+    });
   if (p === 'sykepleier') ['legemiddelhandtering', 'sarstell', 'insulin', 'kateter'].forEach((c) => add(c));
   if (p === 'sykepleier' && r.next() < 0.4) add('palliasjon');
   if (p === 'helsefagarbeider') {
@@ -91,7 +102,12 @@ function competencesFor(p: Profession, r: ReturnType<typeof rng>) {
 }
 
 const ascii = (s: string) =>
-  s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]/g, '');
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z]/g, '');
 
 function syntheticNationalId(r: ReturnType<typeof rng>, birth: Date, used: Set<string>): string {
   const dd = String(birth.getUTCDate()).padStart(2, '0');
@@ -131,16 +147,45 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       areaName: TEAM_NAMES[i],
       area: {
         type: 'Polygon' as const,
-        coordinates: [[[box.west, box.south], [box.east, box.south], [box.east, box.north], [box.west, box.north], [box.west, box.south]]] as [number, number][][],
+        coordinates: [
+          [
+            [box.west, box.south],
+            [box.east, box.south],
+            [box.east, box.north],
+            [box.west, box.north],
+            [box.west, box.south],
+          ],
+        ] as [number, number][][],
       },
       box,
     };
   });
 
-  const staff: { id: string; districtId: string; givenName: string; familyName: string; profession: Profession; phone: string; email: string }[] = [];
+  const staff: {
+    id: string;
+    districtId: string;
+    givenName: string;
+    familyName: string;
+    profession: Profession;
+    phone: string;
+    email: string;
+  }[] = [];
   const memberships: { id: string; teamId: string; staffId: string; validFrom: string }[] = [];
-  const competences: { id: string; staffId: string; competenceCode: string; validFrom: string; validUntil: string | null }[] = [];
-  const users: { id: string; username: string; role: 'member' | 'leader' | 'admin'; displayName: string; staffId: string | null; districtId: string }[] = [];
+  const competences: {
+    id: string;
+    staffId: string;
+    competenceCode: string;
+    validFrom: string;
+    validUntil: string | null;
+  }[] = [];
+  const users: {
+    id: string;
+    username: string;
+    role: 'member' | 'leader' | 'admin';
+    displayName: string;
+    staffId: string | null;
+    districtId: string;
+  }[] = [];
   const usernames = new Set<string>();
   const username = (given: string, family: string) => {
     let u = `${ascii(given)}.${ascii(family)}`;
@@ -166,18 +211,54 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       staff.push(s);
       list.push(s);
       memberships.push({ id: r.uuid(), teamId: team.id, staffId: s.id, validFrom: '2023-01-01' });
-      for (const c of competencesFor(profession, r)) competences.push({ id: r.uuid(), staffId: s.id, competenceCode: c.code, validFrom: c.validFrom, validUntil: c.validUntil });
+      for (const c of competencesFor(profession, r))
+        competences.push({
+          id: r.uuid(),
+          staffId: s.id,
+          competenceCode: c.code,
+          validFrom: c.validFrom,
+          validUntil: c.validUntil,
+        });
       // The fixed demo log-ins: the first nurse of the first team, the first health worker of the second.
       const fixed = ti === 0 && si === 0 ? 'sykepleier' : ti === 1 && si === 2 ? 'helsefag' : null;
-      users.push({ id: r.uuid(), username: fixed ?? username(s.givenName, s.familyName), role: 'member', displayName: `${s.givenName} ${s.familyName}`, staffId: s.id, districtId: district.id });
+      users.push({
+        id: r.uuid(),
+        username: fixed ?? username(s.givenName, s.familyName),
+        role: 'member',
+        displayName: `${s.givenName} ${s.familyName}`,
+        staffId: s.id,
+        districtId: district.id,
+      });
       if (fixed) usernames.add(fixed);
     }
     teamStaff.set(team.id, list);
   }
-  const leader = { id: r.uuid(), districtId: district.id, givenName: 'Hege', familyName: 'Bråten', profession: 'leder' as Profession, phone: phone(r), email: 'hege.braten@demo.tillit.example' };
+  const leader = {
+    id: r.uuid(),
+    districtId: district.id,
+    givenName: 'Hege',
+    familyName: 'Bråten',
+    profession: 'leder' as Profession,
+    phone: phone(r),
+    email: 'hege.braten@demo.tillit.example',
+  };
   staff.push(leader);
-  users.push({ id: r.uuid(), username: 'leder', role: 'leader', displayName: 'Hege Bråten', staffId: leader.id, districtId: district.id });
-  users.push({ id: r.uuid(), username: 'admin', role: 'admin', displayName: 'Systemansvarlig', staffId: null, districtId: district.id });
+  users.push({
+    id: r.uuid(),
+    username: 'leder',
+    role: 'leader',
+    displayName: 'Hege Bråten',
+    staffId: leader.id,
+    districtId: district.id,
+  });
+  users.push({
+    id: r.uuid(),
+    username: 'admin',
+    role: 'admin',
+    displayName: 'Systemansvarlig',
+    staffId: null,
+    districtId: district.id,
+  });
 
   const usedIds = new Set<string>();
   const recipients = [];
@@ -189,7 +270,9 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     const givenName = r.pick(female ? olderGivenNamesF : olderGivenNamesM);
     const familyName = r.pick(familyNames);
     const birth = new Date(Date.UTC(r.int(1924, 1962), r.int(0, 11), r.int(1, 28)));
-    const carers = (teamStaff.get(team.id) ?? []).filter((s) => s.profession === 'sykepleier' || s.profession === 'helsefagarbeider');
+    const carers = (teamStaff.get(team.id) ?? []).filter(
+      (s) => s.profession === 'sykepleier' || s.profession === 'helsefagarbeider',
+    );
     const id = r.uuid();
     recipients.push({
       id,
@@ -208,8 +291,14 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       reservationNote: null as string | null,
       primaryContactStaffId: carers.length ? r.pick(carers).id : null,
     });
-    if (recipients[i].reservationAgainstSharing) recipients[i].reservationNote = 'Ønsker ikke at opplysninger deles med fastlegekontoret uten å bli spurt først.';
-    recipientTeams.push({ id: r.uuid(), recipientId: id, teamId: team.id, validFrom: isoDate(new Date(Date.UTC(r.int(2019, 2025), r.int(0, 11), 1))) });
+    if (recipients[i].reservationAgainstSharing)
+      recipients[i].reservationNote = 'Ønsker ikke at opplysninger deles med fastlegekontoret uten å bli spurt først.';
+    recipientTeams.push({
+      id: r.uuid(),
+      recipientId: id,
+      teamId: team.id,
+      validFrom: isoDate(new Date(Date.UTC(r.int(2019, 2025), r.int(0, 11), 1))),
+    });
     const kin = r.int(0, 2);
     for (let k = 0; k < Math.max(1, kin); k++) {
       nextOfKin.push({
@@ -235,9 +324,22 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     const wm = careStatements[r.int(0, careStatements.length - 1)];
     const recordedBy = userOfStaff.get(p.primaryContactStaffId ?? nurses[0].id)!;
     const wmId = r.uuid();
-    whatMatters.push({ id: wmId, recipientId: p.id, statement: wm.statement, present: r.pick(['alene', 'datteren', 'sønnen', 'ektefellen']), recordedBy });
+    whatMatters.push({
+      id: wmId,
+      recipientId: p.id,
+      statement: wm.statement,
+      present: r.pick(['alene', 'datteren', 'sønnen', 'ektefellen']),
+      recordedBy,
+    });
     const goalId = r.uuid();
-    goals.push({ id: goalId, recipientId: p.id, whatMattersId: wmId, description: wm.goal, reviewDate: '2027-03-01', createdBy: recordedBy });
+    goals.push({
+      id: goalId,
+      recipientId: p.id,
+      whatMattersId: wmId,
+      description: wm.goal,
+      reviewDate: '2027-03-01',
+      createdBy: recordedBy,
+    });
     const count = r.int(1, 3);
     const chosen = new Set<number>();
     while (chosen.size < count) chosen.add(r.int(0, careMeasures.length - 1));
@@ -247,9 +349,22 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       // People keep different hours: each person's window is the template's moved by whole
       // half hours (its own random stream, so the rest of the district stays as it was).
       const shift = 30 * windows.int(0, m.spreadSteps ?? 0);
-      measures.push({ id: r.uuid(), recipientId: p.id, goalId, title: m.title, how: m.how, days: m.days, windowStart: m.windowStart + shift, windowEnd: m.windowEnd + shift, durationMinutes: m.durationMinutes, requiredCompetence: m.requiredCompetence, usualStaffId: usual, validFrom: '2026-01-05',
+      measures.push({
+        id: r.uuid(),
+        recipientId: p.id,
+        goalId,
+        title: m.title,
+        how: m.how,
+        days: m.days,
+        windowStart: m.windowStart + shift,
+        windowEnd: m.windowEnd + shift,
+        durationMinutes: m.durationMinutes,
+        requiredCompetence: m.requiredCompetence,
+        usualStaffId: usual,
+        validFrom: '2026-01-05',
         // About one in twelve morning-care measures needs two helpers (a lift or a transfer).
-        twoHelpers: m.title.startsWith('Morgenstell') && windows.next() < 1 / 12 });
+        twoHelpers: m.title.startsWith('Morgenstell') && windows.next() < 1 / 12,
+      });
     }
   }
 

@@ -7,7 +7,10 @@
 import type { RotaPattern } from '@tillit/contracts';
 import type { Profession } from './generator.ts';
 
-export type DemoRotaEntry = Omit<RotaPattern, 'id' | 'validUntil' | 'kind'> & { teamId: string; kind: 'day' | 'evening' };
+export type DemoRotaEntry = Omit<RotaPattern, 'id' | 'validUntil' | 'kind'> & {
+  teamId: string;
+  kind: 'day' | 'evening';
+};
 
 const DAY = { startMinute: 450, endMinute: 900 } as const;
 const EVENING = { startMinute: 900, endMinute: 1320 } as const;
@@ -31,7 +34,17 @@ export function demoRota(teamStaff: Map<string, { id: string; profession: Profes
       }
     });
     for (const s of list.filter((x) => x.profession === 'ergoterapeut' || x.profession === 'fysioterapeut')) {
-      out.push({ teamId, staffId: s.id, kind: 'day', weekdays: [1, 2, 3, 4, 5], everyWeeks: 1, weekOffset: 0, validFrom: '2026-01-05', startMinute: 480, endMinute: 930 });
+      out.push({
+        teamId,
+        staffId: s.id,
+        kind: 'day',
+        weekdays: [1, 2, 3, 4, 5],
+        everyWeeks: 1,
+        weekOffset: 0,
+        validFrom: '2026-01-05',
+        startMinute: 480,
+        endMinute: 930,
+      });
     }
   }
   return out;

@@ -6,10 +6,10 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite();
 
-
 describe('my team', () => {
   it('lists only my own teams for a member, the district for a leader, all for an admin', async () => {
-    const names = async (u: string) => (await (await logInAs(suite.app, u)).get('/api/teams')).body.map((t: { name: string }) => t.name);
+    const names = async (u: string) =>
+      (await (await logInAs(suite.app, u)).get('/api/teams')).body.map((t: { name: string }) => t.name);
     expect(await names('anna')).toEqual(['Team Nord']);
     expect(await names('lea')).toEqual(['Team Nord', 'Team Sør']);
     expect(await names('ada')).toEqual(['Team Nord', 'Team Sør']);
@@ -22,7 +22,13 @@ describe('my team', () => {
     const anna = await logInAs(suite.app, 'anna');
     const { body } = await anna.get(`/api/teams/${suite.world.north.id}`);
     expect(body).toMatchObject({ name: 'Team Nord', recipientCount: 1, canSeeRecipients: true });
-    expect(body.members).toEqual([expect.objectContaining({ name: 'Anna Nordmann', profession: 'sykepleier', competences: [{ code: 'sarstell', validUntil: null }] })]);
+    expect(body.members).toEqual([
+      expect.objectContaining({
+        name: 'Anna Nordmann',
+        profession: 'sykepleier',
+        competences: [{ code: 'sarstell', validUntil: null }],
+      }),
+    ]);
   });
 
   it('lists the people served to members, logging one row naming each person', async () => {
@@ -36,11 +42,18 @@ describe('my team', () => {
   });
 
   it('keeps names from leaders and other teams', async () => {
-    expect((await (await logInAs(suite.app, 'lea')).get(`/api/teams/${suite.world.north.id}/recipients`)).status).toBe(403);
-    expect((await (await logInAs(suite.app, 'bo')).get(`/api/teams/${suite.world.north.id}/recipients`)).status).toBe(403);
+    expect((await (await logInAs(suite.app, 'lea')).get(`/api/teams/${suite.world.north.id}/recipients`)).status).toBe(
+      403,
+    );
+    expect((await (await logInAs(suite.app, 'bo')).get(`/api/teams/${suite.world.north.id}/recipients`)).status).toBe(
+      403,
+    );
     expect((await (await logInAs(suite.app, 'bo')).get(`/api/teams/${suite.world.north.id}`)).status).toBe(403);
     const lea = await logInAs(suite.app, 'lea');
-    expect((await lea.get(`/api/teams/${suite.world.north.id}`)).body).toMatchObject({ recipientCount: 1, canSeeRecipients: false });
+    expect((await lea.get(`/api/teams/${suite.world.north.id}`)).body).toMatchObject({
+      recipientCount: 1,
+      canSeeRecipients: false,
+    });
   });
 });
 
@@ -49,7 +62,11 @@ describe('competences', () => {
 
   it('are registered by leaders with validity', async () => {
     const lea = await logInAs(suite.app, 'lea');
-    const res = await lea.post(url(), { competenceCode: 'legemiddelhandtering', validFrom: '2026-01-01', validUntil: '2027-01-01' });
+    const res = await lea.post(url(), {
+      competenceCode: 'legemiddelhandtering',
+      validFrom: '2026-01-01',
+      validUntil: '2027-01-01',
+    });
     expect(res.status).toBe(201);
   });
 

@@ -25,7 +25,10 @@ export class OrganisationRepository {
         : a.role === 'leader'
           ? sql`t.district_id = ${a.districtId}`
           : a.teamIds.length
-            ? sql`t.id IN (${sql.join(a.teamIds.map((id) => sql`${id}`), sql`, `)})`
+            ? sql`t.id IN (${sql.join(
+                a.teamIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
             : sql`false`;
     const res = await this.db.execute(sql`
       SELECT t.id, t.name, t.area_name AS "areaName", d.name AS "districtName",
@@ -36,7 +39,14 @@ export class OrganisationRepository {
         FROM team t JOIN district d ON d.id = t.district_id
        WHERE ${scope}
        ORDER BY t.name`);
-    return rowsOf<{ id: string; name: string; areaName: string; districtName: string; memberCount: number; recipientCount: number }>(res);
+    return rowsOf<{
+      id: string;
+      name: string;
+      areaName: string;
+      districtName: string;
+      memberCount: number;
+      recipientCount: number;
+    }>(res);
   }
 
   /** One team: members with profession and valid competences. Team-level data, no records. */
@@ -116,11 +126,18 @@ export class OrganisationRepository {
     }
     const [known] = await this.db.select().from(competenceTypes).where(eq(competenceTypes.code, input.competenceCode));
     if (!known) {
-      throw badInput([{ field: 'competenceCode', code: 'unknown_competence', message: `Unknown competence: ${input.competenceCode}` }]);
+      throw badInput([
+        { field: 'competenceCode', code: 'unknown_competence', message: `Unknown competence: ${input.competenceCode}` },
+      ]);
     }
     const [row] = await this.db
       .insert(staffCompetences)
-      .values({ staffId, competenceCode: input.competenceCode, validFrom: input.validFrom, validUntil: input.validUntil ?? null })
+      .values({
+        staffId,
+        competenceCode: input.competenceCode,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil ?? null,
+      })
       .returning();
     return row;
   }

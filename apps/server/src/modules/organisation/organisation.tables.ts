@@ -21,7 +21,9 @@ export const municipalities = pgTable('municipality', {
 
 export const districts = pgTable('district', {
   id: uuid('id').primaryKey().defaultRandom(),
-  municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+  municipalityId: uuid('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
   name: text('name').notNull(),
 });
 
@@ -30,7 +32,9 @@ export type AreaPolygon = { type: 'Polygon'; coordinates: [number, number][][] }
 
 export const teams = pgTable('team', {
   id: uuid('id').primaryKey().defaultRandom(),
-  districtId: uuid('district_id').notNull().references(() => districts.id),
+  districtId: uuid('district_id')
+    .notNull()
+    .references(() => districts.id),
   name: text('name').notNull(),
   areaName: text('area_name').notNull(),
   area: jsonb('area').$type<AreaPolygon>(),
@@ -40,7 +44,9 @@ export const staff = pgTable(
   'staff',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     profession: professionEnum('profession').notNull(),
@@ -61,8 +67,12 @@ export const staffCompetences = pgTable(
   'staff_competence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
-    competenceCode: text('competence_code').notNull().references(() => competenceTypes.code),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    competenceCode: text('competence_code')
+      .notNull()
+      .references(() => competenceTypes.code),
     validFrom: date('valid_from').notNull(),
     /** Null = no end date. Delegations usually expire and must be renewed. */
     validUntil: date('valid_until'),
@@ -74,8 +84,12 @@ export const teamMemberships = pgTable(
   'team_membership',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     validFrom: date('valid_from').notNull().default(sql`current_date`),
     validUntil: date('valid_until'),
   },
@@ -85,4 +99,3 @@ export const teamMemberships = pgTable(
     uniqueIndex('team_membership_unique_start').on(t.teamId, t.staffId, t.validFrom),
   ],
 );
-

@@ -16,19 +16,42 @@ export async function assertTeamPlanner(db: Db, actor: Actor, teamId: string, ac
   if (!team) throw notFound('Team');
   if (canListTeamRecipients(actor, teamId)) return;
   await appendAudit(db, {
-    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: `${action}.refused`,
-    recipientId: null, basis: 'denied', emergencyAccessId: null, details: { teamId, code: 'not_team_member' },
+    at: new Date(),
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action: `${action}.refused`,
+    recipientId: null,
+    basis: 'denied',
+    emergencyAccessId: null,
+    details: { teamId, code: 'not_team_member' },
   });
   throw forbidden('not_team_member', 'Only members of the team plan its visits');
 }
 
 /** The audit row of a team-level planning change, in the caller's transaction. */
 export const auditTeam = (tx: DbOrTx, actor: Actor, action: string, details: Record<string, unknown>) =>
-  appendAudit(tx, { at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null, basis: 'team_level', emergencyAccessId: null, details });
+  appendAudit(tx, {
+    at: new Date(),
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action,
+    recipientId: null,
+    basis: 'team_level',
+    emergencyAccessId: null,
+    details,
+  });
 
 /** Today's date and the minute now in Norway: the planner never plans the past. */
 export function osloNow(at = new Date()): { today: string; nowMinute: number } {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(at);
   const [date, time] = parts.split(' ');
   const [h, m] = time.split(':').map(Number);
   return { today: date, nowMinute: (h % 24) * 60 + m };

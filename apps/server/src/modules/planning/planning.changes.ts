@@ -10,7 +10,17 @@ import { osloNow } from './planning.access.ts';
 
 export async function myChanges(db: Db, actor: Actor) {
   if (!actor.staffId) return [];
-  const rows = rowsOf<{ id: string; recipientId: string; kind: string; date: string; plannedStart: number | null; windowStart: number; windowEnd: number; person: string; createdAt: string }>(
+  const rows = rowsOf<{
+    id: string;
+    recipientId: string;
+    kind: string;
+    date: string;
+    plannedStart: number | null;
+    windowStart: number;
+    windowEnd: number;
+    person: string;
+    createdAt: string;
+  }>(
     await db.execute(sql`SELECT c.id, v.recipient_id AS "recipientId", c.kind, c.date::text AS date, c.planned_start AS "plannedStart",
                                 v.window_start AS "windowStart", v.window_end AS "windowEnd",
                                 r.given_name || ' ' || r.family_name AS person, c.created_at AS "createdAt"
@@ -20,8 +30,14 @@ export async function myChanges(db: Db, actor: Actor) {
   );
   if (rows.length) {
     await auditWriterFor(db).append({
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.myChanges',
-      recipientId: null, basis: 'care_relation', emergencyAccessId: null, details: { recipients: [...new Set(rows.map((r) => r.recipientId))] },
+      at: new Date(),
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      action: 'planning.myChanges',
+      recipientId: null,
+      basis: 'care_relation',
+      emergencyAccessId: null,
+      details: { recipients: [...new Set(rows.map((r) => r.recipientId))] },
     });
   }
   return rows.map(({ recipientId: _r, ...rest }) => rest);

@@ -14,7 +14,11 @@ import type { RotaPattern } from './rota.ts';
 export function pgArray<T = string>(value: unknown, map: (s: string) => T = (s) => s as T): T[] {
   if (Array.isArray(value)) return value.map((x) => (typeof x === 'string' ? map(x) : (x as T)));
   if (typeof value !== 'string' || value === '{}') return [];
-  return value.replace(/^\{|\}$/g, '').split(',').filter((x) => x !== 'NULL').map(map);
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter((x) => x !== 'NULL')
+    .map(map);
 }
 
 /** Rota entries as RotaPattern rows, from one SELECT shape for every reader of the rota. */
@@ -23,7 +27,10 @@ export const selectRota = (where: SQL) =>
              end_minute AS "endMinute", valid_from::text AS "validFrom", valid_until::text AS "validUntil"
         FROM rota_entry WHERE ${where}`;
 export const rotaRows = (result: { rows: unknown[] }) =>
-  rowsOf<RotaPattern & { id: string; weekdays: unknown }>(result).map((e) => ({ ...e, weekdays: pgArray(e.weekdays, Number) }));
+  rowsOf<RotaPattern & { id: string; weekdays: unknown }>(result).map((e) => ({
+    ...e,
+    weekdays: pgArray(e.weekdays, Number),
+  }));
 
 export interface PlanningVisitRow extends PlanningVisit {
   status: 'planned' | 'started' | 'done' | 'cancelled';
@@ -51,7 +58,9 @@ export async function loadPlanningData(
                         AND tm.valid_from <= ${to}::date AND (tm.valid_until IS NULL OR tm.valid_until >= ${from}::date))`;
   const [teamRes, staffRes, compRes, rotaRes, absRes, recRes, histRes, visitRes, lockRes] = await Promise.all([
     db.execute(sql`SELECT area FROM team WHERE id = ${teamId}`),
-    db.execute(sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name FROM staff s WHERE s.id IN ${members} ORDER BY s.given_name, s.family_name`),
+    db.execute(
+      sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name FROM staff s WHERE s.id IN ${members} ORDER BY s.given_name, s.family_name`,
+    ),
     db.execute(sql`SELECT staff_id AS "staffId", competence_code AS code, valid_from::text AS "validFrom", valid_until::text AS "validUntil"
                      FROM staff_competence WHERE staff_id IN ${members}`),
     db.execute(selectRota(sql`team_id = ${teamId} AND staff_id IN ${members}`)),
@@ -72,7 +81,9 @@ export async function loadPlanningData(
                      FROM visit v LEFT JOIN visit_measure vm ON vm.visit_id = v.id LEFT JOIN measure m ON m.id = vm.measure_id
                     WHERE v.date BETWEEN ${from}::date AND ${to}::date AND v.status <> 'cancelled' AND v.recipient_id IN ${served}
                     GROUP BY v.id ORDER BY v.date, v.window_start, v.id`),
-    db.execute(sql`SELECT id, visit_id AS "visitId", staff_id AS "staffId", date::text AS date FROM plan_lock WHERE team_id = ${teamId}`),
+    db.execute(
+      sql`SELECT id, visit_id AS "visitId", staff_id AS "staffId", date::text AS date FROM plan_lock WHERE team_id = ${teamId}`,
+    ),
   ]);
 
   const staffRows = rowsOf<{ id: string; name: string }>(staffRes);
@@ -81,7 +92,9 @@ export async function loadPlanningData(
     for (const r of rows) m.set(r.staffId, [...(m.get(r.staffId) ?? []), r]);
     return m;
   };
-  const comps = byStaff(rowsOf<{ staffId: string; code: string; validFrom: string; validUntil: string | null }>(compRes));
+  const comps = byStaff(
+    rowsOf<{ staffId: string; code: string; validFrom: string; validUntil: string | null }>(compRes),
+  );
   const rota = byStaff(rotaRows(rotaRes));
   const abs = byStaff(rowsOf<{ staffId: string; fromDate: string; toDate: string }>(absRes));
   const staff: PlanningStaff[] = staffRows.map((s) => ({
@@ -99,11 +112,23 @@ export async function loadPlanningData(
     history.set(h.recipientId, rec);
   }
   const recRows = rowsOf<{ id: string; lat: number; lon: number; primaryContact: string | null; name: string }>(recRes);
-  const recipients = recRows.map((r) => ({ id: r.id, lat: Number(r.lat), lon: Number(r.lon), primaryContact: r.primaryContact, history: history.get(r.id) ?? {} }));
+  const recipients = recRows.map((r) => ({
+    id: r.id,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    primaryContact: r.primaryContact,
+    history: history.get(r.id) ?? {},
+  }));
 
-  const visits = rowsOf<PlanningVisitRow & { competences: unknown }>(visitRes).map((v) => ({ ...v, competences: pgArray(v.competences), twoHelpers: Boolean(v.twoHelpers) }));
+  const visits = rowsOf<PlanningVisitRow & { competences: unknown }>(visitRes).map((v) => ({
+    ...v,
+    competences: pgArray(v.competences),
+    twoHelpers: Boolean(v.twoHelpers),
+  }));
   const visitIds = new Set(visits.map((v) => v.id));
-  const locks = rowsOf<{ id: string; visitId: string | null; staffId: string; date: string | null }>(lockRes).filter((l) => (l.visitId ? visitIds.has(l.visitId) : l.date! >= from && l.date! <= to));
+  const locks = rowsOf<{ id: string; visitId: string | null; staffId: string; date: string | null }>(lockRes).filter(
+    (l) => (l.visitId ? visitIds.has(l.visitId) : l.date! >= from && l.date! <= to),
+  );
 
   return {
     name: `team-${teamId.slice(0, 8)}-${from}-${days}d`,
@@ -117,7 +142,10 @@ export async function loadPlanningData(
     visits,
     locks,
     replanDates: opts.replanDates,
-    names: { staff: new Map(staffRows.map((s) => [s.id, s.name])), recipients: new Map(recRows.map((r) => [r.id, r.name])) },
+    names: {
+      staff: new Map(staffRows.map((s) => [s.id, s.name])),
+      recipients: new Map(recRows.map((r) => [r.id, r.name])),
+    },
   };
 }
 
@@ -125,9 +153,15 @@ export async function loadPlanningData(
 function baseOf(area: { coordinates: [number, number][][] } | null, people: { lat: number; lon: number }[]) {
   const ring = area?.coordinates?.[0];
   if (ring && ring.length > 0) {
-    const pts = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(1) : ring;
+    const pts =
+      ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
+        ? ring.slice(1)
+        : ring;
     return { lat: pts.reduce((s, p) => s + p[1], 0) / pts.length, lon: pts.reduce((s, p) => s + p[0], 0) / pts.length };
   }
   if (people.length === 0) return { lat: 59.9139, lon: 10.7522 };
-  return { lat: people.reduce((s, p) => s + p.lat, 0) / people.length, lon: people.reduce((s, p) => s + p.lon, 0) / people.length };
+  return {
+    lat: people.reduce((s, p) => s + p.lat, 0) / people.length,
+    lon: people.reduce((s, p) => s + p.lon, 0) / people.length,
+  };
 }

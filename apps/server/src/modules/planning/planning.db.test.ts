@@ -16,16 +16,35 @@ let kariId: string;
 const from = datesInRange(osloNow().today, 2)[1]; // tomorrow: no part of the plan is in the past
 const team = () => suite.world.north.id;
 const db = () => suite.database.db;
-const count = async (table: string) => Number((await db().execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
-const allWeek = { kind: 'day', weekdays: [1, 2, 3, 4, 5, 6, 7], startMinute: 450, endMinute: 900, validFrom: '2026-01-01' };
+const count = async (table: string) =>
+  Number((await db().execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0].n);
+const allWeek = {
+  kind: 'day',
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  startMinute: 450,
+  endMinute: 900,
+  validFrom: '2026-01-01',
+};
 
 beforeEach(async () => {
   const w = suite.world;
-  const [k] = await db().insert(t.staff).values({ districtId: w.district.id, givenName: 'Kari', familyName: 'Nes', profession: 'sykepleier' }).returning();
+  const [k] = await db()
+    .insert(t.staff)
+    .values({ districtId: w.district.id, givenName: 'Kari', familyName: 'Nes', profession: 'sykepleier' })
+    .returning();
   kariId = k.id;
   await db().insert(t.teamMemberships).values({ teamId: w.north.id, staffId: k.id, validFrom: '2020-01-01' });
-  await db().insert(t.staffCompetences).values({ staffId: k.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' });
-  await createUser(db(), { username: 'kari', password: PASSWORD, role: 'member', displayName: 'Kari Nes', staffId: k.id, districtId: w.district.id });
+  await db()
+    .insert(t.staffCompetences)
+    .values({ staffId: k.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' });
+  await createUser(db(), {
+    username: 'kari',
+    password: PASSWORD,
+    role: 'member',
+    displayName: 'Kari Nes',
+    staffId: k.id,
+    districtId: w.district.id,
+  });
   anna = await logInAs(suite.app, 'anna');
   kari = await logInAs(suite.app, 'kari');
 });
@@ -34,18 +53,33 @@ beforeEach(async () => {
 async function planTwoDays() {
   const w = suite.world;
   const randi = await buildRecipient(db(), w.north.id, { givenName: 'Randi', lat: 59.93, lon: 10.76 });
-  const measure = (recipientId: string, title: string, windowStart: number, requiredCompetence: string | null = null) => ({
-    recipientId, title, professionalNeed: 'Behov vurdert av teamet', days: [1, 2, 3, 4, 5, 6, 7], windowStart, windowEnd: windowStart + 60,
-    durationMinutes: 20, requiredCompetence, validFrom: '2026-01-01',
+  const measure = (
+    recipientId: string,
+    title: string,
+    windowStart: number,
+    requiredCompetence: string | null = null,
+  ) => ({
+    recipientId,
+    title,
+    professionalNeed: 'Behov vurdert av teamet',
+    days: [1, 2, 3, 4, 5, 6, 7],
+    windowStart,
+    windowEnd: windowStart + 60,
+    durationMinutes: 20,
+    requiredCompetence,
+    validFrom: '2026-01-01',
   });
-  await db().insert(t.measures).values([
-    measure(w.petter.id, 'Morgenstell', 480),
-    measure(w.petter.id, 'Medisiner', 600, 'legemiddelhandtering'),
-    measure(randi.id, 'Morgenstell', 480),
-  ]);
+  await db()
+    .insert(t.measures)
+    .values([
+      measure(w.petter.id, 'Morgenstell', 480),
+      measure(w.petter.id, 'Medisiner', 600, 'legemiddelhandtering'),
+      measure(randi.id, 'Morgenstell', 480),
+    ]);
   const gen = await anna.post(`/api/teams/${team()}/visits/generate`, { from, days: 2 });
   expect(gen.body).toEqual({ created: 6 });
-  for (const staffId of [w.staff.anna.id, kariId]) expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId })).status).toBe(201);
+  for (const staffId of [w.staff.anna.id, kariId])
+    expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId })).status).toBe(201);
   return { randi };
 }
 
@@ -60,12 +94,34 @@ describe('rota and absences', () => {
   it('refuses a rota entry that overlaps another of the same helper, naming the field, and saves nothing', async () => {
     const staffId = suite.world.staff.anna.id;
     expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId })).status).toBe(201);
-    const clash = await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, weekdays: [3], startMinute: 840, endMinute: 1200, kind: 'evening' });
+    const clash = await anna.post(`/api/planning/teams/${team()}/rota`, {
+      ...allWeek,
+      staffId,
+      weekdays: [3],
+      startMinute: 840,
+      endMinute: 1200,
+      kind: 'evening',
+    });
     expect(clash.status).toBe(400);
     expect(clash.body.error.fields[0]).toMatchObject({ field: 'startMinute', code: 'overlap' });
     // An evening shift right after the day shift is fine; so is every other weekend.
-    expect((await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, startMinute: 900, endMinute: 1320, kind: 'evening' })).status).toBe(201);
-    const bad = await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, staffId, startMinute: 600, endMinute: 500 });
+    expect(
+      (
+        await anna.post(`/api/planning/teams/${team()}/rota`, {
+          ...allWeek,
+          staffId,
+          startMinute: 900,
+          endMinute: 1320,
+          kind: 'evening',
+        })
+      ).status,
+    ).toBe(201);
+    const bad = await anna.post(`/api/planning/teams/${team()}/rota`, {
+      ...allWeek,
+      staffId,
+      startMinute: 600,
+      endMinute: 500,
+    });
     expect(bad.body.error.fields[0].field).toBe('endMinute');
     expect(await count('rota_entry')).toBe(2);
     const rota = await anna.get(`/api/planning/teams/${team()}/rota`);
@@ -74,10 +130,20 @@ describe('rota and absences', () => {
   });
 
   it('refuses an absence that ends before it starts and a helper from another team', async () => {
-    const res = await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: kariId, fromDate: '2026-12-10', toDate: '2026-12-09', reason: 'leave' });
+    const res = await anna.post(`/api/planning/teams/${team()}/absences`, {
+      staffId: kariId,
+      fromDate: '2026-12-10',
+      toDate: '2026-12-09',
+      reason: 'leave',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].field).toBe('toDate');
-    const other = await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: suite.world.staff.bo.id, fromDate: '2026-12-10', toDate: '2026-12-10', reason: 'leave' });
+    const other = await anna.post(`/api/planning/teams/${team()}/absences`, {
+      staffId: suite.world.staff.bo.id,
+      fromDate: '2026-12-10',
+      toDate: '2026-12-10',
+      reason: 'leave',
+    });
     expect(other.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'not_in_team' });
     expect(await count('absence')).toBe(0);
   });
@@ -89,7 +155,11 @@ describe('rota and absences', () => {
     expect((await lea.get(`/api/planning/teams/${team()}/plan?from=${from}&days=2`)).status).toBe(403);
     expect((await bo.post(`/api/planning/teams/${team()}/runs`, { from, days: 2 })).status).toBe(403);
     const refused = await db().execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY action`);
-    expect(refused.rows.map((r) => r.action)).toEqual(['planning.rota.refused', 'planning.run.refused', 'planning.view.refused']);
+    expect(refused.rows.map((r) => r.action)).toEqual([
+      'planning.rota.refused',
+      'planning.run.refused',
+      'planning.view.refused',
+    ]);
     expect(await count('rota_entry')).toBe(0);
     expect(await count('plan_run')).toBe(0);
   });
@@ -123,7 +193,7 @@ describe('a plan proposal', () => {
     expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
   });
 
-  it('makes the period\'s missing visits from the care plans before planning', async () => {
+  it("makes the period's missing visits from the care plans before planning", async () => {
     await planTwoDays();
     const runId = await proposeAndRun({ days: 3 });
     const view = await anna.get(`/api/planning/runs/${runId}`);
@@ -134,23 +204,35 @@ describe('a plan proposal', () => {
   it('refuses to publish a proposal that no longer fits: locks changed, an absence, or a newer published plan', async () => {
     await planTwoDays();
     const first = await proposeAndRun();
-    const [v] = (await db().execute(sql`SELECT v.id FROM visit v JOIN recipient r ON r.id = v.recipient_id WHERE r.given_name = 'Randi' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const [v] = (
+      await db().execute(
+        sql`SELECT v.id FROM visit v JOIN recipient r ON r.id = v.recipient_id WHERE r.given_name = 'Randi' ORDER BY v.date LIMIT 1`,
+      )
+    ).rows as { id: string }[];
     expect((await anna.post(`/api/planning/visits/${v.id}/lock`, { staffId: kariId })).status).toBe(200);
     const stale = await anna.post(`/api/planning/runs/${first}/publish`);
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('run_stale');
-    const [{ n }] = (await db().execute(sql`SELECT count(*)::int AS n FROM visit WHERE published`)).rows as { n: number }[];
+    const [{ n }] = (await db().execute(sql`SELECT count(*)::int AS n FROM visit WHERE published`)).rows as {
+      n: number;
+    }[];
     expect(n).toBe(0);
     // Run again (same kind and period) with the lock: that one publishes; the first can never be.
     const again = await anna.post(`/api/planning/runs/${first}/rerun`, { timeLimitSeconds: 1 });
     expect(again.status).toBe(202);
-    const [based] = (await db().execute(sql`SELECT based_on AS "basedOn" FROM plan_run WHERE id = ${again.body.id}`)).rows;
+    const [based] = (await db().execute(sql`SELECT based_on AS "basedOn" FROM plan_run WHERE id = ${again.body.id}`))
+      .rows;
     expect(based.basedOn).toBe(first); // the re-run starts from the proposal it repeats
     await executeRun(db(), again.body.id, { threads: 1 });
     expect((await anna.post(`/api/planning/runs/${again.body.id}/publish`)).status).toBe(200);
     expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(409);
     const absent = await proposeAndRun();
-    await anna.post(`/api/planning/teams/${team()}/absences`, { staffId: kariId, fromDate: from, toDate: from, reason: 'course' });
+    await anna.post(`/api/planning/teams/${team()}/absences`, {
+      staffId: kariId,
+      fromDate: from,
+      toDate: from,
+      reason: 'course',
+    });
     expect((await anna.post(`/api/planning/runs/${absent}/publish`)).body.error.code).toBe('run_stale');
   });
 
@@ -160,17 +242,37 @@ describe('a plan proposal', () => {
     expect(past.status).toBe(400);
     expect(past.body.error.fields[0].field).toBe('date');
     expect(await count('absence')).toBe(0);
-    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: from, timeLimitSeconds: 1 });
+    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, {
+      staffId: kariId,
+      date: from,
+      timeLimitSeconds: 1,
+    });
     const again = await anna.post(`/api/planning/runs/${sick.body.runId}/rerun`, {});
-    const [run] = (await db().execute(sql`SELECT kind, from_date::text AS "from", days FROM plan_run WHERE id = ${again.body.id}`)).rows;
+    const [run] = (
+      await db().execute(sql`SELECT kind, from_date::text AS "from", days FROM plan_run WHERE id = ${again.body.id}`)
+    ).rows;
     expect(run).toEqual({ kind: 'sick_day', from, days: 1 });
   });
 
   it('keeps a two-helper visit with its pair when locked, and refuses to move it to one named helper', async () => {
     const { randi } = await planTwoDays();
-    await db().insert(t.measures).values({ recipientId: randi.id, title: 'Forflytning', professionalNeed: 'Takheis', days: [1, 2, 3, 4, 5, 6, 7], windowStart: 1000, windowEnd: 1060, durationMinutes: 20, twoHelpers: true, validFrom: '2026-01-01' });
+    await db()
+      .insert(t.measures)
+      .values({
+        recipientId: randi.id,
+        title: 'Forflytning',
+        professionalNeed: 'Takheis',
+        days: [1, 2, 3, 4, 5, 6, 7],
+        windowStart: 1000,
+        windowEnd: 1060,
+        durationMinutes: 20,
+        twoHelpers: true,
+        validFrom: '2026-01-01',
+      });
     await anna.post(`/api/teams/${team()}/visits/generate`, { from, days: 1 });
-    const [lift] = (await db().execute(sql`SELECT v.id FROM visit v WHERE v.window_start = 1000`)).rows as { id: string }[];
+    const [lift] = (await db().execute(sql`SELECT v.id FROM visit v WHERE v.window_start = 1000`)).rows as {
+      id: string;
+    }[];
     const res = await anna.post(`/api/planning/visits/${lift.id}/lock`, { staffId: kariId });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'two_helpers_keep_only' });
@@ -179,15 +281,23 @@ describe('a plan proposal', () => {
 
   it('explains why a helper is not offered, refuses such a lock and a lock on a visit that is gone', async () => {
     await planTwoDays();
-    const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
-                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const [med] = (
+      await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)
+    ).rows as { id: string }[];
     const cands = await anna.get(`/api/planning/visits/${med.id}/candidates`);
     const annaC = cands.body.candidates.find((c: { staffId: string }) => c.staffId === suite.world.staff.anna.id);
-    expect(annaC).toMatchObject({ offered: false, reasons: [{ code: 'missing_competence', competence: 'legemiddelhandtering' }] });
+    expect(annaC).toMatchObject({
+      offered: false,
+      reasons: [{ code: 'missing_competence', competence: 'legemiddelhandtering' }],
+    });
     expect(cands.body.candidates.find((c: { staffId: string }) => c.staffId === kariId).offered).toBe(true);
     const refused = await anna.post(`/api/planning/visits/${med.id}/lock`, { staffId: suite.world.staff.anna.id });
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ code: 'not_offered', fields: [{ field: 'staffId', code: 'missing_competence' }] });
+    expect(refused.body.error).toMatchObject({
+      code: 'not_offered',
+      fields: [{ field: 'staffId', code: 'missing_competence' }],
+    });
     const gone = await anna.post(`/api/planning/visits/00000000-0000-4000-8000-000000000000/lock`, { staffId: kariId });
     expect(gone.status).toBe(404);
     expect(gone.body.error.fields[0].field).toBe('visitId');
@@ -196,8 +306,10 @@ describe('a plan proposal', () => {
 
   it('keeps a locked visit with the chosen helper when the team runs again', async () => {
     await planTwoDays();
-    const [morning] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
-                                              JOIN recipient r ON r.id = v.recipient_id WHERE m.title = 'Morgenstell' AND r.given_name = 'Randi' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const [morning] = (
+      await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                              JOIN recipient r ON r.id = v.recipient_id WHERE m.title = 'Morgenstell' AND r.given_name = 'Randi' ORDER BY v.date LIMIT 1`)
+    ).rows as { id: string }[];
     for (const helper of [kariId, suite.world.staff.anna.id]) {
       const lock = await anna.post(`/api/planning/visits/${morning.id}/lock`, { staffId: helper });
       expect(lock.status).toBe(200);
@@ -216,33 +328,50 @@ describe('a plan proposal', () => {
     await planTwoDays();
     const first = await proposeAndRun();
     expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(200);
-    const before = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string; date: string }[];
-    const annaVisitsDay1 = before.filter((v) => v.date === from && v.staffId === suite.world.staff.anna.id).map((v) => v.id);
+    const before = (
+      await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)
+    ).rows as { id: string; staffId: string; date: string }[];
+    const annaVisitsDay1 = before
+      .filter((v) => v.date === from && v.staffId === suite.world.staff.anna.id)
+      .map((v) => v.id);
 
-    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: from, timeLimitSeconds: 1 });
+    const sick = await anna.post(`/api/planning/teams/${team()}/sick`, {
+      staffId: kariId,
+      date: from,
+      timeLimitSeconds: 1,
+    });
     expect(sick.status).toBe(202);
     await executeRun(db(), sick.body.runId, { threads: 1 });
     const view = await anna.get(`/api/planning/runs/${sick.body.runId}`);
     // Kari's medicine visit cannot go to Anna (no delegation): left unassigned, with the reason.
-    expect(view.body.unassigned).toEqual([{ visitId: expect.any(String), reason: { code: 'no_competence', competence: 'legemiddelhandtering' } }]);
+    expect(view.body.unassigned).toEqual([
+      { visitId: expect.any(String), reason: { code: 'no_competence', competence: 'legemiddelhandtering' } },
+    ]);
     expect((await anna.post(`/api/planning/runs/${sick.body.runId}/publish`)).status).toBe(200);
-    const after = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`)).rows as { id: string; staffId: string | null; date: string }[];
+    const after = (await db().execute(sql`SELECT id, staff_id AS "staffId", date::text AS date FROM visit ORDER BY id`))
+      .rows as { id: string; staffId: string | null; date: string }[];
     // Anna keeps all she had; the other day is untouched; Kari has nothing that day.
     for (const id of annaVisitsDay1) expect(after.find((v) => v.id === id)!.staffId).toBe(suite.world.staff.anna.id);
-    for (const v of after.filter((x) => x.date !== from)) expect(v.staffId).toBe(before.find((b) => b.id === v.id)!.staffId);
+    for (const v of after.filter((x) => x.date !== from))
+      expect(v.staffId).toBe(before.find((b) => b.id === v.id)!.staffId);
     expect(after.filter((v) => v.date === from && v.staffId === kariId)).toEqual([]);
     const kariChanges = await kari.get('/api/planning/my-changes');
     expect(kariChanges.body.length).toBeGreaterThanOrEqual(1);
     expect(kariChanges.body.every((c: { kind: string }) => c.kind === 'removed')).toBe(true);
-    expect((await kari.post('/api/planning/my-changes/seen', { ids: kariChanges.body.map((c: { id: string }) => c.id) })).body.seen).toBe(kariChanges.body.length);
+    expect(
+      (await kari.post('/api/planning/my-changes/seen', { ids: kariChanges.body.map((c: { id: string }) => c.id) }))
+        .body.seen,
+    ).toBe(kariChanges.body.length);
     expect((await kari.get('/api/planning/my-changes')).body).toEqual([]);
     expect(await count('absence')).toBe(1);
   });
 
   it('keeps the competence rule when a visit is assigned by hand on the board', async () => {
     await planTwoDays();
-    const [med] = (await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
-                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)).rows as { id: string }[];
+    const [med] = (
+      await db().execute(sql`SELECT v.id FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
+                                           WHERE m.title = 'Medisiner' ORDER BY v.date LIMIT 1`)
+    ).rows as { id: string }[];
     const refused = await anna.patch(`/api/visits/${med.id}/assignment`, { staffId: suite.world.staff.anna.id });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields[0]).toMatchObject({ field: 'staffId', code: 'missing_competence' });
@@ -270,7 +399,9 @@ describe('«Hvem kommer?»', () => {
       expect(v.helpers.every((h: string) => ['Anna', 'Kari'].includes(h))).toBe(true);
     }
     expect(Object.keys(body.visits[0]).sort()).toEqual(['date', 'helpers', 'plannedStart', 'windowEnd', 'windowStart']);
-    const looked = await db().execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting.view' AND recipient_id = ${suite.world.petter.id}`);
+    const looked = await db().execute(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting.view' AND recipient_id = ${suite.world.petter.id}`,
+    );
     expect(looked.rows[0].n).toBe(1);
 
     // A new link replaces the old; another team cannot make one (refused and audited).
@@ -278,7 +409,9 @@ describe('«Hvem kommer?»', () => {
     expect((await suite.app.inject({ method: 'GET', url: `/api/visiting/${token}` })).statusCode).toBe(404);
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.post(`/api/recipients/${suite.world.petter.id}/visiting-link`)).status).toBe(403);
-    const refused = await db().execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting_link.create' AND basis = 'denied'`);
+    const refused = await db().execute(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'visiting_link.create' AND basis = 'denied'`,
+    );
     expect(refused.rows[0].n).toBe(1);
   });
 });

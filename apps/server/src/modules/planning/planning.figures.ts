@@ -90,6 +90,8 @@ export function planFigures(visits: FigureVisit[], where: (recipientId: string) 
     insideWindow: inside,
     insideWindowShare: round(served ? inside / served : 0, 4),
     travelMinutes: round(travel, 1),
-    workload: [...work.entries()].map(([staffId, x]) => ({ staffId, ...x })).sort((a, b) => b.minutes - a.minutes || a.staffId.localeCompare(b.staffId)),
+    workload: [...work.entries()]
+      .map(([staffId, x]) => ({ staffId, ...x }))
+      .sort((a, b) => b.minutes - a.minutes || a.staffId.localeCompare(b.staffId)),
   };
 }

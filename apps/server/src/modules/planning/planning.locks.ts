@@ -15,14 +15,25 @@ import { planLocks } from './planning.tables.ts';
 
 /** The visit with the team serving its person today. 404 when it no longer exists. */
 async function visitAndTeam(db: Db, visitId: string) {
-  const [v] = rowsOf<{ id: string; date: string; status: string; teamId: string | null; staffId: string | null; secondStaffId: string | null; twoHelpers: boolean }>(
+  const [v] = rowsOf<{
+    id: string;
+    date: string;
+    status: string;
+    teamId: string | null;
+    staffId: string | null;
+    secondStaffId: string | null;
+    twoHelpers: boolean;
+  }>(
     await db.execute(sql`SELECT v.id, v.date::text AS date, v.status, v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
                                 EXISTS (SELECT 1 FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id AND m.two_helpers) AS "twoHelpers",
                                 (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id AND rt.valid_from <= v.date
                                     AND (rt.valid_until IS NULL OR rt.valid_until >= v.date) ORDER BY rt.valid_from DESC LIMIT 1) AS "teamId"
                            FROM visit v WHERE v.id = ${visitId}`),
   );
-  if (!v || !v.teamId) throw new AppError(404, 'visit_gone', 'The visit no longer exists; reload the plan', { fields: [{ field: 'visitId', code: 'not_found', message: 'The visit no longer exists' }] });
+  if (!v || !v.teamId)
+    throw new AppError(404, 'visit_gone', 'The visit no longer exists; reload the plan', {
+      fields: [{ field: 'visitId', code: 'not_found', message: 'The visit no longer exists' }],
+    });
   return v as typeof v & { teamId: string };
 }
 
@@ -51,21 +62,42 @@ async function candidatesOf(db: Db, v: { id: string; teamId: string; date: strin
 export async function lockVisit(db: Db, actor: Actor, visitId: string, staffId: string | undefined) {
   const v = await visitAndTeam(db, visitId);
   await assertTeamPlanner(db, actor, v.teamId, 'planning.lock');
-  if (v.status !== 'planned') throw conflict('visit_not_planned', 'Only visits still to be done can be locked', { status: v.status });
+  if (v.status !== 'planned')
+    throw conflict('visit_not_planned', 'Only visits still to be done can be locked', { status: v.status });
   const helper = staffId ?? v.staffId;
-  if (!helper) throw badInput([{ field: 'staffId', code: 'required', message: 'The visit has no helper yet: choose who should take it' }]);
+  if (!helper)
+    throw badInput([
+      { field: 'staffId', code: 'required', message: 'The visit has no helper yet: choose who should take it' },
+    ]);
   // A two-helper visit is kept as it is when locked: it cannot be moved to a named helper here.
   if (v.twoHelpers && helper !== v.staffId && helper !== v.secondStaffId)
-    throw badInput([{ field: 'staffId', code: 'two_helpers_keep_only', message: 'A visit that needs two helpers can only be kept with the helpers it has; assign the pair on the board' }]);
+    throw badInput([
+      {
+        field: 'staffId',
+        code: 'two_helpers_keep_only',
+        message:
+          'A visit that needs two helpers can only be kept with the helpers it has; assign the pair on the board',
+      },
+    ]);
   const { candidates } = await candidatesOf(db, v);
   const c = candidates.find((x) => x.staffId === helper);
-  if (!c) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not in the team that serves this person' }]);
-  if (!c.offered) throw new AppError(400, 'not_offered', `${c.name} cannot take this visit`, { fields: [{ field: 'staffId', code: c.reasons[0].code, message: `${c.name} cannot take this visit` }], reasons: c.reasons });
+  if (!c)
+    throw badInput([
+      { field: 'staffId', code: 'not_in_team', message: 'The helper is not in the team that serves this person' },
+    ]);
+  if (!c.offered)
+    throw new AppError(400, 'not_offered', `${c.name} cannot take this visit`, {
+      fields: [{ field: 'staffId', code: c.reasons[0].code, message: `${c.name} cannot take this visit` }],
+      reasons: c.reasons,
+    });
   return db.transaction(async (tx) => {
     const [lock] = await tx
       .insert(planLocks)
       .values({ teamId: v.teamId, visitId, staffId: helper, lockedBy: actor.userId })
-      .onConflictDoUpdate({ target: planLocks.visitId, set: { staffId: helper, lockedBy: actor.userId, lockedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: planLocks.visitId,
+        set: { staffId: helper, lockedBy: actor.userId, lockedAt: new Date() },
+      })
       .returning();
     await auditTeam(tx, actor, 'planning.lock', { teamId: v.teamId, visitId, staffId: helper });
     return lock;
@@ -79,11 +111,25 @@ export async function lockDay(db: Db, actor: Actor, teamId: string, staffId: str
       await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
                                 AND valid_from <= ${date}::date AND (valid_until IS NULL OR valid_until >= ${date}::date)) AS ok`),
     );
-    if (!member.ok) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not in this team on that date' }]);
-    const [lock] = await tx.insert(planLocks).values({ teamId, staffId, date, lockedBy: actor.userId }).onConflictDoNothing().returning();
+    if (!member.ok)
+      throw badInput([
+        { field: 'staffId', code: 'not_in_team', message: 'The helper is not in this team on that date' },
+      ]);
+    const [lock] = await tx
+      .insert(planLocks)
+      .values({ teamId, staffId, date, lockedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
     await auditTeam(tx, actor, 'planning.lock', { teamId, staffId, date });
-    const existing = lock ?? (await tx.select().from(planLocks).where(and(eq(planLocks.staffId, staffId), eq(planLocks.date, date))))[0];
-    if (existing.teamId !== teamId) throw conflict('locked_by_other_team', 'Another team has locked this helper\'s day');
+    const existing =
+      lock ??
+      (
+        await tx
+          .select()
+          .from(planLocks)
+          .where(and(eq(planLocks.staffId, staffId), eq(planLocks.date, date)))
+      )[0];
+    if (existing.teamId !== teamId) throw conflict('locked_by_other_team', "Another team has locked this helper's day");
     return existing;
   });
 }
@@ -94,7 +140,12 @@ export async function unlock(db: Db, actor: Actor, lockId: string) {
   await assertTeamPlanner(db, actor, lock.teamId, 'planning.unlock');
   return db.transaction(async (tx) => {
     await tx.delete(planLocks).where(eq(planLocks.id, lockId));
-    await auditTeam(tx, actor, 'planning.unlock', { teamId: lock.teamId, visitId: lock.visitId, staffId: lock.staffId, date: lock.date });
+    await auditTeam(tx, actor, 'planning.unlock', {
+      teamId: lock.teamId,
+      visitId: lock.visitId,
+      staffId: lock.staffId,
+      date: lock.date,
+    });
     return { ok: true };
   });
 }

@@ -1,20 +1,63 @@
 import { checkSolution, solve } from '@tillit/optimizer';
 import { describe, expect, it } from 'vitest';
 import { planFigures } from './planning.figures.ts';
-import { assignmentsFrom, baselineFrom, buildProblem, skillOn, unassignedReason, type PlanningData, type PlanningStaff, type PlanningVisit } from './planning.problem.ts';
+import {
+  assignmentsFrom,
+  baselineFrom,
+  buildProblem,
+  skillOn,
+  unassignedReason,
+  type PlanningData,
+  type PlanningStaff,
+  type PlanningVisit,
+} from './planning.problem.ts';
 import type { RotaPattern } from './rota.ts';
 
-const weekdays = (staffId: string, start = 450, end = 900): RotaPattern => ({ staffId, kind: 'day', weekdays: [1, 2, 3, 4, 5, 6, 7], everyWeeks: 1, weekOffset: 0, startMinute: start, endMinute: end, validFrom: '2026-01-01', validUntil: null });
-const helper = (id: string, competences: PlanningStaff['competences'] = []): PlanningStaff => ({ id, name: id, competences, rota: [weekdays(id)], absences: [] });
+const weekdays = (staffId: string, start = 450, end = 900): RotaPattern => ({
+  staffId,
+  kind: 'day',
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  everyWeeks: 1,
+  weekOffset: 0,
+  startMinute: start,
+  endMinute: end,
+  validFrom: '2026-01-01',
+  validUntil: null,
+});
+const helper = (id: string, competences: PlanningStaff['competences'] = []): PlanningStaff => ({
+  id,
+  name: id,
+  competences,
+  rota: [weekdays(id)],
+  absences: [],
+});
 const visit = (id: string, recipientId: string, date: string, extra: Partial<PlanningVisit> = {}): PlanningVisit => ({
-  id, recipientId, date, windowStart: 480, windowEnd: 540, duration: 30, competences: [], twoHelpers: false, staffId: null, secondStaffId: null, plannedStart: null, ...extra,
+  id,
+  recipientId,
+  date,
+  windowStart: 480,
+  windowEnd: 540,
+  duration: 30,
+  competences: [],
+  twoHelpers: false,
+  staffId: null,
+  secondStaffId: null,
+  plannedStart: null,
+  ...extra,
 });
 
 function world(extra: Partial<PlanningData> = {}): PlanningData {
   return {
-    name: 'test', from: '2026-11-30', days: 2, today: '2026-11-27', nowMinute: 600,
+    name: 'test',
+    from: '2026-11-30',
+    days: 2,
+    today: '2026-11-27',
+    nowMinute: 600,
     base: { lat: 59.91, lon: 10.75 },
-    staff: [helper('kari', [{ code: 'legemiddelhandtering', validFrom: '2026-01-01', validUntil: '2026-11-30' }]), helper('ola')],
+    staff: [
+      helper('kari', [{ code: 'legemiddelhandtering', validFrom: '2026-01-01', validUntil: '2026-11-30' }]),
+      helper('ola'),
+    ],
     recipients: [
       { id: 'p1', lat: 59.912, lon: 10.752, primaryContact: 'ola', history: { kari: 5, ola: 2, gone: 9 } },
       { id: 'p2', lat: 59.915, lon: 10.76, primaryContact: null, history: {} },
@@ -35,8 +78,14 @@ describe('planning problem', () => {
     const { problem, kept } = buildProblem(world());
     expect(kept).toEqual([]);
     expect(problem.staff.map((s) => s.shifts)).toEqual([
-      [{ day: 0, start: 450, end: 900 }, { day: 1, start: 450, end: 900 }],
-      [{ day: 0, start: 450, end: 900 }, { day: 1, start: 450, end: 900 }],
+      [
+        { day: 0, start: 450, end: 900 },
+        { day: 1, start: 450, end: 900 },
+      ],
+      [
+        { day: 0, start: 450, end: 900 },
+        { day: 1, start: 450, end: 900 },
+      ],
     ]);
     // Kari's delegation ends on day 0: she holds the skill on day 0 only.
     expect(problem.staff[0].skills).toEqual([skillOn('legemiddelhandtering', 0)]);
@@ -53,19 +102,26 @@ describe('planning problem', () => {
     const a = assignmentsFrom(solution);
     expect(a.get('v1')?.staffId).toBe('kari');
     expect(a.get('v2')?.staffId).toBeNull();
-    expect(unassignedReason(problem, 'v2', () => ['legemiddelhandtering'])).toEqual({ code: 'no_competence', competence: 'legemiddelhandtering' });
+    expect(unassignedReason(problem, 'v2', () => ['legemiddelhandtering'])).toEqual({
+      code: 'no_competence',
+      competence: 'legemiddelhandtering',
+    });
     expect(a.get('v3')).toMatchObject({ staffId: expect.any(String), secondStaffId: expect.any(String) });
   });
 
   it('keeps a helper-day lock as it is and holds the other helper of a kept two-helper visit', () => {
     const data = world({
-      visits: [visit('v3', 'p2', '2026-11-30', { twoHelpers: true, staffId: 'kari', secondStaffId: 'ola', plannedStart: 610 })],
+      visits: [
+        visit('v3', 'p2', '2026-11-30', { twoHelpers: true, staffId: 'kari', secondStaffId: 'ola', plannedStart: 610 }),
+      ],
       locks: [{ visitId: null, staffId: 'kari', date: '2026-11-30' }],
     });
     const { problem, kept } = buildProblem(data);
     expect(kept).toEqual(['v3']);
     expect(problem.staff[0].shifts.map((s) => s.day)).toEqual([1]);
-    expect(problem.visits).toEqual([{ id: 'hold:v3:ola', recipient: 'p2', day: 0, earliest: 610, latest: 610, duration: 30, pinned: 'ola' }]);
+    expect(problem.visits).toEqual([
+      { id: 'hold:v3:ola', recipient: 'p2', day: 0, earliest: 610, latest: 610, duration: 30, pinned: 'ola' },
+    ]);
   });
 
   it('pins a locked visit to the chosen helper; a sick day plans that date only, from the plan as it stands', () => {
@@ -79,28 +135,56 @@ describe('planning problem', () => {
     expect(problem.staff[0].shifts).toEqual([]);
     expect(problem.visits.map((v) => v.id).sort()).toEqual(['v2', 'v4', 'v5']);
     expect(baselineFrom(sick, problem)).toMatchObject({
-      routes: [{ staff: 'kari', day: 1, stops: [{ visit: 'v5', start: 480 }] }, { staff: 'ola', day: 1, stops: [{ visit: 'v4', start: 500 }] }],
+      routes: [
+        { staff: 'kari', day: 1, stops: [{ visit: 'v5', start: 480 }] },
+        { staff: 'ola', day: 1, stops: [{ visit: 'v4', start: 500 }] },
+      ],
       unassigned: ['v2'],
     });
   });
 
-  it('leaves today\'s visits whose window has passed as they are, and ignores pins to helpers not in the team', () => {
-    const data = world({ today: '2026-11-30', nowMinute: 600, locks: [{ visitId: 'v3', staffId: 'gone', date: null }, { visitId: 'v4', staffId: 'gone', date: null }] });
-    data.visits = [visit('v1', 'p1', '2026-11-30', { staffId: 'kari' }), visit('v3', 'p2', '2026-11-30', { windowStart: 600, windowEnd: 660 }), visit('v4', 'p2', '2026-12-01')];
+  it("leaves today's visits whose window has passed as they are, and ignores pins to helpers not in the team", () => {
+    const data = world({
+      today: '2026-11-30',
+      nowMinute: 600,
+      locks: [
+        { visitId: 'v3', staffId: 'gone', date: null },
+        { visitId: 'v4', staffId: 'gone', date: null },
+      ],
+    });
+    data.visits = [
+      visit('v1', 'p1', '2026-11-30', { staffId: 'kari' }),
+      visit('v3', 'p2', '2026-11-30', { windowStart: 600, windowEnd: 660 }),
+      visit('v4', 'p2', '2026-12-01'),
+    ];
     const { problem, kept } = buildProblem(data);
     expect(kept).toEqual(['v1']); // 08:00–09:00 today, now 10:00: not taken from Kari
-    expect(problem.visits.map((v) => [v.id, v.pinned])).toEqual([['v3', undefined], ['v4', undefined]]);
+    expect(problem.visits.map((v) => [v.id, v.pinned])).toEqual([
+      ['v3', undefined],
+      ['v4', undefined],
+    ]);
   });
 
   it('keeps the helper of a visit under way busy until it should end', () => {
     const data = world({ today: '2026-11-30', nowMinute: 600 });
-    data.visits = [visit('v1', 'p1', '2026-11-30', { staffId: 'ola', status: 'started', checkInMinute: 590, duration: 30, windowStart: 580, windowEnd: 610 })];
+    data.visits = [
+      visit('v1', 'p1', '2026-11-30', {
+        staffId: 'ola',
+        status: 'started',
+        checkInMinute: 590,
+        duration: 30,
+        windowStart: 580,
+        windowEnd: 610,
+      }),
+    ];
     const { problem, kept } = buildProblem(data);
     expect(kept).toEqual(['v1']);
-    expect(problem.visits).toEqual([{ id: 'hold:v1:ola', recipient: 'p1', day: 0, earliest: 600, latest: 600, duration: 20, pinned: 'ola' }]);
+    expect(problem.visits).toEqual([
+      { id: 'hold:v1:ola', recipient: 'p1', day: 0, earliest: 600, latest: 600, duration: 20, pinned: 'ola' },
+    ]);
   });
 
-  it('starts today\'s shifts no earlier than now and plans no past day', () => {
+  it("starts today's shifts no earlier than now and plans no past day", () => {
     const { problem } = buildProblem(world({ today: '2026-12-01', nowMinute: 600 }));
     expect(problem.staff[1].shifts).toEqual([{ day: 1, start: 600, end: 900 }]);
   });
@@ -112,10 +196,42 @@ describe('plan figures', () => {
   it('counts distinct helpers over the period, visits inside the window, travel and workload', () => {
     const f = planFigures(
       [
-        { recipientId: 'p1', date: '2026-11-30', windowStart: 480, windowEnd: 540, duration: 30, helpers: ['a'], start: 480 },
-        { recipientId: 'p1', date: '2026-12-01', windowStart: 480, windowEnd: 540, duration: 30, helpers: ['b'], start: 550 },
-        { recipientId: 'p2', date: '2026-11-30', windowStart: 520, windowEnd: 560, duration: 20, helpers: ['a', 'b'], start: 530 },
-        { recipientId: 'p2', date: '2026-12-01', windowStart: 520, windowEnd: 560, duration: 20, helpers: [], start: null },
+        {
+          recipientId: 'p1',
+          date: '2026-11-30',
+          windowStart: 480,
+          windowEnd: 540,
+          duration: 30,
+          helpers: ['a'],
+          start: 480,
+        },
+        {
+          recipientId: 'p1',
+          date: '2026-12-01',
+          windowStart: 480,
+          windowEnd: 540,
+          duration: 30,
+          helpers: ['b'],
+          start: 550,
+        },
+        {
+          recipientId: 'p2',
+          date: '2026-11-30',
+          windowStart: 520,
+          windowEnd: 560,
+          duration: 20,
+          helpers: ['a', 'b'],
+          start: 530,
+        },
+        {
+          recipientId: 'p2',
+          date: '2026-12-01',
+          windowStart: 520,
+          windowEnd: 560,
+          duration: 20,
+          helpers: [],
+          start: null,
+        },
       ],
       where,
       base,
@@ -136,8 +252,24 @@ describe('plan figures', () => {
   it('simulates untimed routes in window order', () => {
     const f = planFigures(
       [
-        { recipientId: 'p1', date: '2026-11-30', windowStart: 480, windowEnd: 490, duration: 60, helpers: ['a'], start: null },
-        { recipientId: 'p2', date: '2026-11-30', windowStart: 500, windowEnd: 510, duration: 20, helpers: ['a'], start: null },
+        {
+          recipientId: 'p1',
+          date: '2026-11-30',
+          windowStart: 480,
+          windowEnd: 490,
+          duration: 60,
+          helpers: ['a'],
+          start: null,
+        },
+        {
+          recipientId: 'p2',
+          date: '2026-11-30',
+          windowStart: 500,
+          windowEnd: 510,
+          duration: 20,
+          helpers: ['a'],
+          start: null,
+        },
       ],
       where,
       base,

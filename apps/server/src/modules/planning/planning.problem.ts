@@ -44,7 +44,13 @@ export interface PlanningData {
   nowMinute: number;
   base: { lat: number; lon: number };
   staff: PlanningStaff[];
-  recipients: { id: string; lat: number; lon: number; primaryContact: string | null; history: Record<string, number> }[];
+  recipients: {
+    id: string;
+    lat: number;
+    lon: number;
+    primaryContact: string | null;
+    history: Record<string, number>;
+  }[];
   /** The period's visits; only planned ones (from today on) are planned again. */
   visits: PlanningVisit[];
   /** Visit locks (keep or move the visit to this helper) and helper-day locks (keep the day as it is). */
@@ -69,7 +75,9 @@ export function buildProblem(data: PlanningData): BuiltProblem {
   const lockedDays = new Set(data.locks.filter((l) => l.date).map((l) => `${l.staffId}|${l.date}`));
   const known = new Set(data.staff.map((s) => s.id));
   // A lock to someone no longer in the team is void (the optimizer would ignore an unknown pin anyway).
-  const visitLock = new Map(data.locks.filter((l) => l.visitId && known.has(l.staffId)).map((l) => [l.visitId!, l.staffId]));
+  const visitLock = new Map(
+    data.locks.filter((l) => l.visitId && known.has(l.staffId)).map((l) => [l.visitId!, l.staffId]),
+  );
 
   const staff: Staff[] = data.staff.map((s) => {
     const shifts: Staff['shifts'] = [];
@@ -81,7 +89,8 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       const start = date === data.today ? Math.max(shift.start, data.nowMinute) : shift.start;
       if (start >= shift.end) return;
       shifts.push({ day, start, end: shift.end });
-      for (const c of s.competences) if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
+      for (const c of s.competences)
+        if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
     });
     return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
   });
@@ -108,7 +117,15 @@ export function buildProblem(data: PlanningData): BuiltProblem {
         if (left > 0)
           for (const h of helpers)
             if (known.has(h) && !lockedDays.has(`${h}|${v.date}`))
-              visits.push({ id: `hold:${v.id}:${h}`, recipient: v.recipientId, day, earliest: data.nowMinute, latest: data.nowMinute, duration: left, pinned: h });
+              visits.push({
+                id: `hold:${v.id}:${h}`,
+                recipient: v.recipientId,
+                day,
+                earliest: data.nowMinute,
+                latest: data.nowMinute,
+                duration: left,
+                pinned: h,
+              });
         continue;
       }
       // The helpers of a kept visit who are still being planned must keep that time free.
@@ -116,7 +133,15 @@ export function buildProblem(data: PlanningData): BuiltProblem {
         for (const h of helpers) {
           if (lockedDays.has(`${h}|${v.date}`) || !known.has(h)) continue;
           const at = v.plannedStart ?? v.windowStart;
-          visits.push({ id: `hold:${v.id}:${h}`, recipient: v.recipientId, day, earliest: at, latest: v.plannedStart ?? v.windowEnd, duration: v.duration, pinned: h });
+          visits.push({
+            id: `hold:${v.id}:${h}`,
+            recipient: v.recipientId,
+            day,
+            earliest: at,
+            latest: v.plannedStart ?? v.windowEnd,
+            duration: v.duration,
+            pinned: h,
+          });
         }
       }
       continue;
@@ -141,12 +166,19 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     name: data.name,
     days: data.days,
     travel: { model: 'haversine', ...TRAVEL },
-    locations: [{ id: 'base', lat: data.base.lat, lon: data.base.lon }, ...data.recipients.map((r) => ({ id: `loc:${r.id}`, lat: r.lat, lon: r.lon }))],
+    locations: [
+      { id: 'base', lat: data.base.lat, lon: data.base.lon },
+      ...data.recipients.map((r) => ({ id: `loc:${r.id}`, lat: r.lat, lon: r.lon })),
+    ],
     staff,
     recipients: data.recipients.map((r) => {
       // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
-      const byHistory = Object.entries(r.history).sort((a, b) => b[1] - a[1]).map(([id]) => id);
-      const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])].filter((id) => staff.some((s) => s.id === id)).slice(0, 3);
+      const byHistory = Object.entries(r.history)
+        .sort((a, b) => b[1] - a[1])
+        .map(([id]) => id);
+      const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])]
+        .filter((id) => staff.some((s) => s.id === id))
+        .slice(0, 3);
       const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
       return { id: r.id, location: `loc:${r.id}`, preferred, history };
     }),
@@ -165,7 +197,9 @@ export function baselineFrom(data: PlanningData, problem: Problem): Solution {
   const inProblem = new Set(problem.visits.map((v) => v.id));
   const routes = new Map<string, Solution['routes'][number]>();
   const dayOf = new Map(datesInRange(data.from, data.days).map((d, i) => [d, i]));
-  const sorted = data.visits.filter((v) => inProblem.has(v.id)).sort((a, b) => (a.plannedStart ?? a.windowStart) - (b.plannedStart ?? b.windowStart));
+  const sorted = data.visits
+    .filter((v) => inProblem.has(v.id))
+    .sort((a, b) => (a.plannedStart ?? a.windowStart) - (b.plannedStart ?? b.windowStart));
   for (const v of sorted) {
     for (const h of [v.staffId, v.secondStaffId]) {
       if (!h) continue;
@@ -176,7 +210,12 @@ export function baselineFrom(data: PlanningData, problem: Problem): Solution {
     }
   }
   const served = new Set(sorted.filter((v) => v.staffId).map((v) => v.id));
-  return { format: 'tillit-solution/1', problem: problem.name, routes: [...routes.values()], unassigned: [...inProblem].filter((id) => !served.has(id)) };
+  return {
+    format: 'tillit-solution/1',
+    problem: problem.name,
+    routes: [...routes.values()],
+    unassigned: [...inProblem].filter((id) => !served.has(id)),
+  };
 }
 
 export interface Assignment {
@@ -197,7 +236,8 @@ export function assignmentsFrom(solution: Solution): Map<string, Assignment> {
       else a.secondStaffId = route.staff;
     }
   }
-  for (const id of solution.unassigned) if (!id.startsWith('hold:')) out.set(id, { staffId: null, secondStaffId: null, plannedStart: null });
+  for (const id of solution.unassigned)
+    if (!id.startsWith('hold:')) out.set(id, { staffId: null, secondStaffId: null, plannedStart: null });
   return out;
 }
 
@@ -208,15 +248,24 @@ export type { UnassignedReason };
  * nobody at work holds the competence that day, fewer than two at work for a two-helper
  * visit, or the shifts are full inside the agreed window.
  */
-export function unassignedReason(problem: Problem, visitId: string, competencesOf: (visitId: string) => string[]): UnassignedReason {
+export function unassignedReason(
+  problem: Problem,
+  visitId: string,
+  competencesOf: (visitId: string) => string[],
+): UnassignedReason {
   const v = problem.visits.find((x) => x.id === visitId);
   if (!v) return { code: 'no_room' };
-  const working = problem.staff.filter((s) => s.shifts.some((sh) => sh.day === v.day && sh.start <= v.latest && sh.end >= v.earliest + v.duration));
+  const working = problem.staff.filter((s) =>
+    s.shifts.some((sh) => sh.day === v.day && sh.start <= v.latest && sh.end >= v.earliest + v.duration),
+  );
   if (working.length === 0) return { code: 'no_shift' };
   for (const code of competencesOf(visitId)) {
-    if (!working.some((s) => s.skills.includes(skillOn(code, v.day)))) return { code: 'no_competence', competence: code };
+    if (!working.some((s) => s.skills.includes(skillOn(code, v.day))))
+      return { code: 'no_competence', competence: code };
   }
-  const able = working.filter((s) => (v.skills ?? []).every((k) => s.skills.includes(k)) && (!v.pinned || v.pinned === s.id));
+  const able = working.filter(
+    (s) => (v.skills ?? []).every((k) => s.skills.includes(k)) && (!v.pinned || v.pinned === s.id),
+  );
   if ((v.staff ?? 1) === 2 && able.length < 2) return { code: 'two_helpers_short' };
   return { code: 'no_room' };
 }

@@ -20,7 +20,13 @@ export class PlanningQueue {
   ) {}
 
   async start(work = true): Promise<void> {
-    const boss = new PgBoss({ ...(this.database.queueConnection as object), schema: 'pgboss', schedule: false, supervise: true, max: 2 } as PgBoss.ConstructorOptions);
+    const boss = new PgBoss({
+      ...(this.database.queueConnection as object),
+      schema: 'pgboss',
+      schedule: false,
+      supervise: true,
+      max: 2,
+    } as PgBoss.ConstructorOptions);
     boss.on('error', (err) => this.log('job queue error', err));
     await boss.start();
     await boss.createQueue(QUEUE);
@@ -44,7 +50,9 @@ export class PlanningQueue {
       if (!this.boss) throw new Error('The planning queue is not running');
       await this.boss.send(QUEUE, { runId }, { retryLimit: 0, expireInSeconds: 15 * 60 });
     } catch (err) {
-      await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error = 'Could not be queued', finished_at = now() WHERE id = ${runId}`);
+      await this.database.db.execute(
+        sql`UPDATE plan_run SET status = 'failed', error = 'Could not be queued', finished_at = now() WHERE id = ${runId}`,
+      );
       throw err;
     }
   }
@@ -55,7 +63,10 @@ export class PlanningQueue {
    * PostgreSQL another server may still be solving, so only runs well past their time limit.
    */
   private async failInterrupted() {
-    const stale = this.database.kind === 'embedded' ? sql`true` : sql`created_at < now() - (time_limit_seconds + 900) * interval '1 second'`;
+    const stale =
+      this.database.kind === 'embedded'
+        ? sql`true`
+        : sql`created_at < now() - (time_limit_seconds + 900) * interval '1 second'`;
     await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error = 'Interrupted when the server stopped; run again', finished_at = now()
                                         WHERE status = 'running' AND ${stale}`);
   }

@@ -7,7 +7,15 @@ import { createRun, publishRun, rerun, runOf, type Enqueue } from './planning.ru
 import * as s from './planning.schema.ts';
 import { planView } from './planning.view.ts';
 import { createVisitingLink, visitingView } from './visiting.ts';
-import { addAbsence, addRotaEntry, latestRuns, removeAbsence, removeRotaEntry, reportSick, teamRota } from './rota.repository.ts';
+import {
+  addAbsence,
+  addRotaEntry,
+  latestRuns,
+  removeAbsence,
+  removeRotaEntry,
+  reportSick,
+  teamRota,
+} from './rota.repository.ts';
 
 export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,50 +23,89 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
   r.get('/api/planning/teams/:teamId/plan', { schema: { params: s.teamParams, querystring: s.periodQuery } }, (req) =>
     planView(db, req.actor, { teamId: req.params.teamId, from: req.query.from, days: req.query.days }),
   );
-  r.get('/api/planning/teams/:teamId/runs', { schema: { params: s.teamParams } }, (req) => latestRuns(db, req.actor, req.params.teamId));
-  r.post('/api/planning/teams/:teamId/runs', { schema: { params: s.teamParams, body: s.newRunBody } }, async (req, reply) => {
-    const run = await createRun(db, req.actor, req.params.teamId, { ...req.body, kind: 'period' }, enqueue);
-    return reply.status(202).send(run);
-  });
-  r.get('/api/planning/runs/:runId', { schema: { params: s.runParams } }, (req) => planView(db, req.actor, { runId: req.params.runId }));
+  r.get('/api/planning/teams/:teamId/runs', { schema: { params: s.teamParams } }, (req) =>
+    latestRuns(db, req.actor, req.params.teamId),
+  );
+  r.post(
+    '/api/planning/teams/:teamId/runs',
+    { schema: { params: s.teamParams, body: s.newRunBody } },
+    async (req, reply) => {
+      const run = await createRun(db, req.actor, req.params.teamId, { ...req.body, kind: 'period' }, enqueue);
+      return reply.status(202).send(run);
+    },
+  );
+  r.get('/api/planning/runs/:runId', { schema: { params: s.runParams } }, (req) =>
+    planView(db, req.actor, { runId: req.params.runId }),
+  );
   // Polled by the page while the optimizer works: status and progress only, nothing about people.
   r.get('/api/planning/runs/:runId/status', { schema: { params: s.runParams } }, async (req) => {
     const run = await runOf(db, req.actor, req.params.runId);
-    return { id: run.id, status: run.status, progress: run.progress, error: run.error, timeLimitSeconds: run.timeLimitSeconds };
+    return {
+      id: run.id,
+      status: run.status,
+      progress: run.progress,
+      error: run.error,
+      timeLimitSeconds: run.timeLimitSeconds,
+    };
   });
-  r.post('/api/planning/runs/:runId/rerun', { schema: { params: s.runParams, body: s.rerunBody } }, async (req, reply) =>
-    reply.status(202).send(await rerun(db, req.actor, req.params.runId, req.body.timeLimitSeconds, enqueue)),
+  r.post(
+    '/api/planning/runs/:runId/rerun',
+    { schema: { params: s.runParams, body: s.rerunBody } },
+    async (req, reply) =>
+      reply.status(202).send(await rerun(db, req.actor, req.params.runId, req.body.timeLimitSeconds, enqueue)),
   );
-  r.post('/api/planning/runs/:runId/publish', { schema: { params: s.runParams } }, (req) => publishRun(db, req.actor, req.params.runId));
+  r.post('/api/planning/runs/:runId/publish', { schema: { params: s.runParams } }, (req) =>
+    publishRun(db, req.actor, req.params.runId),
+  );
 
-  r.get('/api/planning/visits/:visitId/candidates', { schema: { params: s.visitParams } }, (req) => candidatesFor(db, req.actor, req.params.visitId));
+  r.get('/api/planning/visits/:visitId/candidates', { schema: { params: s.visitParams } }, (req) =>
+    candidatesFor(db, req.actor, req.params.visitId),
+  );
   r.post('/api/planning/visits/:visitId/lock', { schema: { params: s.visitParams, body: s.lockBody } }, (req) =>
     lockVisit(db, req.actor, req.params.visitId, req.body.staffId),
   );
   r.post('/api/planning/teams/:teamId/day-locks', { schema: { params: s.teamParams, body: s.dayLockBody } }, (req) =>
     lockDay(db, req.actor, req.params.teamId, req.body.staffId, req.body.date),
   );
-  r.delete('/api/planning/locks/:id', { schema: { params: s.idParams } }, (req) => unlock(db, req.actor, req.params.id));
+  r.delete('/api/planning/locks/:id', { schema: { params: s.idParams } }, (req) =>
+    unlock(db, req.actor, req.params.id),
+  );
 
-  r.get('/api/planning/teams/:teamId/rota', { schema: { params: s.teamParams } }, (req) => teamRota(db, req.actor, req.params.teamId));
-  r.post('/api/planning/teams/:teamId/rota', { schema: { params: s.teamParams, body: s.rotaEntryBody } }, async (req, reply) =>
-    reply.status(201).send(await addRotaEntry(db, req.actor, req.params.teamId, req.body)),
+  r.get('/api/planning/teams/:teamId/rota', { schema: { params: s.teamParams } }, (req) =>
+    teamRota(db, req.actor, req.params.teamId),
   );
-  r.delete('/api/planning/rota/:id', { schema: { params: s.idParams } }, (req) => removeRotaEntry(db, req.actor, req.params.id));
-  r.post('/api/planning/teams/:teamId/absences', { schema: { params: s.teamParams, body: s.absenceBody } }, async (req, reply) =>
-    reply.status(201).send(await addAbsence(db, req.actor, req.params.teamId, req.body)),
+  r.post(
+    '/api/planning/teams/:teamId/rota',
+    { schema: { params: s.teamParams, body: s.rotaEntryBody } },
+    async (req, reply) => reply.status(201).send(await addRotaEntry(db, req.actor, req.params.teamId, req.body)),
   );
-  r.delete('/api/planning/absences/:id', { schema: { params: s.idParams } }, (req) => removeAbsence(db, req.actor, req.params.id));
-  r.post('/api/planning/teams/:teamId/sick', { schema: { params: s.teamParams, body: s.sickBody } }, async (req, reply) =>
-    reply.status(202).send(await reportSick(db, req.actor, req.params.teamId, req.body, enqueue)),
+  r.delete('/api/planning/rota/:id', { schema: { params: s.idParams } }, (req) =>
+    removeRotaEntry(db, req.actor, req.params.id),
+  );
+  r.post(
+    '/api/planning/teams/:teamId/absences',
+    { schema: { params: s.teamParams, body: s.absenceBody } },
+    async (req, reply) => reply.status(201).send(await addAbsence(db, req.actor, req.params.teamId, req.body)),
+  );
+  r.delete('/api/planning/absences/:id', { schema: { params: s.idParams } }, (req) =>
+    removeAbsence(db, req.actor, req.params.id),
+  );
+  r.post(
+    '/api/planning/teams/:teamId/sick',
+    { schema: { params: s.teamParams, body: s.sickBody } },
+    async (req, reply) => reply.status(202).send(await reportSick(db, req.actor, req.params.teamId, req.body, enqueue)),
   );
 
   r.post('/api/recipients/:id/visiting-link', { schema: { params: s.idParams } }, async (req, reply) =>
     reply.status(201).send(await createVisitingLink(db, req.actor, req.params.id)),
   );
   // Open without a session: the token is the key, and it shows only times and first names.
-  r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) => visitingView(db, req.params.token));
+  r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) =>
+    visitingView(db, req.params.token),
+  );
 
   r.get('/api/planning/my-changes', (req) => myChanges(db, req.actor));
-  r.post('/api/planning/my-changes/seen', { schema: { body: s.seenBody } }, (req) => markChangesSeen(db, req.actor, req.body.ids));
+  r.post('/api/planning/my-changes/seen', { schema: { body: s.seenBody } }, (req) =>
+    markChangesSeen(db, req.actor, req.body.ids),
+  );
 }

@@ -12,7 +12,14 @@ import { generateVisits } from '../care/visits.generate.ts';
 import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
 import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
-import { assignmentsFrom, baselineFrom, buildProblem, unassignedReason, type Assignment, type UnassignedReason } from './planning.problem.ts';
+import {
+  assignmentsFrom,
+  baselineFrom,
+  buildProblem,
+  unassignedReason,
+  type Assignment,
+  type UnassignedReason,
+} from './planning.problem.ts';
 import { planRuns } from './planning.tables.ts';
 
 export interface RunFigures {
@@ -40,7 +47,13 @@ export interface NewRun {
   basedOn?: string;
 }
 
-export async function createRun(db: Db, actor: Actor, teamId: string, input: NewRun, enqueue: Enqueue): Promise<{ id: string }> {
+export async function createRun(
+  db: Db,
+  actor: Actor,
+  teamId: string,
+  input: NewRun,
+  enqueue: Enqueue,
+): Promise<{ id: string }> {
   await assertTeamPlanner(db, actor, teamId, 'planning.run');
   const id = await db.transaction((tx) => insertRun(tx, actor, teamId, input));
   await enqueue(id);
@@ -48,9 +61,27 @@ export async function createRun(db: Db, actor: Actor, teamId: string, input: New
 }
 
 /** «Kjør på nytt»: the same kind of run over the same period, with the team's locks as they are now. */
-export async function rerun(db: Db, actor: Actor, runId: string, timeLimitSeconds: number | undefined, enqueue: Enqueue) {
+export async function rerun(
+  db: Db,
+  actor: Actor,
+  runId: string,
+  timeLimitSeconds: number | undefined,
+  enqueue: Enqueue,
+) {
   const run = await runOf(db, actor, runId);
-  return createRun(db, actor, run.teamId, { from: run.fromDate, days: run.days, kind: run.kind, timeLimitSeconds: timeLimitSeconds ?? run.timeLimitSeconds, basedOn: run.solution ? run.id : undefined }, enqueue);
+  return createRun(
+    db,
+    actor,
+    run.teamId,
+    {
+      from: run.fromDate,
+      days: run.days,
+      kind: run.kind,
+      timeLimitSeconds: timeLimitSeconds ?? run.timeLimitSeconds,
+      basedOn: run.solution ? run.id : undefined,
+    },
+    enqueue,
+  );
 }
 
 /**
@@ -60,7 +91,15 @@ export async function rerun(db: Db, actor: Actor, runId: string, timeLimitSecond
 export async function insertRun(tx: Tx, actor: Actor, teamId: string, input: NewRun): Promise<string> {
   const [run] = await tx
     .insert(planRuns)
-    .values({ teamId, kind: input.kind, fromDate: input.from, days: input.days, timeLimitSeconds: input.timeLimitSeconds, basedOn: input.basedOn ?? null, createdBy: actor.userId })
+    .values({
+      teamId,
+      kind: input.kind,
+      fromDate: input.from,
+      days: input.days,
+      timeLimitSeconds: input.timeLimitSeconds,
+      basedOn: input.basedOn ?? null,
+      createdBy: actor.userId,
+    })
     .returning({ id: planRuns.id });
   await auditTeam(tx, actor, 'planning.run', { teamId, runId: run.id, ...input });
   return run.id;
@@ -73,7 +112,15 @@ export function figuresFor(data: LoadedPlanning, assignments?: Map<string, Assig
     data.visits.map((v) => {
       const a = assignments?.get(v.id);
       const helpers = a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId];
-      return { recipientId: v.recipientId, date: v.date, windowStart: v.windowStart, windowEnd: v.windowEnd, duration: v.duration, helpers: helpers.filter((h): h is string => h !== null), start: a ? a.plannedStart : v.plannedStart };
+      return {
+        recipientId: v.recipientId,
+        date: v.date,
+        windowStart: v.windowStart,
+        windowEnd: v.windowEnd,
+        duration: v.duration,
+        helpers: helpers.filter((h): h is string => h !== null),
+        start: a ? a.plannedStart : v.plannedStart,
+      };
     }),
     (id) => where.get(id) ?? data.base,
     data.base,
@@ -100,57 +147,94 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     // The period's visits come from the care plans: make any that are missing first (idempotent;
     // the run itself was audited when the team asked for it).
     const generated = await db.transaction((tx) => generateVisits(tx, run.teamId, run.fromDate, run.days));
-    const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, { ...clock, replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined });
+    const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, {
+      ...clock,
+      replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined,
+    });
     const { problem } = buildProblem(data);
-    const base = run.basedOn ? ((await db.select({ solution: planRuns.solution }).from(planRuns).where(eq(planRuns.id, run.basedOn)))[0]?.solution as Solution | undefined) : undefined;
+    const base = run.basedOn
+      ? ((await db.select({ solution: planRuns.solution }).from(planRuns).where(eq(planRuns.id, run.basedOn)))[0]
+          ?.solution as Solution | undefined)
+      : undefined;
     const before = figuresFor(data);
     // Progress is written while the optimizer works (a drizzle query runs only when awaited or
     // then-ed, so each write is started here), at most one write in flight.
     let lastWrite = 0;
     let inFlight: Promise<void> | null = null;
     const tSolve = performance.now();
-    const result = problem.visits.length === 0
-      ? { solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution, seconds: 0 }
-      : await solveParallel(problem, {
-          timeLimit: run.timeLimitSeconds,
-          seed: 1,
-          threads: opts.threads,
-          // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
-          // Either way every visit moved to another helper costs extra, so little changes.
-          baseline: base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined),
-          onProgress: (p) => {
-            const now = performance.now();
-            if (now - lastWrite < 1000 || inFlight) return;
-            lastWrite = now;
-            inFlight = db
-              .update(planRuns)
-              .set({ progress: { seconds: Math.round(p.seconds * 10) / 10, unassigned: p.unassigned, travel: Math.round(p.travel) } })
-              .where(and(eq(planRuns.id, runId), eq(planRuns.status, 'running')))
-              .then(
-                () => {},
-                () => {},
-              )
-              .finally(() => {
-                inFlight = null;
-              });
-          },
-        });
+    const result =
+      problem.visits.length === 0
+        ? {
+            solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution,
+            seconds: 0,
+          }
+        : await solveParallel(problem, {
+            timeLimit: run.timeLimitSeconds,
+            seed: 1,
+            threads: opts.threads,
+            // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
+            // Either way every visit moved to another helper costs extra, so little changes.
+            baseline: base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined),
+            onProgress: (p) => {
+              const now = performance.now();
+              if (now - lastWrite < 1000 || inFlight) return;
+              lastWrite = now;
+              inFlight = db
+                .update(planRuns)
+                .set({
+                  progress: {
+                    seconds: Math.round(p.seconds * 10) / 10,
+                    unassigned: p.unassigned,
+                    travel: Math.round(p.travel),
+                  },
+                })
+                .where(and(eq(planRuns.id, runId), eq(planRuns.status, 'running')))
+                .then(
+                  () => {},
+                  () => {},
+                )
+                .finally(() => {
+                  inFlight = null;
+                });
+            },
+          });
     const solverSeconds = (performance.now() - tSolve) / 1000;
     await inFlight;
     const assignments = assignmentsFrom(result.solution);
     const after = figuresFor(data, assignments);
     const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
-    const unassigned = result.solution.unassigned.filter((id) => !id.startsWith('hold:')).map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
+    const unassigned = result.solution.unassigned
+      .filter((id) => !id.startsWith('hold:'))
+      .map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
     // Each planned visit's version when the proposal was made: publishing skips visits changed since.
     const versions = Object.fromEntries(data.visits.filter((v) => assignments.has(v.id)).map((v) => [v.id, v.version]));
     const locks = data.locks.map((l) => l.id!).filter(Boolean);
-    const figures: RunFigures = { before, after, unassigned, versions, locks, visitsGenerated: generated.created, solverSeconds: round(solverSeconds), overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds) };
+    const figures: RunFigures = {
+      before,
+      after,
+      unassigned,
+      versions,
+      locks,
+      visitsGenerated: generated.created,
+      solverSeconds: round(solverSeconds),
+      overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds),
+    };
     await db
       .update(planRuns)
-      .set({ status: 'done', problem, solution: result.solution, figures, finishedAt: new Date(), progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true } })
+      .set({
+        status: 'done',
+        problem,
+        solution: result.solution,
+        figures,
+        finishedAt: new Date(),
+        progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true },
+      })
       .where(eq(planRuns.id, runId));
   } catch (err) {
-    await db.update(planRuns).set({ status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: new Date() }).where(eq(planRuns.id, runId));
+    await db
+      .update(planRuns)
+      .set({ status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: new Date() })
+      .where(eq(planRuns.id, runId));
     throw err;
   }
 }
@@ -172,11 +256,16 @@ async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
             AND (l.date BETWEEN ${run.fromDate}::date AND ${to}
                  OR l.visit_id IN (SELECT v.id FROM visit v WHERE v.date BETWEEN ${run.fromDate}::date AND ${to} AND v.status <> 'cancelled'))) AS locks`),
   );
-  if (state.newer) throw conflict('run_stale', 'The team has published another plan for this period since this proposal was made; make a new proposal');
+  if (state.newer)
+    throw conflict(
+      'run_stale',
+      'The team has published another plan for this period since this proposal was made; make a new proposal',
+    );
   if (state.absences) throw conflict('run_stale', 'An absence was registered after this proposal was made; run again');
   const locksNow = pgArray(state.locks).sort().join(',');
   const locksThen = ((run.figures as RunFigures).locks ?? []).slice().sort().join(',');
-  if (locksNow !== locksThen) throw conflict('run_stale', 'Locks have changed since this proposal was made; run again to include them');
+  if (locksNow !== locksThen)
+    throw conflict('run_stale', 'Locks have changed since this proposal was made; run again to include them');
 }
 
 export async function runOf(db: Db, actor: Actor, runId: string) {
@@ -205,22 +294,47 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
   await assertTeamPlanner(db, actor, found.teamId, 'planning.publish');
   return db.transaction(async (tx) => {
     const [run] = await tx.select().from(planRuns).where(eq(planRuns.id, runId)).for('update');
-    if (run.status !== 'done') throw conflict('run_not_ready', run.status === 'published' ? 'This proposal is already published' : 'The proposal is not finished yet', { status: run.status });
+    if (run.status !== 'done')
+      throw conflict(
+        'run_not_ready',
+        run.status === 'published' ? 'This proposal is already published' : 'The proposal is not finished yet',
+        { status: run.status },
+      );
     await assertStillFits(tx, run);
     const assignments = assignmentsFrom(run.solution as Solution);
     const versions = (run.figures as RunFigures).versions ?? {};
     const ids = [...assignments.keys()];
     if (ids.length === 0) {
-      await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
+      await tx
+        .update(planRuns)
+        .set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId })
+        .where(eq(planRuns.id, runId));
       return { changed: 0, skipped: 0, notified: 0 };
     }
     const current = (
       await tx.execute(sql`SELECT id, recipient_id AS "recipientId", date::text AS date, status, staff_id AS "staffId", second_staff_id AS "secondStaffId",
                                   planned_start AS "plannedStart", window_end AS "windowEnd", version, published
                              FROM visit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) FOR UPDATE`)
-    ).rows as { id: string; recipientId: string; date: string; status: string; staffId: string | null; secondStaffId: string | null; plannedStart: number | null; windowEnd: number; version: number; published: boolean }[];
+    ).rows as {
+      id: string;
+      recipientId: string;
+      date: string;
+      status: string;
+      staffId: string | null;
+      secondStaffId: string | null;
+      plannedStart: number | null;
+      windowEnd: number;
+      version: number;
+      published: boolean;
+    }[];
     const { today, nowMinute } = osloNow();
-    const changes: { staffId: string; visitId: string; kind: 'added' | 'removed' | 'retimed'; date: string; plannedStart: number | null }[] = [];
+    const changes: {
+      staffId: string;
+      visitId: string;
+      kind: 'added' | 'removed' | 'retimed';
+      date: string;
+      plannedStart: number | null;
+    }[] = [];
     const updates: { id: string; a: Assignment }[] = [];
     let skipped = ids.length - current.length;
     for (const v of current) {
@@ -237,24 +351,51 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       updates.push({ id: v.id, a });
       // Helpers could already see the visit in «Min dag» if it had a helper: tell them what changed.
       if (before.size === 0) continue;
-      for (const h of after) if (!before.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
-      for (const h of before) if (!after.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
+      for (const h of after)
+        if (!before.has(h))
+          changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
+      for (const h of before)
+        if (!after.has(h))
+          changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
       if (v.plannedStart !== null && a.plannedStart !== null && Math.abs(v.plannedStart - a.plannedStart) >= 15)
-        for (const h of after) if (before.has(h)) changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
+        for (const h of after)
+          if (before.has(h))
+            changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
     }
     for (let i = 0; i < updates.length; i += 500) {
-      const rows = updates.slice(i, i + 500).map(({ id, a }) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid, ${a.plannedStart}::smallint)`);
+      const rows = updates
+        .slice(i, i + 500)
+        .map(
+          ({ id, a }) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid, ${a.plannedStart}::smallint)`,
+        );
       await tx.execute(sql`UPDATE visit v SET staff_id = u.staff_id, second_staff_id = u.second_staff_id, planned_start = u.planned_start,
                                  published = true, version = v.version + 1
                              FROM (VALUES ${sql.join(rows, sql`, `)}) AS u(id, staff_id, second_staff_id, planned_start) WHERE v.id = u.id`);
     }
     for (let i = 0; i < changes.length; i += 500) {
-      const rows = changes.slice(i, i + 500).map((c) => sql`(${c.staffId}::uuid, ${c.visitId}::uuid, ${runId}::uuid, ${c.kind}::plan_change_kind, ${c.date}::date, ${c.plannedStart}::smallint)`);
-      await tx.execute(sql`INSERT INTO plan_change (staff_id, visit_id, run_id, kind, date, planned_start) VALUES ${sql.join(rows, sql`, `)}`);
+      const rows = changes
+        .slice(i, i + 500)
+        .map(
+          (c) =>
+            sql`(${c.staffId}::uuid, ${c.visitId}::uuid, ${runId}::uuid, ${c.kind}::plan_change_kind, ${c.date}::date, ${c.plannedStart}::smallint)`,
+        );
+      await tx.execute(
+        sql`INSERT INTO plan_change (staff_id, visit_id, run_id, kind, date, planned_start) VALUES ${sql.join(rows, sql`, `)}`,
+      );
     }
-    await tx.update(planRuns).set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId }).where(eq(planRuns.id, runId));
+    await tx
+      .update(planRuns)
+      .set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId })
+      .where(eq(planRuns.id, runId));
     const updated = new Set(updates.map((u) => u.id));
-    await auditTeam(tx, actor, 'planning.publish', { teamId: run.teamId, runId, changed: updates.length, skipped, notified: changes.length, recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))] });
+    await auditTeam(tx, actor, 'planning.publish', {
+      teamId: run.teamId,
+      runId,
+      changed: updates.length,
+      skipped,
+      notified: changes.length,
+      recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))],
+    });
     return { changed: updates.length, skipped, notified: changes.length };
   });
 }

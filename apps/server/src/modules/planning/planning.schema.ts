@@ -5,7 +5,13 @@ export const teamParams = z.object({ teamId: z.uuid() });
 export const runParams = z.object({ runId: z.uuid() });
 export const visitParams = z.object({ visitId: z.uuid() });
 export const idParams = z.object({ id: z.uuid() });
-export const tokenParams = z.object({ token: z.string().min(20).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const tokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 export const periodQuery = z.object({
   from: z.iso.date(),
@@ -29,7 +35,11 @@ export const rotaEntryBody = z
   .object({
     staffId: z.uuid(),
     kind: z.enum(['day', 'evening', 'night']),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).refine((d) => new Set(d).size === d.length, { message: 'Each weekday once' }),
+    weekdays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .refine((d) => new Set(d).size === d.length, { message: 'Each weekday once' }),
     everyWeeks: z.number().int().min(1).max(4).default(1),
     weekOffset: z.number().int().min(0).max(3).default(0),
     startMinute: minute,
@@ -38,8 +48,14 @@ export const rotaEntryBody = z
     validUntil: z.iso.date().nullable().default(null),
   })
   .refine((e) => e.endMinute > e.startMinute, { path: ['endMinute'], message: 'The shift must end after it starts' })
-  .refine((e) => e.weekOffset < e.everyWeeks, { path: ['weekOffset'], message: 'The week in the cycle must be less than the cycle length' })
-  .refine((e) => e.validUntil === null || e.validUntil >= e.validFrom, { path: ['validUntil'], message: 'The rota must end on or after it starts' });
+  .refine((e) => e.weekOffset < e.everyWeeks, {
+    path: ['weekOffset'],
+    message: 'The week in the cycle must be less than the cycle length',
+  })
+  .refine((e) => e.validUntil === null || e.validUntil >= e.validFrom, {
+    path: ['validUntil'],
+    message: 'The rota must end on or after it starts',
+  });
 
 export const absenceBody = z
   .object({

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 import { visits } from '../care/care.tables.ts';
 import { staff, teams } from '../organisation/organisation.tables.ts';
@@ -15,8 +27,12 @@ export const rotaEntries = pgTable(
   'rota_entry',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     kind: shiftKindEnum('kind').notNull(),
     /** ISO weekdays 1 (Monday) … 7 (Sunday). */
     weekdays: smallint('weekdays').array().notNull(),
@@ -33,7 +49,10 @@ export const rotaEntries = pgTable(
   (t) => [
     index('rota_entry_team_idx').on(t.teamId),
     check('rota_entry_time', sql`${t.endMinute} > ${t.startMinute}`),
-    check('rota_entry_cycle', sql`${t.everyWeeks} BETWEEN 1 AND 4 AND ${t.weekOffset} >= 0 AND ${t.weekOffset} < ${t.everyWeeks}`),
+    check(
+      'rota_entry_cycle',
+      sql`${t.everyWeeks} BETWEEN 1 AND 4 AND ${t.weekOffset} >= 0 AND ${t.weekOffset} < ${t.everyWeeks}`,
+    ),
   ],
 );
 
@@ -44,19 +63,35 @@ export const absences = pgTable(
   'absence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     fromDate: date('from_date').notNull(),
     toDate: date('to_date').notNull(),
     reason: absenceReasonEnum('reason').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('absence_staff_idx').on(t.staffId, t.fromDate), check('absence_dates', sql`${t.toDate} >= ${t.fromDate}`)],
+  (t) => [
+    index('absence_staff_idx').on(t.staffId, t.fromDate),
+    check('absence_dates', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
 );
 
 export const planRunKindEnum = pgEnum('plan_run_kind', ['period', 'sick_day']);
-export const planRunStatusEnum = pgEnum('plan_run_status', ['queued', 'running', 'done', 'failed', 'published', 'discarded']);
+export const planRunStatusEnum = pgEnum('plan_run_status', [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'published',
+  'discarded',
+]);
 
 /**
  * «Lag forslag»: one optimizer run over a team's period. The problem and solution are kept in
@@ -67,7 +102,9 @@ export const planRuns = pgTable(
   'plan_run',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: planRunKindEnum('kind').notNull(),
     fromDate: date('from_date').notNull(),
     days: smallint('days').notNull(),
@@ -80,7 +117,9 @@ export const planRuns = pgTable(
     solution: jsonb('solution'),
     figures: jsonb('figures'),
     error: text('error'),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     publishedBy: uuid('published_by').references(() => users.id),
@@ -97,12 +136,18 @@ export const planLocks = pgTable(
   'plan_lock',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     visitId: uuid('visit_id').references(() => visits.id, { onDelete: 'cascade' }),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     /** Set for a helper-day lock; null for a visit lock. */
     date: date('date'),
-    lockedBy: uuid('locked_by').notNull().references(() => users.id),
+    lockedBy: uuid('locked_by')
+      .notNull()
+      .references(() => users.id),
     lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -119,8 +164,12 @@ export const planChanges = pgTable(
   'plan_change',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
-    visitId: uuid('visit_id').notNull().references(() => visits.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').references(() => planRuns.id),
     kind: planChangeKindEnum('kind').notNull(),
     date: date('date').notNull(),
@@ -139,9 +188,13 @@ export const visitingLinks = pgTable(
   'visiting_link',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -16,26 +16,36 @@ import { assignmentsFrom, type Assignment } from './planning.problem.ts';
 import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
 import { shiftOn } from './rota.ts';
 
-export async function planView(db: Db, actor: Actor, q: { teamId: string; from: string; days: number } | { runId: string }) {
+export async function planView(
+  db: Db,
+  actor: Actor,
+  q: { teamId: string; from: string; days: number } | { runId: string },
+) {
   const run = 'runId' in q ? await runOf(db, actor, q.runId) : null;
   const teamId = run ? run.teamId : (q as { teamId: string }).teamId;
   if (!run) await assertTeamPlanner(db, actor, teamId, 'planning.view');
   const from = run ? run.fromDate : (q as { from: string }).from;
   const days = run ? run.days : (q as { days: number }).days;
   const data = await loadPlanningData(db, teamId, from, days, osloNow());
-  const assignments: Map<string, Assignment> | undefined = run?.solution ? assignmentsFrom(run.solution as Solution) : undefined;
+  const assignments: Map<string, Assignment> | undefined = run?.solution
+    ? assignmentsFrom(run.solution as Solution)
+    : undefined;
   const dates = datesInRange(from, days);
 
   const titles = new Map<string, string[]>();
   if (data.visits.length > 0) {
-    const res = await db.execute(sql`SELECT vm.visit_id AS "visitId", m.title FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id
+    const res =
+      await db.execute(sql`SELECT vm.visit_id AS "visitId", m.title FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id
                                        WHERE vm.visit_id = ANY(${`{${data.visits.map((v) => v.id).join(',')}}`}::uuid[]) ORDER BY m.window_start, m.title`);
-    for (const r of rowsOf<{ visitId: string; title: string }>(res)) titles.set(r.visitId, [...(titles.get(r.visitId) ?? []), r.title]);
+    for (const r of rowsOf<{ visitId: string; title: string }>(res))
+      titles.set(r.visitId, [...(titles.get(r.visitId) ?? []), r.title]);
   }
   const lockOf = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
   const visits = data.visits.map((v) => {
     const a = assignments?.get(v.id);
-    const helpers = (a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId]).filter((h): h is string => h !== null);
+    const helpers = (a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId]).filter(
+      (h): h is string => h !== null,
+    );
     const currentHelpers = [v.staffId, v.secondStaffId].filter((h): h is string => h !== null);
     return {
       id: v.id,
@@ -47,7 +57,9 @@ export async function planView(db: Db, actor: Actor, q: { teamId: string; from: 
       duration: v.duration,
       start: a ? a.plannedStart : v.plannedStart,
       helpers,
-      changed: a !== undefined && (helpers.length !== currentHelpers.length || helpers.some((h) => !currentHelpers.includes(h))),
+      changed:
+        a !== undefined &&
+        (helpers.length !== currentHelpers.length || helpers.some((h) => !currentHelpers.includes(h))),
       twoHelpers: v.twoHelpers,
       competences: v.competences,
       status: v.status,
@@ -63,8 +75,14 @@ export async function planView(db: Db, actor: Actor, q: { teamId: string; from: 
   }
   const figures = run?.figures as RunFigures | null | undefined;
   await auditWriterFor(db).append({
-    at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action: 'planning.view',
-    recipientId: null, basis: 'team_level', emergencyAccessId: null, details: { teamId, runId: run?.id ?? null, recipients: [...people.keys()] },
+    at: new Date(),
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action: 'planning.view',
+    recipientId: null,
+    basis: 'team_level',
+    emergencyAccessId: null,
+    details: { teamId, runId: run?.id ?? null, recipients: [...people.keys()] },
   });
   return {
     teamId,
@@ -72,11 +90,22 @@ export async function planView(db: Db, actor: Actor, q: { teamId: string; from: 
     days,
     dates,
     run: run && {
-      id: run.id, kind: run.kind, status: run.status, progress: run.progress, error: run.error, timeLimitSeconds: run.timeLimitSeconds,
-      createdAt: run.createdAt, finishedAt: run.finishedAt, publishedAt: run.publishedAt,
+      id: run.id,
+      kind: run.kind,
+      status: run.status,
+      progress: run.progress,
+      error: run.error,
+      timeLimitSeconds: run.timeLimitSeconds,
+      createdAt: run.createdAt,
+      finishedAt: run.finishedAt,
+      publishedAt: run.publishedAt,
     },
     figures: figures ? { before: figures.before, after: figures.after } : { before: figuresFor(data), after: null },
-    unassigned: figures?.unassigned ?? visits.filter((v) => v.helpers.length === 0 && v.status === 'planned').map((v) => ({ visitId: v.id, reason: null })),
+    unassigned:
+      figures?.unassigned ??
+      visits
+        .filter((v) => v.helpers.length === 0 && v.status === 'planned')
+        .map((v) => ({ visitId: v.id, reason: null })),
     staff: data.staff.map((s) => ({
       id: s.id,
       name: s.name,
@@ -85,7 +114,11 @@ export async function planView(db: Db, actor: Actor, q: { teamId: string; from: 
     })),
     visits,
     people: [...people.entries()]
-      .map(([recipientId, set]) => ({ recipientId, person: data.names.recipients.get(recipientId) ?? '', helpers: [...set] }))
+      .map(([recipientId, set]) => ({
+        recipientId,
+        person: data.names.recipients.get(recipientId) ?? '',
+        helpers: [...set],
+      }))
       .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
     locks: data.locks,
   };

@@ -22,9 +22,12 @@ export interface NewAbsence {
 }
 
 async function assertMember(tx: DbOrTx, teamId: string, staffId: string) {
-  const [row] = rowsOf<{ ok: boolean }>(await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
-                                                              AND (valid_until IS NULL OR valid_until >= current_date)) AS ok`));
-  if (!row.ok) throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not a member of this team' }]);
+  const [row] = rowsOf<{ ok: boolean }>(
+    await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
+                                                              AND (valid_until IS NULL OR valid_until >= current_date)) AS ok`),
+  );
+  if (!row.ok)
+    throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not a member of this team' }]);
 }
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -54,9 +57,18 @@ export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: 
     const existing = rotaRows(await tx.execute(sql`${selectRota(sql`staff_id = ${input.staffId}`)} FOR UPDATE`));
     const clash = existing.find((e) => entriesOverlap(e, input));
     if (clash) {
-      throw badInput([{ field: 'startMinute', code: 'overlap', message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)} on the same days` }]);
+      throw badInput([
+        {
+          field: 'startMinute',
+          code: 'overlap',
+          message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)} on the same days`,
+        },
+      ]);
     }
-    const [row] = await tx.insert(rotaEntries).values({ ...input, teamId }).returning();
+    const [row] = await tx
+      .insert(rotaEntries)
+      .values({ ...input, teamId })
+      .returning();
     await auditTeam(tx, actor, 'planning.rota.add', { teamId, entryId: row.id, staffId: input.staffId });
     return row;
   });
@@ -76,8 +88,18 @@ export async function removeRotaEntry(db: Db, actor: Actor, entryId: string) {
 /** The caller has checked the actor plans for the team. */
 async function insertAbsence(tx: DbOrTx, actor: Actor, teamId: string, input: NewAbsence) {
   await assertMember(tx, teamId, input.staffId);
-  const [row] = await tx.insert(absences).values({ ...input, teamId, createdBy: actor.userId }).returning();
-  await auditTeam(tx, actor, 'planning.absence.add', { teamId, absenceId: row.id, staffId: input.staffId, fromDate: input.fromDate, toDate: input.toDate, reason: input.reason });
+  const [row] = await tx
+    .insert(absences)
+    .values({ ...input, teamId, createdBy: actor.userId })
+    .returning();
+  await auditTeam(tx, actor, 'planning.absence.add', {
+    teamId,
+    absenceId: row.id,
+    staffId: input.staffId,
+    fromDate: input.fromDate,
+    toDate: input.toDate,
+    reason: input.reason,
+  });
   return row;
 }
 
@@ -102,12 +124,29 @@ export async function removeAbsence(db: Db, actor: Actor, absenceId: string) {
  * that day alone is re-planned. Visits of helpers still at work stay with them; only the sick
  * helper's visits move, to familiar faces where there is room.
  */
-export async function reportSick(db: Db, actor: Actor, teamId: string, input: { staffId: string; date: string; timeLimitSeconds: number }, enqueue: Enqueue) {
+export async function reportSick(
+  db: Db,
+  actor: Actor,
+  teamId: string,
+  input: { staffId: string; date: string; timeLimitSeconds: number },
+  enqueue: Enqueue,
+) {
   await assertTeamPlanner(db, actor, teamId, 'planning.sick');
-  if (input.date < osloNow().today) throw badInput([{ field: 'date', code: 'in_past', message: 'A sick call-in is for today or a coming day' }]);
+  if (input.date < osloNow().today)
+    throw badInput([{ field: 'date', code: 'in_past', message: 'A sick call-in is for today or a coming day' }]);
   const out = await db.transaction(async (tx) => {
-    const absence = await insertAbsence(tx, actor, teamId, { staffId: input.staffId, fromDate: input.date, toDate: input.date, reason: 'sick' });
-    const runId = await insertRun(tx, actor, teamId, { from: input.date, days: 1, timeLimitSeconds: input.timeLimitSeconds, kind: 'sick_day' });
+    const absence = await insertAbsence(tx, actor, teamId, {
+      staffId: input.staffId,
+      fromDate: input.date,
+      toDate: input.date,
+      reason: 'sick',
+    });
+    const runId = await insertRun(tx, actor, teamId, {
+      from: input.date,
+      days: 1,
+      timeLimitSeconds: input.timeLimitSeconds,
+      kind: 'sick_day',
+    });
     return { absenceId: absence.id, runId };
   });
   await enqueue(out.runId);
@@ -117,7 +156,15 @@ export async function reportSick(db: Db, actor: Actor, teamId: string, input: { 
 export async function latestRuns(db: Db, actor: Actor, teamId: string) {
   await assertTeamPlanner(db, actor, teamId, 'planning.view');
   return db
-    .select({ id: planRuns.id, kind: planRuns.kind, status: planRuns.status, fromDate: planRuns.fromDate, days: planRuns.days, createdAt: planRuns.createdAt, publishedAt: planRuns.publishedAt })
+    .select({
+      id: planRuns.id,
+      kind: planRuns.kind,
+      status: planRuns.status,
+      fromDate: planRuns.fromDate,
+      days: planRuns.days,
+      createdAt: planRuns.createdAt,
+      publishedAt: planRuns.publishedAt,
+    })
     .from(planRuns)
     .where(and(eq(planRuns.teamId, teamId)))
     .orderBy(sql`${planRuns.createdAt} DESC`)

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cycleWeek, entriesOverlap, entryFallsOn, findOverlap, shiftOn, weekIndex, type RotaPattern } from './rota.ts';
 
-const base: RotaPattern = { staffId: 's1', kind: 'day', weekdays: [1, 2, 3, 4, 5], everyWeeks: 1, weekOffset: 0, startMinute: 450, endMinute: 900, validFrom: '2026-01-01', validUntil: null };
+const base: RotaPattern = {
+  staffId: 's1',
+  kind: 'day',
+  weekdays: [1, 2, 3, 4, 5],
+  everyWeeks: 1,
+  weekOffset: 0,
+  startMinute: 450,
+  endMinute: 900,
+  validFrom: '2026-01-01',
+  validUntil: null,
+};
 
 describe('rota', () => {
   it('counts weeks from Monday 1970-01-05 and runs on across new year', () => {
@@ -36,10 +46,18 @@ describe('rota', () => {
     expect(entriesOverlap(base, { ...base, weekdays: [6, 7] })).toBe(false);
     expect(entriesOverlap(base, { ...base, staffId: 's2' })).toBe(false);
     // Week A and week B of a two-week cycle never meet; week 0 of 2 and week 1 of 4 never either.
-    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 0 }, { ...base, everyWeeks: 2, weekOffset: 1 })).toBe(false);
-    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 0 }, { ...base, everyWeeks: 4, weekOffset: 1 })).toBe(false);
-    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 1 }, { ...base, everyWeeks: 4, weekOffset: 3 })).toBe(true);
-    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 1 }, { ...base, everyWeeks: 3, weekOffset: 0 })).toBe(true);
+    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 0 }, { ...base, everyWeeks: 2, weekOffset: 1 })).toBe(
+      false,
+    );
+    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 0 }, { ...base, everyWeeks: 4, weekOffset: 1 })).toBe(
+      false,
+    );
+    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 1 }, { ...base, everyWeeks: 4, weekOffset: 3 })).toBe(
+      true,
+    );
+    expect(entriesOverlap({ ...base, everyWeeks: 2, weekOffset: 1 }, { ...base, everyWeeks: 3, weekOffset: 0 })).toBe(
+      true,
+    );
     // Validity periods that do not meet.
     expect(entriesOverlap({ ...base, validUntil: '2026-06-30' }, { ...base, validFrom: '2026-07-01' })).toBe(false);
     expect(findOverlap([base, evening, { ...base, id: 'x', startMinute: 600, endMinute: 700 }])?.[1].id).toBe('x');
@@ -49,6 +67,9 @@ describe('rota', () => {
     const evening: RotaPattern = { ...base, kind: 'evening', startMinute: 1020, endMinute: 1320 };
     expect(shiftOn([base, evening], [], '2026-11-30')).toEqual({ start: 450, end: 1320 });
     expect(shiftOn([base], [{ fromDate: '2026-11-30', toDate: '2026-11-30' }], '2026-11-30')).toBeNull();
-    expect(shiftOn([base], [{ fromDate: '2026-11-23', toDate: '2026-11-29' }], '2026-11-30')).toEqual({ start: 450, end: 900 });
+    expect(shiftOn([base], [{ fromDate: '2026-11-23', toDate: '2026-11-29' }], '2026-11-30')).toEqual({
+      start: 450,
+      end: 900,
+    });
   });
 });

@@ -9,7 +9,8 @@ import { isoWeekday } from '../care/recurrence.ts';
 export type { RotaPattern };
 
 const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const dayNumber = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 
 /** Week index of a date; 1970-01-05 (a Monday) starts week 0. */
 export const weekIndex = (iso: string) => Math.floor((dayNumber(iso) - 4) / 7);
@@ -44,7 +45,8 @@ export function entriesOverlap(a: RotaPattern, b: RotaPattern): boolean {
 /** The first overlapping pair in a helper's rota (for a 400 naming both), or null. */
 export function findOverlap<T extends RotaPattern>(entries: T[]): [T, T] | null {
   for (let i = 0; i < entries.length; i++)
-    for (let j = i + 1; j < entries.length; j++) if (entriesOverlap(entries[i], entries[j])) return [entries[i], entries[j]];
+    for (let j = i + 1; j < entries.length; j++)
+      if (entriesOverlap(entries[i], entries[j])) return [entries[i], entries[j]];
   return null;
 }
 
@@ -52,7 +54,11 @@ export function findOverlap<T extends RotaPattern>(entries: T[]): [T, T] | null 
  * The helper's working time on a date: the span of the rota entries falling on it (a split
  * shift becomes one span; the planner may use the gap), or null when off or absent.
  */
-export function shiftOn(entries: RotaPattern[], absences: { fromDate: string; toDate: string }[], date: string): { start: number; end: number } | null {
+export function shiftOn(
+  entries: RotaPattern[],
+  absences: { fromDate: string; toDate: string }[],
+  date: string,
+): { start: number; end: number } | null {
   if (absences.some((a) => a.fromDate <= date && date <= a.toDate)) return null;
   const on = entries.filter((e) => entryFallsOn(e, date));
   if (on.length === 0) return null;

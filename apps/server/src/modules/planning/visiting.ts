@@ -19,9 +19,15 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 export function createVisitingLink(db: Db, actor: Actor, recipientId: string) {
   return withRecordAccess(db, actor, recipientId, 'visiting_link.create', 'write', async (tx) => {
     // A new link replaces the old ones: a lost phone is dealt with by making a new link.
-    await tx.update(visitingLinks).set({ revokedAt: new Date() }).where(and(eq(visitingLinks.recipientId, recipientId), isNull(visitingLinks.revokedAt)));
+    await tx
+      .update(visitingLinks)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(visitingLinks.recipientId, recipientId), isNull(visitingLinks.revokedAt)));
     const token = randomBytes(24).toString('base64url');
-    const [row] = await tx.insert(visitingLinks).values({ recipientId, tokenHash: hash(token), createdBy: actor.userId }).returning({ id: visitingLinks.id });
+    const [row] = await tx
+      .insert(visitingLinks)
+      .values({ recipientId, tokenHash: hash(token), createdBy: actor.userId })
+      .returning({ id: visitingLinks.id });
     return { result: { path: `/who/${token}` }, details: { linkId: row.id } };
   });
 }
@@ -33,8 +39,16 @@ export async function visitingView(db: Db, token: string) {
     .where(and(eq(visitingLinks.tokenHash, hash(token)), isNull(visitingLinks.revokedAt)));
   if (!link) throw new AppError(404, 'link_unknown', 'This link is not valid (any more). Ask the team for a new one.');
   const { today } = osloNow();
-  const [person] = rowsOf<{ givenName: string }>(await db.execute(sql`SELECT given_name AS "givenName" FROM recipient WHERE id = ${link.recipientId}`));
-  const visits = rowsOf<{ date: string; windowStart: number; windowEnd: number; plannedStart: number | null; helpers: string[] | null }>(
+  const [person] = rowsOf<{ givenName: string }>(
+    await db.execute(sql`SELECT given_name AS "givenName" FROM recipient WHERE id = ${link.recipientId}`),
+  );
+  const visits = rowsOf<{
+    date: string;
+    windowStart: number;
+    windowEnd: number;
+    plannedStart: number | null;
+    helpers: string[] | null;
+  }>(
     await db.execute(sql`SELECT v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart",
                                 (SELECT json_agg(s.given_name ORDER BY s.given_name) FROM staff s WHERE s.id IN (v.staff_id, v.second_staff_id)) AS helpers
                            FROM visit v
@@ -42,8 +56,14 @@ export async function visitingView(db: Db, token: string) {
                           ORDER BY v.date, COALESCE(v.planned_start, v.window_start)`),
   );
   await auditWriterFor(db).append({
-    at: new Date(), actorUserId: null, actorName: 'Lenke «Hvem kommer?»', action: 'visiting.view',
-    recipientId: link.recipientId, basis: 'care_relation', emergencyAccessId: null, details: { linkId: link.id },
+    at: new Date(),
+    actorUserId: null,
+    actorName: 'Lenke «Hvem kommer?»',
+    action: 'visiting.view',
+    recipientId: link.recipientId,
+    basis: 'care_relation',
+    emergencyAccessId: null,
+    details: { linkId: link.id },
   });
   return { givenName: person?.givenName ?? '', visits: visits.map((v) => ({ ...v, helpers: v.helpers ?? [] })) };
 }

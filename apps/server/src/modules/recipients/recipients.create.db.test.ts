@@ -5,8 +5,8 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite();
 
-
-const count = async () => Number((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM recipient`)).rows[0].n);
+const count = async () =>
+  Number((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM recipient`)).rows[0].n);
 
 function person(overrides: Record<string, unknown> = {}) {
   return {
@@ -41,7 +41,11 @@ describe('registering a person served', () => {
     const res = await anna.post('/api/recipients', person({ nationalId: bad }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([
-      expect.objectContaining({ field: 'nationalId', code: 'nationalId.checkDigit1', message: expect.stringContaining('check digit') }),
+      expect.objectContaining({
+        field: 'nationalId',
+        code: 'nationalId.checkDigit1',
+        message: expect.stringContaining('check digit'),
+      }),
     ]);
     expect(await count()).toBe(1);
   });

@@ -5,7 +5,6 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite();
 
-
 const lastAudit = async () => (await suite.database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1))[0];
 const auditCount = async () =>
   Number((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n);
@@ -24,13 +23,24 @@ describe('the access matrix for one person’s record', () => {
       const read = await client.get(`/api/recipients/${suite.world.petter.id}`);
       expect(read.status).toBe(c.read);
       const readRow = await lastAudit();
-      expect(readRow).toMatchObject({ action: 'record.read', recipientId: suite.world.petter.id, basis: c.basis, actorUserId: suite.world.users[c.who].id });
+      expect(readRow).toMatchObject({
+        action: 'record.read',
+        recipientId: suite.world.petter.id,
+        basis: c.basis,
+        actorUserId: suite.world.users[c.who].id,
+      });
 
       const write = await client.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, phone: '98765432' });
       expect(write.status).toBe(c.write);
-      expect(await lastAudit()).toMatchObject({ action: 'record.update', recipientId: suite.world.petter.id, basis: c.basis });
+      expect(await lastAudit()).toMatchObject({
+        action: 'record.update',
+        recipientId: suite.world.petter.id,
+        basis: c.basis,
+      });
       if (c.write !== 200) {
-        const [row] = (await suite.database.db.execute(sql`SELECT phone, version FROM recipient WHERE id = ${suite.world.petter.id}`)).rows;
+        const [row] = (
+          await suite.database.db.execute(sql`SELECT phone, version FROM recipient WHERE id = ${suite.world.petter.id}`)
+        ).rows;
         expect(row).toMatchObject({ phone: null, version: 1 });
       }
     });
@@ -59,7 +69,11 @@ describe('the access matrix for one person’s record', () => {
     const anna = await logInAs(suite.app, 'anna');
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await anna.get(`/api/recipients/${unknown}`)).status).toBe(404);
-    expect(await lastAudit()).toMatchObject({ recipientId: unknown, basis: 'denied', details: { refused: 'not_found' } });
+    expect(await lastAudit()).toMatchObject({
+      recipientId: unknown,
+      basis: 'denied',
+      details: { refused: 'not_found' },
+    });
   });
 
   it('refuses an anonymous request', async () => {
@@ -71,15 +85,24 @@ describe('the access matrix for one person’s record', () => {
 describe('emergency access (break the glass)', () => {
   it('opens the record for a limited time, logs the reason and is flagged for follow-up', async () => {
     const bo = await logInAs(suite.app, 'bo');
-    const grant = await bo.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, { reason: 'Ringt av legevakten, trenger medisinlisten nå' });
+    const grant = await bo.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, {
+      reason: 'Ringt av legevakten, trenger medisinlisten nå',
+    });
     expect(grant.status).toBe(201);
     expect(new Date(grant.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect(await lastAudit()).toMatchObject({ action: 'emergency.grant', basis: 'emergency' });
 
     const read = await bo.get(`/api/recipients/${suite.world.petter.id}`);
     expect(read.status).toBe(200);
-    expect(read.body.access).toMatchObject({ basis: 'emergency', reason: 'Ringt av legevakten, trenger medisinlisten nå' });
-    expect(await lastAudit()).toMatchObject({ action: 'record.read', basis: 'emergency', emergencyAccessId: grant.body.id });
+    expect(read.body.access).toMatchObject({
+      basis: 'emergency',
+      reason: 'Ringt av legevakten, trenger medisinlisten nå',
+    });
+    expect(await lastAudit()).toMatchObject({
+      action: 'record.read',
+      basis: 'emergency',
+      emergencyAccessId: grant.body.id,
+    });
 
     const write = await bo.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, phone: '98765432' });
     expect(write.status).toBe(200);
@@ -89,15 +112,21 @@ describe('emergency access (break the glass)', () => {
     const open = await ada.get('/api/emergency-accesses');
     expect(open.body).toHaveLength(1);
     expect(open.body[0]).toMatchObject({ userName: 'Bo Sørli', followedUpAt: null });
-    const done = await ada.post(`/api/emergency-accesses/${grant.body.id}/follow-up`, { note: 'Kontrollert med legevakten' });
+    const done = await ada.post(`/api/emergency-accesses/${grant.body.id}/follow-up`, {
+      note: 'Kontrollert med legevakten',
+    });
     expect(done.status).toBe(200);
     expect((await ada.get('/api/emergency-accesses')).body).toHaveLength(0);
   });
 
   it('expires', async () => {
     const bo = await logInAs(suite.app, 'bo');
-    const grant = await bo.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, { reason: 'Akutt behov for opplysninger' });
-    await suite.database.db.execute(sql`UPDATE emergency_access SET expires_at = now() - interval '1 minute' WHERE id = ${grant.body.id}`);
+    const grant = await bo.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, {
+      reason: 'Akutt behov for opplysninger',
+    });
+    await suite.database.db.execute(
+      sql`UPDATE emergency_access SET expires_at = now() - interval '1 minute' WHERE id = ${grant.body.id}`,
+    );
     expect((await bo.get(`/api/recipients/${suite.world.petter.id}`)).status).toBe(403);
   });
 
@@ -112,7 +141,9 @@ describe('emergency access (break the glass)', () => {
 
   it('is not offered to administrators', async () => {
     const ada = await logInAs(suite.app, 'ada');
-    const res = await ada.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, { reason: 'Vil bare se journalen' });
+    const res = await ada.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, {
+      reason: 'Vil bare se journalen',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -125,7 +156,9 @@ describe('emergency access (break the glass)', () => {
 describe('writes to the record', () => {
   it('refuses a stale version with 409 and shows the other change', async () => {
     const anna = await logInAs(suite.app, 'anna');
-    expect((await anna.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, phone: '11111111' })).status).toBe(200);
+    expect(
+      (await anna.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, phone: '11111111' })).status,
+    ).toBe(200);
     const stale = await anna.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, phone: '22222222' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.current).toMatchObject({ phone: '11111111', version: 2 });
@@ -133,8 +166,16 @@ describe('writes to the record', () => {
 
   it('adds next of kin, keeping one closest', async () => {
     const anna = await logInAs(suite.app, 'anna');
-    await anna.post(`/api/recipients/${suite.world.petter.id}/next-of-kin`, { name: 'Kari', relation: 'datter', isClosest: true });
-    await anna.post(`/api/recipients/${suite.world.petter.id}/next-of-kin`, { name: 'Ola', relation: 'sønn', isClosest: true });
+    await anna.post(`/api/recipients/${suite.world.petter.id}/next-of-kin`, {
+      name: 'Kari',
+      relation: 'datter',
+      isClosest: true,
+    });
+    await anna.post(`/api/recipients/${suite.world.petter.id}/next-of-kin`, {
+      name: 'Ola',
+      relation: 'sønn',
+      isClosest: true,
+    });
     const { body } = await anna.get(`/api/recipients/${suite.world.petter.id}`);
     expect(body.record.nextOfKin.map((k: { name: string; isClosest: boolean }) => [k.name, k.isClosest])).toEqual([
       ['Ola', true],
@@ -145,7 +186,10 @@ describe('writes to the record', () => {
   it('refuses a primary contact outside the serving team, naming the field, changing nothing', async () => {
     const anna = await logInAs(suite.app, 'anna');
     const before = await auditCount();
-    const res = await anna.patch(`/api/recipients/${suite.world.petter.id}`, { version: 1, primaryContactStaffId: suite.world.staff.bo.id });
+    const res = await anna.patch(`/api/recipients/${suite.world.petter.id}`, {
+      version: 1,
+      primaryContactStaffId: suite.world.staff.bo.id,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'primaryContactStaffId' })]);
     expect(await auditCount()).toBe(before);

@@ -60,7 +60,6 @@ async function selectRecord(tx: DbOrTx, id: string) {
   return parseRecord(row.record);
 }
 
-
 function accessView(d: Allowed) {
   return d.basis === 'emergency'
     ? { basis: d.basis, reason: d.reason, expiresAt: d.expiresAt.toISOString() }
@@ -80,7 +79,9 @@ export class RecordRepository {
    * re-serialising it.
    */
   async readJson(id: string): Promise<string> {
-    const { row, decision } = await readWithAccess(this.db, this.actor, id, 'record.read', 'record_read_text', { record: sql`(${recordColumn})::text` });
+    const { row, decision } = await readWithAccess(this.db, this.actor, id, 'record.read', 'record_read_text', {
+      record: sql`(${recordColumn})::text`,
+    });
     return `{"record":${row.record as string},"access":${JSON.stringify(accessView(decision))}}`;
   }
 
@@ -112,9 +113,18 @@ export class RecordRepository {
       if (input.isClosest) await tx.update(nextOfKin).set({ isClosest: false }).where(eq(nextOfKin.recipientId, id));
       const [row] = await tx
         .insert(nextOfKin)
-        .values({ recipientId: id, name: input.name, relation: input.relation, phone: input.phone ?? null, isClosest: input.isClosest })
+        .values({
+          recipientId: id,
+          name: input.name,
+          relation: input.relation,
+          phone: input.phone ?? null,
+          isClosest: input.isClosest,
+        })
         .returning();
-      await tx.update(recipients).set({ version: sql`${recipients.version} + 1`, updatedAt: new Date() }).where(eq(recipients.id, id));
+      await tx
+        .update(recipients)
+        .set({ version: sql`${recipients.version} + 1`, updatedAt: new Date() })
+        .where(eq(recipients.id, id));
       return { result: row, details: { nextOfKinId: row.id } };
     });
   }
@@ -155,7 +165,11 @@ export class RecordRepository {
        LIMIT 1`);
     if (res.rows.length === 0) {
       throw badInput([
-        { field: 'primaryContactStaffId', code: 'not_in_team', message: 'The primary contact must be a member of the serving team' },
+        {
+          field: 'primaryContactStaffId',
+          code: 'not_in_team',
+          message: 'The primary contact must be a member of the serving team',
+        },
       ]);
     }
   }
@@ -163,6 +177,9 @@ export class RecordRepository {
 
 function derivedBirthDate(nationalId: string): string {
   const r = validateNationalId(nationalId);
-  if (!r.ok) throw badInput([{ field: 'nationalId', code: `nationalId.${r.problem}`, message: 'Invalid national identity number' }]);
+  if (!r.ok)
+    throw badInput([
+      { field: 'nationalId', code: `nationalId.${r.problem}`, message: 'Invalid national identity number' },
+    ]);
   return r.birthDate;
 }

@@ -18,10 +18,14 @@ export function recipientsRoutes(app: FastifyInstance, db: Db) {
     repo(req.actor).update(req.params.id, req.body),
   );
 
-  r.post('/api/recipients/:id/next-of-kin', { schema: { params: recipientParams, body: nextOfKinBody } }, async (req, reply) => {
-    reply.status(201);
-    return repo(req.actor).addNextOfKin(req.params.id, req.body);
-  });
+  r.post(
+    '/api/recipients/:id/next-of-kin',
+    { schema: { params: recipientParams, body: nextOfKinBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return repo(req.actor).addNextOfKin(req.params.id, req.body);
+    },
+  );
 
   r.post('/api/recipients', { schema: { body: newRecipientBody } }, async (req, reply) => {
     reply.status(201);

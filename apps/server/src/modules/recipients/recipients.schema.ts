@@ -15,7 +15,10 @@ export const recipientPatch = z
     version: z.number().int().positive(),
     phone: phone.nullable().optional(),
     addressLine: z.string().trim().min(1).max(200).optional(),
-    postalCode: z.string().regex(/^\d{4}$/, 'A postal code has four digits').optional(),
+    postalCode: z
+      .string()
+      .regex(/^\d{4}$/, 'A postal code has four digits')
+      .optional(),
     city: z.string().trim().min(1).max(100).optional(),
     lat: z.number().min(57).max(72).optional(),
     lon: z.number().min(4).max(32).optional(),
@@ -54,9 +57,18 @@ export const newRecipientBody = z
   .superRefine((v, ctx) => {
     const r = validateNationalId(v.nationalId);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: nationalIdMessages[r.problem].en, params: { problem: `nationalId.${r.problem}` } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nationalId'],
+        message: nationalIdMessages[r.problem].en,
+        params: { problem: `nationalId.${r.problem}` },
+      });
     } else if (v.birthDate && v.birthDate !== r.birthDate) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `The national identity number gives the birth date ${r.birthDate}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthDate'],
+        message: `The national identity number gives the birth date ${r.birthDate}`,
+      });
     }
   });
 

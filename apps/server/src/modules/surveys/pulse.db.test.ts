@@ -7,16 +7,43 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { quarterOf } from './surveys.items.ts';
 
 const suite = useWorldSuite();
-const answers = { trusted: 4, autonomy: 3, meaning: 5, heard: 3, barrier_structural: 4, barrier_competence: 2, barrier_motivation: 2, barrier_communication: 3, barrier_habits: 4 };
+const answers = {
+  trusted: 4,
+  autonomy: 3,
+  meaning: 5,
+  heard: 3,
+  barrier_structural: 4,
+  barrier_competence: 2,
+  barrier_motivation: 2,
+  barrier_communication: 3,
+  barrier_habits: 4,
+};
 const quarter = quarterOf(new Date());
 
 /** Adds members to team North until it has n, returning their usernames (Anna first). */
 async function teamOf(n: number) {
   const names = ['anna'];
   for (let i = 1; i < n; i++) {
-    const [s] = await suite.database.db.insert(t.staff).values({ districtId: suite.world.district.id, givenName: `M${i}`, familyName: 'Nord', profession: 'helsefagarbeider' }).returning();
-    await suite.database.db.insert(t.teamMemberships).values({ teamId: suite.world.north.id, staffId: s.id, validFrom: '2020-01-01' });
-    await createUser(suite.database.db, { username: `m${i}`, password: PASSWORD, role: 'member', displayName: `M${i} Nord`, staffId: s.id, districtId: suite.world.district.id });
+    const [s] = await suite.database.db
+      .insert(t.staff)
+      .values({
+        districtId: suite.world.district.id,
+        givenName: `M${i}`,
+        familyName: 'Nord',
+        profession: 'helsefagarbeider',
+      })
+      .returning();
+    await suite.database.db
+      .insert(t.teamMemberships)
+      .values({ teamId: suite.world.north.id, staffId: s.id, validFrom: '2020-01-01' });
+    await createUser(suite.database.db, {
+      username: `m${i}`,
+      password: PASSWORD,
+      role: 'member',
+      displayName: `M${i} Nord`,
+      staffId: s.id,
+      districtId: suite.world.district.id,
+    });
     names.push(`m${i}`);
   }
   return names;
@@ -25,16 +52,26 @@ async function teamOf(n: number) {
 describe('the staff pulse and the reform barometer', () => {
   it('keeps a team under five hidden and shows it at five; each person once a quarter', async () => {
     const names = await teamOf(5);
-    for (const n of names.slice(0, 4)) expect((await (await logInAs(suite.app, n)).post('/api/pulse', { answers })).status).toBe(201);
+    for (const n of names.slice(0, 4))
+      expect((await (await logInAs(suite.app, n)).post('/api/pulse', { answers })).status).toBe(201);
     const lea = await logInAs(suite.app, 'lea');
-    const north = () => lea.get(`/api/barometer?quarter=${quarter}`).then((r) => r.body.groups.find((g: { name: string }) => g.name === 'Team Nord'));
+    const north = () =>
+      lea
+        .get(`/api/barometer?quarter=${quarter}`)
+        .then((r) => r.body.groups.find((g: { name: string }) => g.name === 'Team Nord'));
     expect(await north()).toEqual({ name: 'Team Nord', level: 'team', suppressed: true });
     const fifth = await logInAs(suite.app, names[4]);
     expect((await fifth.post('/api/pulse', { answers })).status).toBe(201);
     expect((await fifth.post('/api/pulse', { answers })).status).toBe(409);
-    expect(await north()).toMatchObject({ suppressed: false, responses: 5, means: { barrier_structural: 4, meaning: 5 } });
+    expect(await north()).toMatchObject({
+      suppressed: false,
+      responses: 5,
+      means: { barrier_structural: 4, meaning: 5 },
+    });
     // The answer keeps no trace of who gave it.
-    const cols = Object.keys((await suite.database.db.execute(sql`SELECT * FROM pulse_response LIMIT 1`)).rows[0]).sort();
+    const cols = Object.keys(
+      (await suite.database.db.execute(sql`SELECT * FROM pulse_response LIMIT 1`)).rows[0],
+    ).sort();
     expect(cols).toEqual(['answers', 'district_id', 'id', 'level', 'quarter', 'team_id']);
   });
 

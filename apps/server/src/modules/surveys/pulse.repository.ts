@@ -9,13 +9,18 @@ import { MIN_GROUP, quarterOf } from './surveys.items.ts';
 
 /** Stores an anonymous pulse answer for the actor's group; once per person and quarter. */
 export async function answerPulse(db: Db, actor: Actor, answers: Record<string, number | null>) {
-  if (!actor.districtId || actor.role === 'admin') throw forbidden('no_group', 'The pulse is for team members and leaders');
+  if (!actor.districtId || actor.role === 'admin')
+    throw forbidden('no_group', 'The pulse is for team members and leaders');
   const level = actor.role === 'leader' ? 'leader' : 'team';
   const teamId = level === 'team' ? (actor.teamIds[0] ?? null) : null;
   if (level === 'team' && !teamId) throw forbidden('no_team', 'You are not in a team');
   const quarter = quarterOf(new Date());
   return db.transaction(async (tx) => {
-    const receipt = await tx.insert(pulseReceipts).values({ userId: actor.userId, quarter }).onConflictDoNothing().returning();
+    const receipt = await tx
+      .insert(pulseReceipts)
+      .values({ userId: actor.userId, quarter })
+      .onConflictDoNothing()
+      .returning();
     if (receipt.length === 0) throw conflict('already_answered', 'You have already answered this quarter. Thank you!');
     await tx.insert(pulseResponses).values({ districtId: actor.districtId!, teamId, level, quarter, answers });
     return { ok: true, quarter };
@@ -30,11 +35,19 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
  * never overlap and no district total is given, so nothing can be found by subtraction.
  */
 export async function barometer(db: Db, actor: Actor, quarter: string) {
-  if (actor.role !== 'leader' && actor.role !== 'admin') throw forbidden('leaders_only', 'The barometer is for leaders');
+  if (actor.role !== 'leader' && actor.role !== 'admin')
+    throw forbidden('leaders_only', 'The barometer is for leaders');
   if (!actor.districtId) throw forbidden('no_district', 'No district');
   const [teamRows, responses] = await Promise.all([
-    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, actor.districtId)).orderBy(teams.name),
-    db.select().from(pulseResponses).where(and(eq(pulseResponses.districtId, actor.districtId), eq(pulseResponses.quarter, quarter))),
+    db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(eq(teams.districtId, actor.districtId))
+      .orderBy(teams.name),
+    db
+      .select()
+      .from(pulseResponses)
+      .where(and(eq(pulseResponses.districtId, actor.districtId), eq(pulseResponses.quarter, quarter))),
   ]);
   const group = (rows: typeof responses) =>
     rows.length < MIN_GROUP
@@ -42,16 +55,24 @@ export async function barometer(db: Db, actor: Actor, quarter: string) {
       : {
           suppressed: false as const,
           responses: rows.length,
-          means: Object.fromEntries(PULSE_ITEMS.map((i) => [i.id, mean(rows.map((r) => r.answers[i.id]).filter((v): v is number => typeof v === 'number'))])),
+          means: Object.fromEntries(
+            PULSE_ITEMS.map((i) => [
+              i.id,
+              mean(rows.map((r) => r.answers[i.id]).filter((v): v is number => typeof v === 'number')),
+            ]),
+          ),
         };
   return {
     quarter,
     minimum: MIN_GROUP,
     items: PULSE_ITEMS.map(({ id, kind, nb, en }) => ({ id, kind, nb, en })),
     groups: [
-      ...teamRows.map((t) => ({ name: t.name, level: 'team' as const, ...group(responses.filter((r) => r.teamId === t.id)) })),
+      ...teamRows.map((t) => ({
+        name: t.name,
+        level: 'team' as const,
+        ...group(responses.filter((r) => r.teamId === t.id)),
+      })),
       { name: null, level: 'leader' as const, ...group(responses.filter((r) => r.level === 'leader')) },
     ],
   };
 }
-

@@ -13,7 +13,9 @@ export const pulseResponses = pgTable(
   'pulse_response',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
     /** Null for the leaders' group. */
     teamId: uuid('team_id').references(() => teams.id),
     level: pulseLevelEnum('level').notNull(),
@@ -26,7 +28,9 @@ export const pulseResponses = pgTable(
 export const pulseReceipts = pgTable(
   'pulse_receipt',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     quarter: text('quarter').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.quarter] })],

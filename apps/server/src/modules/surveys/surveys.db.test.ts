@@ -5,14 +5,29 @@ import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { quarterOf } from './surveys.items.ts';
 
 const suite = useWorldSuite();
-const answers = { on_time: 4, skilled: 5, listened: 4, kind: 5, knows_what_matters: null, keeps_word: 4, same_people: 3, told_changes: 3, have_a_say: 4, respect: 5 };
+const answers = {
+  on_time: 4,
+  skilled: 5,
+  listened: 4,
+  kind: 5,
+  knows_what_matters: null,
+  keeps_word: 4,
+  same_people: 3,
+  told_changes: 3,
+  have_a_say: 4,
+  respect: 5,
+};
 const quarter = quarterOf(new Date());
 
 async function answerOnce(recipientId: string, extra: Record<string, unknown> = {}) {
   const anna = await logInAs(suite.app, 'anna');
   const link = await anna.post(`/api/recipients/${recipientId}/survey-links`, { channel: 'tablet' });
   expect(link.status).toBe(201);
-  const res = await suite.app.inject({ method: 'POST', url: `/api/surveys/${link.body.token}`, payload: { respondent: 'person', answers, ...extra } });
+  const res = await suite.app.inject({
+    method: 'POST',
+    url: `/api/surveys/${link.body.token}`,
+    payload: { respondent: 'person', answers, ...extra },
+  });
   return { token: link.body.token as string, res };
 }
 
@@ -23,14 +38,30 @@ describe('the survey of the people served', () => {
     const form = await suite.app.inject({ method: 'GET', url: `/api/surveys/${link.body.token}` });
     expect(form.json().items).toHaveLength(10);
     expect(JSON.stringify(form.json())).not.toContain('Petter');
-    const first = await suite.app.inject({ method: 'POST', url: `/api/surveys/${link.body.token}`, payload: { respondent: 'next_of_kin', answers, openAnswer: 'Å få komme ut i hagen' } });
+    const first = await suite.app.inject({
+      method: 'POST',
+      url: `/api/surveys/${link.body.token}`,
+      payload: { respondent: 'next_of_kin', answers, openAnswer: 'Å få komme ut i hagen' },
+    });
     expect(first.statusCode).toBe(201);
-    const second = await suite.app.inject({ method: 'POST', url: `/api/surveys/${link.body.token}`, payload: { respondent: 'person', answers } });
+    const second = await suite.app.inject({
+      method: 'POST',
+      url: `/api/surveys/${link.body.token}`,
+      payload: { respondent: 'person', answers },
+    });
     expect(second.statusCode).toBe(409);
     expect((await suite.app.inject({ method: 'GET', url: `/api/surveys/${link.body.token}` })).statusCode).toBe(409);
     const stored = (await suite.database.db.execute(sql`SELECT * FROM survey_response`)).rows;
     expect(stored).toHaveLength(1);
-    expect(Object.keys(stored[0]).sort()).toEqual(['answers', 'channel', 'id', 'open_answer', 'quarter', 'respondent', 'team_id']);
+    expect(Object.keys(stored[0]).sort()).toEqual([
+      'answers',
+      'channel',
+      'id',
+      'open_answer',
+      'quarter',
+      'respondent',
+      'team_id',
+    ]);
   });
 
   it.each([
@@ -44,12 +75,21 @@ describe('the survey of the people served', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
     expect((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM survey_response`)).rows[0].n).toBe(0);
     // The link is still good for a correct answer.
-    expect((await suite.app.inject({ method: 'POST', url: `/api/surveys/${token}`, payload: { respondent: 'person', answers } })).statusCode).toBe(201);
+    expect(
+      (
+        await suite.app.inject({
+          method: 'POST',
+          url: `/api/surveys/${token}`,
+          payload: { respondent: 'person', answers },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('shows nothing for 4 answers and the results for 5, per whole quarter only', async () => {
     const people = [suite.world.petter.id];
-    for (let i = 0; i < 4; i++) people.push((await buildRecipient(suite.database.db, suite.world.north.id, { givenName: `P${i}` })).id);
+    for (let i = 0; i < 4; i++)
+      people.push((await buildRecipient(suite.database.db, suite.world.north.id, { givenName: `P${i}` })).id);
     for (const id of people.slice(0, 4)) expect((await answerOnce(id)).res.statusCode).toBe(201);
     const anna = await logInAs(suite.app, 'anna');
     const url = `/api/teams/${suite.world.north.id}/survey-results?quarter=${quarter}`;
@@ -59,13 +99,19 @@ describe('the survey of the people served', () => {
     expect(shown).toMatchObject({ suppressed: false, responses: 5 });
     expect(shown.items.find((i: { id: string }) => i.id === 'on_time')).toMatchObject({ answered: 5, mean: 4 });
     // No other cut exists: arbitrary periods and sub-filters are refused, so no difference of cells can reveal a suppressed one.
-    expect((await anna.get(`/api/teams/${suite.world.north.id}/survey-results?from=2026-10-01&to=2026-10-15`)).status).toBe(400);
-    expect((await anna.get(`/api/teams/${suite.world.north.id}/survey-results?quarter=2026-10`)).body.error.fields[0].field).toBe('quarter');
+    expect(
+      (await anna.get(`/api/teams/${suite.world.north.id}/survey-results?from=2026-10-01&to=2026-10-15`)).status,
+    ).toBe(400);
+    expect(
+      (await anna.get(`/api/teams/${suite.world.north.id}/survey-results?quarter=2026-10`)).body.error.fields[0].field,
+    ).toBe('quarter');
   });
 
   it('is never visible to another team, and invitations need the care relation', async () => {
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/teams/${suite.world.north.id}/survey-results?quarter=${quarter}`)).status).toBe(403);
-    expect((await bo.post(`/api/recipients/${suite.world.petter.id}/survey-links`, { channel: 'link' })).status).toBe(403);
+    expect((await bo.post(`/api/recipients/${suite.world.petter.id}/survey-links`, { channel: 'link' })).status).toBe(
+      403,
+    );
   });
 });

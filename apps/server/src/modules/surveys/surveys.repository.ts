@@ -22,13 +22,18 @@ export function invite(db: Db, actor: Actor, recipientId: string, channel: keyof
     ).rows as { id: string }[];
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + LIFETIME_HOURS[channel] * 3600_000);
-    await tx.insert(surveyLinks).values({ tokenHash: hash(token), recipientId, teamId: team.id, channel, createdBy: actor.userId, expiresAt });
+    await tx
+      .insert(surveyLinks)
+      .values({ tokenHash: hash(token), recipientId, teamId: team.id, channel, createdBy: actor.userId, expiresAt });
     return { result: { token, path: `/survey/${token}`, expiresAt: expiresAt.toISOString() }, details: { channel } };
   });
 }
 
 async function openLink(db: DbOrTx, token: string) {
-  const [link] = await db.select().from(surveyLinks).where(eq(surveyLinks.tokenHash, hash(token)));
+  const [link] = await db
+    .select()
+    .from(surveyLinks)
+    .where(eq(surveyLinks.tokenHash, hash(token)));
   if (!link || link.expiresAt < new Date()) throw notFound('Survey link');
   if (link.usedAt) throw conflict('already_answered', 'This survey has already been answered. Thank you!');
   return link;
@@ -49,7 +54,13 @@ export async function submit(db: Db, token: string, input: AnswerInput) {
     const used = await tx
       .update(surveyLinks)
       .set({ usedAt: new Date() })
-      .where(and(eq(surveyLinks.tokenHash, hash(token)), sql`${surveyLinks.usedAt} IS NULL`, sql`${surveyLinks.expiresAt} > now()`))
+      .where(
+        and(
+          eq(surveyLinks.tokenHash, hash(token)),
+          sql`${surveyLinks.usedAt} IS NULL`,
+          sql`${surveyLinks.expiresAt} > now()`,
+        ),
+      )
       .returning();
     if (used.length === 0) await openLink(tx, token); // throws the right 404 or 409
     const link = used[0];

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from './surveys.results.ts';
 
 const answer = (v: number | null, open: string | null = null) => ({
-  answers: { on_time: v, skilled: 5, listened: 4, kind: 5, knows_what_matters: null, keeps_word: 4, same_people: 2, told_changes: 3, have_a_say: 4, respect: 5 },
+  answers: {
+    on_time: v,
+    skilled: 5,
+    listened: 4,
+    kind: 5,
+    knows_what_matters: null,
+    keeps_word: 4,
+    same_people: 2,
+    told_changes: 3,
+    have_a_say: 4,
+    respect: 5,
+  },
   openAnswer: open,
 });
 

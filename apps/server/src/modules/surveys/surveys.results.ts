@@ -30,6 +30,15 @@ export function aggregate(responses: { answers: Record<string, number | null>; o
     };
   });
   // Open answers are shown in a shuffled-by-sorting order so their order does not reveal who answered when.
-  const openAnswers = responses.map((r) => r.openAnswer).filter((x): x is string => Boolean(x)).sort((a, b) => a.localeCompare(b, 'nb'));
-  return { suppressed: false as const, responses: responses.length, items, openAnswers, themes: countThemes(openAnswers) };
+  const openAnswers = responses
+    .map((r) => r.openAnswer)
+    .filter((x): x is string => Boolean(x))
+    .sort((a, b) => a.localeCompare(b, 'nb'));
+  return {
+    suppressed: false as const,
+    responses: responses.length,
+    items,
+    openAnswers,
+    themes: countThemes(openAnswers),
+  };
 }

@@ -17,17 +17,25 @@ export function surveysRoutes(app: FastifyInstance, db: Db) {
     return invite(db, req.actor, req.params.id, req.body.channel);
   });
   // The answering pages are public: the token is the only key, and it opens nothing but the form.
-  r.get('/api/surveys/:token', { schema: { params: tokenParams }, config: { public: true } }, (req) => surveyForm(db, req.params.token));
-  r.post('/api/surveys/:token', { schema: { params: tokenParams, body: answerBody }, config: { public: true } }, async (req, reply) => {
-    reply.status(201);
-    return submit(db, req.params.token, req.body);
-  });
+  r.get('/api/surveys/:token', { schema: { params: tokenParams }, config: { public: true } }, (req) =>
+    surveyForm(db, req.params.token),
+  );
+  r.post(
+    '/api/surveys/:token',
+    { schema: { params: tokenParams, body: answerBody }, config: { public: true } },
+    async (req, reply) => {
+      reply.status(201);
+      return submit(db, req.params.token, req.body);
+    },
+  );
   r.get('/api/pulse', () => ({ items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) }));
   r.post('/api/pulse', { schema: { body: pulseBody } }, async (req, reply) => {
     reply.status(201);
     return answerPulse(db, req.actor, req.body.answers);
   });
-  r.get('/api/barometer', { schema: { querystring: quarterQuery } }, (req) => barometer(db, req.actor, req.query.quarter));
+  r.get('/api/barometer', { schema: { querystring: quarterQuery } }, (req) =>
+    barometer(db, req.actor, req.query.quarter),
+  );
   r.get('/api/survey-items', () => SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })));
   r.get('/api/teams/:id/survey-results', { schema: { params: idParams, querystring: quarterQuery } }, (req) =>
     teamResults(db, req.actor, req.params.id, req.query.quarter),

@@ -9,7 +9,14 @@ const scale = z.union([z.number().int().min(1).max(5), z.null()]).default(null);
 export const answerBody = z
   .object({
     respondent: z.enum(['person', 'next_of_kin']),
-    answers: z.object(Object.fromEntries(SURVEY_ITEMS.map((i) => [i.id, scale])) as Record<(typeof SURVEY_ITEMS)[number]['id'], typeof scale>).strict(),
+    answers: z
+      .object(
+        Object.fromEntries(SURVEY_ITEMS.map((i) => [i.id, scale])) as Record<
+          (typeof SURVEY_ITEMS)[number]['id'],
+          typeof scale
+        >,
+      )
+      .strict(),
     openAnswer: z.string().trim().max(2000).optional(),
   })
   .strict();
@@ -17,5 +24,14 @@ export const quarterQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/
 export type AnswerInput = z.infer<typeof answerBody>;
 
 export const pulseBody = z
-  .object({ answers: z.object(Object.fromEntries(PULSE_ITEMS.map((i) => [i.id, scale])) as Record<(typeof PULSE_ITEMS)[number]['id'], typeof scale>).strict() })
+  .object({
+    answers: z
+      .object(
+        Object.fromEntries(PULSE_ITEMS.map((i) => [i.id, scale])) as Record<
+          (typeof PULSE_ITEMS)[number]['id'],
+          typeof scale
+        >,
+      )
+      .strict(),
+  })
   .strict();

@@ -16,10 +16,16 @@ export const surveyLinks = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** SHA-256 of the token in the link; the token itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
-    recipientId: uuid('recipient_id').notNull().references(() => recipients.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     channel: surveyChannelEnum('channel').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -32,7 +38,9 @@ export const surveyResponses = pgTable(
   'survey_response',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** Calendar quarter, e.g. 2026Q4: results are only ever shown per whole quarter. */
     quarter: text('quarter').notNull(),
     channel: surveyChannelEnum('channel').notNull(),

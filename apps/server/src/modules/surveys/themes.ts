@@ -11,21 +11,41 @@
  */
 export const THEMES = [
   { id: 'time', keywords: ['tid*', 'klokk*', 'sent', 'seint', 'forsink*', 'vent*', 'presis*', 'avtal*', 'punktlig*'] },
-  { id: 'faces', keywords: ['samme', 'kjent*', 'ukjent*', 'fast', 'faste', 'nye', 'forskjellig*', 'vikar*', 'ansikt*'] },
+  {
+    id: 'faces',
+    keywords: ['samme', 'kjent*', 'ukjent*', 'fast', 'faste', 'nye', 'forskjellig*', 'vikar*', 'ansikt*'],
+  },
   { id: 'heard', keywords: ['lytt*', 'hør*', 'bestemm*', 'spør*', 'medvirk*', 'ønsk*', 'respekt*'] },
-  { id: 'outdoors', keywords: ['ute', 'ut', 'tur', 'turer', 'gåtur*', 'hage*', 'spaser*', 'butikk*', 'aktivitet*', 'trim*', 'luft*'] },
-  { id: 'company', keywords: ['alene', 'ensom*', 'prat*', 'snakk*', 'selskap*', 'venn*', 'familie*', 'barnebarn*', 'kaffe*'] },
+  {
+    id: 'outdoors',
+    keywords: ['ute', 'ut', 'tur', 'turer', 'gåtur*', 'hage*', 'spaser*', 'butikk*', 'aktivitet*', 'trim*', 'luft*'],
+  },
+  {
+    id: 'company',
+    keywords: ['alene', 'ensom*', 'prat*', 'snakk*', 'selskap*', 'venn*', 'familie*', 'barnebarn*', 'kaffe*'],
+  },
   { id: 'food', keywords: ['mat', 'maten', 'middag*', 'frokost*', 'lunsj*', 'kvelds*', 'spis*', 'måltid*', 'drikk*'] },
-  { id: 'health', keywords: ['smert*', 'vondt', 'medisin*', 'sår', 'søvn*', 'sove', 'svimmel*', 'fall*', 'helse*', 'trøtt*'] },
+  {
+    id: 'health',
+    keywords: ['smert*', 'vondt', 'medisin*', 'sår', 'søvn*', 'sove', 'svimmel*', 'fall*', 'helse*', 'trøtt*'],
+  },
   { id: 'home', keywords: ['hjem*', 'bolig*', 'vask*', 'rydd*', 'dusj*', 'klær', 'handl*'] },
   { id: 'information', keywords: ['beskjed*', 'informasjon*', 'info', 'ring*', 'telefon*', 'endring*', 'varsl*'] },
 ] as const;
 
 export type ThemeId = (typeof THEMES)[number]['id'];
-export interface ThemeCount { id: ThemeId; count: number }
+export interface ThemeCount {
+  id: ThemeId;
+  count: number;
+}
 
-const words = (text: string) => text.toLowerCase().split(/[^a-zæøåéèüöä]+/u).filter(Boolean);
-const matches = (word: string, keyword: string) => (keyword.endsWith('*') ? word.startsWith(keyword.slice(0, -1)) : word === keyword);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-zæøåéèüöä]+/u)
+    .filter(Boolean);
+const matches = (word: string, keyword: string) =>
+  keyword.endsWith('*') ? word.startsWith(keyword.slice(0, -1)) : word === keyword;
 
 /** The themes an answer touches. */
 export function themesOfAnswer(text: string): ThemeId[] {

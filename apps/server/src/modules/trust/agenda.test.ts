@@ -2,17 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { agenda, compare } from './agenda.ts';
 import type { TeamIndicators } from './indicators.repository.ts';
 
-const ratio = (numerator: number, denominator: number) => ({ value: denominator ? numerator / denominator : null, numerator, denominator });
+const ratio = (numerator: number, denominator: number) => ({
+  value: denominator ? numerator / denominator : null,
+  numerator,
+  denominator,
+});
 /** A team's figures with the given punctuality, fidelity, distinct helpers and COC; everything else equal between periods. */
-function period(p: { inside: number; started: number; kept: number; documented: number; distinct: number; coc: number; people: number }): TeamIndicators {
+function period(p: {
+  inside: number;
+  started: number;
+  kept: number;
+  documented: number;
+  distinct: number;
+  coc: number;
+  people: number;
+}): TeamIndicators {
   return {
     team: { id: 't', name: 'Team' },
     period: { from: '2026-10-01', to: '2026-10-28' },
-    ability: { punctuality: ratio(p.inside, p.started), unstaffedOrCancelled: ratio(2, 100), flagToPlanHours: { value: 20, updated: 4, notUpdated: 0 } },
+    ability: {
+      punctuality: ratio(p.inside, p.started),
+      unstaffedOrCancelled: ratio(2, 100),
+      flagToPlanHours: { value: 20, updated: 4, notUpdated: 0 },
+    },
     integrity: {
       planFidelity: ratio(p.kept, p.documented),
       decisionsDelivered: ratio(8, 10),
-      continuity: { people: p.people, distinctMean: p.distinct, distinctMedian: p.distinct, distinctP90: p.distinct, cocMean: p.coc, primaryContactShare: 0.5, helperVisits: 200 },
+      continuity: {
+        people: p.people,
+        distinctMean: p.distinct,
+        distinctMedian: p.distinct,
+        distinctP90: p.distinct,
+        cocMean: p.coc,
+        primaryContactShare: 0.5,
+        helperVisits: 200,
+      },
     },
   };
 }
@@ -34,7 +58,10 @@ describe('what changed since the previous period', () => {
     expect(byId.cocMean).toMatchObject({ direction: 'better', notable: false });
     expect(byId.decisionsDelivered).toMatchObject({ change: 0, direction: 'same', notable: false });
     // The agenda: worse first, then better.
-    expect(agenda(compare(now, before)).map((c) => [c.indicator, c.direction])).toEqual([['distinctMedian', 'worse'], ['punctuality', 'better']]);
+    expect(agenda(compare(now, before)).map((c) => [c.indicator, c.direction])).toEqual([
+      ['distinctMedian', 'worse'],
+      ['punctuality', 'better'],
+    ]);
   });
 
   it('does not flag a big step resting on too few visits or people', () => {
@@ -46,6 +73,13 @@ describe('what changed since the previous period', () => {
   it('says unknown when a period has no figure', () => {
     const empty = period({ inside: 0, started: 0, kept: 0, documented: 0, distinct: 4, coc: 0.5, people: 10 });
     const c = compare(empty, before).find((x) => x.indicator === 'punctuality')!;
-    expect(c).toEqual({ indicator: 'punctuality', current: null, previous: 0.75, change: null, direction: 'unknown', notable: false });
+    expect(c).toEqual({
+      indicator: 'punctuality',
+      current: null,
+      previous: 0.75,
+      change: null,
+      direction: 'unknown',
+      notable: false,
+    });
   });
 });

@@ -8,8 +8,14 @@ import type { TeamIndicators } from './indicators.repository.ts';
  * do that works?»).
  */
 export type IndicatorId =
-  | 'punctuality' | 'unstaffedOrCancelled' | 'flagToPlanHours' | 'planFidelity'
-  | 'decisionsDelivered' | 'distinctMedian' | 'cocMean' | 'primaryContactShare';
+  | 'punctuality'
+  | 'unstaffedOrCancelled'
+  | 'flagToPlanHours'
+  | 'planFidelity'
+  | 'decisionsDelivered'
+  | 'distinctMedian'
+  | 'cocMean'
+  | 'primaryContactShare';
 
 interface Rule {
   /** Higher values are better. */
@@ -36,10 +42,16 @@ export function figures(i: TeamIndicators): Record<IndicatorId, { value: number 
   const c = i.integrity.continuity;
   return {
     punctuality: { value: i.ability.punctuality.value, basis: i.ability.punctuality.denominator },
-    unstaffedOrCancelled: { value: i.ability.unstaffedOrCancelled.value, basis: i.ability.unstaffedOrCancelled.denominator },
+    unstaffedOrCancelled: {
+      value: i.ability.unstaffedOrCancelled.value,
+      basis: i.ability.unstaffedOrCancelled.denominator,
+    },
     flagToPlanHours: { value: i.ability.flagToPlanHours.value, basis: i.ability.flagToPlanHours.updated },
     planFidelity: { value: i.integrity.planFidelity.value, basis: i.integrity.planFidelity.denominator },
-    decisionsDelivered: { value: i.integrity.decisionsDelivered.value, basis: i.integrity.decisionsDelivered.denominator },
+    decisionsDelivered: {
+      value: i.integrity.decisionsDelivered.value,
+      basis: i.integrity.decisionsDelivered.denominator,
+    },
     distinctMedian: { value: c.distinctMedian, basis: c.people },
     cocMean: { value: c.cocMean, basis: c.people },
     primaryContactShare: { value: c.primaryContactShare, basis: c.helperVisits },
@@ -64,12 +76,20 @@ export function compare(current: TeamIndicators, previous: TeamIndicators): Chan
     const rule = NOTABLE[indicator];
     const a = now[indicator];
     const b = before[indicator];
-    if (a.value === null || b.value === null) return { indicator, current: a.value, previous: b.value, change: null, direction: 'unknown', notable: false };
+    if (a.value === null || b.value === null)
+      return { indicator, current: a.value, previous: b.value, change: null, direction: 'unknown', notable: false };
     const change = a.value - b.value;
     // A rounding guard so that 0.80 − 0.75 counts as the 5-point step it is.
     const big = Math.abs(change) >= rule.step - 1e-9;
-    const direction = Math.abs(change) < 1e-9 ? 'same' : (change > 0) === rule.higherIsBetter ? 'better' : 'worse';
-    return { indicator, current: a.value, previous: b.value, change, direction, notable: big && direction !== 'same' && a.basis >= rule.minBasis && b.basis >= rule.minBasis };
+    const direction = Math.abs(change) < 1e-9 ? 'same' : change > 0 === rule.higherIsBetter ? 'better' : 'worse';
+    return {
+      indicator,
+      current: a.value,
+      previous: b.value,
+      change,
+      direction,
+      notable: big && direction !== 'same' && a.basis >= rule.minBasis && b.basis >= rule.minBasis,
+    };
   });
 }
 

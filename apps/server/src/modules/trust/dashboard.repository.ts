@@ -30,7 +30,9 @@ export function lastMonths(n: number, today = new Date()) {
 
 /** The last `n` calendar quarters, oldest first. */
 export function lastQuarters(n: number, today = new Date()) {
-  return Array.from({ length: n }, (_, i) => quarterOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3 * (n - 1 - i), 1))));
+  return Array.from({ length: n }, (_, i) =>
+    quarterOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3 * (n - 1 - i), 1))),
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ export function lastQuarters(n: number, today = new Date()) {
 export async function teamDashboard(db: Db, actor: Actor, teamId: string, months: number) {
   const team = await teamForActor(db, actor, teamId, 'team.dashboard');
   const periods = lastMonths(months);
-  const series = await Promise.all(periods.map(async (p) => ({ month: p.month, ...(await indicatorsForTeams(db, [team], p.from, p.to))[0] })));
+  const series = await Promise.all(
+    periods.map(async (p) => ({ month: p.month, ...(await indicatorsForTeams(db, [team], p.from, p.to))[0] })),
+  );
   const quarters = await Promise.all(lastQuarters(4).map((q) => quarterResults(db, actor, team.id, q)));
   return { team: { id: team.id, name: team.name }, months: series, quarters };
 }
@@ -53,8 +57,17 @@ export async function teamDashboard(db: Db, actor: Actor, teamId: string, months
  */
 export async function comparison(db: Db, actor: Actor, from: string, to: string) {
   if ((actor.role !== 'leader' && actor.role !== 'admin') || !actor.districtId)
-    throw await refusal(db, actor, 'trust.comparison', forbidden('leaders_only', 'The comparison is for the district’s leaders'));
-  const teamList = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, actor.districtId)).orderBy(asc(teams.name));
+    throw await refusal(
+      db,
+      actor,
+      'trust.comparison',
+      forbidden('leaders_only', 'The comparison is for the district’s leaders'),
+    );
+  const teamList = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.districtId, actor.districtId))
+    .orderBy(asc(teams.name));
   const previous = previousPeriod(from, to);
   const quarter = quarterOf(new Date(`${to}T12:00:00Z`));
   const [now, before, surveys] = await Promise.all([
@@ -75,7 +88,9 @@ export async function comparison(db: Db, actor: Actor, from: string, to: string)
         previous: before[k],
         changes,
         agenda: agenda(changes),
-        survey: s.suppressed ? { suppressed: true as const } : { suppressed: false as const, responses: s.responses, themes: s.themes },
+        survey: s.suppressed
+          ? { suppressed: true as const }
+          : { suppressed: false as const, responses: s.responses, themes: s.themes },
       };
     }),
   };

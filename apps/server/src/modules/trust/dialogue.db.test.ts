@@ -7,9 +7,12 @@ import { createUser } from '../accounts/accounts.service.ts';
 import { quarterOf } from '../surveys/surveys.items.ts';
 
 const suite = useWorldSuite();
-const count = async (table: string) => rowsOf<{ n: number }>(await suite.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0].n;
+const count = async (table: string) =>
+  rowsOf<{ n: number }>(await suite.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0].n;
 const denied = async (action: string) =>
-  rowsOf<{ basis: string; actor: string }>(await suite.database.db.execute(sql`SELECT basis, actor_name AS actor FROM audit_log WHERE action = ${action}`));
+  rowsOf<{ basis: string; actor: string }>(
+    await suite.database.db.execute(sql`SELECT basis, actor_name AS actor FROM audit_log WHERE action = ${action}`),
+  );
 const today = new Date().toISOString().slice(0, 10);
 
 describe('the leader’s self-assessment against the five misconceptions', () => {
@@ -17,9 +20,17 @@ describe('the leader’s self-assessment against the five misconceptions', () =>
     const lea = await logInAs(suite.app, 'lea');
     const first = await lea.get('/api/self-assessment');
     expect(first.status).toBe(200);
-    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual(['top_down', 'always_good', 'hands_off', 'stable', 'opposite_of_control']);
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([
+      'top_down',
+      'always_good',
+      'hands_off',
+      'stable',
+      'opposite_of_control',
+    ]);
     expect(first.body.items[0].nb.prompts.length).toBeGreaterThan(0);
-    const saved = await lea.post('/api/self-assessment', { answers: { top_down: { rating: 4, note: 'Jeg bestemmer for mye alene.' }, stable: { rating: 2 } } });
+    const saved = await lea.post('/api/self-assessment', {
+      answers: { top_down: { rating: 4, note: 'Jeg bestemmer for mye alene.' }, stable: { rating: 2 } },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.answers.top_down).toMatchObject({ rating: 4, note: 'Jeg bestemmer for mye alene.' });
     expect(saved.body.answers.hands_off).toEqual({ rating: null, note: null, updatedAt: null });
@@ -28,7 +39,13 @@ describe('the leader’s self-assessment against the five misconceptions', () =>
     const again = (await lea.get('/api/self-assessment')).body;
     expect([again.answers.top_down.rating, again.answers.stable.rating]).toEqual([4, 3]);
 
-    await createUser(suite.database.db, { username: 'liv', password: PASSWORD, role: 'leader', displayName: 'Liv Leder', districtId: suite.world.district.id });
+    await createUser(suite.database.db, {
+      username: 'liv',
+      password: PASSWORD,
+      role: 'leader',
+      displayName: 'Liv Leder',
+      districtId: suite.world.district.id,
+    });
     const liv = await logInAs(suite.app, 'liv');
     const hers = (await liv.get('/api/self-assessment')).body;
     expect(Object.values(hers.answers).every((a) => (a as { rating: unknown }).rating === null)).toBe(true);
@@ -39,7 +56,11 @@ describe('the leader’s self-assessment against the five misconceptions', () =>
     ['a rating of 6', { answers: { top_down: { rating: 6 } } }, 'answers.top_down.rating'],
     ['a rating of 0', { answers: { top_down: { rating: 0 } } }, 'answers.top_down.rating'],
     ['an unknown misconception', { answers: { mystery: { rating: 3 } } }, 'answers'],
-    ['a note over 2,000 characters', { answers: { stable: { rating: 3, note: 'x'.repeat(2001) } } }, 'answers.stable.note'],
+    [
+      'a note over 2,000 characters',
+      { answers: { stable: { rating: 3, note: 'x'.repeat(2001) } } },
+      'answers.stable.note',
+    ],
   ])('refuses %s naming %s, and saves nothing', async (_what, body, field) => {
     const lea = await logInAs(suite.app, 'lea');
     const res = await lea.post('/api/self-assessment', body);
@@ -53,7 +74,10 @@ describe('the leader’s self-assessment against the five misconceptions', () =>
     expect((await anna.get('/api/self-assessment')).status).toBe(403);
     expect((await anna.post('/api/self-assessment', { answers: { stable: { rating: 3 } } })).status).toBe(403);
     expect(await count('leader_self_assessment')).toBe(0);
-    expect(await denied('selfAssessment')).toEqual([{ basis: 'denied', actor: 'Anna Nordmann' }, { basis: 'denied', actor: 'Anna Nordmann' }]);
+    expect(await denied('selfAssessment')).toEqual([
+      { basis: 'denied', actor: 'Anna Nordmann' },
+      { basis: 'denied', actor: 'Anna Nordmann' },
+    ]);
   });
 });
 
@@ -61,7 +85,12 @@ describe('the team’s own notes and actions', () => {
   it('are written, listed and ticked off by the team', async () => {
     const anna = await logInAs(suite.app, 'anna');
     const url = `/api/teams/${suite.world.north.id}/notes`;
-    const added = await anna.post(url, { kind: 'action', text: 'Prøve faste turer for kveldsbesøkene', ownerRole: 'coordinator', dueDate: '2026-12-15' });
+    const added = await anna.post(url, {
+      kind: 'action',
+      text: 'Prøve faste turer for kveldsbesøkene',
+      ownerRole: 'coordinator',
+      dueDate: '2026-12-15',
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ kind: 'action', ownerRole: 'coordinator', dueDate: '2026-12-15', done: false });
     await anna.post(url, { kind: 'note', text: 'Flere sene besøk i november' });
@@ -89,7 +118,8 @@ describe('the team’s own notes and actions', () => {
 
   it('are closed to other teams and to leaders (logged), and unknown teams or notes are 404', async () => {
     const anna = await logInAs(suite.app, 'anna');
-    const note = (await anna.post(`/api/teams/${suite.world.north.id}/notes`, { kind: 'note', text: 'Bare for oss' })).body;
+    const note = (await anna.post(`/api/teams/${suite.world.north.id}/notes`, { kind: 'note', text: 'Bare for oss' }))
+      .body;
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/teams/${suite.world.north.id}/notes`)).status).toBe(403);
     expect((await bo.patch(`/api/teams/${suite.world.north.id}/notes/${note.id}`, { done: true })).status).toBe(403);
@@ -120,7 +150,15 @@ describe('the dashboards', () => {
     expect(res.body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(['Team Nord', 'Team Sør']);
     const north = res.body.teams[0];
     expect(north.changes).toHaveLength(8);
-    expect(north.survey).toEqual({ suppressed: false, responses: 5, themes: [{ id: 'outdoors', count: 2 }, { id: 'time', count: 1 }, { id: 'faces', count: 1 }] });
+    expect(north.survey).toEqual({
+      suppressed: false,
+      responses: 5,
+      themes: [
+        { id: 'outdoors', count: 2 },
+        { id: 'time', count: 1 },
+        { id: 'faces', count: 1 },
+      ],
+    });
     expect(res.body.teams[1].survey).toEqual({ suppressed: true });
     expect(JSON.stringify(res.body)).not.toContain('hagen');
     // The team's own results: the team sees the text, the leader only the themes.
@@ -147,7 +185,9 @@ describe('the dashboards', () => {
     expect(res.body.months).toHaveLength(3);
     expect(res.body.months[2].month).toBe(today.slice(0, 7));
     expect(res.body.quarters).toHaveLength(4);
-    expect((await anna.get(`/api/teams/${suite.world.north.id}/dashboard?months=13`)).body.error.fields[0].field).toBe('months');
+    expect((await anna.get(`/api/teams/${suite.world.north.id}/dashboard?months=13`)).body.error.fields[0].field).toBe(
+      'months',
+    );
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/teams/${suite.world.north.id}/dashboard`)).status).toBe(403);
     expect(await denied('team.dashboard')).toEqual([{ basis: 'denied', actor: 'Bo Sørli' }]);

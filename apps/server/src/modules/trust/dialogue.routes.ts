@@ -23,7 +23,9 @@ export function dialogueRoutes(app: FastifyInstance, db: Db) {
   r.patch('/api/teams/:id/notes/:noteId', { schema: { params: noteParams, body: notePatchBody } }, (req) =>
     updateNote(db, req.actor, req.params.id, req.params.noteId, req.body),
   );
-  r.get('/api/trust/comparison', { schema: { querystring: periodQuery } }, (req) => comparison(db, req.actor, req.query.from, req.query.to));
+  r.get('/api/trust/comparison', { schema: { querystring: periodQuery } }, (req) =>
+    comparison(db, req.actor, req.query.from, req.query.to),
+  );
   r.get('/api/self-assessment', (req) => mySelfAssessment(db, req.actor));
   r.post('/api/self-assessment', { schema: { body: selfAssessmentBody } }, (req) =>
     saveSelfAssessment(db, req.actor, req.body.answers as Record<string, { rating: number | null; note?: string }>),

@@ -18,12 +18,19 @@ export const noteBody = z
 export type NoteInput = z.infer<typeof noteBody>;
 
 export const notePatchBody = z
-  .object({ text: noteText.optional(), ownerRole: owner.optional(), dueDate: z.iso.date().nullable().optional(), done: z.boolean().optional() })
+  .object({
+    text: noteText.optional(),
+    ownerRole: owner.optional(),
+    dueDate: z.iso.date().nullable().optional(),
+    done: z.boolean().optional(),
+  })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
 export type NotePatch = z.infer<typeof notePatchBody>;
 
-const selfAnswer = z.object({ rating: z.number().int().min(1).max(5).nullable(), note: z.string().max(2000).optional() }).strict();
+const selfAnswer = z
+  .object({ rating: z.number().int().min(1).max(5).nullable(), note: z.string().max(2000).optional() })
+  .strict();
 export const selfAssessmentBody = z
   .object({ answers: z.partialRecord(z.enum(MISCONCEPTION_IDS), selfAnswer) })
   .strict();
@@ -32,4 +39,7 @@ export const selfAssessmentBody = z
 export const periodQuery = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'The period must end on or after its start' })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86_400_000, { path: ['to'], message: 'The period can be at most 400 days' });
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86_400_000, {
+    path: ['to'],
+    message: 'The period can be at most 400 days',
+  });

@@ -43,9 +43,13 @@ describe('team indicators from daily data', () => {
 
   it('is open to the district’s leader but not to another team', async () => {
     const lea = await logInAs(suite.app, 'lea');
-    expect((await lea.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(200);
+    expect((await lea.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(
+      200,
+    );
     const bo = await logInAs(suite.app, 'bo');
-    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(403);
+    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(
+      403,
+    );
   });
 
   it('refuses a period that ends before it starts, naming the field', async () => {
@@ -66,25 +70,44 @@ describe('team indicators from daily data', () => {
       await suite.database.db.execute(sql`SELECT recipient_id AS "recipientId", window_start AS "windowStart", window_end AS "windowEnd", status,
           (extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int AS "checkInMinute",
           staff_id AS "staffId", second_staff_id AS "secondStaffId" FROM visit`),
-    ).map(({ staffId, secondStaffId, ...v }) => ({ ...v, staffIds: [staffId, secondStaffId].filter((x): x is string => Boolean(x)) }));
+    ).map(({ staffId, secondStaffId, ...v }) => ({
+      ...v,
+      staffIds: [staffId, secondStaffId].filter((x): x is string => Boolean(x)),
+    }));
     const all = await loadVisitFigures(suite.database.db, [north.id, suite.world.south.id], '2026-11-01', '2026-11-07');
     const { counts, helperVisits } = all.get(north.id)!;
-    expect(all.get(suite.world.south.id)).toEqual({ counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 }, helperVisits: [] });
+    expect(all.get(suite.world.south.id)).toEqual({
+      counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 },
+      helperVisits: [],
+    });
     expect(counts).toEqual(countVisits(raw));
     // Six visits: one cancelled, one unstaffed; four started, three inside (08:05, 08:20, 08:30).
     expect(counts).toEqual({ total: 6, cancelledOrUnstaffed: 2, started: 4, inside: 3 });
     const sortKey = (h: { recipientId: string; staffId: string }) => `${h.recipientId}${h.staffId}`;
     const helpers = [...helperVisits].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     expect(helpers).toEqual(countHelperVisits(raw).sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
-    expect(Object.fromEntries(helpers.map((h) => [h.staffId, h.visits]))).toEqual({ [staff.anna.id]: 3, [staff.bo.id]: 2 });
+    expect(Object.fromEntries(helpers.map((h) => [h.staffId, h.visits]))).toEqual({
+      [staff.anna.id]: 3,
+      [staff.bo.id]: 2,
+    });
   });
 
   it('logs a refused look at another team’s figures', async () => {
     const bo = await logInAs(suite.app, 'bo');
-    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(403);
-    const rows = rowsOf<{ action: string; basis: string; details: { teamId: string } }>(
-      await suite.database.db.execute(sql`SELECT action, basis, details FROM audit_log WHERE action = 'team.indicators'`),
+    expect((await bo.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(
+      403,
     );
-    expect(rows).toEqual([{ action: 'team.indicators', basis: 'denied', details: { teamId: suite.world.north.id, refused: 'not_your_team' } }]);
+    const rows = rowsOf<{ action: string; basis: string; details: { teamId: string } }>(
+      await suite.database.db.execute(
+        sql`SELECT action, basis, details FROM audit_log WHERE action = 'team.indicators'`,
+      ),
+    );
+    expect(rows).toEqual([
+      {
+        action: 'team.indicators',
+        basis: 'denied',
+        details: { teamId: suite.world.north.id, refused: 'not_your_team' },
+      },
+    ]);
   });
 });

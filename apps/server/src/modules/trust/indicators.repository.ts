@@ -2,8 +2,17 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import {
-  continuity, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled,
-  type DecisionRow, type FlagRow, type HelperVisits, type OutcomeRow, type VisitCounts,
+  continuity,
+  decisionsDelivered,
+  flagToPlanHours,
+  planFidelity,
+  punctuality,
+  unstaffedOrCancelled,
+  type DecisionRow,
+  type FlagRow,
+  type HelperVisits,
+  type OutcomeRow,
+  type VisitCounts,
 } from './indicators.ts';
 import { teamForActor } from './team.access.ts';
 
@@ -17,7 +26,8 @@ const served = (teamIds: string[], from: string, to: string) =>
 /** The period's visits up to today: `visit v` joined to `s` (team_id, recipient_id), then the condition. */
 const periodVisits = (teamIds: string[], from: string, to: string) =>
   sql`visit v JOIN ${served(teamIds, from, to)} s ON s.recipient_id = v.recipient_id`;
-const inPeriod = (from: string, to: string) => sql`v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date`;
+const inPeriod = (from: string, to: string) =>
+  sql`v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date`;
 /** Stored with the visit (a generated column), so no time-zone conversion per visit here. */
 const checkInMinute = sql`v.check_in_minute`;
 
@@ -33,7 +43,15 @@ const byTeam = <R extends { teamId: string }>(rows: R[]) => {
  * counts; the team's totals and the done visits per helper are summed from these rows.
  */
 export async function loadVisitFigures(db: Db, teamIds: string[], from: string, to: string) {
-  const rows = rowsOf<VisitCounts & { teamId: string; recipientId: string; staffId: string | null; secondStaffId: string | null; done: number }>(
+  const rows = rowsOf<
+    VisitCounts & {
+      teamId: string;
+      recipientId: string;
+      staffId: string | null;
+      secondStaffId: string | null;
+      done: number;
+    }
+  >(
     await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
         count(*)::int AS total,
         count(*) FILTER (WHERE v.status = 'cancelled' OR (v.staff_id IS NULL AND v.second_staff_id IS NULL))::int AS "cancelledOrUnstaffed",
@@ -44,7 +62,15 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
       FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to)}
       GROUP BY s.team_id, v.recipient_id, v.staff_id, v.second_staff_id`),
   );
-  const figures = new Map(teamIds.map((id) => [id, { counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 } as VisitCounts, helpers: new Map<string, HelperVisits>() }]));
+  const figures = new Map(
+    teamIds.map((id) => [
+      id,
+      {
+        counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 } as VisitCounts,
+        helpers: new Map<string, HelperVisits>(),
+      },
+    ]),
+  );
   for (const r of rows) {
     const f = figures.get(r.teamId)!;
     f.counts.total += r.total;
@@ -65,13 +91,21 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
 
 /** Measure outcomes per team, person and outcome, with the minutes of help delivered (done visits, measures done or changed). */
 async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string) {
-  return byTeam(rowsOf<{ teamId: string; recipientId: string; outcome: OutcomeRow['outcome']; count: number; minutes: number | null }>(
-    await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", vm.outcome, count(*)::int AS count,
+  return byTeam(
+    rowsOf<{
+      teamId: string;
+      recipientId: string;
+      outcome: OutcomeRow['outcome'];
+      count: number;
+      minutes: number | null;
+    }>(
+      await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", vm.outcome, count(*)::int AS count,
         sum(m.duration_minutes) FILTER (WHERE v.status = 'done' AND vm.outcome IN ('done', 'changed'))::float AS minutes
       FROM ${periodVisits(teamIds, from, to)} JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
       WHERE v.date BETWEEN ${from}::date AND ${to}::date
       GROUP BY s.team_id, v.recipient_id, vm.outcome`),
-  ));
+    ),
+  );
 }
 
 /**
@@ -99,13 +133,17 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
                      FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
   ]);
   const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
-  const flags = byTeam(rowsOf<{ teamId: string; recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes));
+  const flags = byTeam(
+    rowsOf<{ teamId: string; recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes),
+  );
   const decisions = byTeam(rowsOf<DecisionRow & { teamId: string }>(decisionRes));
   const pcs = byTeam(rowsOf<{ teamId: string; recipientId: string; pc: string | null }>(pcRes));
   return teamList.map((team) => {
     const outcomes = outcomeRows.get(team.id) ?? [];
     const deliveredPerWeek = new Map<string, number>();
-    for (const o of outcomes) if (o.minutes) deliveredPerWeek.set(o.recipientId, (deliveredPerWeek.get(o.recipientId) ?? 0) + o.minutes / weeks);
+    for (const o of outcomes)
+      if (o.minutes)
+        deliveredPerWeek.set(o.recipientId, (deliveredPerWeek.get(o.recipientId) ?? 0) + o.minutes / weeks);
     const teamFlags: FlagRow[] = (flags.get(team.id) ?? []).map((f) => ({
       recipientId: f.recipientId,
       createdAt: new Date(f.createdAt),
@@ -123,10 +161,7 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
       integrity: {
         planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),
         decisionsDelivered: decisionsDelivered(decisions.get(team.id) ?? [], deliveredPerWeek),
-        continuity: continuity(
-          helperVisits,
-          new Map((pcs.get(team.id) ?? []).map((p) => [p.recipientId, p.pc])),
-        ),
+        continuity: continuity(helperVisits, new Map((pcs.get(team.id) ?? []).map((p) => [p.recipientId, p.pc]))),
       },
     };
   });

@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { coc, continuity, countHelperVisits, countVisits, decisionsDelivered, flagToPlanHours, planFidelity, punctuality, unstaffedOrCancelled, type VisitRow } from './indicators.ts';
+import {
+  coc,
+  continuity,
+  countHelperVisits,
+  countVisits,
+  decisionsDelivered,
+  flagToPlanHours,
+  planFidelity,
+  punctuality,
+  unstaffedOrCancelled,
+  type VisitRow,
+} from './indicators.ts';
 
 // A hand-made fortnight for two people. Answers are worked out by hand in the comments.
-const v = (recipientId: string, status: VisitRow['status'], checkInMinute: number | null, staffIds: string[]): VisitRow => ({
-  recipientId, windowStart: 480, windowEnd: 510, status, checkInMinute, staffIds,
+const v = (
+  recipientId: string,
+  status: VisitRow['status'],
+  checkInMinute: number | null,
+  staffIds: string[],
+): VisitRow => ({
+  recipientId,
+  windowStart: 480,
+  windowEnd: 510,
+  status,
+  checkInMinute,
+  staffIds,
 });
 const visits: VisitRow[] = [
   v('anna', 'done', 485, ['s1']), // inside
@@ -35,23 +56,51 @@ describe('ability', () => {
   });
   it('flag to plan: median of 2 h and 10 h is 6 h; one flag never followed up', () => {
     const t = (h: number) => new Date(Date.UTC(2026, 10, 2, h));
-    expect(flagToPlanHours([
-      { recipientId: 'anna', createdAt: t(8), planUpdatedAt: t(10) },
-      { recipientId: 'bjorn', createdAt: t(8), planUpdatedAt: t(18) },
-      { recipientId: 'bjorn', createdAt: t(9), planUpdatedAt: null },
-    ])).toEqual({ value: 6, updated: 2, notUpdated: 1 });
+    expect(
+      flagToPlanHours([
+        { recipientId: 'anna', createdAt: t(8), planUpdatedAt: t(10) },
+        { recipientId: 'bjorn', createdAt: t(8), planUpdatedAt: t(18) },
+        { recipientId: 'bjorn', createdAt: t(9), planUpdatedAt: null },
+      ]),
+    ).toEqual({ value: 6, updated: 2, notUpdated: 1 });
   });
 });
 
 describe('integrity', () => {
   it('plan fidelity: done and changed-with-the-person count, undocumented do not: 3 of 4', () => {
-    expect(planFidelity([{ outcome: 'done' }, { outcome: 'changed' }, { outcome: 'not_done' }, { outcome: 'done' }, { outcome: null }])).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+    expect(
+      planFidelity([
+        { outcome: 'done' },
+        { outcome: 'changed' },
+        { outcome: 'not_done' },
+        { outcome: 'done' },
+        { outcome: null },
+      ]),
+    ).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
   });
   it('plan fidelity accepts grouped rows', () => {
-    expect(planFidelity([{ outcome: 'done', count: 2 }, { outcome: 'changed' }, { outcome: 'not_done' }, { outcome: null, count: 4 }])).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+    expect(
+      planFidelity([
+        { outcome: 'done', count: 2 },
+        { outcome: 'changed' },
+        { outcome: 'not_done' },
+        { outcome: null, count: 4 },
+      ]),
+    ).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
   });
   it('decisions delivered: anna 3 h decided, 170 min delivered (≥ 162) → met; bjorn 2 h, 60 min → not met', () => {
-    expect(decisionsDelivered([{ recipientId: 'anna', hoursPerWeek: 3 }, { recipientId: 'bjorn', hoursPerWeek: 2 }], new Map([['anna', 170], ['bjorn', 60]]))).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+    expect(
+      decisionsDelivered(
+        [
+          { recipientId: 'anna', hoursPerWeek: 3 },
+          { recipientId: 'bjorn', hoursPerWeek: 2 },
+        ],
+        new Map([
+          ['anna', 170],
+          ['bjorn', 60],
+        ]),
+      ),
+    ).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
   });
   it('COC: one helper for all = 1; 3+1 visits = (9+1-4)/(4·3) = 0.5; single visit undefined', () => {
     expect(coc([5])).toBe(1);
@@ -59,7 +108,13 @@ describe('integrity', () => {
     expect(coc([1])).toBeNull();
   });
   it('continuity: anna 2 helpers (s1×3, s2×1; COC 0.5), bjorn 2 helpers (s3×2, s4×1; COC (4+1-3)/6 = 1/3)', () => {
-    const r = continuity(countHelperVisits(visits), new Map([['anna', 's1'], ['bjorn', 's4']]));
+    const r = continuity(
+      countHelperVisits(visits),
+      new Map([
+        ['anna', 's1'],
+        ['bjorn', 's4'],
+      ]),
+    );
     expect(r.people).toBe(2);
     expect(r.distinctMean).toBe(2);
     expect(r.distinctMedian).toBe(2);
@@ -69,12 +124,23 @@ describe('integrity', () => {
     expect(r.primaryContactShare).toBeCloseTo(4 / 7, 10);
   });
   it('continuity from grouped rows: split rows for one helper add up; nobody served gives nulls', () => {
-    const r = continuity([
-      { recipientId: 'anna', staffId: 's1', visits: 2 },
-      { recipientId: 'anna', staffId: 's1', visits: 1 },
-      { recipientId: 'anna', staffId: 's2', visits: 1 },
-    ], new Map([['anna', 's2']]));
+    const r = continuity(
+      [
+        { recipientId: 'anna', staffId: 's1', visits: 2 },
+        { recipientId: 'anna', staffId: 's1', visits: 1 },
+        { recipientId: 'anna', staffId: 's2', visits: 1 },
+      ],
+      new Map([['anna', 's2']]),
+    );
     expect(r).toMatchObject({ people: 1, distinctMedian: 2, cocMean: 0.5, primaryContactShare: 0.25 });
-    expect(continuity([], new Map())).toEqual({ people: 0, distinctMean: null, distinctMedian: null, distinctP90: null, cocMean: null, primaryContactShare: null, helperVisits: 0 });
+    expect(continuity([], new Map())).toEqual({
+      people: 0,
+      distinctMean: null,
+      distinctMedian: null,
+      distinctP90: null,
+      cocMean: null,
+      primaryContactShare: null,
+      helperVisits: 0,
+    });
   });
 });

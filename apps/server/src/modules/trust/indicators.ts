@@ -78,7 +78,9 @@ export function unstaffedOrCancelled(c: VisitCounts) {
 
 /** Ability: median hours from a change-in-condition flag to an updated plan; flags never followed by a change count apart. */
 export function flagToPlanHours(flags: FlagRow[]) {
-  const hours = flags.filter((f) => f.planUpdatedAt).map((f) => (f.planUpdatedAt!.getTime() - f.createdAt.getTime()) / 3_600_000);
+  const hours = flags
+    .filter((f) => f.planUpdatedAt)
+    .map((f) => (f.planUpdatedAt!.getTime() - f.createdAt.getTime()) / 3_600_000);
   return { value: median(hours), updated: hours.length, notUpdated: flags.length - hours.length };
 }
 

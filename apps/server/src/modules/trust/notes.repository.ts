@@ -15,17 +15,30 @@ async function teamOwn(db: Db, actor: Actor, teamId: string, action: string) {
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
   if (!team) throw notFound('Team');
   if (actor.role !== 'member' || !actor.teamIds.includes(teamId))
-    throw await refusal(db, actor, action, forbidden('not_your_team', 'Only the team’s own members see its notes'), { teamId });
+    throw await refusal(db, actor, action, forbidden('not_your_team', 'Only the team’s own members see its notes'), {
+      teamId,
+    });
 }
 
 const present = (n: typeof teamNotes.$inferSelect) => ({
-  id: n.id, kind: n.kind, text: n.text, ownerRole: n.ownerRole, dueDate: n.dueDate, done: n.done, createdAt: n.createdAt.toISOString(), version: n.version,
+  id: n.id,
+  kind: n.kind,
+  text: n.text,
+  ownerRole: n.ownerRole,
+  dueDate: n.dueDate,
+  done: n.done,
+  createdAt: n.createdAt.toISOString(),
+  version: n.version,
 });
 
 /** Open items first (by due date), then done ones, newest first. */
 export async function listNotes(db: Db, actor: Actor, teamId: string) {
   await teamOwn(db, actor, teamId, 'team.notes.read');
-  const rows = await db.select().from(teamNotes).where(eq(teamNotes.teamId, teamId)).orderBy(asc(teamNotes.done), asc(teamNotes.dueDate), desc(teamNotes.createdAt));
+  const rows = await db
+    .select()
+    .from(teamNotes)
+    .where(eq(teamNotes.teamId, teamId))
+    .orderBy(asc(teamNotes.done), asc(teamNotes.dueDate), desc(teamNotes.createdAt));
   return rows.map(present);
 }
 
@@ -40,7 +53,10 @@ export async function addNote(db: Db, actor: Actor, teamId: string, input: NoteI
 
 export async function updateNote(db: Db, actor: Actor, teamId: string, noteId: string, patch: NotePatch) {
   await teamOwn(db, actor, teamId, 'team.notes.write');
-  const [current] = await db.select().from(teamNotes).where(and(eq(teamNotes.id, noteId), eq(teamNotes.teamId, teamId)));
+  const [current] = await db
+    .select()
+    .from(teamNotes)
+    .where(and(eq(teamNotes.id, noteId), eq(teamNotes.teamId, teamId)));
   if (!current) throw notFound('Note');
   const [row] = await db
     .update(teamNotes)

@@ -14,7 +14,8 @@ export interface SelfAnswer {
 
 /** Only leaders assess themselves; anyone else is refused and the refusal logged. */
 async function leaderOnly(db: Db, actor: Actor) {
-  if (actor.role !== 'leader') throw await refusal(db, actor, 'selfAssessment', forbidden('leaders_only', 'The self-assessment is for leaders'));
+  if (actor.role !== 'leader')
+    throw await refusal(db, actor, 'selfAssessment', forbidden('leaders_only', 'The self-assessment is for leaders'));
 }
 
 /**
@@ -27,14 +28,21 @@ export async function mySelfAssessment(db: Db, actor: Actor) {
   const answers: Record<string, SelfAnswer> = Object.fromEntries(
     MISCONCEPTIONS.map((m) => {
       const r = rows.find((x) => x.misconception === m.id);
-      return [m.id, { rating: r?.rating ?? null, note: r?.note ?? null, updatedAt: r ? r.updatedAt.toISOString() : null }];
+      return [
+        m.id,
+        { rating: r?.rating ?? null, note: r?.note ?? null, updatedAt: r ? r.updatedAt.toISOString() : null },
+      ];
     }),
   );
   return { items: MISCONCEPTIONS, answers };
 }
 
 /** Saves the given misconceptions' rating and note (others are left as they were). */
-export async function saveSelfAssessment(db: Db, actor: Actor, answers: Record<string, { rating: number | null; note?: string }>) {
+export async function saveSelfAssessment(
+  db: Db,
+  actor: Actor,
+  answers: Record<string, { rating: number | null; note?: string }>,
+) {
   await leaderOnly(db, actor);
   const values = Object.entries(answers).map(([misconception, a]) => ({
     userId: actor.userId,

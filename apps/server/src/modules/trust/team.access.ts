@@ -16,16 +16,29 @@ export type TeamRow = typeof teams.$inferSelect;
 export async function teamForActor(db: Db, actor: Actor, teamId: string, action: string): Promise<TeamRow> {
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team) throw notFound('Team');
-  if (!canSeeTeam(actor, team)) throw await refusal(db, actor, action, forbidden('not_your_team', 'You cannot see this team'), { teamId });
+  if (!canSeeTeam(actor, team))
+    throw await refusal(db, actor, action, forbidden('not_your_team', 'You cannot see this team'), { teamId });
   return team;
 }
 
 /** Writes the `denied` audit row for a refused team-level request and returns the error to throw. */
-export async function refusal(db: Db, actor: Actor, action: string, error: AppError, details: Record<string, unknown> = {}) {
+export async function refusal(
+  db: Db,
+  actor: Actor,
+  action: string,
+  error: AppError,
+  details: Record<string, unknown> = {},
+) {
   await db.transaction((tx) =>
     appendAudit(tx, {
-      at: new Date(), actorUserId: actor.userId, actorName: actor.displayName, action, recipientId: null,
-      basis: 'denied', emergencyAccessId: null, details: { ...details, refused: error.code },
+      at: new Date(),
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      action,
+      recipientId: null,
+      basis: 'denied',
+      emergencyAccessId: null,
+      details: { ...details, refused: error.code },
     }),
   );
   return error;

@@ -10,7 +10,10 @@ const params = z.object({ id: z.uuid() });
 const period = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'The period must end on or after its start' })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86_400_000, { path: ['to'], message: 'The period can be at most 400 days' });
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86_400_000, {
+    path: ['to'],
+    message: 'The period can be at most 400 days',
+  });
 
 export function trustRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();

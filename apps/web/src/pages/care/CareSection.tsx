@@ -13,11 +13,30 @@ export interface Care {
   whatMatters: { id: string; statement: string; present: string | null; recordedAt: string; recordedBy: string }[];
   goals: { id: string; description: string; whatMattersId: string | null; reviewDate: string; status: string }[];
   measures: {
-    id: string; goalId: string | null; professionalNeed: string | null; title: string; how: string; days: number[];
-    windowStart: number; windowEnd: number; durationMinutes: number; requiredCompetence: string | null; usualStaff: string | null; version: number; status: string;
+    id: string;
+    goalId: string | null;
+    professionalNeed: string | null;
+    title: string;
+    how: string;
+    days: number[];
+    windowStart: number;
+    windowEnd: number;
+    durationMinutes: number;
+    requiredCompetence: string | null;
+    usualStaff: string | null;
+    version: number;
+    status: string;
   }[];
   conditionChanges: { id: string; text: string; createdAt: string }[];
-  recentVisits: { id: string; date: string; windowStart: number; windowEnd: number; status: string; note: string | null; helper: string | null }[];
+  recentVisits: {
+    id: string;
+    date: string;
+    windowStart: number;
+    windowEnd: number;
+    status: string;
+    note: string | null;
+    helper: string | null;
+  }[];
   serviceDecisions: ServiceDecision[];
   observations: { kind: string; value: number; value2: number | null; unit: string; recordedAt: string }[];
 }
@@ -73,26 +92,45 @@ export function CareSection({ record }: { record: RecordView }) {
             </li>
           ))}
         </ul>
-        <form className="form-grid" onSubmit={(e) => save(e, `${base}/what-matters`, { statement, present: present || null }, () => { setStatement(''); setPresent(''); })}>
+        <form
+          className="form-grid"
+          onSubmit={(e) =>
+            save(e, `${base}/what-matters`, { statement, present: present || null }, () => {
+              setStatement('');
+              setPresent('');
+            })
+          }
+        >
           <label htmlFor="wm-statement">{t('care.statement')}</label>
           <textarea id="wm-statement" rows={2} value={statement} onChange={(e) => setStatement(e.target.value)} />
           <label htmlFor="wm-present">{t('care.present')}</label>
           <input id="wm-present" value={present} onChange={(e) => setPresent(e.target.value)} />
-          <button type="submit" className="primary">{t('care.addStatement')}</button>
+          <button type="submit" className="primary">
+            {t('care.addStatement')}
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="goals-heading" className="card">
         <h2 id="goals-heading">{t('care.goals')}</h2>
         {data.goals.length === 0 && <p>{t('care.noGoals')}</p>}
-        <form className="form-grid" onSubmit={(e) => save(e, `${base}/goals`, { description: goal, whatMattersId: goalLink || null, reviewDate: review }, () => setGoal(''))}>
+        <form
+          className="form-grid"
+          onSubmit={(e) =>
+            save(e, `${base}/goals`, { description: goal, whatMattersId: goalLink || null, reviewDate: review }, () =>
+              setGoal(''),
+            )
+          }
+        >
           <label htmlFor="goal-text">{t('care.newGoal')}</label>
           <input id="goal-text" value={goal} onChange={(e) => setGoal(e.target.value)} />
           <label htmlFor="goal-link">{t('care.linkedTo')}</label>
           <select id="goal-link" value={goalLink} onChange={(e) => setGoalLink(e.target.value)}>
             <option value="">–</option>
             {data.whatMatters.map((w) => (
-              <option key={w.id} value={w.id}>{w.statement.slice(0, 60)}</option>
+              <option key={w.id} value={w.id}>
+                {w.statement.slice(0, 60)}
+              </option>
             ))}
           </select>
           <label htmlFor="goal-review">{t('care.reviewDate')}</label>
@@ -104,33 +142,50 @@ export function CareSection({ record }: { record: RecordView }) {
       <section aria-labelledby="plan-heading" className="card">
         <h2 id="plan-heading">{t('care.plan')}</h2>
         {data.measures.length === 0 && <p>{t('care.noMeasures')}</p>}
-        {[...data.goals.map((g) => ({ key: g.id, title: g.description, review: g.reviewDate, items: byGoal(g.id) })), { key: 'none', title: null, review: null, items: byGoal(null) }]
+        {[
+          ...data.goals.map((g) => ({ key: g.id, title: g.description, review: g.reviewDate, items: byGoal(g.id) })),
+          { key: 'none', title: null, review: null, items: byGoal(null) },
+        ]
           .filter((grp) => grp.title || grp.items.length)
           .map((grp) => (
             <div key={grp.key} className="goal-group">
               {grp.title && (
                 <h3>
-                  {grp.title} <span className="muted small">({t('care.reviewDate')} {grp.review})</span>
+                  {grp.title}{' '}
+                  <span className="muted small">
+                    ({t('care.reviewDate')} {grp.review})
+                  </span>
                 </h3>
               )}
               <ul className="plain">
                 {grp.items.map((m) => (
                   <li key={m.id} className="measure">
                     <strong>{m.title}</strong>
-                    {m.status === 'paused' && <span className="tag warn"> {t('samvalg.paused')}</span>} – {t('care.window', { from: hhmm(m.windowStart), to: hhmm(m.windowEnd) })},{' '}
+                    {m.status === 'paused' && <span className="tag warn"> {t('samvalg.paused')}</span>} –{' '}
+                    {t('care.window', { from: hhmm(m.windowStart), to: hhmm(m.windowEnd) })},{' '}
                     {m.days.map((d) => days[d - 1]).join(' ')}
                     {m.usualStaff ? ` · ${m.usualStaff}` : ''}
-                    {m.professionalNeed && <div className="muted small">{t('care.professionalNeedLabel', { need: m.professionalNeed })}</div>}
+                    {m.professionalNeed && (
+                      <div className="muted small">{t('care.professionalNeedLabel', { need: m.professionalNeed })}</div>
+                    )}
                     {m.how && <div className="muted small">{m.how}</div>}
                   </li>
                 ))}
               </ul>
             </div>
           ))}
-        <MeasureForm recipientId={record.id} goals={data.goals} members={record.teamMembers} onSaved={() => void reload()} />
+        <MeasureForm
+          recipientId={record.id}
+          goals={data.goals}
+          members={record.teamMembers}
+          onSaved={() => void reload()}
+        />
       </section>
       <Decisions recipientId={record.id} decisions={data.serviceDecisions} onSaved={() => void reload()} />
-      <ErrorMessage error={formError} labels={{ statement: t('care.statement'), description: t('care.goal'), reviewDate: t('care.reviewDate') }} />
+      <ErrorMessage
+        error={formError}
+        labels={{ statement: t('care.statement'), description: t('care.goal'), reviewDate: t('care.reviewDate') }}
+      />
 
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading">{t('care.history')}</h2>

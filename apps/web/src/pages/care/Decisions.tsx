@@ -17,7 +17,15 @@ export interface ServiceDecision {
 const TYPES = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm'];
 
 /** Vedtak: the team grants services within its frame; each decision has its letter as a PDF. */
-export function Decisions({ recipientId, decisions, onSaved }: { recipientId: string; decisions: ServiceDecision[]; onSaved: () => void }) {
+export function Decisions({
+  recipientId,
+  decisions,
+  onSaved,
+}: {
+  recipientId: string;
+  decisions: ServiceDecision[];
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [serviceType, setType] = useState(TYPES[0]);
@@ -31,7 +39,12 @@ export function Decisions({ recipientId, decisions, onSaved }: { recipientId: st
     e.preventDefault();
     try {
       await api('POST', `/api/recipients/${recipientId}/service-decisions`, {
-        serviceType, hoursPerWeek: Number(hours.replace(',', '.')), validFrom: from, validUntil: until || null, needsAndWishes: needs, reasons,
+        serviceType,
+        hoursPerWeek: Number(hours.replace(',', '.')),
+        validFrom: from,
+        validUntil: until || null,
+        needsAndWishes: needs,
+        reasons,
       });
       setError(null);
       setOpen(false);
@@ -47,20 +60,36 @@ export function Decisions({ recipientId, decisions, onSaved }: { recipientId: st
       <ul className="plain stack">
         {decisions.map((d) => (
           <li key={d.id}>
-            {t('decisions.summary', { service: t(`decisions.${d.serviceType}`), hours: String(d.hoursPerWeek).replace('.', ','), from: d.validFrom })}
-            {d.validUntil ? `–${d.validUntil}` : ''} · <span className={d.status === 'active' ? 'tag' : 'tag warn'}>{t(`decisions.status_${d.status}`)}</span>{' '}
-            · {d.decidedBy} · <a href={`/api/service-decisions/${d.id}/letter.pdf`} target="_blank" rel="noreferrer">{t('decisions.letter')}</a>
-            {!d.withinFrame && d.status === 'awaiting_cosign' && <p className="small muted">{t('decisions.beyondFrame')}</p>}
+            {t('decisions.summary', {
+              service: t(`decisions.${d.serviceType}`),
+              hours: String(d.hoursPerWeek).replace('.', ','),
+              from: d.validFrom,
+            })}
+            {d.validUntil ? `–${d.validUntil}` : ''} ·{' '}
+            <span className={d.status === 'active' ? 'tag' : 'tag warn'}>{t(`decisions.status_${d.status}`)}</span> ·{' '}
+            {d.decidedBy} ·{' '}
+            <a href={`/api/service-decisions/${d.id}/letter.pdf`} target="_blank" rel="noreferrer">
+              {t('decisions.letter')}
+            </a>
+            {!d.withinFrame && d.status === 'awaiting_cosign' && (
+              <p className="small muted">{t('decisions.beyondFrame')}</p>
+            )}
           </li>
         ))}
       </ul>
       {!open ? (
-        <button type="button" onClick={() => setOpen(true)}>{t('decisions.save')}</button>
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('decisions.save')}
+        </button>
       ) : (
         <form onSubmit={submit} className="form-grid">
           <label htmlFor="d-type">{t('decisions.service')}</label>
           <select id="d-type" value={serviceType} onChange={(e) => setType(e.target.value)}>
-            {TYPES.map((x) => <option key={x} value={x}>{t(`decisions.${x}`)}</option>)}
+            {TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`decisions.${x}`)}
+              </option>
+            ))}
           </select>
           <label htmlFor="d-hours">{t('decisions.hours')}</label>
           <input id="d-hours" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} />
@@ -72,8 +101,18 @@ export function Decisions({ recipientId, decisions, onSaved }: { recipientId: st
           <textarea id="d-needs" rows={3} value={needs} onChange={(e) => setNeeds(e.target.value)} />
           <label htmlFor="d-reasons">{t('decisions.reasons')}</label>
           <textarea id="d-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
-          <ErrorMessage error={error} labels={{ hoursPerWeek: t('decisions.hours'), validUntil: t('decisions.until'), needsAndWishes: t('decisions.needs'), reasons: t('decisions.reasons') }} />
-          <button type="submit" className="primary">{t('decisions.save')}</button>
+          <ErrorMessage
+            error={error}
+            labels={{
+              hoursPerWeek: t('decisions.hours'),
+              validUntil: t('decisions.until'),
+              needsAndWishes: t('decisions.needs'),
+              reasons: t('decisions.reasons'),
+            }}
+          />
+          <button type="submit" className="primary">
+            {t('decisions.save')}
+          </button>
         </form>
       )}
     </section>

@@ -6,7 +6,12 @@ import { useApi } from '../../components/useApi.ts';
 import type { CompetenceType } from '../TeamPage.tsx';
 
 /** A new measure: what and how, agreed days and window, duration, competence, usual helper. */
-export function MeasureForm({ recipientId, goals, members, onSaved }: {
+export function MeasureForm({
+  recipientId,
+  goals,
+  members,
+  onSaved,
+}: {
   recipientId: string;
   goals: { id: string; description: string }[];
   members: { staffId: string; name: string }[];
@@ -33,8 +38,17 @@ export function MeasureForm({ recipientId, goals, members, onSaved }: {
     e.preventDefault();
     try {
       await api('POST', `/api/recipients/${recipientId}/measures`, {
-        goalId: goalId || null, professionalNeed: need || null, title, how, days, windowStart: from, windowEnd: to,
-        durationMinutes: duration, requiredCompetence: competence || null, usualStaffId: usual || null, decidedWithPerson: withPerson,
+        goalId: goalId || null,
+        professionalNeed: need || null,
+        title,
+        how,
+        days,
+        windowStart: from,
+        windowEnd: to,
+        durationMinutes: duration,
+        requiredCompetence: competence || null,
+        usualStaffId: usual || null,
+        decidedWithPerson: withPerson,
       });
       setError(null);
       setTitle('');
@@ -51,7 +65,11 @@ export function MeasureForm({ recipientId, goals, members, onSaved }: {
       <label htmlFor="m-goal">{t('care.goal')}</label>
       <select id="m-goal" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
         <option value="">{t('care.noGoalOption')}</option>
-        {goals.map((g) => <option key={g.id} value={g.id}>{g.description}</option>)}
+        {goals.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.description}
+          </option>
+        ))}
       </select>
       <label htmlFor="m-need">{t('care.professionalNeed')}</label>
       <input id="m-need" value={need} onChange={(e) => setNeed(e.target.value)} />
@@ -63,7 +81,13 @@ export function MeasureForm({ recipientId, goals, members, onSaved }: {
         <legend>{t('care.days')}</legend>
         {short.map((d, i) => (
           <span key={d} className="checkbox">
-            <input id={`m-day-${i + 1}`} type="checkbox" aria-label={dayNames[i]} checked={days.includes(i + 1)} onChange={() => toggle(i + 1)} />
+            <input
+              id={`m-day-${i + 1}`}
+              type="checkbox"
+              aria-label={dayNames[i]}
+              checked={days.includes(i + 1)}
+              onChange={() => toggle(i + 1)}
+            />
             <label htmlFor={`m-day-${i + 1}`}>{d}</label>
           </span>
         ))}
@@ -73,23 +97,49 @@ export function MeasureForm({ recipientId, goals, members, onSaved }: {
       <label htmlFor="m-to">{t('care.windowEnd')}</label>
       <input id="m-to" type="time" value={to} onChange={(e) => setTo(e.target.value)} />
       <label htmlFor="m-duration">{t('care.duration')}</label>
-      <input id="m-duration" type="number" inputMode="numeric" value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
+      <input
+        id="m-duration"
+        type="number"
+        inputMode="numeric"
+        value={duration}
+        onChange={(e) => setDuration(Number(e.target.value))}
+      />
       <label htmlFor="m-competence">{t('care.competence')}</label>
       <select id="m-competence" value={competence} onChange={(e) => setCompetence(e.target.value)}>
         <option value="">{t('care.none')}</option>
-        {types.data?.map((c) => <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.nameEn : c.nameNb}</option>)}
+        {types.data?.map((c) => (
+          <option key={c.code} value={c.code}>
+            {i18n.language === 'en' ? c.nameEn : c.nameNb}
+          </option>
+        ))}
       </select>
       <label htmlFor="m-usual">{t('care.usualStaff')}</label>
       <select id="m-usual" value={usual} onChange={(e) => setUsual(e.target.value)}>
         <option value="">–</option>
-        {members.map((m) => <option key={m.staffId} value={m.staffId}>{m.name}</option>)}
+        {members.map((m) => (
+          <option key={m.staffId} value={m.staffId}>
+            {m.name}
+          </option>
+        ))}
       </select>
       <div className="checkbox">
         <input id="m-with" type="checkbox" checked={withPerson} onChange={(e) => setWithPerson(e.target.checked)} />
         <label htmlFor="m-with">{t('care.decidedWithPerson')}</label>
       </div>
-      <ErrorMessage error={error} labels={{ goalId: t('care.goal'), title: t('care.measureTitle'), windowStart: t('care.windowStart'), windowEnd: t('care.windowEnd'), days: t('care.days'), durationMinutes: t('care.duration') }} />
-      <button type="submit" className="primary">{t('care.addMeasure')}</button>
+      <ErrorMessage
+        error={error}
+        labels={{
+          goalId: t('care.goal'),
+          title: t('care.measureTitle'),
+          windowStart: t('care.windowStart'),
+          windowEnd: t('care.windowEnd'),
+          days: t('care.days'),
+          durationMinutes: t('care.duration'),
+        }}
+      />
+      <button type="submit" className="primary">
+        {t('care.addMeasure')}
+      </button>
     </form>
   );
 }

@@ -4,7 +4,12 @@ import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 
 /** Samvalg at the visit: the question, two options, what the person chose and why, and the plan change. */
-export function SharedDecisionForm({ recipientId, visitId, measures, onSaved }: {
+export function SharedDecisionForm({
+  recipientId,
+  visitId,
+  measures,
+  onSaved,
+}: {
   recipientId: string;
   visitId: string;
   measures: { id: string; title: string }[];
@@ -27,7 +32,11 @@ export function SharedDecisionForm({ recipientId, visitId, measures, onSaved }: 
     e.preventDefault();
     try {
       await api('POST', `/api/recipients/${recipientId}/shared-decisions`, {
-        visitId, question, options: [option1, option2], chosen: chosen === 1 ? option1 : option2, why,
+        visitId,
+        question,
+        options: [option1, option2],
+        chosen: chosen === 1 ? option1 : option2,
+        why,
         change: action === 'pause' ? { action, measureId } : { action, measureId, windowStart: from, windowEnd: to },
       });
       setError(null);
@@ -37,13 +46,22 @@ export function SharedDecisionForm({ recipientId, visitId, measures, onSaved }: 
       setError(err as ApiError);
     }
   };
-  if (saved) return <p role="status" className="alert alert-ok">{t('samvalg.saved')}</p>;
+  if (saved)
+    return (
+      <p role="status" className="alert alert-ok">
+        {t('samvalg.saved')}
+      </p>
+    );
   return (
     <form onSubmit={submit} className="card form-grid" aria-labelledby="samvalg-heading">
       <h2 id="samvalg-heading">{t('samvalg.title')}</h2>
       <label htmlFor="sv-measure">{t('samvalg.measure')}</label>
       <select id="sv-measure" value={measureId} onChange={(e) => setMeasureId(e.target.value)}>
-        {measures.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+        {measures.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.title}
+          </option>
+        ))}
       </select>
       <label htmlFor="sv-question">{t('samvalg.question')}</label>
       <input id="sv-question" value={question} onChange={(e) => setQuestion(e.target.value)} />
@@ -53,15 +71,39 @@ export function SharedDecisionForm({ recipientId, visitId, measures, onSaved }: 
       <input id="sv-o2" value={option2} onChange={(e) => setOption2(e.target.value)} />
       <fieldset>
         <legend>{t('samvalg.chosen')}</legend>
-        <span className="checkbox"><input type="radio" id="sv-c1" name="sv-chosen" checked={chosen === 1} onChange={() => setChosen(1)} /><label htmlFor="sv-c1">{option1 || t('samvalg.option1')}</label></span>
-        <span className="checkbox"><input type="radio" id="sv-c2" name="sv-chosen" checked={chosen === 2} onChange={() => setChosen(2)} /><label htmlFor="sv-c2">{option2 || t('samvalg.option2')}</label></span>
+        <span className="checkbox">
+          <input type="radio" id="sv-c1" name="sv-chosen" checked={chosen === 1} onChange={() => setChosen(1)} />
+          <label htmlFor="sv-c1">{option1 || t('samvalg.option1')}</label>
+        </span>
+        <span className="checkbox">
+          <input type="radio" id="sv-c2" name="sv-chosen" checked={chosen === 2} onChange={() => setChosen(2)} />
+          <label htmlFor="sv-c2">{option2 || t('samvalg.option2')}</label>
+        </span>
       </fieldset>
       <label htmlFor="sv-why">{t('samvalg.why')}</label>
       <input id="sv-why" value={why} onChange={(e) => setWhy(e.target.value)} />
       <fieldset>
         <legend>{t('samvalg.change')}</legend>
-        <span className="checkbox"><input type="radio" id="sv-pause" name="sv-action" checked={action === 'pause'} onChange={() => setAction('pause')} /><label htmlFor="sv-pause">{t('samvalg.pause')}</label></span>
-        <span className="checkbox"><input type="radio" id="sv-window" name="sv-action" checked={action === 'window'} onChange={() => setAction('window')} /><label htmlFor="sv-window">{t('samvalg.window')}</label></span>
+        <span className="checkbox">
+          <input
+            type="radio"
+            id="sv-pause"
+            name="sv-action"
+            checked={action === 'pause'}
+            onChange={() => setAction('pause')}
+          />
+          <label htmlFor="sv-pause">{t('samvalg.pause')}</label>
+        </span>
+        <span className="checkbox">
+          <input
+            type="radio"
+            id="sv-window"
+            name="sv-action"
+            checked={action === 'window'}
+            onChange={() => setAction('window')}
+          />
+          <label htmlFor="sv-window">{t('samvalg.window')}</label>
+        </span>
         {action === 'window' && (
           <>
             <label htmlFor="sv-from">{t('samvalg.from')}</label>
@@ -71,8 +113,21 @@ export function SharedDecisionForm({ recipientId, visitId, measures, onSaved }: 
           </>
         )}
       </fieldset>
-      <ErrorMessage error={error} labels={{ chosen: t('samvalg.chosen'), options: t('samvalg.option1'), 'options.0': t('samvalg.option1'), 'options.1': t('samvalg.option2'), why: t('samvalg.why'), question: t('samvalg.question'), 'change.windowEnd': t('samvalg.to') }} />
-      <button type="submit" className="primary">{t('samvalg.save')}</button>
+      <ErrorMessage
+        error={error}
+        labels={{
+          chosen: t('samvalg.chosen'),
+          options: t('samvalg.option1'),
+          'options.0': t('samvalg.option1'),
+          'options.1': t('samvalg.option2'),
+          why: t('samvalg.why'),
+          question: t('samvalg.question'),
+          'change.windowEnd': t('samvalg.to'),
+        }}
+      />
+      <button type="submit" className="primary">
+        {t('samvalg.save')}
+      </button>
     </form>
   );
 }

@@ -12,7 +12,15 @@ import { useCompetenceNames } from './useCompetenceNames.ts';
  * Move a visit to a helper (it is then locked there for the next run). Everyone in the team is
  * listed; those who cannot take it are shown with the reason — principle 8 made visible.
  */
-export function MoveDialog({ visit, onClose, onMoved }: { visit: PlanVisit; onClose: () => void; onMoved: () => void }) {
+export function MoveDialog({
+  visit,
+  onClose,
+  onMoved,
+}: {
+  visit: PlanVisit;
+  onClose: () => void;
+  onMoved: () => void;
+}) {
   const { t } = useTranslation();
   const competence = useCompetenceNames();
   const { data, error } = useApi<Candidates>(`/api/planning/visits/${visit.id}/candidates`);
@@ -29,7 +37,11 @@ export function MoveDialog({ visit, onClose, onMoved }: { visit: PlanVisit; onCl
       case 'missing_competence':
         return (
           t('plan.why.missing_competence', { competence: competence(r.competence) }) +
-          (r.expiredOn ? ` ${t('plan.why.expired', { date: date(r.expiredOn) })}` : r.validFrom ? ` ${t('plan.why.validFrom', { date: date(r.validFrom) })}` : '')
+          (r.expiredOn
+            ? ` ${t('plan.why.expired', { date: date(r.expiredOn) })}`
+            : r.validFrom
+              ? ` ${t('plan.why.validFrom', { date: date(r.validFrom) })}`
+              : '')
         );
       case 'shift_outside_window':
         return t('plan.why.shift_outside_window', { from: hhmm(r.shiftStart), to: hhmm(r.shiftEnd) });
@@ -48,7 +60,9 @@ export function MoveDialog({ visit, onClose, onMoved }: { visit: PlanVisit; onCl
   return (
     <dialog ref={dialog} aria-labelledby="move-title" onClose={onClose} className="card">
       <h3 id="move-title">{t('plan.moveTitle', { person: visit.person, time: hhmm(visit.windowStart) })}</h3>
-      {data && data.competences.length > 0 && <p>{t('plan.needs', { competences: data.competences.map(competence).join(', ') })}</p>}
+      {data && data.competences.length > 0 && (
+        <p>{t('plan.needs', { competences: data.competences.map(competence).join(', ') })}</p>
+      )}
       <ErrorMessage error={error ?? saveError} labels={{ staffId: t('plan.helper') }} />
       {data && (
         <fieldset>
@@ -57,7 +71,14 @@ export function MoveDialog({ visit, onClose, onMoved }: { visit: PlanVisit; onCl
             {data.candidates.map((c) => (
               <li key={c.staffId}>
                 <label className={c.offered ? '' : 'muted'}>
-                  <input type="radio" name="helper" value={c.staffId} disabled={!c.offered} checked={choice === c.staffId} onChange={() => setChoice(c.staffId)} />{' '}
+                  <input
+                    type="radio"
+                    name="helper"
+                    value={c.staffId}
+                    disabled={!c.offered}
+                    checked={choice === c.staffId}
+                    onChange={() => setChoice(c.staffId)}
+                  />{' '}
                   {c.name}
                   {!c.offered && <span className="small"> — {c.reasons.map(why).join('; ')}</span>}
                 </label>

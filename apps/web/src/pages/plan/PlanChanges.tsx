@@ -32,14 +32,19 @@ export function PlanChanges({ onSeen }: { onSeen: () => void }) {
       setError(err as ApiError);
     }
   };
-  const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
+  const day = (iso: string) =>
+    new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
   return (
     <section className="card alert-info" aria-labelledby="plan-changes">
       <h2 id="plan-changes">{t('planChanges.title', { count: data.length })}</h2>
       <ul>
         {data.map((c) => (
           <li key={c.id}>
-            {t(`planChanges.${c.kind}`, { person: c.person, day: day(c.date), time: hhmm(c.plannedStart ?? c.windowStart) })}
+            {t(`planChanges.${c.kind}`, {
+              person: c.person,
+              day: day(c.date),
+              time: hhmm(c.plannedStart ?? c.windowStart),
+            })}
           </li>
         ))}
       </ul>

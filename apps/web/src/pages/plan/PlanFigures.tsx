@@ -4,7 +4,15 @@ import { locale } from '../../i18n/index.ts';
 import type { Figures, PlanView } from './types.ts';
 
 /** Before and after, side by side: the figures the team weighs a proposal by. */
-export function PlanFigures({ before, after, staff }: { before: Figures; after: Figures | null; staff: PlanView['staff'] }) {
+export function PlanFigures({
+  before,
+  after,
+  staff,
+}: {
+  before: Figures;
+  after: Figures | null;
+  staff: PlanView['staff'];
+}) {
   const { t } = useTranslation();
   const n = (x: number, digits = 0) => x.toLocaleString(locale(), { maximumFractionDigits: digits });
   const pct = (x: number) => `${n(x * 100, 1)} %`;

@@ -35,7 +35,9 @@ export function PlanPage() {
   const { error, reload } = loaded;
   // While another proposal loads, the previous one is not shown as if it were the new one.
   const data = loaded.data && (!runId || loaded.data.run?.id === runId) ? loaded.data : null;
-  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'error' | 'timeLimitSeconds'> | null>(null);
+  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'error' | 'timeLimitSeconds'> | null>(
+    null,
+  );
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
   const [pollError, setPollError] = useState<ApiError | null>(null);
@@ -110,12 +112,18 @@ export function PlanPage() {
     const run = await act(() =>
       runId
         ? api<{ id: string }>('POST', `/api/planning/runs/${runId}/rerun`, { timeLimitSeconds: timeLimit })
-        : api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, { from, days, timeLimitSeconds: timeLimit }),
+        : api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, {
+            from,
+            days,
+            timeLimitSeconds: timeLimit,
+          }),
     );
     if (run) setParams({ run: run.id });
   };
   const publish = async () => {
-    const res = await act(() => api<{ changed: number; notified: number }>('POST', `/api/planning/runs/${runId}/publish`));
+    const res = await act(() =>
+      api<{ changed: number; notified: number }>('POST', `/api/planning/runs/${runId}/publish`),
+    );
     if (res) {
       setPublished(res);
       await reload();
@@ -148,11 +156,22 @@ export function PlanPage() {
       >
         <div>
           <label htmlFor="plan-from">{t('plan.from')}</label>
-          <input id="plan-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} disabled={Boolean(runId)} />
+          <input
+            id="plan-from"
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            disabled={Boolean(runId)}
+          />
         </div>
         <div>
           <label htmlFor="plan-days">{t('plan.days')}</label>
-          <select id="plan-days" value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={Boolean(runId)}>
+          <select
+            id="plan-days"
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value))}
+            disabled={Boolean(runId)}
+          >
             {days === 1 && <option value={1}>{t('plan.oneDay')}</option>}
             <option value={7}>{t('plan.oneWeek')}</option>
             <option value={14}>{t('plan.twoWeeks')}</option>
@@ -177,15 +196,27 @@ export function PlanPage() {
           </button>
         )}
       </form>
-      <ErrorMessage error={error ?? actionError ?? pollError} labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }} />
+      <ErrorMessage
+        error={error ?? actionError ?? pollError}
+        labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }}
+      />
 
       {run && (
         <section className="card" aria-labelledby="run-status">
           <h2 id="run-status">{run.kind === 'sick_day' ? t('plan.sickProposal') : t('plan.proposal')}</h2>
           <p role="status" aria-live="polite">
-            {t(`plan.status_${live?.status ?? run.status}`, { seconds: Math.round(seconds), unassigned: live?.progress?.unassigned ?? 0 })}
+            {t(`plan.status_${live?.status ?? run.status}`, {
+              seconds: Math.round(seconds),
+              unassigned: live?.progress?.unassigned ?? 0,
+            })}
           </p>
-          {running && <progress max={live?.timeLimitSeconds ?? run.timeLimitSeconds} value={seconds} aria-label={t('plan.progress')} />}
+          {running && (
+            <progress
+              max={live?.timeLimitSeconds ?? run.timeLimitSeconds}
+              value={seconds}
+              aria-label={t('plan.progress')}
+            />
+          )}
           {run.status === 'failed' && <p className="alert alert-error">{run.error}</p>}
           {run.status === 'done' && <p className="small muted">{t('plan.locksHint')}</p>}
           {run.status === 'done' && (
@@ -193,7 +224,9 @@ export function PlanPage() {
               {t('plan.publish')}
             </button>
           )}
-          {published && <p role="status">{t('plan.published', { changed: published.changed, notified: published.notified })}</p>}
+          {published && (
+            <p role="status">{t('plan.published', { changed: published.changed, notified: published.notified })}</p>
+          )}
         </section>
       )}
 
@@ -202,7 +235,13 @@ export function PlanPage() {
           <PlanFigures before={data.figures.before} after={data.figures.after} staff={data.staff} />
           <PlanRoutes view={data} onChanged={reload} onError={setActionError} />
           <PlanPeople view={data} />
-          <SickForm teamId={teamId!} staff={data.staff} defaultDate={todayIso()} onStarted={(id) => setParams({ run: id })} onError={setActionError} />
+          <SickForm
+            teamId={teamId!}
+            staff={data.staff}
+            defaultDate={todayIso()}
+            onStarted={(id) => setParams({ run: id })}
+            onError={setActionError}
+          />
         </>
       )}
       {!data && !error && <p>{t('common.loading')}</p>}

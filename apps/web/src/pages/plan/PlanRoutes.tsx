@@ -8,10 +8,23 @@ import type { PlanView, PlanVisit, UnassignedReason } from './types.ts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
 const dayLabel = (iso: string, style: 'short' | 'long' = 'short') =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), style === 'short' ? { weekday: 'short', day: 'numeric', month: 'numeric' } : { weekday: 'long', day: 'numeric', month: 'long' });
+  new Date(`${iso}T12:00:00`).toLocaleDateString(
+    locale(),
+    style === 'short'
+      ? { weekday: 'short', day: 'numeric', month: 'numeric' }
+      : { weekday: 'long', day: 'numeric', month: 'long' },
+  );
 
 /** One day at a time: each helper's route in order, with lock and move; then the visits nobody got, and why. */
-export function PlanRoutes({ view, onChanged, onError }: { view: PlanView; onChanged: () => void; onError: (e: ApiError | null) => void }) {
+export function PlanRoutes({
+  view,
+  onChanged,
+  onError,
+}: {
+  view: PlanView;
+  onChanged: () => void;
+  onError: (e: ApiError | null) => void;
+}) {
   const { t } = useTranslation();
   const competence = useCompetenceNames();
   const [dayIndex, setDayIndex] = useState(0);
@@ -42,7 +55,11 @@ export function PlanRoutes({ view, onChanged, onError }: { view: PlanView; onCha
     else await call('POST', `/api/planning/teams/${view.teamId}/day-locks`, { staffId, date });
   };
   const reasonText = (r: UnassignedReason | null | undefined) =>
-    !r ? t('plan.reason.notPlanned') : r.code === 'no_competence' ? t('plan.reason.no_competence', { competence: competence(r.competence) }) : t(`plan.reason.${r.code}`);
+    !r
+      ? t('plan.reason.notPlanned')
+      : r.code === 'no_competence'
+        ? t('plan.reason.no_competence', { competence: competence(r.competence) })
+        : t(`plan.reason.${r.code}`);
 
   return (
     <section aria-labelledby="plan-routes" className="stack">
@@ -58,14 +75,20 @@ export function PlanRoutes({ view, onChanged, onError }: { view: PlanView; onCha
       {view.staff.map((s) => {
         const di = view.dates.indexOf(date);
         const shift = s.shifts[di];
-        const stops = dayVisits.filter((v) => v.helpers.includes(s.id)).sort((a, b) => (a.start ?? a.windowStart) - (b.start ?? b.windowStart));
+        const stops = dayVisits
+          .filter((v) => v.helpers.includes(s.id))
+          .sort((a, b) => (a.start ?? a.windowStart) - (b.start ?? b.windowStart));
         if (!shift && stops.length === 0) return null;
         return (
           <article key={s.id} className="card route" aria-label={s.name}>
             <header className="row">
               <h4>{s.name}</h4>
               <span className="muted small">
-                {s.absent[di] ? t('plan.absent') : shift ? `${hhmm(shift.start)}–${hhmm(shift.end)}` : t('plan.noShift')}
+                {s.absent[di]
+                  ? t('plan.absent')
+                  : shift
+                    ? `${hhmm(shift.start)}–${hhmm(shift.end)}`
+                    : t('plan.noShift')}
               </span>
               <button type="button" aria-pressed={dayLocks.has(s.id)} onClick={() => void toggleDay(s.id)}>
                 {dayLocks.has(s.id) ? t('plan.unlockDay') : t('plan.lockDay')}
@@ -83,22 +106,40 @@ export function PlanRoutes({ view, onChanged, onError }: { view: PlanView; onCha
                       <span className="small muted">
                         {' '}
                         {t('plan.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}
-                        {v.twoHelpers && ` · ${t('plan.twoHelpers', { other: v.helpers.filter((h) => h !== s.id).map((h) => name.get(h)).join(', ') })}`}
+                        {v.twoHelpers &&
+                          ` · ${t('plan.twoHelpers', {
+                            other: v.helpers
+                              .filter((h) => h !== s.id)
+                              .map((h) => name.get(h))
+                              .join(', '),
+                          })}`}
                       </span>
                       {v.changed && <span className="tag">{t('plan.changedTag')}</span>}
                       {v.lockedTo && <span className="tag">{t('plan.lockedTag')}</span>}
                     </span>
                     <span className="row">
                       {v.lockedTo ? (
-                        <button type="button" onClick={() => void unlockVisit(v.id)} aria-label={`${t('plan.unlock')}: ${v.person} ${hhmm(v.windowStart)}`}>
+                        <button
+                          type="button"
+                          onClick={() => void unlockVisit(v.id)}
+                          aria-label={`${t('plan.unlock')}: ${v.person} ${hhmm(v.windowStart)}`}
+                        >
                           {t('plan.unlock')}
                         </button>
                       ) : (
-                        <button type="button" onClick={() => void call('POST', `/api/planning/visits/${v.id}/lock`, { staffId: s.id })} aria-label={`${t('plan.lock')}: ${v.person} ${hhmm(v.windowStart)}`}>
+                        <button
+                          type="button"
+                          onClick={() => void call('POST', `/api/planning/visits/${v.id}/lock`, { staffId: s.id })}
+                          aria-label={`${t('plan.lock')}: ${v.person} ${hhmm(v.windowStart)}`}
+                        >
                           {t('plan.lock')}
                         </button>
                       )}
-                      <button type="button" onClick={() => setMoving(v)} aria-label={`${t('plan.move')}: ${v.person} ${hhmm(v.windowStart)}`}>
+                      <button
+                        type="button"
+                        onClick={() => setMoving(v)}
+                        aria-label={`${t('plan.move')}: ${v.person} ${hhmm(v.windowStart)}`}
+                      >
                         {t('plan.move')}
                       </button>
                     </span>
@@ -117,8 +158,13 @@ export function PlanRoutes({ view, onChanged, onError }: { view: PlanView; onCha
           <ul className="plain stack-tight">
             {unassigned.map((v) => (
               <li key={v.id}>
-                <strong>{v.person}</strong> {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {v.measures.join(', ')} — <span>{reasonText(reasons.get(v.id))}</span>{' '}
-                <button type="button" onClick={() => setMoving(v)} aria-label={`${t('plan.assign')}: ${v.person} ${hhmm(v.windowStart)}`}>
+                <strong>{v.person}</strong> {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {v.measures.join(', ')} —{' '}
+                <span>{reasonText(reasons.get(v.id))}</span>{' '}
+                <button
+                  type="button"
+                  onClick={() => setMoving(v)}
+                  aria-label={`${t('plan.assign')}: ${v.person} ${hhmm(v.windowStart)}`}
+                >
                   {t('plan.assign')}
                 </button>
               </li>

@@ -25,12 +25,22 @@ export function RotaPage() {
   const { t } = useTranslation();
   const { data, error, reload } = useApi<Rota>(`/api/planning/teams/${teamId}/rota`);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [entry, setEntry] = useState({ staffId: '', kind: 'day', weekdays: [1, 2, 3, 4, 5], everyWeeks: 1, weekOffset: 0, start: '07:30', end: '15:00', validFrom: todayIso() });
+  const [entry, setEntry] = useState({
+    staffId: '',
+    kind: 'day',
+    weekdays: [1, 2, 3, 4, 5],
+    everyWeeks: 1,
+    weekOffset: 0,
+    start: '07:30',
+    end: '15:00',
+    validFrom: todayIso(),
+  });
   const [absence, setAbsence] = useState({ staffId: '', fromDate: todayIso(), toDate: todayIso(), reason: 'leave' });
   useEffect(() => {
     document.title = `${t('rota.title')} – Tillit`;
   }, [t]);
-  const weekdayName = (d: number) => new Date(Date.UTC(2026, 0, 4 + d)).toLocaleDateString(locale(), { weekday: 'short', timeZone: 'UTC' });
+  const weekdayName = (d: number) =>
+    new Date(Date.UTC(2026, 0, 4 + d)).toLocaleDateString(locale(), { weekday: 'short', timeZone: 'UTC' });
   const send = async (method: 'POST' | 'DELETE', url: string, body?: unknown) => {
     try {
       await api(method, url, body);
@@ -44,15 +54,28 @@ export function RotaPage() {
   };
   const addEntry = () =>
     send('POST', `/api/planning/teams/${teamId}/rota`, {
-      staffId: entry.staffId, kind: entry.kind, weekdays: entry.weekdays, everyWeeks: entry.everyWeeks, weekOffset: entry.weekOffset,
-      startMinute: toMinutes(entry.start), endMinute: toMinutes(entry.end), validFrom: entry.validFrom,
+      staffId: entry.staffId,
+      kind: entry.kind,
+      weekdays: entry.weekdays,
+      everyWeeks: entry.everyWeeks,
+      weekOffset: entry.weekOffset,
+      startMinute: toMinutes(entry.start),
+      endMinute: toMinutes(entry.end),
+      validFrom: entry.validFrom,
     });
   const describe = (e: Entry) =>
     `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map(weekdayName).join(' ')} ${hhmm(e.startMinute)}–${hhmm(e.endMinute)}` +
     (e.everyWeeks > 1 ? ` · ${t('rota.cycle', { every: e.everyWeeks, week: e.weekOffset + 1 })}` : '');
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p>{t('common.loading')}</p>;
-  const labels = { staffId: t('plan.helper'), startMinute: t('rota.start'), endMinute: t('rota.end'), weekdays: t('rota.weekdays'), toDate: t('rota.toDate'), weekOffset: t('rota.week') };
+  const labels = {
+    staffId: t('plan.helper'),
+    startMinute: t('rota.start'),
+    endMinute: t('rota.end'),
+    weekdays: t('rota.weekdays'),
+    toDate: t('rota.toDate'),
+    weekOffset: t('rota.week'),
+  };
   return (
     <div className="stack">
       <h1>{t('rota.title')}</h1>
@@ -75,26 +98,40 @@ export function RotaPage() {
                 <th scope="row">{s.name}</th>
                 <td>
                   <ul className="plain">
-                    {data.entries.filter((e) => e.staffId === s.id).map((e) => (
-                      <li key={e.id}>
-                        {describe(e)}{' '}
-                        <button type="button" className="link-button" onClick={() => void send('DELETE', `/api/planning/rota/${e.id}`)} aria-label={`${t('rota.remove')}: ${s.name} ${describe(e)}`}>
-                          {t('rota.remove')}
-                        </button>
-                      </li>
-                    ))}
+                    {data.entries
+                      .filter((e) => e.staffId === s.id)
+                      .map((e) => (
+                        <li key={e.id}>
+                          {describe(e)}{' '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void send('DELETE', `/api/planning/rota/${e.id}`)}
+                            aria-label={`${t('rota.remove')}: ${s.name} ${describe(e)}`}
+                          >
+                            {t('rota.remove')}
+                          </button>
+                        </li>
+                      ))}
                   </ul>
                 </td>
                 <td>
                   <ul className="plain">
-                    {data.absences.filter((a) => a.staffId === s.id).map((a) => (
-                      <li key={a.id}>
-                        {t(`rota.reason_${a.reason}`)} {a.fromDate}–{a.toDate}{' '}
-                        <button type="button" className="link-button" onClick={() => void send('DELETE', `/api/planning/absences/${a.id}`)} aria-label={`${t('rota.remove')}: ${s.name} ${a.fromDate}`}>
-                          {t('rota.remove')}
-                        </button>
-                      </li>
-                    ))}
+                    {data.absences
+                      .filter((a) => a.staffId === s.id)
+                      .map((a) => (
+                        <li key={a.id}>
+                          {t(`rota.reason_${a.reason}`)} {a.fromDate}–{a.toDate}{' '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void send('DELETE', `/api/planning/absences/${a.id}`)}
+                            aria-label={`${t('rota.remove')}: ${s.name} ${a.fromDate}`}
+                          >
+                            {t('rota.remove')}
+                          </button>
+                        </li>
+                      ))}
                   </ul>
                 </td>
               </tr>
@@ -103,29 +140,61 @@ export function RotaPage() {
         </table>
       </TableWrap>
 
-      <form className="card stack" aria-labelledby="rota-add" onSubmit={(e) => { e.preventDefault(); void addEntry(); }}>
+      <form
+        className="card stack"
+        aria-labelledby="rota-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addEntry();
+        }}
+      >
         <h2 id="rota-add">{t('rota.add')}</h2>
         <div className="inline-form">
           <div>
             <label htmlFor="rota-staff">{t('plan.helper')}</label>
-            <select id="rota-staff" value={entry.staffId} onChange={(e) => setEntry({ ...entry, staffId: e.target.value })} required>
+            <select
+              id="rota-staff"
+              value={entry.staffId}
+              onChange={(e) => setEntry({ ...entry, staffId: e.target.value })}
+              required
+            >
               <option value="">–</option>
-              {data.staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {data.staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label htmlFor="rota-kind">{t('rota.kind')}</label>
             <select id="rota-kind" value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
-              {['day', 'evening', 'night'].map((k) => <option key={k} value={k}>{t(`rota.kind_${k}`)}</option>)}
+              {['day', 'evening', 'night'].map((k) => (
+                <option key={k} value={k}>
+                  {t(`rota.kind_${k}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label htmlFor="rota-start">{t('rota.start')}</label>
-            <input id="rota-start" type="time" value={entry.start} onChange={(e) => setEntry({ ...entry, start: e.target.value })} required />
+            <input
+              id="rota-start"
+              type="time"
+              value={entry.start}
+              onChange={(e) => setEntry({ ...entry, start: e.target.value })}
+              required
+            />
           </div>
           <div>
             <label htmlFor="rota-end">{t('rota.end')}</label>
-            <input id="rota-end" type="time" value={entry.end} onChange={(e) => setEntry({ ...entry, end: e.target.value })} required />
+            <input
+              id="rota-end"
+              type="time"
+              value={entry.end}
+              onChange={(e) => setEntry({ ...entry, end: e.target.value })}
+              required
+            />
           </div>
         </div>
         <fieldset>
@@ -136,7 +205,14 @@ export function RotaPage() {
                 <input
                   type="checkbox"
                   checked={entry.weekdays.includes(d)}
-                  onChange={(e) => setEntry({ ...entry, weekdays: e.target.checked ? [...entry.weekdays, d].sort() : entry.weekdays.filter((x) => x !== d) })}
+                  onChange={(e) =>
+                    setEntry({
+                      ...entry,
+                      weekdays: e.target.checked
+                        ? [...entry.weekdays, d].sort()
+                        : entry.weekdays.filter((x) => x !== d),
+                    })
+                  }
                 />{' '}
                 {weekdayName(d)}
               </label>
@@ -146,51 +222,113 @@ export function RotaPage() {
         <div className="inline-form">
           <div>
             <label htmlFor="rota-every">{t('rota.every')}</label>
-            <select id="rota-every" value={entry.everyWeeks} onChange={(e) => setEntry({ ...entry, everyWeeks: Number(e.target.value), weekOffset: 0 })}>
-              {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{t('rota.everyN', { count: n })}</option>)}
+            <select
+              id="rota-every"
+              value={entry.everyWeeks}
+              onChange={(e) => setEntry({ ...entry, everyWeeks: Number(e.target.value), weekOffset: 0 })}
+            >
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {t('rota.everyN', { count: n })}
+                </option>
+              ))}
             </select>
           </div>
           {entry.everyWeeks > 1 && (
             <div>
               <label htmlFor="rota-week">{t('rota.week')}</label>
-              <select id="rota-week" value={entry.weekOffset} onChange={(e) => setEntry({ ...entry, weekOffset: Number(e.target.value) })}>
-                {Array.from({ length: entry.everyWeeks }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+              <select
+                id="rota-week"
+                value={entry.weekOffset}
+                onChange={(e) => setEntry({ ...entry, weekOffset: Number(e.target.value) })}
+              >
+                {Array.from({ length: entry.everyWeeks }, (_, i) => (
+                  <option key={i} value={i}>
+                    {i + 1}
+                  </option>
+                ))}
               </select>
             </div>
           )}
           <div>
             <label htmlFor="rota-from">{t('rota.validFrom')}</label>
-            <input id="rota-from" type="date" value={entry.validFrom} onChange={(e) => setEntry({ ...entry, validFrom: e.target.value })} required />
+            <input
+              id="rota-from"
+              type="date"
+              value={entry.validFrom}
+              onChange={(e) => setEntry({ ...entry, validFrom: e.target.value })}
+              required
+            />
           </div>
-          <button type="submit" className="primary">{t('rota.save')}</button>
+          <button type="submit" className="primary">
+            {t('rota.save')}
+          </button>
         </div>
       </form>
 
-      <form className="card stack" aria-labelledby="absence-add" onSubmit={(e) => { e.preventDefault(); void send('POST', `/api/planning/teams/${teamId}/absences`, absence); }}>
+      <form
+        className="card stack"
+        aria-labelledby="absence-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send('POST', `/api/planning/teams/${teamId}/absences`, absence);
+        }}
+      >
         <h2 id="absence-add">{t('rota.addAbsence')}</h2>
         <div className="inline-form">
           <div>
             <label htmlFor="abs-staff">{t('plan.helper')}</label>
-            <select id="abs-staff" value={absence.staffId} onChange={(e) => setAbsence({ ...absence, staffId: e.target.value })} required>
+            <select
+              id="abs-staff"
+              value={absence.staffId}
+              onChange={(e) => setAbsence({ ...absence, staffId: e.target.value })}
+              required
+            >
               <option value="">–</option>
-              {data.staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {data.staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label htmlFor="abs-from">{t('rota.fromDate')}</label>
-            <input id="abs-from" type="date" value={absence.fromDate} onChange={(e) => setAbsence({ ...absence, fromDate: e.target.value })} required />
+            <input
+              id="abs-from"
+              type="date"
+              value={absence.fromDate}
+              onChange={(e) => setAbsence({ ...absence, fromDate: e.target.value })}
+              required
+            />
           </div>
           <div>
             <label htmlFor="abs-to">{t('rota.toDate')}</label>
-            <input id="abs-to" type="date" value={absence.toDate} onChange={(e) => setAbsence({ ...absence, toDate: e.target.value })} required />
+            <input
+              id="abs-to"
+              type="date"
+              value={absence.toDate}
+              onChange={(e) => setAbsence({ ...absence, toDate: e.target.value })}
+              required
+            />
           </div>
           <div>
             <label htmlFor="abs-reason">{t('rota.reason')}</label>
-            <select id="abs-reason" value={absence.reason} onChange={(e) => setAbsence({ ...absence, reason: e.target.value })}>
-              {['sick', 'leave', 'course', 'other'].map((r) => <option key={r} value={r}>{t(`rota.reason_${r}`)}</option>)}
+            <select
+              id="abs-reason"
+              value={absence.reason}
+              onChange={(e) => setAbsence({ ...absence, reason: e.target.value })}
+            >
+              {['sick', 'leave', 'course', 'other'].map((r) => (
+                <option key={r} value={r}>
+                  {t(`rota.reason_${r}`)}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="primary">{t('rota.save')}</button>
+          <button type="submit" className="primary">
+            {t('rota.save')}
+          </button>
         </div>
       </form>
     </div>

@@ -4,7 +4,13 @@ import { api, type ApiError } from '../../api.ts';
 import type { PlanView } from './types.ts';
 
 /** «Meld syk»: register the absence and re-plan that day with as few changes as possible. */
-export function SickForm({ teamId, staff, defaultDate, onStarted, onError }: {
+export function SickForm({
+  teamId,
+  staff,
+  defaultDate,
+  onStarted,
+  onError,
+}: {
   teamId: string;
   staff: PlanView['staff'];
   defaultDate: string;

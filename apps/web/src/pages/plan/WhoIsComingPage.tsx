@@ -21,10 +21,16 @@ export function WhoIsComingPage() {
   }, [t]);
   const days = new Map<string, Visiting['visits']>();
   for (const v of data?.visits ?? []) days.set(v.date, [...(days.get(v.date) ?? []), v]);
-  const dayName = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
+  const dayName = (iso: string) =>
+    new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
   return (
     <div className="stack large-print">
-      <button type="button" className="link-button" onClick={() => setLanguage(i18n.language === 'nb' ? 'en' : 'nb')} lang={i18n.language === 'nb' ? 'en' : 'nb'}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => setLanguage(i18n.language === 'nb' ? 'en' : 'nb')}
+        lang={i18n.language === 'nb' ? 'en' : 'nb'}
+      >
         {t('nav.language')}
       </button>
       <h1>{data ? t('visiting.titleFor', { name: data.givenName }) : t('visiting.title')}</h1>
@@ -36,7 +42,11 @@ export function WhoIsComingPage() {
           <ul className="plain stack-tight">
             {visits.map((v, i) => (
               <li key={i}>
-                <strong>{v.plannedStart !== null ? t('visiting.at', { time: hhmm(v.plannedStart) }) : t('visiting.between', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}</strong>
+                <strong>
+                  {v.plannedStart !== null
+                    ? t('visiting.at', { time: hhmm(v.plannedStart) })
+                    : t('visiting.between', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}
+                </strong>
                 {': '}
                 {v.helpers.length ? v.helpers.join(t('visiting.and')) : t('visiting.notDecided')}
               </li>

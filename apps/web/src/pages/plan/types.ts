@@ -47,7 +47,6 @@ export interface PlanView {
   locks: { id: string; visitId: string | null; staffId: string; date: string | null }[];
 }
 
-
 export interface Candidates {
   visitId: string;
   competences: string[];

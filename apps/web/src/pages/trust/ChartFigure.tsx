@@ -7,7 +7,17 @@ import { TableWrap } from '../../components/TableWrap.tsx';
  * with a short description that points to the table); the table holds every number and is
  * always there, so nobody depends on colour or on seeing the chart (WCAG 1.1.1, 1.4.1).
  */
-export function ChartFigure({ id, title, chart, table }: { id: string; title: string; chart: ReactNode; table: ReactNode }) {
+export function ChartFigure({
+  id,
+  title,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <figure className="chart-figure" aria-labelledby={id}>

@@ -6,9 +6,24 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
-import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId, type Indicators } from './indicators.ts';
+import {
+  csvHref,
+  formatChange,
+  formatValue,
+  INDICATORS,
+  plotted,
+  type IndicatorId,
+  type Indicators,
+} from './indicators.ts';
 
-interface Change { indicator: IndicatorId; current: number | null; previous: number | null; change: number | null; direction: 'better' | 'worse' | 'same' | 'unknown'; notable: boolean }
+interface Change {
+  indicator: IndicatorId;
+  current: number | null;
+  previous: number | null;
+  change: number | null;
+  direction: 'better' | 'worse' | 'same' | 'unknown';
+  notable: boolean;
+}
 interface Comparison {
   period: { from: string; to: string };
   previous: { from: string; to: string };
@@ -39,11 +54,31 @@ export function LeaderDialoguePage() {
   const chosen = INDICATORS.find((i) => i.id === indicator)!;
 
   const rows = data?.teams.map((x) => ({ ...x, change: x.changes.find((c) => c.indicator === indicator)! })) ?? [];
-  const chartData = rows.map((r) => ({ team: r.team.name, now: plotted(indicator, r.change.current), before: plotted(indicator, r.change.previous) }));
+  const chartData = rows.map((r) => ({
+    team: r.team.name,
+    now: plotted(indicator, r.change.current),
+    before: plotted(indicator, r.change.previous),
+  }));
   const csv = data
     ? csvHref([
-        [t('dialogue.team'), t('trust.indicator'), t('dialogue.thisPeriod'), t('dialogue.previousPeriod'), t('dialogue.change'), t('dialogue.notable')],
-        ...data.teams.flatMap((x) => x.changes.map((c) => [x.team.name, label(c.indicator), formatValue(t, c.indicator, c.current), formatValue(t, c.indicator, c.previous), formatChange(t, c.indicator, c.change), c.notable ? t(`dialogue.dir_${c.direction}`) : ''])),
+        [
+          t('dialogue.team'),
+          t('trust.indicator'),
+          t('dialogue.thisPeriod'),
+          t('dialogue.previousPeriod'),
+          t('dialogue.change'),
+          t('dialogue.notable'),
+        ],
+        ...data.teams.flatMap((x) =>
+          x.changes.map((c) => [
+            x.team.name,
+            label(c.indicator),
+            formatValue(t, c.indicator, c.current),
+            formatValue(t, c.indicator, c.previous),
+            formatChange(t, c.indicator, c.change),
+            c.notable ? t(`dialogue.dir_${c.direction}`) : '',
+          ]),
+        ),
       ])
     : '';
 
@@ -52,9 +87,16 @@ export function LeaderDialoguePage() {
       <h1>{t('dialogue.leaderTitle')}</h1>
       <p className="muted">{t('dialogue.leaderIntro')}</p>
       <p>
-        <Link to="/barometer">{t('dialogue.toBarometer')}</Link> · <Link to="/self-assessment">{t('dialogue.toSelfAssessment')}</Link>
+        <Link to="/barometer">{t('dialogue.toBarometer')}</Link> ·{' '}
+        <Link to="/self-assessment">{t('dialogue.toSelfAssessment')}</Link>
       </p>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setQuery({ from, to }); }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ from, to });
+        }}
+      >
         <label htmlFor="ld-from">{t('trust.from')}</label>
         <input id="ld-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <label htmlFor="ld-to">{t('trust.to')}</label>
@@ -63,14 +105,25 @@ export function LeaderDialoguePage() {
       </form>
       <ErrorMessage error={error} labels={{ to: t('trust.to'), from: t('trust.from') }} />
       {data && (
-        <p className="small">{t('dialogue.periods', { from: data.period.from, to: data.period.to, prevFrom: data.previous.from, prevTo: data.previous.to })}</p>
+        <p className="small">
+          {t('dialogue.periods', {
+            from: data.period.from,
+            to: data.period.to,
+            prevFrom: data.previous.from,
+            prevTo: data.previous.to,
+          })}
+        </p>
       )}
       {data && (
         <section aria-labelledby="ld-compare" className="card stack">
           <h2 id="ld-compare">{t('dialogue.compareHeading')}</h2>
           <label htmlFor="ld-indicator">{t('dialogue.chooseIndicator')}</label>
           <select id="ld-indicator" value={indicator} onChange={(e) => setIndicator(e.target.value as IndicatorId)}>
-            {INDICATORS.map((i) => <option key={i.id} value={i.id}>{t(i.label)}</option>)}
+            {INDICATORS.map((i) => (
+              <option key={i.id} value={i.id}>
+                {t(i.label)}
+              </option>
+            ))}
           </select>
           <p className="small muted">{t(chosen.def)}</p>
           <ChartFigure
@@ -78,9 +131,19 @@ export function LeaderDialoguePage() {
             title={t('dialogue.compareChart', { indicator: label(indicator) })}
             chart={
               <ResponsiveContainer width="100%" height={Math.max(220, 60 + rows.length * 48)}>
-                <BarChart data={chartData} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+                <BarChart
+                  data={chartData}
+                  layout="vertical"
+                  margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+                  accessibilityLayer={false}
+                >
                   <CartesianGrid stroke="#c9ced6" strokeDasharray="3 3" />
-                  <XAxis type="number" unit={chosen.unit === 'share' ? ' %' : ''} domain={chosen.unit === 'share' ? [0, 100] : [0, 'auto']} tick={{ fill: '#1f2933', fontSize: 12 }} />
+                  <XAxis
+                    type="number"
+                    unit={chosen.unit === 'share' ? ' %' : ''}
+                    domain={chosen.unit === 'share' ? [0, 100] : [0, 'auto']}
+                    tick={{ fill: '#1f2933', fontSize: 12 }}
+                  />
                   <YAxis type="category" dataKey="team" width={110} tick={{ fill: '#1f2933', fontSize: 12 }} />
                   <Tooltip />
                   <Legend formatter={(value) => <span className="chart-legend">{value}</span>} />
@@ -114,7 +177,9 @@ export function LeaderDialoguePage() {
               </table>
             }
           />
-          <a href={csv} download={`tillit-sammenligning-${data.period.from}-${data.period.to}.csv`}>{t('dialogue.csvComparison')}</a>
+          <a href={csv} download={`tillit-sammenligning-${data.period.from}-${data.period.to}.csv`}>
+            {t('dialogue.csvComparison')}
+          </a>
           <details>
             <summary>{t('dialogue.notableRuleSummary')}</summary>
             <p className="small">{t('dialogue.notableRule')}</p>
@@ -134,7 +199,8 @@ export function LeaderDialoguePage() {
                 <ol>
                   {x.agenda.map((c) => (
                     <li key={c.indicator}>
-                      <strong>{label(c.indicator)}</strong>: {formatValue(t, c.indicator, c.previous)} → {formatValue(t, c.indicator, c.current)} ({t(`dialogue.dir_${c.direction}`)}).{' '}
+                      <strong>{label(c.indicator)}</strong>: {formatValue(t, c.indicator, c.previous)} →{' '}
+                      {formatValue(t, c.indicator, c.current)} ({t(`dialogue.dir_${c.direction}`)}).{' '}
                       <span className="muted">{t(`dialogue.prompt_${c.direction}`)}</span>
                     </li>
                   ))}
@@ -147,7 +213,15 @@ export function LeaderDialoguePage() {
                 <p>{t('dialogue.noThemes', { count: x.survey.responses })}</p>
               ) : (
                 <ul>
-                  {x.survey.themes.map((th) => <li key={th.id}>{t('dialogue.themeCount', { theme: t(`dialogue.theme_${th.id}`), count: th.count, total: (x.survey as { responses: number }).responses })}</li>)}
+                  {x.survey.themes.map((th) => (
+                    <li key={th.id}>
+                      {t('dialogue.themeCount', {
+                        theme: t(`dialogue.theme_${th.id}`),
+                        count: th.count,
+                        total: (x.survey as { responses: number }).responses,
+                      })}
+                    </li>
+                  ))}
                 </ul>
               )}
               <p className="small">

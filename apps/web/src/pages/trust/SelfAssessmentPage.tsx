@@ -5,7 +5,11 @@ import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useApi } from '../../components/useApi.ts';
 
-interface Text { title: string; explanation: string; prompts: string[] }
+interface Text {
+  title: string;
+  explanation: string;
+  prompts: string[];
+}
 interface SelfAssessment {
   items: { id: string; nb: Text; en: Text }[];
   answers: Record<string, { rating: number | null; note: string | null; updatedAt: string | null }>;
@@ -23,7 +27,12 @@ export function SelfAssessmentPage() {
     document.title = `${t('selfAssessment.title')} – Tillit`;
   }, [t]);
   useEffect(() => {
-    if (data) setDraft(Object.fromEntries(Object.entries(data.answers).map(([id, a]) => [id, { rating: a.rating, note: a.note ?? '' }])));
+    if (data)
+      setDraft(
+        Object.fromEntries(
+          Object.entries(data.answers).map(([id, a]) => [id, { rating: a.rating, note: a.note ?? '' }]),
+        ),
+      );
   }, [data]);
   const set = (id: string, patch: Partial<Draft[string]>) => {
     setSaved('');
@@ -44,39 +53,61 @@ export function SelfAssessmentPage() {
       <h1>{t('selfAssessment.title')}</h1>
       <p>{t('selfAssessment.intro')}</p>
       <p className="muted small">{t('selfAssessment.private')}</p>
-      <p><Link to="/dialogue">{t('selfAssessment.toDialogue')}</Link></p>
+      <p>
+        <Link to="/dialogue">{t('selfAssessment.toDialogue')}</Link>
+      </p>
       <ErrorMessage error={error} />
       {data?.items.map((item, k) => {
         const text = i18n.language === 'en' ? item.en : item.nb;
         const d = draft[item.id] ?? { rating: null, note: '' };
         return (
           <section key={item.id} aria-labelledby={`sa-${item.id}`} className="card stack">
-            <h2 id={`sa-${item.id}`}>{k + 1}. «{text.title}»</h2>
+            <h2 id={`sa-${item.id}`}>
+              {k + 1}. «{text.title}»
+            </h2>
             <p>{text.explanation}</p>
             <fieldset>
               <legend>{t('selfAssessment.question')}</legend>
               <div className="scale">
                 {[1, 2, 3, 4, 5].map((v) => (
                   <span key={v} className="choice">
-                    <input type="radio" id={`sa-${item.id}-${v}`} name={`sa-${item.id}`} checked={d.rating === v} onChange={() => set(item.id, { rating: v })} />
-                    <label htmlFor={`sa-${item.id}-${v}`}>{v} – {t(`selfAssessment.scale${v}`)}</label>
+                    <input
+                      type="radio"
+                      id={`sa-${item.id}-${v}`}
+                      name={`sa-${item.id}`}
+                      checked={d.rating === v}
+                      onChange={() => set(item.id, { rating: v })}
+                    />
+                    <label htmlFor={`sa-${item.id}-${v}`}>
+                      {v} – {t(`selfAssessment.scale${v}`)}
+                    </label>
                   </span>
                 ))}
               </div>
             </fieldset>
             <h3>{t('selfAssessment.prompts')}</h3>
             <ul>
-              {text.prompts.map((p) => <li key={p}>{p}</li>)}
+              {text.prompts.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
             </ul>
             <label htmlFor={`sa-note-${item.id}`}>{t('selfAssessment.note')}</label>
-            <textarea id={`sa-note-${item.id}`} rows={3} maxLength={2000} value={d.note} onChange={(e) => set(item.id, { note: e.target.value })} />
+            <textarea
+              id={`sa-note-${item.id}`}
+              rows={3}
+              maxLength={2000}
+              value={d.note}
+              onChange={(e) => set(item.id, { note: e.target.value })}
+            />
           </section>
         );
       })}
       {data && (
         <>
           <ErrorMessage error={saveError} />
-          <button type="button" onClick={() => void save()}>{t('selfAssessment.save')}</button>
+          <button type="button" onClick={() => void save()}>
+            {t('selfAssessment.save')}
+          </button>
           <p role="status">{saved}</p>
         </>
       )}

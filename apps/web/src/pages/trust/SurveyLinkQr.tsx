@@ -16,9 +16,17 @@ export function SurveyLinkQr({ recipientId }: { recipientId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const create = async () => {
     try {
-      const made = await api<{ path: string; expiresAt: string }>('POST', `/api/recipients/${recipientId}/survey-links`, { channel: 'link' });
+      const made = await api<{ path: string; expiresAt: string }>(
+        'POST',
+        `/api/recipients/${recipientId}/survey-links`,
+        { channel: 'link' },
+      );
       const url = `${window.location.origin}${made.path}`;
-      setLink({ url, qr: await QRCode.toDataURL(url, { margin: 2, width: 240, errorCorrectionLevel: 'M' }), expiresAt: made.expiresAt });
+      setLink({
+        url,
+        qr: await QRCode.toDataURL(url, { margin: 2, width: 240, errorCorrectionLevel: 'M' }),
+        expiresAt: made.expiresAt,
+      });
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err), {}));
@@ -29,7 +37,11 @@ export function SurveyLinkQr({ recipientId }: { recipientId: string }) {
     <section aria-labelledby="qr-heading" className="card stack">
       <h2 id="qr-heading">{t('qr.heading')}</h2>
       <p className="small">{t('qr.intro')}</p>
-      {!link && <button type="button" onClick={() => void create()}>{t('qr.create')}</button>}
+      {!link && (
+        <button type="button" onClick={() => void create()}>
+          {t('qr.create')}
+        </button>
+      )}
       <ErrorMessage error={error} />
       {link && (
         <div className="qr stack">

@@ -13,7 +13,12 @@ import { TeamNotes } from './TeamNotes.tsx';
 
 type QuarterResult =
   | { quarter: string; suppressed: true; minimum: number }
-  | { quarter: string; suppressed: false; responses: number; items: { id: string; mean: number | null; answered: number }[] };
+  | {
+      quarter: string;
+      suppressed: false;
+      responses: number;
+      items: { id: string; mean: number | null; answered: number }[];
+    };
 interface Dashboard {
   team: { id: string; name: string };
   months: (Indicators & { month: string })[];
@@ -35,11 +40,18 @@ export function TeamDashboardPage() {
   useEffect(() => {
     document.title = `${t('dialogue.teamTitle')} – Tillit`;
   }, [t]);
-  const monthName = (m: string) => new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${m}-01T00:00:00Z`),
+    );
   const ownTeam = me.role === 'member' && me.teamIds.includes(id!);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
 
-  const chartData = data?.months.map((m) => ({ month: monthName(m.month), ...Object.fromEntries(CHARTED.map((c) => [c, plotted(c, valueOf(m, c))])) })) ?? [];
+  const chartData =
+    data?.months.map((m) => ({
+      month: monthName(m.month),
+      ...Object.fromEntries(CHARTED.map((c) => [c, plotted(c, valueOf(m, c))])),
+    })) ?? [];
   const csv = data
     ? csvHref([
         [t('dialogue.month'), ...INDICATORS.map((i) => t(i.label))],
@@ -49,9 +61,14 @@ export function TeamDashboardPage() {
 
   return (
     <div className="stack">
-      <h1>{t('dialogue.teamTitle')}{data ? ` – ${data.team.name}` : ''}</h1>
+      <h1>
+        {t('dialogue.teamTitle')}
+        {data ? ` – ${data.team.name}` : ''}
+      </h1>
       <p className="muted">{t('dialogue.teamIntro')}</p>
-      <p><Link to={`/teams/${id}/trust`}>{t('dialogue.toFigures')}</Link></p>
+      <p>
+        <Link to={`/teams/${id}/trust`}>{t('dialogue.toFigures')}</Link>
+      </p>
       <ErrorMessage error={error} />
       {data && (
         <section aria-labelledby="td-months" className="card">
@@ -61,14 +78,27 @@ export function TeamDashboardPage() {
             title={t('dialogue.monthsChart')}
             chart={
               <ResponsiveContainer width="100%" height={260}>
-                <LineChart data={chartData} margin={{ top: 8, right: 12, bottom: 8, left: 0 }} accessibilityLayer={false}>
+                <LineChart
+                  data={chartData}
+                  margin={{ top: 8, right: 12, bottom: 8, left: 0 }}
+                  accessibilityLayer={false}
+                >
                   <CartesianGrid stroke="#c9ced6" strokeDasharray="3 3" />
                   <XAxis dataKey="month" tick={{ fill: '#1f2933', fontSize: 12 }} />
                   <YAxis domain={[0, 100]} unit=" %" tick={{ fill: '#1f2933', fontSize: 12 }} width={48} />
                   <Tooltip />
                   <Legend formatter={(value) => <span className="chart-legend">{value}</span>} />
                   {CHARTED.map((c, k) => (
-                    <Line key={c} dataKey={c} name={t(INDICATORS.find((i) => i.id === c)!.label)} stroke={COLOURS[k]} strokeDasharray={DASHES[k]} strokeWidth={2} connectNulls isAnimationActive={false} />
+                    <Line
+                      key={c}
+                      dataKey={c}
+                      name={t(INDICATORS.find((i) => i.id === c)!.label)}
+                      stroke={COLOURS[k]}
+                      strokeDasharray={DASHES[k]}
+                      strokeWidth={2}
+                      connectNulls
+                      isAnimationActive={false}
+                    />
                   ))}
                 </LineChart>
               </ResponsiveContainer>
@@ -76,22 +106,41 @@ export function TeamDashboardPage() {
             table={
               <table>
                 <thead>
-                  <tr><th scope="col">{t('dialogue.month')}</th>{INDICATORS.map((i) => <th scope="col" key={i.id} className="small">{t(i.label)}</th>)}</tr>
+                  <tr>
+                    <th scope="col">{t('dialogue.month')}</th>
+                    {INDICATORS.map((i) => (
+                      <th scope="col" key={i.id} className="small">
+                        {t(i.label)}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {data.months.map((m) => (
-                    <tr key={m.month}><th scope="row">{monthName(m.month)}</th>{INDICATORS.map((i) => <td key={i.id} className="figure">{formatValue(t, i.id, valueOf(m, i.id))}</td>)}</tr>
+                    <tr key={m.month}>
+                      <th scope="row">{monthName(m.month)}</th>
+                      {INDICATORS.map((i) => (
+                        <td key={i.id} className="figure">
+                          {formatValue(t, i.id, valueOf(m, i.id))}
+                        </td>
+                      ))}
+                    </tr>
                   ))}
                 </tbody>
               </table>
             }
           />
-          <a href={csv} download={`tillit-${data.team.name}-maneder.csv`}>{t('trust.csv')}</a>
+          <a href={csv} download={`tillit-${data.team.name}-maneder.csv`}>
+            {t('trust.csv')}
+          </a>
           <details>
             <summary>{t('dialogue.definitions')}</summary>
             <dl>
               {INDICATORS.map((i) => (
-                <div key={i.id}><dt>{t(i.label)}</dt><dd className="small">{t(i.def)}</dd></div>
+                <div key={i.id}>
+                  <dt>{t(i.label)}</dt>
+                  <dd className="small">{t(i.def)}</dd>
+                </div>
               ))}
             </dl>
           </details>
@@ -104,19 +153,34 @@ export function TeamDashboardPage() {
           <TableWrap label={t('dialogue.surveyHeading')}>
             <table>
               <thead>
-                <tr><th scope="col">{t('trust.indicator')}</th>{data.quarters.map((q) => <th scope="col" key={q.quarter}>{q.quarter}</th>)}</tr>
+                <tr>
+                  <th scope="col">{t('trust.indicator')}</th>
+                  {data.quarters.map((q) => (
+                    <th scope="col" key={q.quarter}>
+                      {q.quarter}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 <tr>
                   <th scope="row">{t('barometer.responses')}</th>
-                  {data.quarters.map((q) => <td key={q.quarter}>{q.suppressed ? t('barometer.suppressed') : q.responses}</td>)}
+                  {data.quarters.map((q) => (
+                    <td key={q.quarter}>{q.suppressed ? t('barometer.suppressed') : q.responses}</td>
+                  ))}
                 </tr>
                 {(items.data ?? []).map((item) => (
                   <tr key={item.id}>
-                    <th scope="row" className="small">{i18n.language === 'en' ? item.en : item.nb}</th>
+                    <th scope="row" className="small">
+                      {i18n.language === 'en' ? item.en : item.nb}
+                    </th>
                     {data.quarters.map((q) => {
                       const r = q.suppressed ? null : q.items.find((x) => x.id === item.id);
-                      return <td key={q.quarter} className="figure">{r && r.mean !== null ? nf.format(r.mean) : '–'}</td>;
+                      return (
+                        <td key={q.quarter} className="figure">
+                          {r && r.mean !== null ? nf.format(r.mean) : '–'}
+                        </td>
+                      );
                     })}
                   </tr>
                 ))}

@@ -6,7 +6,14 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 
-interface Note { id: string; kind: 'note' | 'action'; text: string; ownerRole: string; dueDate: string | null; done: boolean }
+interface Note {
+  id: string;
+  kind: 'note' | 'action';
+  text: string;
+  ownerRole: string;
+  dueDate: string | null;
+  done: boolean;
+}
 const OWNERS = ['team', 'coordinator', 'nurse', 'health_worker', 'therapist', 'case_handler', 'leader'] as const;
 
 /** The team's own notes and actions: what it noticed in its figures and what it will do, owned by a role, not a person. */
@@ -20,7 +27,8 @@ export function TeamNotes({ teamId }: { teamId: string }) {
   const [dueDate, setDueDate] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
-  const date = (d: string) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const date = (d: string) =>
+    new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -68,12 +76,19 @@ export function TeamNotes({ teamId }: { teamId: string }) {
             <tbody>
               {data.map((n) => (
                 <tr key={n.id}>
-                  <th scope="row" className={n.done ? 'muted' : undefined}>{n.text}</th>
+                  <th scope="row" className={n.done ? 'muted' : undefined}>
+                    {n.text}
+                  </th>
                   <td>{t(`dialogue.kind_${n.kind}`)}</td>
                   <td>{t(`dialogue.owner_${n.ownerRole}`)}</td>
                   <td>{n.dueDate ? date(n.dueDate) : '–'}</td>
                   <td>
-                    <input type="checkbox" checked={n.done} onChange={() => void toggle(n)} aria-label={t('dialogue.doneLabel', { text: n.text })} />
+                    <input
+                      type="checkbox"
+                      checked={n.done}
+                      onChange={() => void toggle(n)}
+                      aria-label={t('dialogue.doneLabel', { text: n.text })}
+                    />
                   </td>
                 </tr>
               ))}
@@ -81,7 +96,9 @@ export function TeamNotes({ teamId }: { teamId: string }) {
           </table>
         </TableWrap>
       )}
-      <p role="status" className="small">{status}</p>
+      <p role="status" className="small">
+        {status}
+      </p>
       <form onSubmit={(e) => void add(e)} className="stack" aria-labelledby="note-form-heading">
         <h3 id="note-form-heading">{t('dialogue.addNote')}</h3>
         <label htmlFor="note-kind">{t('dialogue.kind')}</label>
@@ -92,12 +109,28 @@ export function TeamNotes({ teamId }: { teamId: string }) {
         <label htmlFor="note-text">{t('dialogue.noteText')}</label>
         <textarea id="note-text" value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={1000} />
         <label htmlFor="note-owner">{t('dialogue.owner')}</label>
-        <select id="note-owner" value={ownerRole} onChange={(e) => setOwnerRole(e.target.value as (typeof OWNERS)[number])}>
-          {OWNERS.map((o) => <option key={o} value={o}>{t(`dialogue.owner_${o}`)}</option>)}
+        <select
+          id="note-owner"
+          value={ownerRole}
+          onChange={(e) => setOwnerRole(e.target.value as (typeof OWNERS)[number])}
+        >
+          {OWNERS.map((o) => (
+            <option key={o} value={o}>
+              {t(`dialogue.owner_${o}`)}
+            </option>
+          ))}
         </select>
         <label htmlFor="note-due">{t('dialogue.dueOptional')}</label>
         <input id="note-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        <ErrorMessage error={saveError} labels={{ text: t('dialogue.noteText'), dueDate: t('dialogue.due'), ownerRole: t('dialogue.owner'), kind: t('dialogue.kind') }} />
+        <ErrorMessage
+          error={saveError}
+          labels={{
+            text: t('dialogue.noteText'),
+            dueDate: t('dialogue.due'),
+            ownerRole: t('dialogue.owner'),
+            kind: t('dialogue.kind'),
+          }}
+        />
         <button type="submit">{t('dialogue.save')}</button>
       </form>
     </section>

@@ -6,20 +6,43 @@ type Ratio = { value: number | null; numerator: number; denominator: number };
 export interface Indicators {
   team: { id: string; name: string };
   period: { from: string; to: string };
-  ability: { punctuality: Ratio; unstaffedOrCancelled: Ratio; flagToPlanHours: { value: number | null; updated: number; notUpdated: number } };
+  ability: {
+    punctuality: Ratio;
+    unstaffedOrCancelled: Ratio;
+    flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
+  };
   integrity: {
     planFidelity: Ratio;
     decisionsDelivered: Ratio;
-    continuity: { people: number; distinctMean: number | null; distinctMedian: number | null; distinctP90: number | null; cocMean: number | null; primaryContactShare: number | null; helperVisits: number };
+    continuity: {
+      people: number;
+      distinctMean: number | null;
+      distinctMedian: number | null;
+      distinctP90: number | null;
+      cocMean: number | null;
+      primaryContactShare: number | null;
+      helperVisits: number;
+    };
   };
 }
 
 export type IndicatorId =
-  | 'punctuality' | 'unstaffedOrCancelled' | 'flagToPlanHours' | 'planFidelity'
-  | 'decisionsDelivered' | 'distinctMedian' | 'cocMean' | 'primaryContactShare';
+  | 'punctuality'
+  | 'unstaffedOrCancelled'
+  | 'flagToPlanHours'
+  | 'planFidelity'
+  | 'decisionsDelivered'
+  | 'distinctMedian'
+  | 'cocMean'
+  | 'primaryContactShare';
 
 /** Each indicator: its label and definition keys (the «Våre tall» texts), its unit and how to read it. */
-export const INDICATORS: { id: IndicatorId; label: string; def: string; unit: 'share' | 'hours' | 'count' | 'index' }[] = [
+export const INDICATORS: {
+  id: IndicatorId;
+  label: string;
+  def: string;
+  unit: 'share' | 'hours' | 'count' | 'index';
+}[] = [
   { id: 'punctuality', label: 'trust.punctuality', def: 'trust.punctualityDef', unit: 'share' },
   { id: 'unstaffedOrCancelled', label: 'trust.unstaffed', def: 'trust.unstaffedDef', unit: 'share' },
   { id: 'flagToPlanHours', label: 'trust.flagToPlan', def: 'trust.flagToPlanDef', unit: 'hours' },
@@ -32,14 +55,22 @@ export const INDICATORS: { id: IndicatorId; label: string; def: string; unit: 's
 
 export function valueOf(i: Indicators, id: IndicatorId): number | null {
   switch (id) {
-    case 'punctuality': return i.ability.punctuality.value;
-    case 'unstaffedOrCancelled': return i.ability.unstaffedOrCancelled.value;
-    case 'flagToPlanHours': return i.ability.flagToPlanHours.value;
-    case 'planFidelity': return i.integrity.planFidelity.value;
-    case 'decisionsDelivered': return i.integrity.decisionsDelivered.value;
-    case 'distinctMedian': return i.integrity.continuity.distinctMedian;
-    case 'cocMean': return i.integrity.continuity.cocMean;
-    case 'primaryContactShare': return i.integrity.continuity.primaryContactShare;
+    case 'punctuality':
+      return i.ability.punctuality.value;
+    case 'unstaffedOrCancelled':
+      return i.ability.unstaffedOrCancelled.value;
+    case 'flagToPlanHours':
+      return i.ability.flagToPlanHours.value;
+    case 'planFidelity':
+      return i.integrity.planFidelity.value;
+    case 'decisionsDelivered':
+      return i.integrity.decisionsDelivered.value;
+    case 'distinctMedian':
+      return i.integrity.continuity.distinctMedian;
+    case 'cocMean':
+      return i.integrity.continuity.cocMean;
+    case 'primaryContactShare':
+      return i.integrity.continuity.primaryContactShare;
   }
 }
 
@@ -65,7 +96,10 @@ export function formatValue(t: TFunction, id: IndicatorId, v: number | null): st
 export function formatChange(t: TFunction, id: IndicatorId, change: number | null): string {
   if (change === null) return t('trust.none');
   const unit = INDICATORS.find((x) => x.id === id)!.unit;
-  const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: unit === 'index' ? 2 : 1, signDisplay: 'exceptZero' });
+  const nf = new Intl.NumberFormat(locale(), {
+    maximumFractionDigits: unit === 'index' ? 2 : 1,
+    signDisplay: 'exceptZero',
+  });
   if (unit === 'share') return t('dialogue.points', { value: nf.format(change * 100) });
   if (unit === 'hours') return t('dialogue.hours', { value: nf.format(change) });
   return nf.format(change);
