@@ -68,11 +68,9 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
       code: codeOf(v.keyword, v.params),
       message: v.message ?? 'Invalid value',
     }));
-    return reply
-      .status(400)
-      .send({
-        error: { code: 'invalid_input', message: `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields },
-      });
+    return reply.status(400).send({
+      error: { code: 'invalid_input', message: `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields },
+    });
   }
   const db = fromDatabaseError(err);
   if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.message, ...db.extra } });

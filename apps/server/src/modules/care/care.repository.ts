@@ -117,16 +117,14 @@ export class CareRepository {
           usualStaffId: fields.usualStaffId ?? null,
         })
         .returning();
-      await tx
-        .insert(measureVersions)
-        .values({
-          measureId: row.id,
-          version: 1,
-          snapshot: row,
-          changedBy: this.actor.userId,
-          reason: reason ?? 'Nytt tiltak',
-          decidedWithPerson,
-        });
+      await tx.insert(measureVersions).values({
+        measureId: row.id,
+        version: 1,
+        snapshot: row,
+        changedBy: this.actor.userId,
+        reason: reason ?? 'Nytt tiltak',
+        decidedWithPerson,
+      });
       return { result: row, details: { measureId: row.id } };
     });
   }
@@ -154,16 +152,14 @@ export class CareRepository {
         throw conflict('stale_version', 'The measure was changed by someone else. Review their change and try again.', {
           current,
         });
-      await tx
-        .insert(measureVersions)
-        .values({
-          measureId,
-          version: row.version,
-          snapshot: row,
-          changedBy: this.actor.userId,
-          reason,
-          decidedWithPerson,
-        });
+      await tx.insert(measureVersions).values({
+        measureId,
+        version: row.version,
+        snapshot: row,
+        changedBy: this.actor.userId,
+        reason,
+        decidedWithPerson,
+      });
       return { result: row, details: { measureId, fields: Object.keys(changes), decidedWithPerson } };
     });
   }
@@ -192,16 +188,14 @@ export class CareRepository {
             usualStaffId: values.usualStaffId ?? null,
           })
           .returning();
-        await tx
-          .insert(measureVersions)
-          .values({
-            measureId: row.id,
-            version: 1,
-            snapshot: row,
-            changedBy: this.actor.userId,
-            reason: `Samvalg: ${input.chosen}`,
-            decidedWithPerson: true,
-          });
+        await tx.insert(measureVersions).values({
+          measureId: row.id,
+          version: 1,
+          snapshot: row,
+          changedBy: this.actor.userId,
+          reason: `Samvalg: ${input.chosen}`,
+          decidedWithPerson: true,
+        });
         measureId = row.id;
       } else {
         const [m] = await tx
@@ -219,16 +213,14 @@ export class CareRepository {
           .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: new Date() })
           .where(eq(measures.id, m.id))
           .returning();
-        await tx
-          .insert(measureVersions)
-          .values({
-            measureId: m.id,
-            version: row.version,
-            snapshot: row,
-            changedBy: this.actor.userId,
-            reason: `Samvalg: ${input.chosen} – ${input.why}`,
-            decidedWithPerson: true,
-          });
+        await tx.insert(measureVersions).values({
+          measureId: m.id,
+          version: row.version,
+          snapshot: row,
+          changedBy: this.actor.userId,
+          reason: `Samvalg: ${input.chosen} – ${input.why}`,
+          decidedWithPerson: true,
+        });
         if (c.action === 'pause') {
           // Future visits no longer carry the paused measure; visits left empty are cancelled.
           await tx.execute(sql`DELETE FROM visit_measure vm USING visit v WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id}

@@ -69,18 +69,16 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
   const rowsToInsert = [...groups.values()].map((g) => ({ ...g, id: randomUUID() }));
   for (let i = 0; i < rowsToInsert.length; i += 500) {
     const batch = rowsToInsert.slice(i, i + 500);
-    await tx
-      .insert(visits)
-      .values(
-        batch.map((g) => ({
-          id: g.id,
-          recipientId: g.recipientId,
-          date: g.date,
-          windowStart: g.windowStart,
-          windowEnd: g.windowEnd,
-          staffId: g.staffId,
-        })),
-      );
+    await tx.insert(visits).values(
+      batch.map((g) => ({
+        id: g.id,
+        recipientId: g.recipientId,
+        date: g.date,
+        windowStart: g.windowStart,
+        windowEnd: g.windowEnd,
+        staffId: g.staffId,
+      })),
+    );
     await tx
       .insert(visitMeasures)
       .values(batch.flatMap((g) => g.measureIds.map((measureId) => ({ visitId: g.id, measureId }))));

@@ -221,19 +221,17 @@ export class VisitRepository {
         })
         .where(eq(visits.id, visitId));
       if (input.observations.length) {
-        await tx
-          .insert(observations)
-          .values(
-            input.observations.map((o) => ({
-              recipientId,
-              visitId,
-              kind: o.kind,
-              value: o.value,
-              value2: o.value2 ?? null,
-              unit: observationRanges[o.kind].unit,
-              recordedBy: this.actor.userId,
-            })),
-          );
+        await tx.insert(observations).values(
+          input.observations.map((o) => ({
+            recipientId,
+            visitId,
+            kind: o.kind,
+            value: o.value,
+            value2: o.value2 ?? null,
+            unit: observationRanges[o.kind].unit,
+            recordedBy: this.actor.userId,
+          })),
+        );
       }
       if (input.conditionChange) {
         await tx

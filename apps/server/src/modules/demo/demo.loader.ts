@@ -59,18 +59,16 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       onProgress?.(`${name} (${rows.length})`);
       await insertInBatches(tx, table, rows);
     }
-    await tx
-      .insert(t.measureVersions)
-      .values(
-        d.measures.map((m) => ({
-          measureId: m.id,
-          version: 1,
-          snapshot: m,
-          changedBy: d.whatMatters.find((w) => w.recipientId === m.recipientId)!.recordedBy,
-          reason: 'Tiltaksplan laget sammen med personen',
-          decidedWithPerson: true,
-        })),
-      );
+    await tx.insert(t.measureVersions).values(
+      d.measures.map((m) => ({
+        measureId: m.id,
+        version: 1,
+        snapshot: m,
+        changedBy: d.whatMatters.find((w) => w.recipientId === m.recipientId)!.recordedBy,
+        reason: 'Tiltaksplan laget sammen med personen',
+        decidedWithPerson: true,
+      })),
+    );
     if (visitsFrom) {
       // Two weeks of visits from the plans, with each measure's usual helper.
       for (const team of d.teams) {
