@@ -12,8 +12,9 @@ import { readProblem } from '../src/readers.ts';
 import { solveParallel } from '../src/solver/parallel.ts';
 import { quantile } from '../src/checker.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'data', 'solomon');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(packageDir, '..', '..');
+const dataDir = path.join(packageDir, 'data', 'solomon');
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

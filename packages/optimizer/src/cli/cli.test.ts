@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sharedDir } from '../test/fixtures.ts';
+import { packageDir } from '../test/fixtures.ts';
 import { run as check } from './check.ts';
 import { run as solve } from './solve.ts';
 
@@ -10,7 +10,7 @@ describe('CLI', () => {
   it('solves and checks the example', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tillit-'));
     const out = path.join(dir, 's.json');
-    const problem = path.join(sharedDir, 'formats', 'example-problem.json');
+    const problem = path.join(packageDir, 'formats', 'example-problem.json');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** /work/shared (CI: <clone>/../shared). */
-export const sharedDir = path.resolve(here, '..', '..', '..', '..', '..', 'shared');
-export const exampleProblemText = () => readFileSync(path.join(sharedDir, 'formats', 'example-problem.json'), 'utf8');
-export const exampleSolutionText = () => readFileSync(path.join(sharedDir, 'formats', 'example-solution.json'), 'utf8');
+/** The package's own copies of the shared formats' examples and the public benchmark data. */
+export const packageDir = path.resolve(here, '..', '..');
+export const exampleProblemText = () => readFileSync(path.join(packageDir, 'formats', 'example-problem.json'), 'utf8');
+export const exampleSolutionText = () => readFileSync(path.join(packageDir, 'formats', 'example-solution.json'), 'utf8');
 export const solomonText = (name: string) =>
-  readFileSync(path.join(sharedDir, 'data', 'solomon', `${name}.txt`), 'utf8');
+  readFileSync(path.join(packageDir, 'data', 'solomon', `${name}.txt`), 'utf8');
