@@ -16,7 +16,7 @@ const app = await buildApp(database, config);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
 process.stdout.write(
-  JSON.stringify({ port: address.port, database: database.kind, description: database.description }) + '\n',
+  `${JSON.stringify({ port: address.port, database: database.kind, description: database.description })}\n`,
 );
 process.on('SIGTERM', async () => {
   await app.close();

@@ -18,7 +18,7 @@ const connections = Number(values.connections);
 const server = spawn(
   process.execPath,
   [
-    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []),
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     '--import',
     'tsx',
     'bench/api-server.ts',

@@ -13,7 +13,7 @@ export function report(name: string, rows: Record<string, string | number>[], fi
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(
     `bench-results/${name}.json`,
-    JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n',
+    `${JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`,
   );
   console.log(`figures written to bench-results/${name}.json`);
 }

@@ -26,7 +26,7 @@ test.afterAll(() => {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(
     'bench-results/documentation-burden.json',
-    JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2) + '\n',
+    `${JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`,
   );
 });
 

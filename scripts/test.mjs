@@ -33,7 +33,10 @@ function ensureChromium() {
 }
 
 function countVitest(file) {
-  if (!existsSync(file)) return void (broken = true);
+  if (!existsSync(file)) {
+    broken = true;
+    return;
+  }
   const j = JSON.parse(readFileSync(file, 'utf8'));
   passed += j.numPassedTests;
   failed += j.numFailedTests;
@@ -42,7 +45,10 @@ function countVitest(file) {
 }
 
 function countPlaywright(file) {
-  if (!existsSync(file)) return void (broken = true);
+  if (!existsSync(file)) {
+    broken = true;
+    return;
+  }
   const s = JSON.parse(readFileSync(file, 'utf8')).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
@@ -53,6 +59,7 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 if (run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) !== 0) broken = true;
+if (run('format and lint (Biome)', 'npx', ['biome', 'ci', '.']) !== 0) broken = true;
 
 run(
   'unit and database tests (PGlite)',

@@ -109,6 +109,6 @@ const outDir = path.join(repoRoot, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   path.join(outDir, 'continuity.json'),
-  JSON.stringify({ date: new Date().toISOString(), threads, seed, solverSeeds, rows, summaries }, null, 1) + '\n',
+  `${JSON.stringify({ date: new Date().toISOString(), threads, seed, solverSeeds, rows, summaries }, null, 1)}\n`,
 );
 console.log(`wrote ${path.join(outDir, 'continuity.json')}`);

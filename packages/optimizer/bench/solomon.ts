@@ -108,6 +108,6 @@ const outDir = path.join(repoRoot, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   path.join(outDir, 'solomon.json'),
-  JSON.stringify({ date: new Date().toISOString(), timeLimit, threads, seed, rows, summary }, null, 1) + '\n',
+  `${JSON.stringify({ date: new Date().toISOString(), timeLimit, threads, seed, rows, summary }, null, 1)}\n`,
 );
 console.log(`wrote ${path.join(outDir, 'solomon.json')}`);

@@ -33,24 +33,33 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
   const routeKeys = new Set<string>();
   let nonEmptyRoutes = 0;
 
-  solution.routes.forEach((r, ri) => {
+  for (const [ri, r] of solution.routes.entries()) {
     const w = `routes[${ri}] (staff "${r.staff}", day ${r.day})`;
     const st = staffById.get(r.staff);
-    if (!st) return err(`${w}: unknown staff "${r.staff}"`);
+    if (!st) {
+      err(`${w}: unknown staff "${r.staff}"`);
+      continue;
+    }
     const key = `${r.staff}@${r.day}`;
     if (routeKeys.has(key)) err(`${w}: a second route for the same helper and day`);
     routeKeys.add(key);
-    if (r.stops.length === 0) return;
+    if (r.stops.length === 0) continue;
     nonEmptyRoutes++;
     const shift = st.shifts.find((s) => s.day === r.day);
-    if (!shift) return err(`${w}: the helper has no shift that day`);
+    if (!shift) {
+      err(`${w}: the helper has no shift that day`);
+      continue;
+    }
     let loc = locIdx.get(st.start)!;
     let time = shift.start;
     let load = 0;
-    r.stops.forEach((s, k) => {
+    for (const [k, s] of r.stops.entries()) {
       const ws = `${w}.stops[${k}] (visit "${s.visit}")`;
       const v = visitById.get(s.visit);
-      if (!v) return err(`${ws}: unknown visit`);
+      if (!v) {
+        err(`${ws}: unknown visit`);
+        continue;
+      }
       if (v.day !== r.day) err(`${ws}: the visit is on day ${v.day}`);
       const vl = locIdx.get(recById.get(v.recipient)!.location)!;
       const tt = tm[loc * n + vl];
@@ -67,14 +76,14 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
       const list = served.get(v.id) ?? [];
       list.push({ staff: r.staff, start: s.start });
       served.set(v.id, list);
-    });
+    }
     const endLoc = locIdx.get(st.end)!;
     const tt = tm[loc * n + endLoc];
     travel += tt;
     if (time + tt > shift.end + EPS) err(`${w}: returns at ${(time + tt).toFixed(2)} after the shift end ${shift.end}`);
     if (st.capacity !== undefined && load > st.capacity + EPS)
       err(`${w}: load ${load} exceeds capacity ${st.capacity}`);
-  });
+  }
   if (problem.maxRoutes !== undefined && nonEmptyRoutes > problem.maxRoutes)
     err(`plan uses ${nonEmptyRoutes} routes, at most ${problem.maxRoutes} allowed`);
 
@@ -120,7 +129,10 @@ function computeFigures(
     const v = visitById.get(vid);
     if (!v) continue;
     let m = perRec.get(v.recipient);
-    if (!m) perRec.set(v.recipient, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      perRec.set(v.recipient, m);
+    }
     const pref = recById.get(v.recipient)?.preferred ?? [];
     for (const x of list) {
       m.set(x.staff, (m.get(x.staff) ?? 0) + 1);

@@ -99,7 +99,9 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     }
   }
   const locations: Location[] = [];
-  teamCentre.forEach(([x, y], t) => locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) }));
+  for (const [t, [x, y]] of teamCentre.entries()) {
+    locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) });
+  }
   const baseOf = (t: number) => locations[t].id;
 
   // ---- people and their help ----

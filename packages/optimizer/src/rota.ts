@@ -183,7 +183,7 @@ export function buildTeam(t: number, m: number, days: number, base: string, spli
   const lineIdx = new Map<Member, number>();
   const partnerOf = new Map<Member, number>();
   for (const list of byLine.values()) {
-    list.forEach((mb, i) => lineIdx.set(mb, i));
+    for (const [i, mb] of list.entries()) lineIdx.set(mb, i);
     for (let i = 0; i + 1 < list.length; i += 2) {
       list[i].partner = list[i + 1];
       list[i + 1].partner = list[i];

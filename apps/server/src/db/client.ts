@@ -65,7 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let release = () => {};
-  let client;
+  let client: InstanceType<typeof PGlite>;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
     release = acquireLock(path.join(opts.dataDir, 'tillit.lock'));

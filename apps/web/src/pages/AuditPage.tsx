@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
+import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -121,7 +121,7 @@ export function AuditPage() {
                   <td>{t(`audit.basis_${row.basis}`)}</td>
                   <td>
                     <code>
-                      {row.recipientId ?? ((row.details.recipients as string[] | undefined)?.length ?? 0) + ' …'}
+                      {row.recipientId ?? `${(row.details.recipients as string[] | undefined)?.length ?? 0} …`}
                     </code>
                   </td>
                 </tr>

@@ -122,7 +122,7 @@ export function TrustPage() {
     ]
       .map((line) => line.map(esc).join(';'))
       .join('\n');
-    return `data:text/csv;charset=utf-8,${encodeURIComponent('\ufeff' + text)}`;
+    return `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${text}`)}`;
   };
 
   return (

@@ -1,6 +1,7 @@
 /** `tillit check PROBLEM SOLUTION` — feasibility and figures of a plan. */
 import { readFileSync } from 'node:fs';
 import { checkSolution, formatFigures } from '../checker.ts';
+import type { Solution } from '../model.ts';
 import { parseSolutionJson } from '../readers.ts';
 import { loadProblem, parseCommand } from './common.ts';
 
@@ -11,7 +12,7 @@ export async function run(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const problem = loadProblem(positionals[0], values.format);
-  let solution;
+  let solution: Solution;
   try {
     solution = parseSolutionJson(readFileSync(positionals[1], 'utf8'));
   } catch (e) {

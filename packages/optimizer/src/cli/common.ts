@@ -31,6 +31,7 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
   positionalCount: number,
   usage: string,
 ) {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs call below, which depends on O
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean' } } });

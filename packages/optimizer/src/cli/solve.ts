@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
         },
   });
   const check = checkSolution(problem, res.solution);
-  if (values.out) writeFileSync(values.out, JSON.stringify(res.solution, null, 1) + '\n');
+  if (values.out) writeFileSync(values.out, `${JSON.stringify(res.solution, null, 1)}\n`);
   console.log(`solved in ${res.seconds.toFixed(2)} s${values.out ? ` -> ${values.out}` : ''}`);
   console.log(`feasible              ${check.feasible ? 'yes' : 'NO'}`);
   console.log(formatFigures(check.figures, solomon));

@@ -234,7 +234,13 @@ export class LocalSearch extends Ruin {
             const b = group[j];
             if (this.routes[a].length === 0 && this.routes[b].length === 0) continue;
             if (!this.qualified(a, b) || !this.qualified(b, a)) continue;
-            if (tryMove(() => (this.swapRoutes(a, b), true))) improved = true;
+            if (
+              tryMove(() => {
+                this.swapRoutes(a, b);
+                return true;
+              })
+            )
+              improved = true;
           }
         }
       }

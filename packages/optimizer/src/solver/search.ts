@@ -127,13 +127,13 @@ export class Search extends LocalSearch {
       if (it >= p.iterations || elapsed >= p.timeMs) break;
       const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / p.timeMs;
       if (I.solomon && reheats < 2 && frac < 0.8 && frac - lastImprove > 0.25) {
-        const Tnow = schedT0 * Math.pow(Tf / schedT0, (frac - schedStart) / (1 - schedStart));
+        const Tnow = schedT0 * (Tf / schedT0) ** ((frac - schedStart) / (1 - schedStart));
         schedT0 = Math.min(T0, Tnow * 20);
         schedStart = frac;
         lastImprove = frac;
         reheats++;
       }
-      const T = schedT0 * Math.pow(Tf / schedT0, (frac - schedStart) / (1 - schedStart));
+      const T = schedT0 * (Tf / schedT0) ** ((frac - schedStart) / (1 - schedStart));
       if (this.contLambda < 1) {
         // the current and the best plan are priced again at the new weight
         this.contLambda = Math.min(1, frac / ramp);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { type AppError, forbidden, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts } from './access.policy.ts';

@@ -87,7 +87,7 @@ function competencesFor(p: Profession, r: ReturnType<typeof rng>) {
       validFrom: '2024-01-01',
       validUntil: expiring ? (r.next() < 0.15 ? '2025-06-30' : '2031-12-31') : null,
     });
-  if (p === 'sykepleier') ['legemiddelhandtering', 'sarstell', 'insulin', 'kateter'].forEach((c) => add(c));
+  if (p === 'sykepleier') for (const c of ['legemiddelhandtering', 'sarstell', 'insulin', 'kateter']) add(c);
   if (p === 'sykepleier' && r.next() < 0.4) add('palliasjon');
   if (p === 'helsefagarbeider') {
     add('legemiddelhandtering', true); // delegated: must be renewed
@@ -95,7 +95,7 @@ function competencesFor(p: Profession, r: ReturnType<typeof rng>) {
     if (r.next() < 0.3) add('stomi', true);
     add('forflytning');
   }
-  if (p === 'fysioterapeut') ['forflytning', 'hjelpemidler'].forEach((c) => add(c));
+  if (p === 'fysioterapeut') for (const c of ['forflytning', 'hjelpemidler']) add(c);
   if (p === 'ergoterapeut') add('hjelpemidler');
   if (p === 'assistent' && r.next() < 0.5) add('forflytning');
   return out;

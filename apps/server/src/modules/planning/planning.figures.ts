@@ -40,7 +40,10 @@ export function planFigures(visits: FigureVisit[], where: (recipientId: string) 
       continue;
     }
     let set = perPerson.get(v.recipientId);
-    if (!set) perPerson.set(v.recipientId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      perPerson.set(v.recipientId, set);
+    }
     for (const h of v.helpers) {
       set.add(h);
       const key = `${h}|${v.date}`;

@@ -30,7 +30,7 @@ async function visitAndTeam(db: Db, visitId: string) {
                                     AND (rt.valid_until IS NULL OR rt.valid_until >= v.date) ORDER BY rt.valid_from DESC LIMIT 1) AS "teamId"
                            FROM visit v WHERE v.id = ${visitId}`),
   );
-  if (!v || !v.teamId)
+  if (!v?.teamId)
     throw new AppError(404, 'visit_gone', 'The visit no longer exists; reload the plan', {
       fields: [{ field: 'visitId', code: 'not_found', message: 'The visit no longer exists' }],
     });

@@ -205,7 +205,10 @@ export function baselineFrom(data: PlanningData, problem: Problem): Solution {
       if (!h) continue;
       const key = `${h}|${v.date}`;
       let r = routes.get(key);
-      if (!r) routes.set(key, (r = { staff: h, day: dayOf.get(v.date)!, stops: [] }));
+      if (!r) {
+        r = { staff: h, day: dayOf.get(v.date)!, stops: [] };
+        routes.set(key, r);
+      }
       r.stops.push({ visit: v.id, start: v.plannedStart ?? v.windowStart });
     }
   }

@@ -42,6 +42,7 @@ export function PlanPage() {
   const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
   const [pollError, setPollError] = useState<ApiError | null>(null);
   // Another run (a re-run, a sick call-in) starts with a clean slate.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the trigger, not an input
   useEffect(() => {
     setStatus(null);
     setPublished(null);

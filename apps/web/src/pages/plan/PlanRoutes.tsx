@@ -64,6 +64,7 @@ export function PlanRoutes({
   return (
     <section aria-labelledby="plan-routes" className="stack">
       <h2 id="plan-routes">{t('plan.routes')}</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form fieldset */}
       <div className="day-tabs" role="group" aria-label={t('plan.chooseDay')}>
         {view.dates.map((d, i) => (
           <button key={d} type="button" aria-pressed={d === date} onClick={() => setDayIndex(i)}>

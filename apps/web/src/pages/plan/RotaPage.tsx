@@ -63,7 +63,7 @@ export function RotaPage() {
       endMinute: toMinutes(entry.end),
       validFrom: entry.validFrom,
     });
-  const describe = (e: Entry) =>
+  const describeEntry = (e: Entry) =>
     `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map(weekdayName).join(' ')} ${hhmm(e.startMinute)}–${hhmm(e.endMinute)}` +
     (e.everyWeeks > 1 ? ` · ${t('rota.cycle', { every: e.everyWeeks, week: e.weekOffset + 1 })}` : '');
   if (error) return <ErrorMessage error={error} />;
@@ -102,12 +102,12 @@ export function RotaPage() {
                       .filter((e) => e.staffId === s.id)
                       .map((e) => (
                         <li key={e.id}>
-                          {describe(e)}{' '}
+                          {describeEntry(e)}{' '}
                           <button
                             type="button"
                             className="link-button"
                             onClick={() => void send('DELETE', `/api/planning/rota/${e.id}`)}
-                            aria-label={`${t('rota.remove')}: ${s.name} ${describe(e)}`}
+                            aria-label={`${t('rota.remove')}: ${s.name} ${describeEntry(e)}`}
                           >
                             {t('rota.remove')}
                           </button>

@@ -8,7 +8,7 @@ import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
-import { csvHref, formatValue, INDICATORS, plotted, valueOf, type Indicators } from './indicators.ts';
+import { csvHref, formatValue, INDICATORS, plotted, indicatorValue, type Indicators } from './indicators.ts';
 import { TeamNotes } from './TeamNotes.tsx';
 
 type QuarterResult =
@@ -50,12 +50,12 @@ export function TeamDashboardPage() {
   const chartData =
     data?.months.map((m) => ({
       month: monthName(m.month),
-      ...Object.fromEntries(CHARTED.map((c) => [c, plotted(c, valueOf(m, c))])),
+      ...Object.fromEntries(CHARTED.map((c) => [c, plotted(c, indicatorValue(m, c))])),
     })) ?? [];
   const csv = data
     ? csvHref([
         [t('dialogue.month'), ...INDICATORS.map((i) => t(i.label))],
-        ...data.months.map((m) => [m.month, ...INDICATORS.map((i) => formatValue(t, i.id, valueOf(m, i.id)))]),
+        ...data.months.map((m) => [m.month, ...INDICATORS.map((i) => formatValue(t, i.id, indicatorValue(m, i.id)))]),
       ])
     : '';
 
@@ -121,7 +121,7 @@ export function TeamDashboardPage() {
                       <th scope="row">{monthName(m.month)}</th>
                       {INDICATORS.map((i) => (
                         <td key={i.id} className="figure">
-                          {formatValue(t, i.id, valueOf(m, i.id))}
+                          {formatValue(t, i.id, indicatorValue(m, i.id))}
                         </td>
                       ))}
                     </tr>

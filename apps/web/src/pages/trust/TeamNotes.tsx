@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api.ts';
+import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
@@ -45,7 +45,7 @@ export function TeamNotes({ teamId }: { teamId: string }) {
   };
   const toggle = async (n: Note) => {
     // Shown at once; the list is fetched again after the save (or the error shown).
-    setData((list) => list && list.map((x) => (x.id === n.id ? { ...x, done: !n.done } : x)));
+    setData((list) => list?.map((x) => (x.id === n.id ? { ...x, done: !n.done } : x)) ?? null);
     try {
       await api('PATCH', `${url}/${n.id}`, { done: !n.done });
       setStatus(n.done ? t('dialogue.reopened') : t('dialogue.markedDone'));

@@ -53,7 +53,7 @@ export const INDICATORS: {
   { id: 'primaryContactShare', label: 'trust.primary', def: 'trust.primaryDef', unit: 'share' },
 ];
 
-export function valueOf(i: Indicators, id: IndicatorId): number | null {
+export function indicatorValue(i: Indicators, id: IndicatorId): number | null {
   switch (id) {
     case 'punctuality':
       return i.ability.punctuality.value;
@@ -108,5 +108,5 @@ export function formatChange(t: TFunction, id: IndicatorId, change: number | nul
 /** A CSV file as a data: address (semicolon-separated, with a BOM so spreadsheet programs read æøå). */
 export function csvHref(lines: string[][]) {
   const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `data:text/csv;charset=utf-8,${encodeURIComponent('\ufeff' + lines.map((l) => l.map(esc).join(';')).join('\n'))}`;
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${lines.map((l) => l.map(esc).join(';')).join('\n')}`)}`;
 }
