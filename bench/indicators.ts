@@ -3,6 +3,7 @@
  * (600 people, 120 staff, 8 teams) over a year of visits. Target: ≤ 2 s for all of them.
  * PostgreSQL when DATABASE_URL is set (drops and recreates Tillit's tables there), else PGlite.
  */
+import { addDays, osloToday } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { openBenchDatabase } from './db.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -50,15 +51,17 @@ const actor: Actor = {
   staffId: null,
   districtId: admin.districtId,
   teamIds: [],
+  now: new Date(),
+  today: osloToday(),
 };
-const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const to = addDays(actor.today, -1);
+const from = addDays(actor.today, -365);
 // Warm up once (plans, caches), then measure all teams.
 await teamIndicators(database.db, actor, district.teams[0].id, from, to);
 // The district leader's comparison asks for all teams at once: each figure is counted for every
 // team in one pass over the visits (indicatorsForTeams), as GET /api/trust/comparison does.
 const start = performance.now();
-const all = await indicatorsForTeams(database.db, district.teams, from, to);
+const all = await indicatorsForTeams(database.db, district.teams, from, to, actor.today);
 const seconds = (performance.now() - start) / 1000;
 // One team alone (the team's own page), for reference.
 const t1 = performance.now();

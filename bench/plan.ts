@@ -10,19 +10,19 @@
  * PGlite. Options: --time-limit S (default 30), --threads N (default 2).
  */
 import { parseArgs } from 'node:util';
+import { addDays, osloToday } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../apps/server/src/config.ts';
 import type { Actor } from '../apps/server/src/http/actor.ts';
 import { generateVisits } from '../apps/server/src/modules/care/visits.generate.ts';
-import { datesInRange } from '../apps/server/src/modules/care/recurrence.ts';
 import { FULL, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
-import { osloNow } from '../apps/server/src/modules/planning/planning.access.ts';
 import {
   executeRun,
   insertRun,
   publishRun,
   type RunFigures,
 } from '../apps/server/src/modules/planning/planning.runs.ts';
+import { systemClock } from '../apps/server/src/time/clock.ts';
 import { openBenchDatabase } from './db.ts';
 import { report } from './report.ts';
 
@@ -47,15 +47,17 @@ const actor: Actor = {
   staffId: user.staffId,
   districtId: district.district.id,
   teamIds: [teamId],
+  now: new Date(),
+  today: osloToday(),
 };
-const from = datesInRange(osloNow().today, 2)[1];
+const from = addDays(actor.today, 1);
 const { created } = await db.transaction((tx) => generateVisits(tx, teamId, from, 14));
 
 const t0 = performance.now();
 const runId = await db.transaction((tx) =>
   insertRun(tx, actor, teamId, { from, days: 14, timeLimitSeconds: timeLimit, kind: 'period' }),
 );
-await executeRun(db, runId, { threads });
+await executeRun(db, runId, { threads, clock: systemClock });
 const tRun = performance.now();
 const published = await publishRun(db, actor, runId);
 const tEnd = performance.now();

@@ -1,3 +1,4 @@
+import { addDays, osloToday } from '@tillit/contracts';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
@@ -32,9 +33,5 @@ export async function apiAs(request: APIRequestContext, username: string) {
   };
 }
 
-/** The date (YYYY-MM-DD) in Oslo, `plusDays` from now: the day the app's day lists and plans use. */
-export function osloDate(plusDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + plusDays);
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-}
+/** The date (YYYY-MM-DD) in Oslo, `plusDays` from today: the day the app's day lists and plans use. */
+export const osloDate = (plusDays = 0): string => addDays(osloToday(), plusDays);

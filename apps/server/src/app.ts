@@ -41,7 +41,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     errorResponseBuilder: (_req, ctx) =>
       new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(ctx.ttl / 60000)} minutes.`),
   });
-  registerAuth(app, database.db);
+  registerAuth(app, database.db, config.clock);
 
   healthRoutes(app, database);
   accountsRoutes(app, database.db, config);
@@ -52,16 +52,16 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   careRoutes(app, database.db);
   decisionsRoutes(app, database.db);
   trustRoutes(app, database.db);
-  surveysRoutes(app, database.db);
+  surveysRoutes(app, database.db, config.clock);
 
   const queue = new PlanningQueue(
     database,
-    (runId) => executeRun(database.db, runId, { threads: config.planningThreads }),
+    (runId) => executeRun(database.db, runId, { threads: config.planningThreads, clock: config.clock }),
     (msg, err) => app.log.error({ err }, msg),
   );
   await queue.start(config.planningWorker);
   app.addHook('onClose', () => queue.stop());
-  planningRoutes(app, database.db, (runId) => queue.enqueue(runId));
+  planningRoutes(app, database.db, (runId) => queue.enqueue(runId), config.clock);
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { type Clock, systemClock } from './time/clock.ts';
 
 /** Everything the server reads from the environment, in one place. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   planningWorker: boolean;
   /** Worker threads the optimizer uses for one plan run. */
   planningThreads: number;
+  /** The one clock every calendar decision reads (time/clock.ts); tests set their own. */
+  clock: Clock;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'warn',
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
     planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),
+    clock: systemClock,
   };
 }

@@ -1,3 +1,4 @@
+import { osloToday } from '@tillit/contracts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { DEMO, FULL, generateDistrict } from '../modules/demo/generator.ts';
@@ -35,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
     log(
       `generated ${district.teams.length} teams, ${district.staff.length} staff, ${district.recipients.length} people served`,
     );
-    await loadDistrict(database.db, district, (step) => log(`loading ${step}`), new Date().toISOString().slice(0, 10));
+    await loadDistrict(database.db, district, (step) => log(`loading ${step}`), osloToday());
     log(`done: ${database.description}`);
     return 0;
   } finally {

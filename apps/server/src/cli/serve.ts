@@ -1,3 +1,4 @@
+import { osloDate } from '@tillit/contracts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,12 +27,7 @@ export async function run(args: string[]): Promise<number> {
   const fresh = await isEmpty(database.db);
   if (fresh && !values['no-demo']) {
     log('first start: creating the demo district');
-    await loadDistrict(
-      database.db,
-      generateDistrict(DEMO),
-      (s) => log(`loading ${s}`),
-      new Date().toISOString().slice(0, 10),
-    );
+    await loadDistrict(database.db, generateDistrict(DEMO), (s) => log(`loading ${s}`), osloDate(config.clock.now()));
   }
   const app = await buildApp(database, config);
   const shutdown = async () => {

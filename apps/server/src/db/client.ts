@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { TIME_ZONE } from '@tillit/contracts';
 import * as schema from './schema.ts';
 import { acquireLock } from './lock.ts';
 
@@ -51,7 +52,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // Every session runs on Oslo time (a startup parameter, so no extra round trip): casts of a
+    // timestamp to a date, and any current_date left in defaults, then mean the Norwegian day.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      options: `-c TimeZone=${TIME_ZONE}`,
+    });
     const db = drizzle(pool, { schema }) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     return {
@@ -78,6 +85,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
+  // The one embedded connection runs on Oslo time, as PostgreSQL's sessions do.
+  await client.exec(`SET TIME ZONE '${TIME_ZONE}'`);
   const db = drizzle(client, { schema }) as unknown as Db;
   const pglite = client;
   // pg-boss sends parameterless multi-statement scripts (its own migrations): those need exec.

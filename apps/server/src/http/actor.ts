@@ -8,6 +8,10 @@ export interface Actor {
   districtId: string | null;
   /** Teams the user's staff member belongs to today. */
   teamIds: string[];
+  /** The moment this request acts at, read once from the app's clock (config.clock). */
+  now: Date;
+  /** Its date in Oslo: the request's "today" everywhere in the data layer (teamIds are for this day). */
+  today: string;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { Clock } from '../time/clock.ts';
 import { loadActorCached } from '../modules/accounts/accounts.service.ts';
 import { AppError, unauthenticated } from './errors.ts';
 
@@ -18,14 +19,14 @@ function sameToken(a: string, b: string): boolean {
  * requests must also carry the session's CSRF token in `x-csrf-token` (synchroniser token);
  * together with SameSite=Strict cookies this stops cross-site requests.
  */
-export function registerAuth(app: FastifyInstance, db: Db) {
+export function registerAuth(app: FastifyInstance, db: Db, clock: Clock) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('csrfToken', '');
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const loaded = await loadActorCached(db, token);
+    const loaded = await loadActorCached(db, token, clock.now());
     if (!loaded) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

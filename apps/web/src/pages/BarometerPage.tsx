@@ -1,3 +1,4 @@
+import { osloToday, quarterOf } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -13,10 +14,7 @@ interface Barometer {
     | { suppressed: false; responses: number; means: Record<string, number | null> }
   ))[];
 }
-const currentQuarter = () => {
-  const d = new Date();
-  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-};
+const currentQuarter = () => quarterOf(osloToday());
 
 /** Heat map of barriers and experience per group; every cell shows its number too (colour is never the only cue). */
 export function BarometerPage() {

@@ -1,3 +1,4 @@
+import { osloToday } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
@@ -17,7 +18,7 @@ export function CompetenceForm({
   const { t, i18n } = useTranslation();
   const [staffId, setStaffId] = useState(members[0]?.staffId ?? '');
   const [code, setCode] = useState(types[0]?.code ?? '');
-  const [validFrom, setValidFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [validFrom, setValidFrom] = useState(osloToday());
   const [validUntil, setValidUntil] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,3 +1,4 @@
+import { monthStart, osloToday, quarterOf } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -21,13 +22,7 @@ interface Item {
   en: string;
 }
 
-const quarters = () => {
-  const now = new Date();
-  return Array.from({ length: 4 }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3 * i, 1));
-    return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  });
-};
+const quarters = () => Array.from({ length: 4 }, (_, i) => quarterOf(monthStart(osloToday(), -3 * i)));
 
 /** Survey results for whole quarters only; fewer than five answers are never shown. */
 export function SurveyResults({ teamId, items }: { teamId: string; items: Item[] }) {

@@ -1,3 +1,4 @@
+import { addDays, osloToday } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -29,7 +30,7 @@ interface Indicators {
     };
   };
 }
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(osloToday(), -n);
 
 /** «Våre tall»: the team's own trust indicators with their definitions, as a table and CSV. */
 export function TrustPage() {

@@ -10,6 +10,8 @@ const base: Actor = {
   staffId: 's',
   districtId: 'd1',
   teamIds: ['t1'],
+  now: new Date('2026-12-02T10:00:00Z'),
+  today: '2026-12-02',
 };
 const served: RecordFacts = { servingTeamIds: ['t1'], emergency: null };
 const elsewhere: RecordFacts = { servingTeamIds: ['t2'], emergency: null };

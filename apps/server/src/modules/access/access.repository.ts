@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { type AppError, forbidden, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { validOn } from '../../time/sql.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts } from './access.policy.ts';
 
@@ -10,13 +11,12 @@ export type Allowed = Extract<Decision, { allow: true }>;
 
 /**
  * The columns the record policy needs, selected next to `recipient r`; placeholders
- * `userId` and `recipientId`. Shared by the write path (alone) and the read path (together
+ * `userId`, `recipientId` and `today` (the actor's Oslo date). Shared by the write path (alone) and the read path (together
  * with the data, so a read is one statement).
  */
 export const factColumns = {
   teams: sql<unknown>`COALESCE((SELECT array_agg(rt.team_id::text) FROM recipient_team rt
-                  WHERE rt.recipient_id = r.id AND rt.valid_from <= current_date
-                    AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)), '{}')`,
+                  WHERE rt.recipient_id = r.id AND ${validOn('rt', sql`${sql.placeholder('today')}::date`)}), '{}')`,
   emergency: sql<unknown>`(SELECT json_build_object('id', e.id, 'reason', e.reason, 'expiresAt', e.expires_at)
                FROM emergency_access e
               WHERE e.user_id = ${sql.placeholder('userId')} AND e.recipient_id = r.id AND e.expires_at > now()
@@ -50,7 +50,7 @@ async function loadFacts(tx: DbOrTx, actor: Actor, recipientId: string): Promise
     .from(sql`recipient r`)
     .where(recipientById)
     .prepare('record_access_facts')
-    .execute({ userId: actor.userId, recipientId });
+    .execute({ userId: actor.userId, recipientId, today: actor.today });
   return row ? parseFacts(row) : null;
 }
 
@@ -142,7 +142,7 @@ export async function readWithAccess<C extends Record<string, SQL>>(
     .from(sql`recipient r`)
     .where(recipientById)
     .prepare(statementName)
-    .execute({ ...params, userId: actor.userId, recipientId });
+    .execute({ ...params, userId: actor.userId, recipientId, today: actor.today });
   const judged = judge(actor, row ? parseFacts(row as { teams: unknown; emergency: unknown }) : null, 'read');
   await auditWriterFor(db).append(auditRow(actor, recipientId, action, judged));
   if ('error' in judged) throw judged.error;

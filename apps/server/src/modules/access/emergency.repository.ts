@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
+import { validOn } from '../../time/sql.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { recipients } from '../recipients/recipients.tables.ts';
 import { emergencyAccesses } from './access.tables.ts';
@@ -23,7 +24,7 @@ export class EmergencyRepository {
       if (!person) throw notFound('Person');
       const teams = await tx.execute(sql`
         SELECT team_id::text AS id FROM recipient_team WHERE recipient_id = ${recipientId}
-           AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)`);
+           AND ${validOn(null, this.actor.today)}`);
       const decision = decideRecordAccess(
         this.actor,
         { servingTeamIds: (teams.rows as { id: string }[]).map((r) => r.id), emergency: null },

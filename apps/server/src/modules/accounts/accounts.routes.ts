@@ -35,7 +35,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
         secure: config.secureCookies,
         expires: session.expiresAt,
       });
-      const loaded = await loadActor(db, session.token);
+      const loaded = await loadActor(db, session.token, config.clock.now());
       return meResponse.parse({ ...loaded!.actor, csrfToken: session.csrfToken });
     },
   );

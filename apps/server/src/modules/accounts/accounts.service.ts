@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { osloDate } from '@tillit/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
+import { validOn } from '../../time/sql.ts';
 import { sessions, users } from './accounts.tables.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -32,11 +34,14 @@ export async function logOut(db: Db, token: string): Promise<void> {
 const SESSION_CACHE_MS = 5_000;
 const sessionCache = new Map<string, { value: { actor: Actor; csrfToken: string }; until: number }>();
 
-export async function loadActorCached(db: Db, token: string) {
+export async function loadActorCached(db: Db, token: string, now: Date) {
+  const today = osloDate(now);
   const key = tokenHash(token);
   const hit = sessionCache.get(key);
-  if (hit && hit.until > Date.now()) return hit.value;
-  const value = await loadActor(db, token);
+  // The teams are the day's, so a cached actor is only used on the same Oslo date; each request gets its own moment.
+  if (hit && hit.until > Date.now() && hit.value.actor.today === today)
+    return { ...hit.value, actor: { ...hit.value.actor, now } };
+  const value = await loadActor(db, token, now);
   if (value) {
     if (sessionCache.size > 10_000) sessionCache.clear();
     sessionCache.set(key, { value, until: Date.now() + SESSION_CACHE_MS });
@@ -44,13 +49,13 @@ export async function loadActorCached(db: Db, token: string) {
   return value;
 }
 
-/** One round trip: the session, its user and the user's teams today. */
-export async function loadActor(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+/** One round trip: the session, its user and the user's teams on the Oslo date of `now`. */
+export async function loadActor(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const today = osloDate(now);
   const result = await db.execute(sql`
     SELECT u.id, u.username, u.display_name, u.role, u.staff_id, u.district_id, s.csrf_token,
            COALESCE((SELECT array_agg(m.team_id::text) FROM team_membership m
-                      WHERE m.staff_id = u.staff_id AND m.valid_from <= current_date
-                        AND (m.valid_until IS NULL OR m.valid_until >= current_date)), '{}') AS team_ids
+                      WHERE m.staff_id = u.staff_id AND ${validOn('m', today)}), '{}') AS team_ids
       FROM session s JOIN user_account u ON u.id = s.user_id
      WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now() AND NOT u.disabled`);
   const row = result.rows[0] as Record<string, unknown> | undefined;
@@ -65,6 +70,8 @@ export async function loadActor(db: Db, token: string): Promise<{ actor: Actor; 
       staffId: (row.staff_id as string) ?? null,
       districtId: (row.district_id as string) ?? null,
       teamIds: parseArray(row.team_ids),
+      now,
+      today,
     },
   };
 }

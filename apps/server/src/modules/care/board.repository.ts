@@ -1,6 +1,8 @@
+import { addDays } from '@tillit/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
+import { validOn } from '../../time/sql.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -17,8 +19,8 @@ export class BoardRepository {
   async board(teamId: string) {
     if (!canListTeamRecipients(this.actor, teamId))
       throw forbidden('not_team_member', 'Only members of the team see its board');
-    const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND rt.valid_from <= current_date
-                         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date))`;
+    const today = this.actor.today;
+    const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND ${validOn('rt', today)})`;
     const name = sql`r.given_name || ' ' || r.family_name`;
     const [changes, newPeople, reviews, notDone, unstaffed, cosign] = await Promise.all([
       this.db.execute(sql`SELECT c.id, r.id AS "recipientId", ${name} AS person, c.text, c.created_at AS since,
@@ -27,20 +29,20 @@ export class BoardRepository {
                            WHERE c.closed_at IS NULL AND c.recipient_id IN ${served} ORDER BY c.created_at DESC`),
       this.db.execute(sql`SELECT r.id AS "recipientId", ${name} AS person, rt.valid_from AS since
                             FROM recipient_team rt JOIN recipient r ON r.id = rt.recipient_id
-                           WHERE rt.team_id = ${teamId} AND rt.valid_from > current_date - 14 AND rt.valid_from <= current_date
+                           WHERE rt.team_id = ${teamId} AND rt.valid_from > ${addDays(today, -14)}::date AND rt.valid_from <= ${today}::date
                            ORDER BY rt.valid_from DESC`),
       this.db.execute(sql`SELECT g.id, r.id AS "recipientId", ${name} AS person, g.description AS text, g.review_date AS since
                             FROM goal g JOIN recipient r ON r.id = g.recipient_id
-                           WHERE g.status = 'active' AND g.review_date <= current_date + 7 AND g.recipient_id IN ${served}
+                           WHERE g.status = 'active' AND g.review_date <= ${addDays(today, 7)}::date AND g.recipient_id IN ${served}
                            ORDER BY g.review_date`),
       this.db.execute(sql`SELECT v.id, r.id AS "recipientId", ${name} AS person, m.title || ': ' || COALESCE(vm.reason, '') AS text, v.date AS since
                             FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id JOIN measure m ON m.id = vm.measure_id
                             JOIN recipient r ON r.id = v.recipient_id
-                           WHERE vm.outcome = 'not_done' AND v.date > current_date - 3 AND v.recipient_id IN ${served}
+                           WHERE vm.outcome = 'not_done' AND v.date > ${addDays(today, -3)}::date AND v.recipient_id IN ${served}
                            ORDER BY v.date DESC`),
       this.db.execute(sql`SELECT v.id, r.id AS "recipientId", ${name} AS person, v.date AS since, v.window_start AS "windowStart"
                             FROM visit v JOIN recipient r ON r.id = v.recipient_id
-                           WHERE v.staff_id IS NULL AND v.status = 'planned' AND v.date BETWEEN current_date AND current_date + 7
+                           WHERE v.staff_id IS NULL AND v.status = 'planned' AND v.date BETWEEN ${today}::date AND ${addDays(today, 7)}::date
                              AND v.recipient_id IN ${served} ORDER BY v.date, v.window_start LIMIT 200`),
       this.db.execute(sql`SELECT sd.id, r.id AS "recipientId", ${name} AS person,
                                  sd.service_type || ', ' || sd.hours_per_week || ' t/uke' AS text, sd.decided_at AS since,
@@ -80,8 +82,7 @@ export class BoardRepository {
     if (!c) throw notFound('Change in condition');
     const allowed = rowsOf<{ ok: boolean }>(
       await this.db.execute(sql`SELECT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = ${c.recipientId}
-        AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND rt.valid_from <= current_date
-        AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)) AS ok`),
+        AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND ${validOn('rt', this.actor.today)}) AS ok`),
     )[0].ok;
     if (!allowed || this.actor.role !== 'member')
       throw forbidden('no_care_relation', 'Only the team serving the person can act on this');

@@ -1,10 +1,11 @@
+import { osloToday } from '@tillit/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite();
 let anna: Client;
-const today = new Date().toISOString().slice(0, 10);
+const today = osloToday();
 
 beforeEach(async () => {
   anna = await logInAs(suite.app, 'anna');

@@ -30,7 +30,7 @@ const careColumn = sql`json_build_object(
   'recentVisits', COALESCE((SELECT json_agg(v ORDER BY v."date" DESC, v."windowStart" DESC) FROM (
                       SELECT vi.id, vi.date AS "date", vi.window_start AS "windowStart", vi.window_end AS "windowEnd", vi.status, vi.note,
                              (SELECT s.given_name || ' ' || s.family_name FROM staff s WHERE s.id = vi.staff_id) AS helper
-                        FROM visit vi WHERE vi.recipient_id = r.id AND vi.date <= current_date + 7
+                        FROM visit vi WHERE vi.recipient_id = r.id AND vi.date <= ${sql.placeholder('today')}::date + 7
                        ORDER BY vi.date DESC, vi.window_start DESC LIMIT 20) v), '[]'::json),
   'serviceDecisions', COALESCE((SELECT json_agg(json_build_object('id', sd.id, 'serviceType', sd.service_type, 'hoursPerWeek', sd.hours_per_week,
                       'validFrom', sd.valid_from, 'validUntil', sd.valid_until, 'status', sd.status, 'withinFrame', sd.within_frame,
@@ -111,6 +111,7 @@ export class CareRepository {
         .values({
           ...fields,
           recipientId,
+          validFrom: this.actor.today,
           goalId: fields.goalId ?? null,
           professionalNeed: fields.professionalNeed ?? null,
           requiredCompetence: fields.requiredCompetence ?? null,
@@ -182,6 +183,7 @@ export class CareRepository {
           .values({
             ...values,
             recipientId,
+            validFrom: this.actor.today,
             goalId: values.goalId ?? null,
             professionalNeed: values.professionalNeed ?? null,
             requiredCompetence: values.requiredCompetence ?? null,
@@ -224,12 +226,12 @@ export class CareRepository {
         if (c.action === 'pause') {
           // Future visits no longer carry the paused measure; visits left empty are cancelled.
           await tx.execute(sql`DELETE FROM visit_measure vm USING visit v WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id}
-                                AND v.status = 'planned' AND v.date > current_date`);
+                                AND v.status = 'planned' AND v.date > ${this.actor.today}::date`);
           await tx.execute(sql`UPDATE visit v SET status = 'cancelled' WHERE v.recipient_id = ${recipientId} AND v.status = 'planned'
-                                AND v.date > current_date AND NOT EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id)`);
+                                AND v.date > ${this.actor.today}::date AND NOT EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id)`);
         } else {
           await tx.execute(sql`UPDATE visit v SET window_start = ${c.windowStart}, window_end = ${c.windowEnd}
-                                WHERE v.status = 'planned' AND v.date > current_date
+                                WHERE v.status = 'planned' AND v.date > ${this.actor.today}::date
                                   AND EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id})`);
         }
         measureId = m.id;

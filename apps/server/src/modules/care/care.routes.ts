@@ -20,7 +20,6 @@ import {
 import { VisitRepository } from './visits.repository.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function careRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +59,9 @@ export function careRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/teams/:id/visits/generate', { schema: { params: idParams, body: generateBody } }, (req) =>
     visits(req).generate(req.params.id, req.body.from, req.body.days),
   );
-  r.get('/api/me/day', { schema: { querystring: dayQuery } }, (req) => visits(req).dayList(req.query.date ?? today()));
+  r.get('/api/me/day', { schema: { querystring: dayQuery } }, (req) =>
+    visits(req).dayList(req.query.date ?? req.actor.today),
+  );
   r.get('/api/visits/:id', { schema: { params: idParams } }, (req) => visits(req).read(req.params.id));
   r.patch('/api/visits/:id/assignment', { schema: { params: idParams, body: assignBody } }, (req) =>
     visits(req).assign(req.params.id, req.body.staffId, req.body.secondStaffId),

@@ -1,3 +1,4 @@
+import { osloToday } from '@tillit/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
@@ -5,7 +6,7 @@ import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
 const suite = useWorldSuite();
 let anna: Client;
 let measureId: string;
-const today = new Date().toISOString().slice(0, 10);
+const today = osloToday();
 
 beforeEach(async () => {
   anna = await logInAs(suite.app, 'anna');

@@ -1,33 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
+import { validDuring } from '../../time/sql.ts';
 import { visitMeasures, visits } from './care.tables.ts';
 import { datesInRange, measureFallsOn } from './recurrence.ts';
 
 /**
  * Creates the visits the team's plans ask for over the coming days: one per person, day and
- * agreed window, with the measures' usual helper (until the planner assigns). Running it
- * again adds only what is missing. No access check or audit here: callers do that.
+ * agreed window, with the measures' usual helper (until the planner assigns), on the days the
+ * team serves the person. Running it again adds only what is missing. No access check or
+ * audit here: callers do that.
  */
 export async function generateVisits(tx: DbOrTx, teamId: string, from: string, days: number) {
+  const dates = datesInRange(from, days);
   const plan = rowsOf<{
     id: string;
     recipientId: string;
     days: number[] | string;
     everyWeeks: number;
     validFrom: string;
+    servedFrom: string;
+    servedUntil: string | null;
     windowStart: number;
     windowEnd: number;
     usualStaffId: string | null;
   }>(
     await tx.execute(sql`
       SELECT m.id, m.recipient_id AS "recipientId", m.days, m.every_weeks AS "everyWeeks", m.valid_from::text AS "validFrom",
+             rt.valid_from::text AS "servedFrom", rt.valid_until::text AS "servedUntil",
              m.window_start AS "windowStart", m.window_end AS "windowEnd", m.usual_staff_id AS "usualStaffId"
         FROM measure m JOIN recipient_team rt ON rt.recipient_id = m.recipient_id
-       WHERE rt.team_id = ${teamId} AND m.status = 'active' AND rt.valid_from <= current_date
-         AND (rt.valid_until IS NULL OR rt.valid_until >= current_date)`),
+       WHERE rt.team_id = ${teamId} AND m.status = 'active' AND ${validDuring('rt', dates[0], dates[dates.length - 1])}`),
   );
-  const dates = datesInRange(from, days);
   const existing = new Set(
     rowsOf<{ k: string }>(
       await tx.execute(sql`SELECT vm.measure_id || '|' || v.date::text AS k FROM visit_measure vm JOIN visit v ON v.id = vm.visit_id
@@ -49,6 +53,7 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
     const measureDays =
       typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
     for (const date of dates) {
+      if (date < m.servedFrom || (m.servedUntil !== null && date > m.servedUntil)) continue;
       if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;
       if (existing.has(`${m.id}|${date}`)) continue;
       const key = `${m.recipientId}|${date}|${m.windowStart}|${m.windowEnd}`;
@@ -60,7 +65,8 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
         staffId: m.usualStaffId,
         measureIds: [],
       };
-      g.measureIds.push(m.id);
+      // Two care-relation rows of the team may both cover the date: the measure is in the visit once.
+      if (!g.measureIds.includes(m.id)) g.measureIds.push(m.id);
       g.staffId ??= m.usualStaffId;
       groups.set(key, g);
     }

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { validOn } from '../../time/sql.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -124,7 +125,7 @@ export class VisitRepository {
                                    FROM visit v JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
                                   WHERE v.id = ${visitId} AND m.required_competence IS NOT NULL
                                     AND NOT EXISTS (SELECT 1 FROM staff_competence sc WHERE sc.staff_id = ${helper} AND sc.competence_code = m.required_competence
-                                                       AND sc.valid_from <= v.date AND (sc.valid_until IS NULL OR sc.valid_until >= v.date))`),
+                                                       AND ${validOn('sc', sql`v.date`)})`),
           );
           if (missing.length)
             throw badInput([
@@ -150,7 +151,7 @@ export class VisitRepository {
     return withRecordAccess(this.db, this.actor, recipientId, 'visit.checkIn', 'write', async (tx) => {
       const [v] = await tx
         .update(visits)
-        .set({ status: 'started', checkedInAt: new Date(), version: sql`${visits.version} + 1` })
+        .set({ status: 'started', checkedInAt: this.actor.now, version: sql`${visits.version} + 1` })
         .where(and(eq(visits.id, visitId), eq(visits.status, 'planned')))
         .returning();
       if (!v) throw conflict('not_planned', 'The visit has already started or is finished');
@@ -172,8 +173,7 @@ export class VisitRepository {
         await tx.execute(sql`
           SELECT vm.measure_id AS "measureId", m.required_competence AS "requiredCompetence",
                  (m.required_competence IS NULL OR EXISTS (SELECT 1 FROM staff_competence c WHERE c.staff_id = ${this.actor.staffId}
-                    AND c.competence_code = m.required_competence AND c.valid_from <= current_date
-                    AND (c.valid_until IS NULL OR c.valid_until >= current_date))) AS held
+                    AND c.competence_code = m.required_competence AND ${validOn('c', this.actor.today)})) AS held
             FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = ${visitId}`),
       );
       const given = new Map(input.outcomes.map((o) => [o.measureId, o]));

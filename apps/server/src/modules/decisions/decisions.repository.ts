@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { validOn } from '../../time/sql.ts';
 import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
 import { serviceDecisions, teamFrames } from './decisions.tables.ts';
 import { legalBasisOf, type DecisionInput } from './decisions.schema.ts';
@@ -28,7 +29,7 @@ export class DecisionRepository {
         await tx.execute(sql`SELECT rt.team_id AS id, COALESCE(f.max_hours_per_week, 0)::float AS frame
           FROM recipient_team rt LEFT JOIN team_frame f ON f.team_id = rt.team_id AND f.service_type = ${input.serviceType}
          WHERE rt.recipient_id = ${recipientId} AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[])
-           AND rt.valid_from <= current_date AND (rt.valid_until IS NULL OR rt.valid_until >= current_date) LIMIT 1`)
+           AND ${validOn('rt', this.actor.today)} LIMIT 1`)
       ).rows as { id: string; frame: number }[];
       if (!team) throw forbidden('not_serving_team', 'Only the team serving the person can decide its services');
       const withinFrame = input.hoursPerWeek <= Number(team.frame);

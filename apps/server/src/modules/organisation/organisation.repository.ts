@@ -3,11 +3,10 @@ import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/access.policy.ts';
+import { validOn } from '../../time/sql.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
 import type { CompetenceInput } from './organisation.schema.ts';
-
-const today = sql`current_date`;
 
 /** Teams, staff and competences as the acting user may see them. */
 export class OrganisationRepository {
@@ -32,10 +31,8 @@ export class OrganisationRepository {
             : sql`false`;
     const res = await this.db.execute(sql`
       SELECT t.id, t.name, t.area_name AS "areaName", d.name AS "districtName",
-             (SELECT count(*)::int FROM team_membership m WHERE m.team_id = t.id AND m.valid_from <= ${today}
-                 AND (m.valid_until IS NULL OR m.valid_until >= ${today})) AS "memberCount",
-             (SELECT count(*)::int FROM recipient_team rt WHERE rt.team_id = t.id AND rt.valid_from <= ${today}
-                 AND (rt.valid_until IS NULL OR rt.valid_until >= ${today})) AS "recipientCount"
+             (SELECT count(*)::int FROM team_membership m WHERE m.team_id = t.id AND ${validOn('m', this.actor.today)}) AS "memberCount",
+             (SELECT count(*)::int FROM recipient_team rt WHERE rt.team_id = t.id AND ${validOn('rt', this.actor.today)}) AS "recipientCount"
         FROM team t JOIN district d ON d.id = t.district_id
        WHERE ${scope}
        ORDER BY t.name`);
@@ -59,14 +56,13 @@ export class OrganisationRepository {
              m.valid_from AS "memberFrom",
              COALESCE((SELECT json_agg(json_build_object('code', c.competence_code, 'validUntil', c.valid_until)
                                        ORDER BY c.competence_code)
-                         FROM staff_competence c WHERE c.staff_id = s.id AND c.valid_from <= ${today}
-                          AND (c.valid_until IS NULL OR c.valid_until >= ${today})), '[]'::json) AS competences
+                         FROM staff_competence c WHERE c.staff_id = s.id AND ${validOn('c', this.actor.today)}), '[]'::json) AS competences
         FROM team_membership m JOIN staff s ON s.id = m.staff_id
-       WHERE m.team_id = ${id} AND m.valid_from <= ${today} AND (m.valid_until IS NULL OR m.valid_until >= ${today})
+       WHERE m.team_id = ${id} AND ${validOn('m', this.actor.today)}
        ORDER BY s.profession, s.given_name`);
     const [{ count }] = rowsOf<{ count: number }>(
       await this.db.execute(sql`SELECT count(*)::int AS count FROM recipient_team rt WHERE rt.team_id = ${id}
-        AND rt.valid_from <= ${today} AND (rt.valid_until IS NULL OR rt.valid_until >= ${today})`),
+        AND ${validOn('rt', this.actor.today)}`),
     );
     return {
       id: team.id,
@@ -97,7 +93,7 @@ export class OrganisationRepository {
              s.given_name || ' ' || s.family_name AS "primaryContactName"
         FROM recipient_team rt JOIN recipient r ON r.id = rt.recipient_id
         LEFT JOIN staff s ON s.id = r.primary_contact_staff_id
-       WHERE rt.team_id = ${teamId} AND rt.valid_from <= ${today} AND (rt.valid_until IS NULL OR rt.valid_until >= ${today})
+       WHERE rt.team_id = ${teamId} AND ${validOn('rt', this.actor.today)}
        ORDER BY r.family_name, r.given_name`);
     const people = rowsOf<{ id: string }>(res);
     await auditWriterFor(this.db).append({

@@ -40,19 +40,3 @@ export const auditTeam = (tx: DbOrTx, actor: Actor, action: string, details: Rec
     emergencyAccessId: null,
     details,
   });
-
-/** Today's date and the minute now in Norway: the planner never plans the past. */
-export function osloNow(at = new Date()): { today: string; nowMinute: number } {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(at);
-  const [date, time] = parts.split(' ');
-  const [h, m] = time.split(':').map(Number);
-  return { today: date, nowMinute: (h % 24) * 60 + m };
-}

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
-import { osloNow } from './planning.access.ts';
 
 export async function myChanges(db: Db, actor: Actor) {
   if (!actor.staffId) return [];
@@ -25,7 +24,7 @@ export async function myChanges(db: Db, actor: Actor) {
                                 v.window_start AS "windowStart", v.window_end AS "windowEnd",
                                 r.given_name || ' ' || r.family_name AS person, c.created_at AS "createdAt"
                            FROM plan_change c JOIN visit v ON v.id = c.visit_id JOIN recipient r ON r.id = v.recipient_id
-                          WHERE c.staff_id = ${actor.staffId} AND c.seen_at IS NULL AND c.date >= ${osloNow().today}::date
+                          WHERE c.staff_id = ${actor.staffId} AND c.seen_at IS NULL AND c.date >= ${actor.today}::date
                           ORDER BY c.date, v.window_start`),
   );
   if (rows.length) {

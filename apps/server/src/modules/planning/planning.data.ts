@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
+import { validDuring } from '../../time/sql.ts';
 import { datesInRange } from '../care/recurrence.ts';
 import type { PlanningData, PlanningStaff, PlanningVisit } from './planning.problem.ts';
 import type { RotaPattern } from './rota.ts';
@@ -53,9 +54,9 @@ export async function loadPlanningData(
 ): Promise<LoadedPlanning> {
   const to = datesInRange(from, days)[days - 1];
   const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
-                       AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
+                       AND ${validDuring('rt', from, to)})`;
   const members = sql`(SELECT tm.staff_id FROM team_membership tm WHERE tm.team_id = ${teamId}
-                        AND tm.valid_from <= ${to}::date AND (tm.valid_until IS NULL OR tm.valid_until >= ${from}::date))`;
+                        AND ${validDuring('tm', from, to)})`;
   const [teamRes, staffRes, compRes, rotaRes, absRes, recRes, histRes, visitRes, lockRes] = await Promise.all([
     db.execute(sql`SELECT area FROM team WHERE id = ${teamId}`),
     db.execute(

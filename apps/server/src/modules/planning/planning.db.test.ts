@@ -5,7 +5,8 @@ import { buildRecipient, PASSWORD } from '../../test/factories.ts';
 import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { datesInRange } from '../care/recurrence.ts';
-import { osloNow } from './planning.access.ts';
+import { osloNow } from '@tillit/contracts';
+import { systemClock } from '../../time/clock.ts';
 import { executeRun } from './planning.runs.ts';
 
 // The queue's worker is off here: runs are executed directly, except in the one test of the queue.
@@ -86,7 +87,7 @@ async function planTwoDays() {
 async function proposeAndRun(body: Record<string, unknown> = {}) {
   const res = await anna.post(`/api/planning/teams/${team()}/runs`, { from, days: 2, timeLimitSeconds: 1, ...body });
   expect(res.status).toBe(202);
-  await executeRun(db(), res.body.id, { threads: 1 });
+  await executeRun(db(), res.body.id, { threads: 1, clock: systemClock });
   return res.body.id as string;
 }
 
@@ -223,7 +224,7 @@ describe('a plan proposal', () => {
     const [based] = (await db().execute(sql`SELECT based_on AS "basedOn" FROM plan_run WHERE id = ${again.body.id}`))
       .rows;
     expect(based.basedOn).toBe(first); // the re-run starts from the proposal it repeats
-    await executeRun(db(), again.body.id, { threads: 1 });
+    await executeRun(db(), again.body.id, { threads: 1, clock: systemClock });
     expect((await anna.post(`/api/planning/runs/${again.body.id}/publish`)).status).toBe(200);
     expect((await anna.post(`/api/planning/runs/${first}/publish`)).status).toBe(409);
     const absent = await proposeAndRun();
@@ -341,7 +342,7 @@ describe('a plan proposal', () => {
       timeLimitSeconds: 1,
     });
     expect(sick.status).toBe(202);
-    await executeRun(db(), sick.body.runId, { threads: 1 });
+    await executeRun(db(), sick.body.runId, { threads: 1, clock: systemClock });
     const view = await anna.get(`/api/planning/runs/${sick.body.runId}`);
     // Kari's medicine visit cannot go to Anna (no delegation): left unassigned, with the reason.
     expect(view.body.unassigned).toEqual([

@@ -4,12 +4,14 @@
  * or lacks a competence the visit needs that day (principle 8). A helper-day lock keeps that
  * helper's day exactly as it is.
  */
+import { osloNow } from '@tillit/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, badInput, conflict, notFound } from '../../http/errors.ts';
+import { validOn } from '../../time/sql.ts';
 import { whyNotOffered, type NotOffered } from './candidates.ts';
-import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
+import { assertTeamPlanner, auditTeam } from './planning.access.ts';
 import { loadPlanningData } from './planning.data.ts';
 import { planLocks } from './planning.tables.ts';
 
@@ -26,8 +28,8 @@ async function visitAndTeam(db: Db, visitId: string) {
   }>(
     await db.execute(sql`SELECT v.id, v.date::text AS date, v.status, v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
                                 EXISTS (SELECT 1 FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id AND m.two_helpers) AS "twoHelpers",
-                                (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id AND rt.valid_from <= v.date
-                                    AND (rt.valid_until IS NULL OR rt.valid_until >= v.date) ORDER BY rt.valid_from DESC LIMIT 1) AS "teamId"
+                                (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id AND ${validOn('rt', sql`v.date`)}
+                                  ORDER BY rt.valid_from DESC LIMIT 1) AS "teamId"
                            FROM visit v WHERE v.id = ${visitId}`),
   );
   if (!v?.teamId)
@@ -40,13 +42,13 @@ async function visitAndTeam(db: Db, visitId: string) {
 export async function candidatesFor(db: Db, actor: Actor, visitId: string) {
   const v = await visitAndTeam(db, visitId);
   await assertTeamPlanner(db, actor, v.teamId, 'planning.candidates');
-  return candidatesOf(db, v);
+  return candidatesOf(db, actor, v);
 }
 
 /** Everyone in the team that day, offered or with the reasons not; the caller has checked access. */
-async function candidatesOf(db: Db, v: { id: string; teamId: string; date: string }) {
+async function candidatesOf(db: Db, actor: Actor, v: { id: string; teamId: string; date: string }) {
   const visitId = v.id;
-  const data = await loadPlanningData(db, v.teamId, v.date, 1, osloNow());
+  const data = await loadPlanningData(db, v.teamId, v.date, 1, osloNow(actor.now));
   const visit = data.visits.find((x) => x.id === visitId);
   if (!visit) throw notFound('Visit');
   return {
@@ -79,7 +81,7 @@ export async function lockVisit(db: Db, actor: Actor, visitId: string, staffId: 
           'A visit that needs two helpers can only be kept with the helpers it has; assign the pair on the board',
       },
     ]);
-  const { candidates } = await candidatesOf(db, v);
+  const { candidates } = await candidatesOf(db, actor, v);
   const c = candidates.find((x) => x.staffId === helper);
   if (!c)
     throw badInput([
@@ -109,7 +111,7 @@ export async function lockDay(db: Db, actor: Actor, teamId: string, staffId: str
   return db.transaction(async (tx) => {
     const [member] = rowsOf<{ ok: boolean }>(
       await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
-                                AND valid_from <= ${date}::date AND (valid_until IS NULL OR valid_until >= ${date}::date)) AS ok`),
+                                AND ${validOn(null, date)}) AS ok`),
     );
     if (!member.ok)
       throw badInput([

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import * as t from '../../db/schema.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { datesInRange } from '../care/recurrence.ts';
-import { osloNow } from './planning.access.ts';
+import { osloNow } from '@tillit/contracts';
 
 // The worker runs in the app, as in `npm start`: a proposal goes through the pg-boss queue.
 const suite = useWorldSuite({ planningWorker: true, planningThreads: 1 });

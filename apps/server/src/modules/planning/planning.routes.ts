@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../time/clock.ts';
 import { markChangesSeen, myChanges } from './planning.changes.ts';
 import { candidatesFor, lockDay, lockVisit, unlock } from './planning.locks.ts';
 import { createRun, publishRun, rerun, runOf, type Enqueue } from './planning.runs.ts';
@@ -17,7 +18,7 @@ import {
   teamRota,
 } from './rota.repository.ts';
 
-export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
+export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, clock: Clock) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/planning/teams/:teamId/plan', { schema: { params: s.teamParams, querystring: s.periodQuery } }, (req) =>
@@ -101,7 +102,7 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue) {
   );
   // Open without a session: the token is the key, and it shows only times and first names.
   r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) =>
-    visitingView(db, req.params.token),
+    visitingView(db, req.params.token, clock),
   );
 
   r.get('/api/planning/my-changes', (req) => myChanges(db, req.actor));

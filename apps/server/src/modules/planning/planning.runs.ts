@@ -3,13 +3,15 @@
  * optimizer runs in worker threads, so the server stays responsive), and kept as a proposal
  * until the team publishes it.
  */
+import { osloNow } from '@tillit/contracts';
 import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import type { Clock } from '../../time/clock.ts';
 import { generateVisits } from '../care/visits.generate.ts';
-import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
+import { assertTeamPlanner, auditTeam } from './planning.access.ts';
 import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
 import {
@@ -129,7 +131,8 @@ export function figuresFor(data: LoadedPlanning, assignments?: Map<string, Assig
 
 export interface ExecuteOptions {
   threads: number;
-  now?: () => Date;
+  /** The app's clock (config.clock): today's shifts start no earlier than its now. */
+  clock: Clock;
 }
 
 /** Runs one queued plan; a run that is gone or already taken is left alone (the queue may deliver twice). */
@@ -143,7 +146,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
   if (!run) return;
   const t0 = performance.now();
   try {
-    const clock = osloNow(opts.now?.() ?? new Date());
+    const clock = osloNow(opts.clock.now());
     // The period's visits come from the care plans: make any that are missing first (idempotent;
     // the run itself was audited when the team asked for it).
     const generated = await db.transaction((tx) => generateVisits(tx, run.teamId, run.fromDate, run.days));
@@ -327,7 +330,7 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       version: number;
       published: boolean;
     }[];
-    const { today, nowMinute } = osloNow();
+    const { today, nowMinute } = osloNow(actor.now);
     const changes: {
       staffId: string;
       visitId: string;

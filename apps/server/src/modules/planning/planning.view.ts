@@ -4,13 +4,14 @@
  * this period, unassigned visits with the reason, locks, and figures before and after.
  * Lists people by name, so the view is written to the audit log like the team board.
  */
+import { osloNow } from '@tillit/contracts';
 import type { Solution } from '@tillit/optimizer';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { datesInRange } from '../care/recurrence.ts';
-import { osloNow, assertTeamPlanner } from './planning.access.ts';
+import { assertTeamPlanner } from './planning.access.ts';
 import { loadPlanningData } from './planning.data.ts';
 import { assignmentsFrom, type Assignment } from './planning.problem.ts';
 import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
@@ -26,7 +27,7 @@ export async function planView(
   if (!run) await assertTeamPlanner(db, actor, teamId, 'planning.view');
   const from = run ? run.fromDate : (q as { from: string }).from;
   const days = run ? run.days : (q as { days: number }).days;
-  const data = await loadPlanningData(db, teamId, from, days, osloNow());
+  const data = await loadPlanningData(db, teamId, from, days, osloNow(actor.now));
   const assignments: Map<string, Assignment> | undefined = run?.solution
     ? assignmentsFrom(run.solution as Solution)
     : undefined;

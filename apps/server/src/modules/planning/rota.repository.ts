@@ -3,11 +3,13 @@
  * overlap another of the same helper's entries, or an absence that ends before it starts, is
  * refused with the field named; nothing is written then.
  */
+import { addDays } from '@tillit/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, notFound } from '../../http/errors.ts';
-import { assertTeamPlanner, auditTeam, osloNow } from './planning.access.ts';
+import { validFrom } from '../../time/sql.ts';
+import { assertTeamPlanner, auditTeam } from './planning.access.ts';
 import { rotaRows, selectRota } from './planning.data.ts';
 import { insertRun, type Enqueue } from './planning.runs.ts';
 import { absences, planRuns, rotaEntries } from './planning.tables.ts';
@@ -21,10 +23,11 @@ export interface NewAbsence {
   reason: 'sick' | 'leave' | 'course' | 'other';
 }
 
-async function assertMember(tx: DbOrTx, teamId: string, staffId: string) {
+/** A member of the team today or from a later day. */
+async function assertMember(tx: DbOrTx, actor: Actor, teamId: string, staffId: string) {
   const [row] = rowsOf<{ ok: boolean }>(
     await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM team_membership WHERE team_id = ${teamId} AND staff_id = ${staffId}
-                                                              AND (valid_until IS NULL OR valid_until >= current_date)) AS ok`),
+                                                              AND ${validFrom(null, actor.today)}) AS ok`),
   );
   if (!row.ok)
     throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not a member of this team' }]);
@@ -36,10 +39,10 @@ export async function teamRota(db: Db, actor: Actor, teamId: string) {
   await assertTeamPlanner(db, actor, teamId, 'planning.rota');
   const [staffRes, rotaRes, absRes] = await Promise.all([
     db.execute(sql`SELECT s.id, s.given_name || ' ' || s.family_name AS name, s.profession FROM team_membership tm JOIN staff s ON s.id = tm.staff_id
-                    WHERE tm.team_id = ${teamId} AND (tm.valid_until IS NULL OR tm.valid_until >= current_date) ORDER BY s.given_name, s.family_name`),
+                    WHERE tm.team_id = ${teamId} AND ${validFrom('tm', actor.today)} ORDER BY s.given_name, s.family_name`),
     db.execute(sql`${selectRota(sql`team_id = ${teamId}`)} ORDER BY start_minute`),
     db.execute(sql`SELECT id, staff_id AS "staffId", from_date::text AS "fromDate", to_date::text AS "toDate", reason FROM absence
-                    WHERE team_id = ${teamId} AND to_date >= current_date - 14 ORDER BY from_date`),
+                    WHERE team_id = ${teamId} AND to_date >= ${addDays(actor.today, -14)}::date ORDER BY from_date`),
   ]);
   return {
     staff: rowsOf<{ id: string; name: string; profession: string }>(staffRes),
@@ -51,7 +54,7 @@ export async function teamRota(db: Db, actor: Actor, teamId: string) {
 export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: NewRotaEntry) {
   await assertTeamPlanner(db, actor, teamId, 'planning.rota');
   return db.transaction(async (tx) => {
-    await assertMember(tx, teamId, input.staffId);
+    await assertMember(tx, actor, teamId, input.staffId);
     // Lock the helper first: two entries added at once must not both pass the overlap check.
     await tx.execute(sql`SELECT id FROM staff WHERE id = ${input.staffId} FOR UPDATE`);
     const existing = rotaRows(await tx.execute(sql`${selectRota(sql`staff_id = ${input.staffId}`)} FOR UPDATE`));
@@ -87,7 +90,7 @@ export async function removeRotaEntry(db: Db, actor: Actor, entryId: string) {
 
 /** The caller has checked the actor plans for the team. */
 async function insertAbsence(tx: DbOrTx, actor: Actor, teamId: string, input: NewAbsence) {
-  await assertMember(tx, teamId, input.staffId);
+  await assertMember(tx, actor, teamId, input.staffId);
   const [row] = await tx
     .insert(absences)
     .values({ ...input, teamId, createdBy: actor.userId })
@@ -132,7 +135,7 @@ export async function reportSick(
   enqueue: Enqueue,
 ) {
   await assertTeamPlanner(db, actor, teamId, 'planning.sick');
-  if (input.date < osloNow().today)
+  if (input.date < actor.today)
     throw badInput([{ field: 'date', code: 'in_past', message: 'A sick call-in is for today or a coming day' }]);
   const out = await db.transaction(async (tx) => {
     const absence = await insertAbsence(tx, actor, teamId, {

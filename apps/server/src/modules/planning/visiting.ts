@@ -5,13 +5,14 @@
  * link holds a random token of which only a SHA-256 is stored. Every look is audited.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { osloDate } from '@tillit/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
+import type { Clock } from '../../time/clock.ts';
 import { withRecordAccess } from '../access/access.repository.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
-import { osloNow } from './planning.access.ts';
 import { visitingLinks } from './planning.tables.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -32,13 +33,13 @@ export function createVisitingLink(db: Db, actor: Actor, recipientId: string) {
   });
 }
 
-export async function visitingView(db: Db, token: string) {
+export async function visitingView(db: Db, token: string, clock: Clock) {
   const [link] = await db
     .select({ id: visitingLinks.id, recipientId: visitingLinks.recipientId })
     .from(visitingLinks)
     .where(and(eq(visitingLinks.tokenHash, hash(token)), isNull(visitingLinks.revokedAt)));
   if (!link) throw new AppError(404, 'link_unknown', 'This link is not valid (any more). Ask the team for a new one.');
-  const { today } = osloNow();
+  const today = osloDate(clock.now());
   const [person] = rowsOf<{ givenName: string }>(
     await db.execute(sql`SELECT given_name AS "givenName" FROM recipient WHERE id = ${link.recipientId}`),
   );

@@ -4,7 +4,7 @@ import * as t from '../../db/schema.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { PASSWORD } from '../../test/factories.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
-import { quarterOf } from './surveys.items.ts';
+import { osloToday, quarterOf } from '@tillit/contracts';
 
 const suite = useWorldSuite();
 const answers = {
@@ -18,7 +18,7 @@ const answers = {
   barrier_communication: 3,
   barrier_habits: 4,
 };
-const quarter = quarterOf(new Date());
+const quarter = quarterOf(osloToday());
 
 /** Adds members to team North until it has n, returning their usernames (Anna first). */
 async function teamOf(n: number) {

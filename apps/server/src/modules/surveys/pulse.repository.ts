@@ -1,3 +1,4 @@
+import { quarterOf } from '@tillit/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -5,7 +6,7 @@ import { conflict, forbidden } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.tables.ts';
 import { PULSE_ITEMS } from './pulse.items.ts';
 import { pulseReceipts, pulseResponses } from './pulse.tables.ts';
-import { MIN_GROUP, quarterOf } from './surveys.items.ts';
+import { MIN_GROUP } from './surveys.items.ts';
 
 /** Stores an anonymous pulse answer for the actor's group; once per person and quarter. */
 export async function answerPulse(db: Db, actor: Actor, answers: Record<string, number | null>) {
@@ -14,7 +15,7 @@ export async function answerPulse(db: Db, actor: Actor, answers: Record<string, 
   const level = actor.role === 'leader' ? 'leader' : 'team';
   const teamId = level === 'team' ? (actor.teamIds[0] ?? null) : null;
   if (level === 'team' && !teamId) throw forbidden('no_team', 'You are not in a team');
-  const quarter = quarterOf(new Date());
+  const quarter = quarterOf(actor.today);
   return db.transaction(async (tx) => {
     const receipt = await tx
       .insert(pulseReceipts)

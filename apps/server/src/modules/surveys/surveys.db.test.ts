@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildRecipient } from '../../test/factories.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
-import { quarterOf } from './surveys.items.ts';
+import { osloToday, quarterOf } from '@tillit/contracts';
 
 const suite = useWorldSuite();
 const answers = {
@@ -17,7 +17,7 @@ const answers = {
   have_a_say: 4,
   respect: 5,
 };
-const quarter = quarterOf(new Date());
+const quarter = quarterOf(osloToday());
 
 async function answerOnce(recipientId: string, extra: Record<string, unknown> = {}) {
   const anna = await logInAs(suite.app, 'anna');

@@ -80,6 +80,3 @@ export type SurveyItemId = (typeof SURVEY_ITEMS)[number]['id'];
 
 /** Fewer answers than this in a cell and nothing of it is shown (principle 5). */
 export const MIN_GROUP = 5;
-
-/** The calendar quarter of a date, e.g. "2026Q4". */
-export const quarterOf = (d: Date) => `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;

@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { osloDate, quarterOf } from '@tillit/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import type { Clock } from '../../time/clock.ts';
+import { validOn } from '../../time/sql.ts';
 import { withRecordAccess } from '../access/access.repository.ts';
 import { teamForActor } from '../trust/team.access.ts';
-import { quarterOf, SURVEY_ITEMS } from './surveys.items.ts';
+import { SURVEY_ITEMS } from './surveys.items.ts';
 import { aggregate } from './surveys.results.ts';
 import type { AnswerInput } from './surveys.schema.ts';
 import { surveyLinks, surveyResponses } from './surveys.tables.ts';
@@ -18,7 +21,7 @@ export function invite(db: Db, actor: Actor, recipientId: string, channel: keyof
   return withRecordAccess(db, actor, recipientId, 'survey.invite', 'write', async (tx) => {
     const [team] = (
       await tx.execute(sql`SELECT rt.team_id AS id FROM recipient_team rt WHERE rt.recipient_id = ${recipientId}
-        AND rt.valid_from <= current_date AND (rt.valid_until IS NULL OR rt.valid_until >= current_date) LIMIT 1`)
+        AND ${validOn('rt', actor.today)} LIMIT 1`)
     ).rows as { id: string }[];
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + LIFETIME_HOURS[channel] * 3600_000);
@@ -47,9 +50,10 @@ export async function surveyForm(db: Db, token: string) {
 
 /**
  * Stores an anonymous answer: the link is used up in the same transaction (a second submit
- * gets 409), and the response keeps only the team, the quarter and the channel.
+ * gets 409), and the response keeps only the team, the quarter (in Oslo, by the app's clock)
+ * and the channel.
  */
-export async function submit(db: Db, token: string, input: AnswerInput) {
+export async function submit(db: Db, token: string, input: AnswerInput, clock: Clock) {
   return db.transaction(async (tx) => {
     const used = await tx
       .update(surveyLinks)
@@ -67,7 +71,7 @@ export async function submit(db: Db, token: string, input: AnswerInput) {
     if (!link) throw conflict('already_answered', 'This survey has already been answered. Thank you!');
     await tx.insert(surveyResponses).values({
       teamId: link.teamId,
-      quarter: quarterOf(new Date()),
+      quarter: quarterOf(osloDate(clock.now())),
       channel: link.channel,
       respondent: input.respondent,
       answers: input.answers,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../time/clock.ts';
 import { PULSE_ITEMS } from './pulse.items.ts';
 import { answerPulse, barometer } from './pulse.repository.ts';
 import { SURVEY_ITEMS } from './surveys.items.ts';
@@ -10,7 +11,7 @@ import { answerBody, inviteBody, pulseBody, quarterQuery, tokenParams } from './
 
 const idParams = z.object({ id: z.uuid() });
 
-export function surveysRoutes(app: FastifyInstance, db: Db) {
+export function surveysRoutes(app: FastifyInstance, db: Db, clock: Clock) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/recipients/:id/survey-links', { schema: { params: idParams, body: inviteBody } }, async (req, reply) => {
     reply.status(201);
@@ -25,7 +26,7 @@ export function surveysRoutes(app: FastifyInstance, db: Db) {
     { schema: { params: tokenParams, body: answerBody }, config: { public: true } },
     async (req, reply) => {
       reply.status(201);
-      return submit(db, req.params.token, req.body);
+      return submit(db, req.params.token, req.body, clock);
     },
   );
   r.get('/api/pulse', () => ({ items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) }));

@@ -1,38 +1,32 @@
+import { addDays, daysBetween, monthStart, quarterOf } from '@tillit/contracts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.tables.ts';
-import { quarterOf } from '../surveys/surveys.items.ts';
 import { quarterResults } from '../surveys/surveys.repository.ts';
 import { agenda, compare } from './agenda.ts';
 import { indicatorsForTeams } from './indicators.repository.ts';
 import { refusal, teamForActor } from './team.access.ts';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const DAY = 86_400_000;
-
 /** The period of the same length just before [from, to]. */
 export function previousPeriod(from: string, to: string) {
-  const length = Date.parse(to) - Date.parse(from);
-  const prevTo = new Date(Date.parse(from) - DAY);
-  return { from: iso(new Date(prevTo.getTime() - length)), to: iso(prevTo) };
+  const prevTo = addDays(from, -1);
+  return { from: addDays(prevTo, -daysBetween(from, to)), to: prevTo };
 }
 
-/** The last `n` calendar months up to today (the current month so far), oldest first. */
-export function lastMonths(n: number, today = new Date()) {
+/** The last `n` calendar months up to `today` (an Oslo date; the current month so far), oldest first. */
+export function lastMonths(n: number, today: string) {
   return Array.from({ length: n }, (_, i) => {
-    const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (n - 1 - i), 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
-    return { month: iso(start).slice(0, 7), from: iso(start), to: iso(end < today ? end : today) };
+    const from = monthStart(today, -(n - 1 - i));
+    const end = addDays(monthStart(from, 1), -1);
+    return { month: from.slice(0, 7), from, to: end < today ? end : today };
   });
 }
 
-/** The last `n` calendar quarters, oldest first. */
-export function lastQuarters(n: number, today = new Date()) {
-  return Array.from({ length: n }, (_, i) =>
-    quarterOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3 * (n - 1 - i), 1))),
-  );
+/** The last `n` calendar quarters up to the one `today` (an Oslo date) falls in, oldest first. */
+export function lastQuarters(n: number, today: string) {
+  return Array.from({ length: n }, (_, i) => quarterOf(monthStart(today, -3 * (n - 1 - i))));
 }
 
 /**
@@ -41,11 +35,14 @@ export function lastQuarters(n: number, today = new Date()) {
  */
 export async function teamDashboard(db: Db, actor: Actor, teamId: string, months: number) {
   const team = await teamForActor(db, actor, teamId, 'team.dashboard');
-  const periods = lastMonths(months);
+  const periods = lastMonths(months, actor.today);
   const series = await Promise.all(
-    periods.map(async (p) => ({ month: p.month, ...(await indicatorsForTeams(db, [team], p.from, p.to))[0] })),
+    periods.map(async (p) => ({
+      month: p.month,
+      ...(await indicatorsForTeams(db, [team], p.from, p.to, actor.today))[0],
+    })),
   );
-  const quarters = await Promise.all(lastQuarters(4).map((q) => quarterResults(db, actor, team.id, q)));
+  const quarters = await Promise.all(lastQuarters(4, actor.today).map((q) => quarterResults(db, actor, team.id, q)));
   return { team: { id: team.id, name: team.name }, months: series, quarters };
 }
 
@@ -69,10 +66,10 @@ export async function comparison(db: Db, actor: Actor, from: string, to: string)
     .where(eq(teams.districtId, actor.districtId))
     .orderBy(asc(teams.name));
   const previous = previousPeriod(from, to);
-  const quarter = quarterOf(new Date(`${to}T12:00:00Z`));
+  const quarter = quarterOf(to);
   const [now, before, surveys] = await Promise.all([
-    indicatorsForTeams(db, teamList, from, to),
-    indicatorsForTeams(db, teamList, previous.from, previous.to),
+    indicatorsForTeams(db, teamList, from, to, actor.today),
+    indicatorsForTeams(db, teamList, previous.from, previous.to, actor.today),
     Promise.all(teamList.map((t) => quarterResults(db, actor, t.id, quarter))),
   ]);
   return {

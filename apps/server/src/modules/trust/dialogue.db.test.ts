@@ -4,7 +4,7 @@ import { rowsOf } from '../../db/client.ts';
 import { PASSWORD } from '../../test/factories.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { createUser } from '../accounts/accounts.service.ts';
-import { quarterOf } from '../surveys/surveys.items.ts';
+import { osloToday, quarterOf } from '@tillit/contracts';
 
 const suite = useWorldSuite();
 const count = async (table: string) =>
@@ -13,7 +13,7 @@ const denied = async (action: string) =>
   rowsOf<{ basis: string; actor: string }>(
     await suite.database.db.execute(sql`SELECT basis, actor_name AS actor FROM audit_log WHERE action = ${action}`),
   );
-const today = new Date().toISOString().slice(0, 10);
+const today = osloToday();
 
 describe('the leader’s self-assessment against the five misconceptions', () => {
   it('is saved for the leader alone and read back; another leader sees none of it', async () => {
@@ -139,7 +139,7 @@ describe('the dashboards', () => {
     const texts = ['Komme ut i hagen', 'Samme folk hver gang', 'At de kommer til avtalt tid', 'Få ut på tur', null];
     for (const text of texts)
       await suite.database.db.execute(sql`INSERT INTO survey_response (team_id, quarter, channel, respondent, answers, open_answer)
-        VALUES (${suite.world.north.id}, ${quarterOf(new Date())}, 'tablet', 'person', '{"on_time": 4}'::jsonb, ${text})`);
+        VALUES (${suite.world.north.id}, ${quarterOf(osloToday())}, 'tablet', 'person', '{"on_time": 4}'::jsonb, ${text})`);
   }
 
   it('the leader compares the teams with an agenda and themes, never the answers’ text', async () => {
@@ -162,7 +162,7 @@ describe('the dashboards', () => {
     expect(res.body.teams[1].survey).toEqual({ suppressed: true });
     expect(JSON.stringify(res.body)).not.toContain('hagen');
     // The team's own results: the team sees the text, the leader only the themes.
-    const url = `/api/teams/${suite.world.north.id}/survey-results?quarter=${quarterOf(new Date())}`;
+    const url = `/api/teams/${suite.world.north.id}/survey-results?quarter=${quarterOf(osloToday())}`;
     expect((await lea.get(url)).body.openAnswers).toBeNull();
     const anna = await logInAs(suite.app, 'anna');
     expect((await anna.get(url)).body.openAnswers).toContain('Komme ut i hagen');

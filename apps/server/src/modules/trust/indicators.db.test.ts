@@ -1,3 +1,4 @@
+import { osloToday } from '@tillit/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
@@ -74,7 +75,13 @@ describe('team indicators from daily data', () => {
       ...v,
       staffIds: [staffId, secondStaffId].filter((x): x is string => Boolean(x)),
     }));
-    const all = await loadVisitFigures(suite.database.db, [north.id, suite.world.south.id], '2026-11-01', '2026-11-07');
+    const all = await loadVisitFigures(
+      suite.database.db,
+      [north.id, suite.world.south.id],
+      '2026-11-01',
+      '2026-11-07',
+      osloToday(),
+    );
     const { counts, helperVisits } = all.get(north.id)!;
     expect(all.get(suite.world.south.id)).toEqual({
       counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
+import { validDuring } from '../../time/sql.ts';
 import {
   continuity,
   decisionsDelivered,
@@ -21,13 +22,14 @@ const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 /** (team, person) pairs: the people each team served at some time in the period, once each. */
 const served = (teamIds: string[], from: string, to: string) =>
   sql`(SELECT DISTINCT rt.team_id, rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ANY(${uuids(teamIds)}::uuid[])
-        AND rt.valid_from <= ${to}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${from}::date))`;
+        AND ${validDuring('rt', from, to)})`;
 
-/** The period's visits up to today: `visit v` joined to `s` (team_id, recipient_id), then the condition. */
+/** The period's visits: `visit v` joined to `s` (team_id, recipient_id), then the condition. */
 const periodVisits = (teamIds: string[], from: string, to: string) =>
   sql`visit v JOIN ${served(teamIds, from, to)} s ON s.recipient_id = v.recipient_id`;
-const inPeriod = (from: string, to: string) =>
-  sql`v.date BETWEEN ${from}::date AND ${to}::date AND v.date <= current_date`;
+/** Visits of the period up to today (an Oslo date): days to come are not counted yet. */
+const inPeriod = (from: string, to: string, today: string) =>
+  sql`v.date BETWEEN ${from}::date AND ${to < today ? to : today}::date`;
 /** Stored with the visit (a generated column), so no time-zone conversion per visit here. */
 const checkInMinute = sql`v.check_in_minute`;
 
@@ -42,7 +44,7 @@ const byTeam = <R extends { teamId: string }>(rows: R[]) => {
  * grouped by team, person and the visit's helper pair (a few per person), each with its
  * counts; the team's totals and the done visits per helper are summed from these rows.
  */
-export async function loadVisitFigures(db: Db, teamIds: string[], from: string, to: string) {
+export async function loadVisitFigures(db: Db, teamIds: string[], from: string, to: string, today: string) {
   const rows = rowsOf<
     VisitCounts & {
       teamId: string;
@@ -59,7 +61,7 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
         count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled'
                            AND ${checkInMinute} BETWEEN v.window_start AND v.window_end)::int AS inside,
         count(*) FILTER (WHERE v.status = 'done')::int AS done
-      FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to)}
+      FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to, today)}
       GROUP BY s.team_id, v.recipient_id, v.staff_id, v.second_staff_id`),
   );
   const figures = new Map(
@@ -114,10 +116,16 @@ async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string)
  * teams in one pass, so the leader's comparison of a district costs about what one team does.
  * Team-level only: no figure is returned per employee.
  */
-export async function indicatorsForTeams(db: Db, teamList: { id: string; name: string }[], from: string, to: string) {
+export async function indicatorsForTeams(
+  db: Db,
+  teamList: { id: string; name: string }[],
+  from: string,
+  to: string,
+  today: string,
+) {
   const ids = teamList.map((t) => t.id);
   const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
-    loadVisitFigures(db, ids, from, to),
+    loadVisitFigures(db, ids, from, to, today),
     loadOutcomes(db, ids, from, to),
     db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
                           LEAST((SELECT min(mv.changed_at) FROM measure_version mv JOIN measure m ON m.id = mv.measure_id
@@ -127,7 +135,7 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
                     WHERE c.created_at::date BETWEEN ${from}::date AND ${to}::date`),
     db.execute(sql`SELECT s.team_id AS "teamId", sd.recipient_id AS "recipientId", sum(sd.hours_per_week)::float AS "hoursPerWeek"
                      FROM service_decision sd JOIN ${served(ids, from, to)} s ON s.recipient_id = sd.recipient_id
-                    WHERE sd.status = 'active' AND sd.valid_from <= ${to}::date AND (sd.valid_until IS NULL OR sd.valid_until >= ${from}::date)
+                    WHERE sd.status = 'active' AND ${validDuring('sd', from, to)}
                     GROUP BY s.team_id, sd.recipient_id`),
     db.execute(sql`SELECT s.team_id AS "teamId", r.id AS "recipientId", r.primary_contact_staff_id::text AS pc
                      FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
@@ -168,8 +176,13 @@ export async function indicatorsForTeams(db: Db, teamList: { id: string; name: s
 }
 
 /** One team's indicators for a period, without an access check. */
-export const indicatorsFor = async (db: Db, team: { id: string; name: string }, from: string, to: string) =>
-  (await indicatorsForTeams(db, [team], from, to))[0];
+export const indicatorsFor = async (
+  db: Db,
+  team: { id: string; name: string },
+  from: string,
+  to: string,
+  today: string,
+) => (await indicatorsForTeams(db, [team], from, to, today))[0];
 
 export type TeamIndicators = Awaited<ReturnType<typeof indicatorsFor>>;
 
@@ -180,5 +193,5 @@ export type TeamIndicators = Awaited<ReturnType<typeof indicatorsFor>>;
  */
 export async function teamIndicators(db: Db, actor: Actor, teamId: string, from: string, to: string) {
   const team = await teamForActor(db, actor, teamId, 'team.indicators');
-  return indicatorsFor(db, team, from, to);
+  return indicatorsFor(db, team, from, to, actor.today);
 }

@@ -1,3 +1,4 @@
+import { addDays } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -11,11 +12,7 @@ import { PlanRoutes } from './PlanRoutes.tsx';
 import { SickForm } from './SickForm.tsx';
 import type { PlanView, RunInfo } from './types.ts';
 
-const tomorrow = () => {
-  const d = new Date(`${todayIso()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const tomorrow = () => addDays(todayIso(), 1);
 
 /**
  * «Ukeplan»: the team's routes for a week or two, «Lag forslag» with live progress, figures

@@ -1,3 +1,4 @@
+import { addDays, osloToday } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -37,7 +38,7 @@ interface Comparison {
     survey: { suppressed: true } | { suppressed: false; responses: number; themes: { id: string; count: number }[] };
   }[];
 }
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(osloToday(), -n);
 
 /** The leader's comparison of the teams for dialogue meetings: what changed, an agenda per team, themes from the survey. */
 export function LeaderDialoguePage() {
