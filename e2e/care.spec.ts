@@ -107,6 +107,12 @@ test('what matters → goal → measure → the visit in the day list → docume
   // The record shows the visit and the measurement.
   await page.goto(`/people/${observed.id}`);
   await expect(page.getByText('Blodtrykk (mmHg): 142/88')).toBeVisible();
+
+  // Nobody checked in at the routine visit, and the visit says so (it is not given the moment of the tap).
+  await page.getByRole('link', { name: 'Min dag' }).click();
+  await routineRow.getByRole('link').click();
+  await expect(page.getByText('Dokumentert uten innsjekking')).toBeVisible();
+  await expect(page.getByText(/Sjekket inn/)).toHaveCount(0);
 });
 
 test('a change in condition at the visit appears on the team board and can be closed', async ({ page, request }) => {

@@ -14,6 +14,7 @@ interface Indicators {
   team: { name: string };
   ability: {
     punctuality: Ratio;
+    notCheckedIn: Ratio;
     unstaffedOrCancelled: Ratio;
     flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
   };
@@ -57,6 +58,13 @@ export function TrustPage() {
           value: pct(data.ability.punctuality),
           basis: `${data.ability.punctuality.numerator}/${data.ability.punctuality.denominator}`,
           def: t('trust.punctualityDef'),
+        },
+        {
+          group: 'ability',
+          name: t('trust.notCheckedIn'),
+          value: pct(data.ability.notCheckedIn),
+          basis: `${data.ability.notCheckedIn.numerator}/${data.ability.notCheckedIn.denominator}`,
+          def: t('trust.notCheckedInDef'),
         },
         {
           group: 'ability',

@@ -1,3 +1,4 @@
+import { TIME_ZONE } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -120,12 +121,18 @@ export function VisitPage() {
           {t('visit.checkIn')}
         </button>
       )}
-      {data.checkedInAt && (
+      {data.checkedInAt ? (
         <p className="muted">
           {t('visit.checkedIn', {
-            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }),
+            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), {
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: TIME_ZONE,
+            }),
           })}
         </p>
+      ) : (
+        data.status === 'done' && <p className="muted">{t('visit.notCheckedIn')}</p>
       )}
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
       <details className="card">

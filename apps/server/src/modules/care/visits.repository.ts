@@ -209,13 +209,12 @@ export class VisitRepository {
           .set({ outcome: o.outcome, reason: o.reason ?? null })
           .where(and(eq(visitMeasures.visitId, visitId), eq(visitMeasures.measureId, p.measureId)));
       }
-      const now = new Date();
       await tx
         .update(visits)
         .set({
           status: 'done',
-          checkedInAt: visit.checkedInAt ?? now,
-          checkedOutAt: now,
+          // Nobody checked in (the two-tap routine visit): that stays known, and punctuality leaves it out.
+          checkedOutAt: this.actor.now,
           note: input.note ?? visit.note,
           version: sql`${visits.version} + 1`,
         })

@@ -22,6 +22,7 @@ function period(p: {
     period: { from: '2026-10-01', to: '2026-10-28' },
     ability: {
       punctuality: ratio(p.inside, p.started),
+      notCheckedIn: ratio(10, 100),
       unstaffedOrCancelled: ratio(2, 100),
       flagToPlanHours: { value: 20, updated: 4, notUpdated: 0 },
     },

@@ -9,6 +9,7 @@ import type { TeamIndicators } from './indicators.repository.ts';
  */
 export type IndicatorId =
   | 'punctuality'
+  | 'notCheckedIn'
   | 'unstaffedOrCancelled'
   | 'flagToPlanHours'
   | 'planFidelity'
@@ -28,6 +29,8 @@ interface Rule {
 
 export const NOTABLE: Record<IndicatorId, Rule> = {
   punctuality: { higherIsBetter: true, step: 0.05, minBasis: 20 },
+  // More visits without a check-in: punctuality rests on fewer visits and tells less.
+  notCheckedIn: { higherIsBetter: false, step: 0.1, minBasis: 20 },
   unstaffedOrCancelled: { higherIsBetter: false, step: 0.05, minBasis: 20 },
   flagToPlanHours: { higherIsBetter: false, step: 24, minBasis: 3 },
   planFidelity: { higherIsBetter: true, step: 0.05, minBasis: 20 },
@@ -42,6 +45,7 @@ export function figures(i: TeamIndicators): Record<IndicatorId, { value: number 
   const c = i.integrity.continuity;
   return {
     punctuality: { value: i.ability.punctuality.value, basis: i.ability.punctuality.denominator },
+    notCheckedIn: { value: i.ability.notCheckedIn.value, basis: i.ability.notCheckedIn.denominator },
     unstaffedOrCancelled: {
       value: i.ability.unstaffedOrCancelled.value,
       basis: i.ability.unstaffedOrCancelled.denominator,

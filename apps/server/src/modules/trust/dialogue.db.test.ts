@@ -149,7 +149,7 @@ describe('the dashboards', () => {
     expect(res.status).toBe(200);
     expect(res.body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(['Team Nord', 'Team Sør']);
     const north = res.body.teams[0];
-    expect(north.changes).toHaveLength(8);
+    expect(north.changes).toHaveLength(9); // the eight indicators and «documented without check-in»
     expect(north.survey).toEqual({
       suppressed: false,
       responses: 5,

@@ -1,14 +1,17 @@
-import { osloToday } from '@tillit/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
+import { testClock } from '../../time/clock.ts';
 import { countHelperVisits, countVisits, type VisitRow } from './indicators.ts';
 import { loadVisitFigures } from './indicators.repository.ts';
 
-const suite = useWorldSuite();
+// The figures count visits up to today: a clock after the test's November keeps them in.
+const clock = testClock('2026-11-20T12:00:00Z');
+const suite = useWorldSuite({ clock });
 
 beforeEach(async () => {
+  clock.set('2026-11-20T12:00:00Z');
   const anna = suite.world.staff.anna.id;
   const bo = suite.world.staff.bo.id;
   // Petter, window 08:00–08:30 (Oslo time), four visits on 2–5 November 2026: on time by Anna,
@@ -42,6 +45,34 @@ describe('team indicators from daily data', () => {
     expect(res.body.integrity.continuity.cocMean).toBeCloseTo(1 / 3, 10);
   });
 
+  it('keeps two routine visits documented in two taps out of punctuality and counts them on their own', async () => {
+    const { petter, north, staff } = suite.world;
+    await suite.database.db.execute(sql`
+      INSERT INTO visit (id, recipient_id, date, window_start, window_end, staff_id) VALUES
+        ('31111111-1111-4111-8111-111111111111', ${petter.id}, '2026-11-09', 480, 510, ${staff.anna.id}),
+        ('32111111-1111-4111-8111-111111111111', ${petter.id}, '2026-11-10', 480, 510, ${staff.anna.id})`);
+    await suite.database.db.execute(sql`
+      INSERT INTO visit_measure (visit_id, measure_id) VALUES
+        ('31111111-1111-4111-8111-111111111111', '11111111-1111-4111-8111-111111111111'),
+        ('32111111-1111-4111-8111-111111111111', '11111111-1111-4111-8111-111111111111')`);
+    // Documented later in the day, nobody checked in: «Alt utført som planlagt» and confirm.
+    clock.set('2026-11-10T13:00:00Z');
+    const anna = await logInAs(suite.app, 'anna');
+    for (const id of ['31111111-1111-4111-8111-111111111111', '32111111-1111-4111-8111-111111111111']) {
+      expect((await anna.post(`/api/visits/${id}/complete`, { allAsPlanned: true })).status).toBe(200);
+      const visit = await anna.get(`/api/visits/${id}`);
+      expect(visit.body).toMatchObject({ status: 'done', checkedInAt: null });
+    }
+    const res = await anna.get(`/api/teams/${north.id}/indicators?from=2026-11-09&to=2026-11-10`);
+    // Nothing is known about when they started: no share at all, rather than 0 %.
+    expect(res.body.ability.punctuality).toEqual({ value: null, numerator: 0, denominator: 0 });
+    expect(res.body.ability.notCheckedIn).toEqual({ value: 1, numerator: 2, denominator: 2 });
+    // Over the whole fortnight: still 2 of 3 checked-in visits on time; 2 of 5 done visits not checked in.
+    const all = await anna.get(`/api/teams/${north.id}/indicators?from=2026-11-01&to=2026-11-14`);
+    expect(all.body.ability.punctuality).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });
+    expect(all.body.ability.notCheckedIn).toEqual({ value: 2 / 5, numerator: 2, denominator: 5 });
+  });
+
   it('is open to the district’s leader but not to another team', async () => {
     const lea = await logInAs(suite.app, 'lea');
     expect((await lea.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-01&to=2026-11-07`)).status).toBe(
@@ -62,11 +93,13 @@ describe('team indicators from daily data', () => {
 
   it('counts in SQL exactly what countVisits and countHelperVisits count over single visits', async () => {
     const { petter, north, staff } = suite.world;
-    // Add a two-helper visit and an unstaffed one, so every branch of the counting is used.
+    // Add a two-helper visit, an unstaffed one and one documented without a check-in, so every
+    // branch of the counting is used.
     await suite.database.db.execute(sql`
       INSERT INTO visit (recipient_id, date, window_start, window_end, staff_id, second_staff_id, status, checked_in_at) VALUES
         (${petter.id}, '2026-11-06', 480, 510, ${staff.anna.id}, ${staff.bo.id}, 'done', '2026-11-06 08:30+01'),
-        (${petter.id}, '2026-11-07', 480, 510, NULL, NULL, 'planned', NULL)`);
+        (${petter.id}, '2026-11-07', 480, 510, NULL, NULL, 'planned', NULL),
+        (${petter.id}, '2026-11-07', 600, 630, ${staff.anna.id}, NULL, 'done', NULL)`);
     const raw = rowsOf<Omit<VisitRow, 'staffIds'> & { staffId: string | null; secondStaffId: string | null }>(
       await suite.database.db.execute(sql`SELECT recipient_id AS "recipientId", window_start AS "windowStart", window_end AS "windowEnd", status,
           (extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int AS "checkInMinute",
@@ -80,21 +113,22 @@ describe('team indicators from daily data', () => {
       [north.id, suite.world.south.id],
       '2026-11-01',
       '2026-11-07',
-      osloToday(),
+      '2026-11-20',
     );
     const { counts, helperVisits } = all.get(north.id)!;
     expect(all.get(suite.world.south.id)).toEqual({
-      counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 },
+      counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0, done: 0, notCheckedIn: 0 },
       helperVisits: [],
     });
     expect(counts).toEqual(countVisits(raw));
-    // Six visits: one cancelled, one unstaffed; four started, three inside (08:05, 08:20, 08:30).
-    expect(counts).toEqual({ total: 6, cancelledOrUnstaffed: 2, started: 4, inside: 3 });
+    // Seven visits: one cancelled, one unstaffed; four started, three inside (08:05, 08:20, 08:30);
+    // five done, one of them without a check-in.
+    expect(counts).toEqual({ total: 7, cancelledOrUnstaffed: 2, started: 4, inside: 3, done: 5, notCheckedIn: 1 });
     const sortKey = (h: { recipientId: string; staffId: string }) => `${h.recipientId}${h.staffId}`;
     const helpers = [...helperVisits].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     expect(helpers).toEqual(countHelperVisits(raw).sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
     expect(Object.fromEntries(helpers.map((h) => [h.staffId, h.visits]))).toEqual({
-      [staff.anna.id]: 3,
+      [staff.anna.id]: 4,
       [staff.bo.id]: 2,
     });
   });

@@ -6,6 +6,7 @@ import {
   continuity,
   decisionsDelivered,
   flagToPlanHours,
+  notCheckedIn,
   planFidelity,
   punctuality,
   unstaffedOrCancelled,
@@ -51,7 +52,6 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
       recipientId: string;
       staffId: string | null;
       secondStaffId: string | null;
-      done: number;
     }
   >(
     await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", v.staff_id AS "staffId", v.second_staff_id AS "secondStaffId",
@@ -60,7 +60,8 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
         count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled')::int AS started,
         count(*) FILTER (WHERE v.checked_in_at IS NOT NULL AND v.status <> 'cancelled'
                            AND ${checkInMinute} BETWEEN v.window_start AND v.window_end)::int AS inside,
-        count(*) FILTER (WHERE v.status = 'done')::int AS done
+        count(*) FILTER (WHERE v.status = 'done')::int AS done,
+        count(*) FILTER (WHERE v.status = 'done' AND v.checked_in_at IS NULL)::int AS "notCheckedIn"
       FROM ${periodVisits(teamIds, from, to)} WHERE ${inPeriod(from, to, today)}
       GROUP BY s.team_id, v.recipient_id, v.staff_id, v.second_staff_id`),
   );
@@ -68,7 +69,7 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
     teamIds.map((id) => [
       id,
       {
-        counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0 } as VisitCounts,
+        counts: { total: 0, cancelledOrUnstaffed: 0, started: 0, inside: 0, done: 0, notCheckedIn: 0 } as VisitCounts,
         helpers: new Map<string, HelperVisits>(),
       },
     ]),
@@ -79,6 +80,8 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
     f.counts.cancelledOrUnstaffed += r.cancelledOrUnstaffed;
     f.counts.started += r.started;
     f.counts.inside += r.inside;
+    f.counts.done += r.done;
+    f.counts.notCheckedIn += r.notCheckedIn;
     if (r.done === 0) continue;
     for (const staffId of [r.staffId, r.secondStaffId]) {
       if (!staffId) continue;
@@ -163,6 +166,7 @@ export async function indicatorsForTeams(
       period: { from, to },
       ability: {
         punctuality: punctuality(teamCounts),
+        notCheckedIn: notCheckedIn(teamCounts),
         unstaffedOrCancelled: unstaffedOrCancelled(teamCounts),
         flagToPlanHours: flagToPlanHours(teamFlags),
       },

@@ -6,6 +6,7 @@ import {
   countVisits,
   decisionsDelivered,
   flagToPlanHours,
+  notCheckedIn,
   planFidelity,
   punctuality,
   unstaffedOrCancelled,
@@ -38,8 +39,15 @@ const visits: VisitRow[] = [
 ];
 
 describe('counting the visits (what the repository does in SQL)', () => {
-  it('counts 8 visits: 2 cancelled or unstaffed, 6 started, 4 inside', () => {
-    expect(countVisits(visits)).toEqual({ total: 8, cancelledOrUnstaffed: 2, started: 6, inside: 4 });
+  it('counts 8 visits: 2 cancelled or unstaffed, 6 started, 4 inside, 6 done (all checked in)', () => {
+    expect(countVisits(visits)).toEqual({
+      total: 8,
+      cancelledOrUnstaffed: 2,
+      started: 6,
+      inside: 4,
+      done: 6,
+      notCheckedIn: 0,
+    });
   });
   it('counts done visits per person and helper, a two-helper visit once for each', () => {
     const byKey = Object.fromEntries(countHelperVisits(visits).map((h) => [`${h.recipientId}/${h.staffId}`, h.visits]));
@@ -50,6 +58,16 @@ describe('counting the visits (what the repository does in SQL)', () => {
 describe('ability', () => {
   it('punctuality: 4 of 6 started visits inside the window', () => {
     expect(punctuality(countVisits(visits))).toEqual({ value: 4 / 6, numerator: 4, denominator: 6 });
+  });
+  it('two routine visits documented in two taps, nobody checked in: no punctuality (0 of 0), 2 of 2 not checked in', () => {
+    const routine = [v('anna', 'done', null, ['s1']), v('bjorn', 'done', null, ['s3'])];
+    const c = countVisits(routine);
+    expect(punctuality(c)).toEqual({ value: null, numerator: 0, denominator: 0 });
+    expect(notCheckedIn(c)).toEqual({ value: 1, numerator: 2, denominator: 2 });
+    // Mixed with the fortnight above: punctuality is still 4 of 6; 2 of the 8 done visits had no check-in.
+    const all = countVisits([...visits, ...routine]);
+    expect(punctuality(all)).toEqual({ value: 4 / 6, numerator: 4, denominator: 6 });
+    expect(notCheckedIn(all)).toEqual({ value: 2 / 8, numerator: 2, denominator: 8 });
   });
   it('unstaffed or cancelled: 2 of 8', () => {
     expect(unstaffedOrCancelled(countVisits(visits))).toEqual({ value: 0.25, numerator: 2, denominator: 8 });

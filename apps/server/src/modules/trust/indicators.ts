@@ -54,21 +54,39 @@ export interface VisitCounts {
   started: number;
   /** Started with the check-in minute inside the agreed window (both ends count). */
   inside: number;
+  /** Documented as done. */
+  done: number;
+  /**
+   * Documented as done without anyone checking in (the two-tap «Alt utført som planlagt»):
+   * when the visit started is not known, so it is counted here and not in punctuality.
+   */
+  notCheckedIn: number;
 }
 
 export function countVisits(visits: VisitRow[]): VisitCounts {
   const started = visits.filter((v) => v.checkInMinute !== null && v.status !== 'cancelled');
+  const done = visits.filter((v) => v.status === 'done');
   return {
     total: visits.length,
     cancelledOrUnstaffed: visits.filter((v) => v.status === 'cancelled' || v.staffIds.length === 0).length,
     started: started.length,
     inside: started.filter((v) => v.checkInMinute! >= v.windowStart && v.checkInMinute! <= v.windowEnd).length,
+    done: done.length,
+    notCheckedIn: done.filter((v) => v.checkInMinute === null).length,
   };
 }
 
-/** Ability: share of performed visits that started inside the agreed window. */
+/**
+ * Ability: share of visits with a check-in that started inside the agreed window. Visits
+ * documented without a check-in are not in it (their start is unknown): see notCheckedIn.
+ */
 export function punctuality(c: VisitCounts) {
   return { value: share(c.inside, c.started), numerator: c.inside, denominator: c.started };
+}
+
+/** Share of the visits documented as done that nobody checked in: what punctuality cannot see. */
+export function notCheckedIn(c: VisitCounts) {
+  return { value: share(c.notCheckedIn, c.done), numerator: c.notCheckedIn, denominator: c.done };
 }
 
 /** Ability: share of visits in the period that were cancelled or had nobody assigned. */

@@ -8,6 +8,8 @@ export interface Indicators {
   period: { from: string; to: string };
   ability: {
     punctuality: Ratio;
+    /** Done visits documented without a check-in: not in punctuality, shown on their own. */
+    notCheckedIn: Ratio;
     unstaffedOrCancelled: Ratio;
     flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
   };
@@ -28,6 +30,7 @@ export interface Indicators {
 
 export type IndicatorId =
   | 'punctuality'
+  | 'notCheckedIn'
   | 'unstaffedOrCancelled'
   | 'flagToPlanHours'
   | 'planFidelity'
@@ -44,6 +47,7 @@ export const INDICATORS: {
   unit: 'share' | 'hours' | 'count' | 'index';
 }[] = [
   { id: 'punctuality', label: 'trust.punctuality', def: 'trust.punctualityDef', unit: 'share' },
+  { id: 'notCheckedIn', label: 'trust.notCheckedIn', def: 'trust.notCheckedInDef', unit: 'share' },
   { id: 'unstaffedOrCancelled', label: 'trust.unstaffed', def: 'trust.unstaffedDef', unit: 'share' },
   { id: 'flagToPlanHours', label: 'trust.flagToPlan', def: 'trust.flagToPlanDef', unit: 'hours' },
   { id: 'planFidelity', label: 'trust.fidelity', def: 'trust.fidelityDef', unit: 'share' },
@@ -57,6 +61,8 @@ export function indicatorValue(i: Indicators, id: IndicatorId): number | null {
   switch (id) {
     case 'punctuality':
       return i.ability.punctuality.value;
+    case 'notCheckedIn':
+      return i.ability.notCheckedIn.value;
     case 'unstaffedOrCancelled':
       return i.ability.unstaffedOrCancelled.value;
     case 'flagToPlanHours':
