@@ -80,8 +80,7 @@ export class Construction extends Insertion {
           const r = this.routeOf[bestS * days + I.uDay[u]];
           if (r >= 0 && eligible(I, u, r) && this.bestPos(u, r, false) !== Infinity) {
             this.insertUnit(u, r, this.bPos);
-            this.vAssigned[v] = 1;
-            this.unassigned--;
+            this.markAssigned(v);
           } else next.push(v);
         }
         remaining = next;
@@ -115,8 +114,7 @@ export class Construction extends Insertion {
         if (this.vAssigned[v] || !eligible(I, u, r)) continue;
         if (this.bestPos(u, r, false) === Infinity) continue;
         this.insertUnit(u, r, this.bPos);
-        this.vAssigned[v] = 1;
-        this.unassigned--;
+        this.markAssigned(v);
       }
     }
   }

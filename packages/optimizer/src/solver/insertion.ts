@@ -218,8 +218,7 @@ export class Insertion extends PlanState {
         this.insertUnit(u2, cand[b * 5 + 1], cand[b * 5 + 2]);
       }
     }
-    this.vAssigned[v] = 1;
-    this.unassigned--;
+    this.markAssigned(v);
     return true;
   }
 
@@ -335,8 +334,7 @@ export class Insertion extends PlanState {
       const u = I.vUnits[v][0];
       if (this.bestPos(u, r, false) === Infinity) continue;
       this.insertUnit(u, r, this.bPos);
-      this.vAssigned[v] = 1;
-      this.unassigned--;
+      this.markAssigned(v);
     }
     if (order < 0) {
       // keep the removal order (the targets of a continuity move first)

@@ -29,6 +29,11 @@ export interface Instance {
   nVisits: number;
   vUnits: Int32Array[]; // units of each visit
   /**
+   * 1 for a pinned visit: a person decided it (a lock, a kept visit's helper, a break). The
+   * search never leaves one unassigned to serve another visit (search.ts).
+   */
+  vPinned: Uint8Array;
+  /**
    * Series: visits of one person that recur with the same window, duration, skills and
    * helper count on different days (e.g. the 08:00 morning help). vSeries[v] = series index.
    */
@@ -195,6 +200,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   const uDay = new Int32Array(nUnits);
   const uRoutes: Int32Array[] = new Array(nUnits);
   const vUnits: Int32Array[] = new Array(nVisits);
+  const vPinned = new Uint8Array(nVisits);
   const unassignable = new Map<number, string>();
   let u = 0;
   problem.visits.forEach((v, vi) => {
@@ -203,6 +209,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     const loc = locIdx.get(problem.recipients[rec].location)!;
     const skills = v.skills ?? [];
     const pinned = v.pinned !== undefined ? staffIdx.get(v.pinned)! : -1;
+    if (pinned >= 0) vPinned[vi] = 1;
     const elig: number[] = [];
     let skillOk = 0;
     let shiftOk = 0;
@@ -367,6 +374,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     uNeighbors,
     nVisits,
     vUnits,
+    vPinned,
     vSeries,
     series,
     unassignable,

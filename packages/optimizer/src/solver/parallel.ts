@@ -1,7 +1,7 @@
 /**
  * Multi-threaded solve: each worker thread runs its own seeded search (seeds seed,
- * seed+1, ...); the best plan wins (fewest unassigned, then lowest cost, then lowest
- * worker index). With an iteration cap the result is deterministic for a seed; with only
+ * seed+1, ...); the best plan wins (fewest pinned visits unassigned, then fewest unassigned,
+ * then lowest cost, then lowest worker index). With an iteration cap the result is deterministic for a seed; with only
  * a time limit it depends on how many iterations fit in the time.
  */
 import { Worker } from 'node:worker_threads';
@@ -81,7 +81,11 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
   const results = await Promise.all(runs);
   let best = results[0];
   for (const r of results.slice(1)) {
-    if (r.unassigned < best.unassigned || (r.unassigned === best.unassigned && r.cost < best.cost - 1e-9)) best = r;
+    const fewer =
+      r.unassignedPinned !== best.unassignedPinned
+        ? r.unassignedPinned < best.unassignedPinned
+        : r.unassigned < best.unassigned || (r.unassigned === best.unassigned && r.cost < best.cost - 1e-9);
+    if (fewer) best = r;
   }
   const seconds = (performance.now() - t0) / 1000;
   best.solution.solver = {

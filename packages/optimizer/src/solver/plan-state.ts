@@ -52,6 +52,8 @@ export class PlanState {
   cont = 0;
   bal = 0;
   unassigned = 0;
+  /** Pinned visits among the unassigned: compared before `unassigned` (search.ts). */
+  unassignedPinned = 0;
   vAssigned: Uint8Array;
   routeOf: Int32Array; // staff * days + day -> route or -1
   // undo bookkeeping
@@ -106,6 +108,7 @@ export class PlanState {
     this.work = new Float64Array(I.nStaff);
     this.vAssigned = new Uint8Array(I.nVisits);
     this.unassigned = I.nVisits;
+    for (let v = 0; v < I.nVisits; v++) this.unassignedPinned += I.vPinned[v];
     const days = I.problem.days;
     this.routeOf = new Int32Array(I.nStaff * days).fill(-1);
     for (let r = 0; r < R; r++) this.routeOf[I.rStaff[r] * days + I.rDay[r]] = r;
@@ -248,6 +251,13 @@ export class PlanState {
     this.curL[u] = l;
   }
 
+  /** Marks a visit whose units are all placed. */
+  protected markAssigned(v: number): void {
+    this.vAssigned[v] = 1;
+    this.unassigned--;
+    this.unassignedPinned -= this.I.vPinned[v];
+  }
+
   /** Removes a visit (all its units) from the plan; routes are left for the caller to update. */
   protected removeVisit(v: number): void {
     const I = this.I;
@@ -264,6 +274,7 @@ export class PlanState {
     if (this.vAssigned[v]) {
       this.vAssigned[v] = 0;
       this.unassigned++;
+      this.unassignedPinned += I.vPinned[v];
     }
     this.removedMark[v] = this.iter;
     this.insertList.push(v);
@@ -328,6 +339,8 @@ export class PlanState {
       const units = I.vUnits[v];
       let all = true;
       for (let j = 0; j < units.length; j++) if (this.uRoute[units[j]] < 0) all = false;
+      // the pinned count follows each visit back to its state before the iteration
+      if (I.vPinned[v]) this.unassignedPinned += (this.vAssigned[v] ? 1 : 0) - (all ? 1 : 0);
       this.vAssigned[v] = all ? 1 : 0;
     }
     this.travel = scalars[0];
@@ -355,14 +368,19 @@ export class PlanState {
       this.updateRoute(r);
     }
     let un = 0;
+    let pinned = 0;
     for (let v = 0; v < I.nVisits; v++) {
       const units = I.vUnits[v];
       let all = true;
       for (let j = 0; j < units.length; j++) if (this.uRoute[units[j]] < 0) all = false;
       this.vAssigned[v] = all ? 1 : 0;
-      if (!all) un++;
+      if (!all) {
+        un++;
+        pinned += I.vPinned[v];
+      }
     }
     this.unassigned = un;
+    this.unassignedPinned = pinned;
   }
 
   /** Copy of the current plan; only routes changed since the last snapshot are copied. */

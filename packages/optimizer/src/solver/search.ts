@@ -1,8 +1,9 @@
 /**
  * The annealing loop: each iteration ruins part of the plan (ruin.ts) or relabels two
  * routes (local-search.ts), recreates by cheapest insertion (insertion.ts) and accepts by
- * the simulated-annealing rule on the lexicographic objective — a plan with more
- * unassigned visits is never accepted, one with fewer always is; otherwise the cost may
+ * the simulated-annealing rule on the lexicographic objective — a plan with more pinned
+ * visits unassigned, or as many and more visits unassigned, is never accepted, one with
+ * fewer always is; otherwise the cost may
  * rise by up to about T (SISR: Christiaens & Vanden Berghe 2020). The temperature falls
  * geometrically over iterations (deterministic) or time (anytime); Solomon instances
  * reheat on stagnation. The best plan is kept as a snapshot of changed routes only.
@@ -100,9 +101,11 @@ export class Search extends LocalSearch {
     this.contLambda = ramp > 0 ? 0 : 1;
     let curCost = this.cost();
     let curUn = this.unassigned;
+    let curPin = this.unassignedPinned;
     let best = this.snapshot();
     let bestCost = curCost;
     let bestUn = curUn;
+    let bestPin = curPin;
     // the best plan's parts, to price it again while the continuity weight ramps up
     let bestTravel = this.travel;
     let bestCont = this.cont;
@@ -159,7 +162,10 @@ export class Search extends LocalSearch {
         for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
         // now and then, make room around one unassigned visit and insert it first
         if (unList.length > 0 && rng.next() < repairRate) {
-          const v = unList[rng.int(unList.length)];
+          // a pinned visit left out is repaired first
+          const pinnedOut = this.unassignedPinned > 0 ? unList.filter((x) => I.vPinned[x]) : [];
+          const from = pinnedOut.length > 0 ? pinnedOut : unList;
+          const v = from[rng.int(from.length)];
           if (!this.insertList.includes(v)) this.insertList.push(v);
           const idx = this.insertList.indexOf(v);
           this.insertList[idx] = this.insertList[0];
@@ -216,14 +222,23 @@ export class Search extends LocalSearch {
       this.contScale = 1;
       const newCost = this.cost();
       const newUn = this.unassigned;
+      const newPin = this.unassignedPinned;
       let accept: boolean;
-      if (newUn !== curUn) accept = newUn < curUn;
+      // A pinned visit left out is worse than any number of others: a lock, a kept visit's
+      // helper or a break is a person's decision, never traded for another visit.
+      if (newPin !== curPin) accept = newPin < curPin;
+      else if (newUn !== curUn) accept = newUn < curUn;
       else accept = newCost < curCost - T * Math.log(rng.next() + 1e-300);
       if (accept) {
         unStale = true;
         curCost = newCost;
         curUn = newUn;
-        if (curUn < bestUn || (curUn === bestUn && curCost < bestCost - 1e-9)) {
+        curPin = newPin;
+        if (
+          curPin < bestPin ||
+          (curPin === bestPin && (curUn < bestUn || (curUn === bestUn && curCost < bestCost - 1e-9)))
+        ) {
+          bestPin = curPin;
           bestUn = curUn;
           lastImprove = frac;
           bestCost = curCost;

@@ -11,6 +11,8 @@ export interface SolveResult {
   /** Objective value after unassigned visits (weighted travel + continuity + balance). */
   cost: number;
   unassigned: number;
+  /** Pinned visits among the unassigned (a plan with fewer wins first). */
+  unassignedPinned: number;
   iterations: number;
   seconds: number;
 }
@@ -73,6 +75,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     }),
     cost: res.cost,
     unassigned: res.unassignedVisits.length,
+    unassignedPinned: res.unassignedVisits.filter((v) => inst.vPinned[v]).length,
     iterations: res.iterations + (start?.iterations ?? 0),
     seconds,
   };
