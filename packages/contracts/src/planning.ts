@@ -11,6 +11,7 @@ export interface RotaPattern {
   /** Which week of the cycle (weeks counted from Monday 1970-01-05). */
   weekOffset: number;
   startMinute: number;
+  /** Past 1440 for a night shift that ends the next morning (22:00–07:00 is 1320–1860). */
   endMinute: number;
   validFrom: string;
   validUntil: string | null;
@@ -38,5 +39,6 @@ export type UnassignedReason =
 export type NotOffered =
   | { code: 'absent' }
   | { code: 'no_shift' }
-  | { code: 'shift_outside_window'; shiftStart: number; shiftEnd: number }
+  /** No part of the day's working time (a split shift has several) holds the visit. */
+  | { code: 'shift_outside_window'; shifts: { start: number; end: number }[] }
   | { code: 'missing_competence'; competence: string; expiredOn: string | null; validFrom: string | null };

@@ -66,7 +66,34 @@ describe('why a helper is not offered a visit', () => {
     ]);
     expect(whyNotOffered(kari(), { ...ok, date: '2026-11-29' })).toEqual([{ code: 'no_shift' }]);
     expect(whyNotOffered(kari(), { ...ok, windowStart: 1260, windowEnd: 1290 })).toEqual([
-      { code: 'shift_outside_window', shiftStart: 450, shiftEnd: 900 },
+      { code: 'shift_outside_window', shifts: [{ start: 450, end: 900 }] },
+    ]);
+  });
+  it('does not offer a visit in the break of a split shift, and offers one in either part', () => {
+    // 07:00–11:00 and 15:00–20:00: a 12:00 visit falls in the break.
+    const split = [
+      { ...rota[0], startMinute: 420, endMinute: 660 },
+      { ...rota[0], kind: 'evening' as const, startMinute: 900, endMinute: 1200 },
+    ];
+    const ok = { ...visit, competences: [] };
+    expect(whyNotOffered(kari({ rota: split }), { ...ok, windowStart: 720, windowEnd: 750 })).toEqual([
+      {
+        code: 'shift_outside_window',
+        shifts: [
+          { start: 420, end: 660 },
+          { start: 900, end: 1200 },
+        ],
+      },
+    ]);
+    expect(whyNotOffered(kari({ rota: split }), { ...ok, windowStart: 600, windowEnd: 630 })).toEqual([]);
+    expect(whyNotOffered(kari({ rota: split }), { ...ok, windowStart: 960, windowEnd: 990 })).toEqual([]);
+  });
+  it('offers the morning visit to the helper on Monday night’s shift, until 07:00', () => {
+    const night = [{ ...rota[0], kind: 'night' as const, weekdays: [1], startMinute: 1320, endMinute: 1440 + 420 }];
+    const ok = { ...visit, competences: [], date: '2026-12-01' }; // Tuesday
+    expect(whyNotOffered(kari({ rota: night }), { ...ok, windowStart: 360, windowEnd: 390 })).toEqual([]);
+    expect(whyNotOffered(kari({ rota: night }), { ...ok, windowStart: 480, windowEnd: 510 })).toEqual([
+      { code: 'shift_outside_window', shifts: [{ start: 0, end: 420 }] },
     ]);
   });
 });

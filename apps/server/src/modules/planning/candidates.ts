@@ -1,11 +1,12 @@
 /**
  * Principle 8 in the planning page: who can take this visit, and for everyone else the
- * reason in plain words — absent, not at work that day, the shift does not reach the agreed
- * window, or a competence the visit needs is missing on that date (never held, or expired).
+ * reason in plain words — absent, not at work that day, no part of the shift reaches the
+ * agreed window (a split shift's break does not), or a competence the visit needs is missing
+ * on that date (never held, or expired).
  */
 import type { NotOffered } from '@tillit/contracts';
 import type { PlanningStaff } from './planning.problem.ts';
-import { entryFallsOn, shiftOn } from './rota.ts';
+import { fitsWindow, shiftsOn } from './rota.ts';
 
 export type { NotOffered };
 
@@ -19,12 +20,14 @@ export interface CandidateVisit {
 
 export function whyNotOffered(s: PlanningStaff, v: CandidateVisit): NotOffered[] {
   const reasons: NotOffered[] = [];
-  const working = s.rota.some((e) => entryFallsOn(e, v.date));
-  const shift = shiftOn(s.rota, s.absences, v.date);
-  if (working && !shift) reasons.push({ code: 'absent' });
-  else if (!shift) reasons.push({ code: 'no_shift' });
-  else if (shift.start > v.windowEnd || shift.end < v.windowStart + v.duration)
-    reasons.push({ code: 'shift_outside_window', shiftStart: shift.start, shiftEnd: shift.end });
+  const parts = shiftsOn(s.rota, s.absences, v.date);
+  const rostered = shiftsOn(s.rota, [], v.date);
+  if (!fitsWindow(parts, v.windowStart, v.windowEnd, v.duration)) {
+    // Absent when the rota alone would have let the helper take it.
+    if (fitsWindow(rostered, v.windowStart, v.windowEnd, v.duration)) reasons.push({ code: 'absent' });
+    else if (parts.length === 0) reasons.push({ code: rostered.length ? 'absent' : 'no_shift' });
+    else reasons.push({ code: 'shift_outside_window', shifts: parts });
+  }
   for (const code of v.competences) {
     const held = s.competences.filter((c) => c.code === code);
     if (held.some((c) => c.validFrom <= v.date && (c.validUntil === null || v.date <= c.validUntil))) continue;

@@ -190,6 +190,81 @@ describe('planning problem', () => {
   });
 });
 
+describe('split shifts and night shifts', () => {
+  it('plans nothing in the break of a split shift: the helper is back at the base then', () => {
+    // Kari works 07:00–11:00 and 15:00–20:00 on Monday 30 November; Ola is away that day.
+    const data = world({ days: 1 });
+    data.staff[0].rota = [weekdays('kari', 420, 660), { ...weekdays('kari', 900, 1200), kind: 'evening' }];
+    data.staff[1].absences = [{ fromDate: '2026-11-30', toDate: '2026-11-30' }];
+    data.visits = [
+      visit('morning', 'p1', '2026-11-30', { windowStart: 600, windowEnd: 620 }),
+      visit('noon', 'p1', '2026-11-30', { windowStart: 720, windowEnd: 750 }),
+      visit('evening', 'p2', '2026-11-30', { windowStart: 960, windowEnd: 990 }),
+    ];
+    const { problem } = buildProblem(data);
+    expect(problem.staff[0].shifts).toEqual([{ day: 0, start: 420, end: 1200 }]);
+    expect(problem.visits.find((v) => v.id.startsWith('break:'))).toEqual({
+      id: 'break:kari:0:0',
+      recipient: 'break:kari',
+      day: 0,
+      earliest: 660,
+      latest: 660,
+      duration: 240,
+      pinned: 'kari',
+    });
+    expect(problem.recipients.at(-1)).toEqual({ id: 'break:kari', location: 'base' });
+    const { solution } = solve(problem, { iterations: 500, seed: 1 });
+    expect(checkSolution(problem, solution).feasible).toBe(true);
+    const a = assignmentsFrom(solution);
+    expect(a.get('morning')?.staffId).toBe('kari');
+    expect(a.get('evening')?.staffId).toBe('kari');
+    // 12:00 is in Kari's break and nobody else works: left without a helper, and why.
+    expect(a.get('noon')?.staffId).toBeNull();
+    expect(unassignedReason(problem, 'noon', () => [])).toEqual({ code: 'no_shift' });
+    // The break is no visit: it is neither published nor reported.
+    expect([...a.keys()].sort()).toEqual(['evening', 'morning', 'noon']);
+  });
+
+  it('today, a split shift starts no earlier than now: after the first part only the second is left', () => {
+    const data = world({ days: 1, today: '2026-11-30', nowMinute: 720 });
+    data.staff[0].rota = [weekdays('kari', 420, 660), { ...weekdays('kari', 900, 1200), kind: 'evening' }];
+    const { problem } = buildProblem(data);
+    expect(problem.staff[0].shifts).toEqual([{ day: 0, start: 900, end: 1200 }]);
+    expect(problem.visits.some((v) => v.id.startsWith('break:'))).toBe(false);
+  });
+
+  it('lets the night shift take the visits before and after midnight', () => {
+    // Ola: Monday night 22:00–07:00, then the day shift from 07:30 on Tuesday. Kari is away.
+    const data = world();
+    data.staff[1].rota = [
+      { ...weekdays('ola', 1320, 1440 + 420), kind: 'night', weekdays: [1] },
+      { ...weekdays('ola'), weekdays: [2] },
+    ];
+    data.staff[0].absences = [{ fromDate: '2026-11-30', toDate: '2026-12-01' }];
+    data.visits = [
+      visit('late', 'p1', '2026-11-30', { windowStart: 1350, windowEnd: 1380, duration: 20 }),
+      visit('early', 'p2', '2026-12-01', { windowStart: 300, windowEnd: 330, duration: 20 }),
+      visit('day', 'p1', '2026-12-01', { windowStart: 480, windowEnd: 540 }),
+    ];
+    const { problem } = buildProblem(data);
+    expect(problem.staff[1].shifts).toEqual([
+      { day: 0, start: 1320, end: 1440 },
+      { day: 1, start: 0, end: 900 },
+    ]);
+    // Between 07:00 and 07:30 Ola is off: a break at the base.
+    expect(problem.visits.find((v) => v.id.startsWith('break:'))).toMatchObject({
+      day: 1,
+      earliest: 420,
+      duration: 30,
+      pinned: 'ola',
+    });
+    const { solution } = solve(problem, { iterations: 500, seed: 1 });
+    expect(checkSolution(problem, solution).feasible).toBe(true);
+    const a = assignmentsFrom(solution);
+    expect(['late', 'early', 'day'].map((id) => a.get(id)?.staffId)).toEqual(['ola', 'ola', 'ola']);
+  });
+});
+
 describe('plan figures', () => {
   const where = (id: string) => (id === 'p1' ? { lat: 59.92, lon: 10.75 } : { lat: 59.93, lon: 10.75 });
   const base = { lat: 59.91, lon: 10.75 };

@@ -7,7 +7,7 @@ import type { UnassignedReason } from '@tillit/contracts';
 import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
 import { datesInRange } from '../care/recurrence.ts';
 import { TRAVEL } from './planning.figures.ts';
-import { shiftOn, type RotaPattern } from './rota.ts';
+import { fitsWindow, type Interval, shiftsFrom, shiftsOn, type RotaPattern } from './rota.ts';
 
 export interface PlanningStaff {
   id: string;
@@ -62,6 +62,31 @@ export interface PlanningData {
 /** A competence is valid per date; the problem format has fixed skills, so skills are per day: `code@day`. */
 export const skillOn = (code: string, day: number) => `${code}@${day}`;
 
+/**
+ * Visits of the problem that are no visits: `hold:` keeps a helper's time for a visit kept as
+ * it is, `break:` is the gap in a split shift (the helper is at the base, off work). Both are
+ * pinned; neither is a visit to plan, publish or report.
+ */
+export const isPlaceholder = (visitId: string) => visitId.startsWith('hold:') || visitId.startsWith('break:');
+
+/**
+ * The problem format gives a helper one shift a day. A day of several parts (a split shift,
+ * or a night shift's morning and the next night) becomes one shift from the first start to
+ * the last end, with each gap held by a pinned `break:` visit at the base: the helper is back
+ * at the base when the break starts and leaves it when it ends, and nothing is planned in it.
+ */
+function breaksOf(staffId: string, day: number, parts: Interval[]): ProblemVisit[] {
+  return parts.slice(1).map((p, k) => ({
+    id: `break:${staffId}:${day}:${k}`,
+    recipient: `break:${staffId}`,
+    day,
+    earliest: parts[k].end,
+    latest: parts[k].end,
+    duration: p.start - parts[k].end,
+    pinned: staffId,
+  }));
+}
+
 export interface BuiltProblem {
   problem: Problem;
   /** Visits of the period left as they are (locked helper-day, outside the re-planned dates). */
@@ -79,23 +104,27 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     data.locks.filter((l) => l.visitId && known.has(l.staffId)).map((l) => [l.visitId!, l.staffId]),
   );
 
+  const visits: ProblemVisit[] = [];
+  const onBreak = new Set<string>();
   const staff: Staff[] = data.staff.map((s) => {
     const shifts: Staff['shifts'] = [];
     const skills = new Set<string>();
     dates.forEach((date, day) => {
       if (date < data.today || lockedDays.has(`${s.id}|${date}`) || (replan && !replan.has(date))) return;
-      const shift = shiftOn(s.rota, s.absences, date);
-      if (!shift) return;
-      const start = date === data.today ? Math.max(shift.start, data.nowMinute) : shift.start;
-      if (start >= shift.end) return;
-      shifts.push({ day, start, end: shift.end });
+      const all = shiftsOn(s.rota, s.absences, date);
+      // Today, nothing starts before now.
+      const parts = date === data.today ? shiftsFrom(all, data.nowMinute) : all;
+      if (parts.length === 0) return;
+      shifts.push({ day, start: parts[0].start, end: parts[parts.length - 1].end });
+      const breaks = breaksOf(s.id, day, parts);
+      if (breaks.length) onBreak.add(s.id);
+      visits.push(...breaks);
       for (const c of s.competences)
         if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
     });
     return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
   });
 
-  const visits: ProblemVisit[] = [];
   const kept: string[] = [];
   for (const v of data.visits) {
     const day = dayOf.get(v.date);
@@ -171,17 +200,21 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       ...data.recipients.map((r) => ({ id: `loc:${r.id}`, lat: r.lat, lon: r.lon })),
     ],
     staff,
-    recipients: data.recipients.map((r) => {
-      // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
-      const byHistory = Object.entries(r.history)
-        .sort((a, b) => b[1] - a[1])
-        .map(([id]) => id);
-      const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])]
-        .filter((id) => staff.some((s) => s.id === id))
-        .slice(0, 3);
-      const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
-      return { id: r.id, location: `loc:${r.id}`, preferred, history };
-    }),
+    recipients: [
+      ...data.recipients.map((r) => {
+        // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
+        const byHistory = Object.entries(r.history)
+          .sort((a, b) => b[1] - a[1])
+          .map(([id]) => id);
+        const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])]
+          .filter((id) => staff.some((s) => s.id === id))
+          .slice(0, 3);
+        const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
+        return { id: r.id, location: `loc:${r.id}`, preferred, history };
+      }),
+      // Each helper's breaks belong to a "recipient" of their own at the base (no one else's continuity).
+      ...[...onBreak].map((id) => ({ id: `break:${id}`, location: 'base' })),
+    ],
     visits,
   };
   return { problem, kept };
@@ -232,7 +265,7 @@ export function assignmentsFrom(solution: Solution): Map<string, Assignment> {
   const out = new Map<string, Assignment>();
   for (const route of solution.routes) {
     for (const stop of route.stops) {
-      if (stop.visit.startsWith('hold:')) continue;
+      if (isPlaceholder(stop.visit)) continue;
       const a = out.get(stop.visit);
       const start = Math.round(stop.start);
       if (!a) out.set(stop.visit, { staffId: route.staff, secondStaffId: null, plannedStart: start });
@@ -240,11 +273,28 @@ export function assignmentsFrom(solution: Solution): Map<string, Assignment> {
     }
   }
   for (const id of solution.unassigned)
-    if (!id.startsWith('hold:')) out.set(id, { staffId: null, secondStaffId: null, plannedStart: null });
+    if (!isPlaceholder(id)) out.set(id, { staffId: null, secondStaffId: null, plannedStart: null });
   return out;
 }
 
 export type { UnassignedReason };
+
+/** A helper's working time on a problem day: the shift without its breaks. */
+function workingParts(problem: Problem, s: Staff, day: number): Interval[] {
+  const shift = s.shifts.find((sh) => sh.day === day);
+  if (!shift) return [];
+  const breaks = problem.visits
+    .filter((v) => v.day === day && v.pinned === s.id && v.id.startsWith('break:'))
+    .sort((a, b) => a.earliest - b.earliest);
+  const parts: Interval[] = [];
+  let from = shift.start;
+  for (const b of breaks) {
+    parts.push({ start: from, end: b.earliest });
+    from = b.earliest + b.duration;
+  }
+  parts.push({ start: from, end: shift.end });
+  return parts;
+}
 
 /**
  * Why a visit was left without a helper, in words a team can act on: nobody works that day,
@@ -259,7 +309,7 @@ export function unassignedReason(
   const v = problem.visits.find((x) => x.id === visitId);
   if (!v) return { code: 'no_room' };
   const working = problem.staff.filter((s) =>
-    s.shifts.some((sh) => sh.day === v.day && sh.start <= v.latest && sh.end >= v.earliest + v.duration),
+    fitsWindow(workingParts(problem, s, v.day), v.earliest, v.latest, v.duration),
   );
   if (working.length === 0) return { code: 'no_shift' };
   for (const code of competencesOf(visitId)) {

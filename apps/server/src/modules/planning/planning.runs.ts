@@ -18,6 +18,7 @@ import {
   assignmentsFrom,
   baselineFrom,
   buildProblem,
+  isPlaceholder,
   unassignedReason,
   type Assignment,
   type UnassignedReason,
@@ -207,7 +208,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     const after = figuresFor(data, assignments);
     const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
     const unassigned = result.solution.unassigned
-      .filter((id) => !id.startsWith('hold:'))
+      .filter((id) => !isPlaceholder(id))
       .map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
     // Each planned visit's version when the proposal was made: publishing skips visits changed since.
     const versions = Object.fromEntries(data.visits.filter((v) => assignments.has(v.id)).map((v) => [v.id, v.version]));

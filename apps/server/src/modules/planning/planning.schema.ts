@@ -30,7 +30,9 @@ export const rerunBody = z.object({ timeLimitSeconds: z.number().int().min(1).ma
 export const lockBody = z.object({ staffId: z.uuid().optional() });
 export const dayLockBody = z.object({ staffId: z.uuid(), date: z.iso.date() });
 
-const minute = z.number().int().min(0).max(1440);
+/** A shift starts in the day (0 … 1439); a night shift ends the next morning, so its end may pass 1440. */
+const startMinute = z.number().int().min(0).max(1439);
+const endMinute = z.number().int().min(1).max(2880);
 export const rotaEntryBody = z
   .object({
     staffId: z.uuid(),
@@ -42,12 +44,16 @@ export const rotaEntryBody = z
       .refine((d) => new Set(d).size === d.length, { message: 'Each weekday once' }),
     everyWeeks: z.number().int().min(1).max(4).default(1),
     weekOffset: z.number().int().min(0).max(3).default(0),
-    startMinute: minute,
-    endMinute: minute,
+    startMinute,
+    endMinute,
     validFrom: z.iso.date(),
     validUntil: z.iso.date().nullable().default(null),
   })
   .refine((e) => e.endMinute > e.startMinute, { path: ['endMinute'], message: 'The shift must end after it starts' })
+  .refine((e) => e.endMinute - e.startMinute <= 1440, {
+    path: ['endMinute'],
+    message: 'A shift lasts at most 24 hours (a night shift ends the next morning)',
+  })
   .refine((e) => e.weekOffset < e.everyWeeks, {
     path: ['weekOffset'],
     message: 'The week in the cycle must be less than the cycle length',

@@ -22,6 +22,8 @@ export const shiftKindEnum = pgEnum('shift_kind', ['day', 'evening', 'night']);
 /**
  * Turnus: a recurring shift pattern of one helper in one team ("day shift Monday–Friday",
  * "every third weekend, day"). Several entries make a helper's rota; they may not overlap.
+ * A split shift is two entries on the same days; a night shift ends past midnight
+ * (`end_minute` above 1440: 22:00–07:00 is 1320–1860) and belongs to the day it starts.
  */
 export const rotaEntries = pgTable(
   'rota_entry',
@@ -48,7 +50,10 @@ export const rotaEntries = pgTable(
   },
   (t) => [
     index('rota_entry_team_idx').on(t.teamId),
-    check('rota_entry_time', sql`${t.endMinute} > ${t.startMinute}`),
+    check(
+      'rota_entry_time',
+      sql`${t.startMinute} >= 0 AND ${t.startMinute} < 1440 AND ${t.endMinute} > ${t.startMinute} AND ${t.endMinute} <= ${t.startMinute} + 1440`,
+    ),
     check(
       'rota_entry_cycle',
       sql`${t.everyWeeks} BETWEEN 1 AND 4 AND ${t.weekOffset} >= 0 AND ${t.weekOffset} < ${t.everyWeeks}`,

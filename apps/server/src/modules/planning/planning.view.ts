@@ -15,7 +15,7 @@ import { assertTeamPlanner } from './planning.access.ts';
 import { loadPlanningData } from './planning.data.ts';
 import { assignmentsFrom, type Assignment } from './planning.problem.ts';
 import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
-import { shiftOn } from './rota.ts';
+import { shiftsOn } from './rota.ts';
 
 export async function planView(
   db: Db,
@@ -110,7 +110,8 @@ export async function planView(
     staff: data.staff.map((s) => ({
       id: s.id,
       name: s.name,
-      shifts: dates.map((d) => shiftOn(s.rota, s.absences, d)),
+      /** Per date, the parts of the working time (empty when off or absent). */
+      shifts: dates.map((d) => shiftsOn(s.rota, s.absences, d)),
       absent: dates.map((d) => s.absences.some((a) => a.fromDate <= d && d <= a.toDate)),
     })),
     visits,

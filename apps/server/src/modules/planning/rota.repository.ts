@@ -33,7 +33,11 @@ async function assertMember(tx: DbOrTx, actor: Actor, teamId: string, staffId: s
     throw badInput([{ field: 'staffId', code: 'not_in_team', message: 'The helper is not a member of this team' }]);
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** "22:00"; a night shift's end past midnight as the next morning's clock ("07:00"). */
+const hhmm = (m: number) => {
+  const t = m > 1440 ? m - 1440 : m;
+  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+};
 
 export async function teamRota(db: Db, actor: Actor, teamId: string) {
   await assertTeamPlanner(db, actor, teamId, 'planning.rota');
@@ -64,7 +68,7 @@ export async function addRotaEntry(db: Db, actor: Actor, teamId: string, input: 
         {
           field: 'startMinute',
           code: 'overlap',
-          message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)} on the same days`,
+          message: `Overlaps the ${clash.kind} shift ${hhmm(clash.startMinute)}–${hhmm(clash.endMinute)}${clash.endMinute > 1440 ? ' (next day)' : ''} on the same or the next day`,
         },
       ]);
     }

@@ -44,7 +44,9 @@ export function MoveDialog({
               : '')
         );
       case 'shift_outside_window':
-        return t('plan.why.shift_outside_window', { from: hhmm(r.shiftStart), to: hhmm(r.shiftEnd) });
+        return t('plan.why.shift_outside_window', {
+          shifts: r.shifts.map((p) => `${hhmm(p.start)}–${hhmm(p.end)}`).join(', '),
+        });
       default:
         return t(`plan.why.${r.code}`);
     }

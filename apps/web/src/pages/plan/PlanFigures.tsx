@@ -20,7 +20,7 @@ export function PlanFigures({
   const lightest = (f: Figures) => {
     // Helpers on shift with no visits at all count as the lightest load.
     const loaded = new Set(f.workload.map((w) => w.staffId));
-    if (staff.some((s) => s.shifts.some(Boolean) && !loaded.has(s.id))) return '0 t';
+    if (staff.some((s) => s.shifts.some((parts) => parts.length > 0) && !loaded.has(s.id))) return '0 t';
     return f.workload.length ? `${n(f.workload[f.workload.length - 1].minutes / 60, 1)} t` : '–';
   };
   const rows: [string, (f: Figures) => string][] = [

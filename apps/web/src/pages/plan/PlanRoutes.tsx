@@ -75,11 +75,12 @@ export function PlanRoutes({
       <h3>{dayLabel(date, 'long')}</h3>
       {view.staff.map((s) => {
         const di = view.dates.indexOf(date);
-        const shift = s.shifts[di];
+        // A split shift has two parts; the break between them is not working time.
+        const parts = s.shifts[di] ?? [];
         const stops = dayVisits
           .filter((v) => v.helpers.includes(s.id))
           .sort((a, b) => (a.start ?? a.windowStart) - (b.start ?? b.windowStart));
-        if (!shift && stops.length === 0) return null;
+        if (parts.length === 0 && stops.length === 0) return null;
         return (
           <article key={s.id} className="card route" aria-label={s.name}>
             <header className="row">
@@ -87,8 +88,8 @@ export function PlanRoutes({
               <span className="muted small">
                 {s.absent[di]
                   ? t('plan.absent')
-                  : shift
-                    ? `${hhmm(shift.start)}–${hhmm(shift.end)}`
+                  : parts.length
+                    ? parts.map((p) => `${hhmm(p.start)}–${hhmm(p.end)}`).join(', ')
                     : t('plan.noShift')}
               </span>
               <button type="button" aria-pressed={dayLocks.has(s.id)} onClick={() => void toggleDay(s.id)}>

@@ -18,6 +18,15 @@ interface Rota {
 
 const toMinutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+/** The usual hours of each kind of shift, filled in when the kind is chosen. */
+const HOURS: Record<string, { start: string; end: string }> = {
+  day: { start: '07:30', end: '15:00' },
+  evening: { start: '15:00', end: '22:00' },
+  night: { start: '22:00', end: '07:00' },
+};
+/** A shift that ends at or before its start runs past midnight: its end is the next morning (minute + 1440). */
+const endMinuteOf = (start: string, end: string) =>
+  toMinutes(end) <= toMinutes(start) ? toMinutes(end) + 1440 : toMinutes(end);
 
 /** «Turnus og fravær»: the team keeps its own rota and absences; the planner reads them. */
 export function RotaPage() {
@@ -60,12 +69,14 @@ export function RotaPage() {
       everyWeeks: entry.everyWeeks,
       weekOffset: entry.weekOffset,
       startMinute: toMinutes(entry.start),
-      endMinute: toMinutes(entry.end),
+      endMinute: endMinuteOf(entry.start, entry.end),
       validFrom: entry.validFrom,
     });
   const describeEntry = (e: Entry) =>
-    `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map(weekdayName).join(' ')} ${hhmm(e.startMinute)}–${hhmm(e.endMinute)}` +
+    `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map(weekdayName).join(' ')} ${hhmm(e.startMinute)}–` +
+    (e.endMinute > 1440 ? `${hhmm(e.endMinute - 1440)} ${t('rota.nextDay')}` : hhmm(e.endMinute)) +
     (e.everyWeeks > 1 ? ` · ${t('rota.cycle', { every: e.everyWeeks, week: e.weekOffset + 1 })}` : '');
+  const overnight = endMinuteOf(entry.start, entry.end) > 1440;
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p>{t('common.loading')}</p>;
   const labels = {
@@ -149,6 +160,7 @@ export function RotaPage() {
         }}
       >
         <h2 id="rota-add">{t('rota.add')}</h2>
+        <p className="small muted">{t('rota.splitHelp')}</p>
         <div className="inline-form">
           <div>
             <label htmlFor="rota-staff">{t('plan.helper')}</label>
@@ -168,7 +180,11 @@ export function RotaPage() {
           </div>
           <div>
             <label htmlFor="rota-kind">{t('rota.kind')}</label>
-            <select id="rota-kind" value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
+            <select
+              id="rota-kind"
+              value={entry.kind}
+              onChange={(e) => setEntry({ ...entry, kind: e.target.value, ...HOURS[e.target.value] })}
+            >
               {['day', 'evening', 'night'].map((k) => (
                 <option key={k} value={k}>
                   {t(`rota.kind_${k}`)}
@@ -193,10 +209,16 @@ export function RotaPage() {
               type="time"
               value={entry.end}
               onChange={(e) => setEntry({ ...entry, end: e.target.value })}
+              aria-describedby={overnight ? 'rota-overnight' : undefined}
               required
             />
           </div>
         </div>
+        {overnight && (
+          <p id="rota-overnight" className="small" aria-live="polite">
+            {t('rota.overnight', { end: entry.end })}
+          </p>
+        )}
         <fieldset>
           <legend>{t('rota.weekdays')}</legend>
           <div className="row">

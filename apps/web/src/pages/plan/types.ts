@@ -41,7 +41,8 @@ export interface PlanView {
   run: RunInfo | null;
   figures: { before: Figures; after: Figures | null };
   unassigned: { visitId: string; reason: UnassignedReason | null }[];
-  staff: { id: string; name: string; shifts: ({ start: number; end: number } | null)[]; absent: boolean[] }[];
+  /** Per date, the parts of each helper's working time (a split shift has two; empty when off). */
+  staff: { id: string; name: string; shifts: { start: number; end: number }[][]; absent: boolean[] }[];
   visits: PlanVisit[];
   people: { recipientId: string; person: string; helpers: string[] }[];
   locks: { id: string; visitId: string | null; staffId: string; date: string | null }[];

@@ -1,0 +1,2 @@
+ALTER TABLE "rota_entry" DROP CONSTRAINT "rota_entry_time";--> statement-breakpoint
+ALTER TABLE "rota_entry" ADD CONSTRAINT "rota_entry_time" CHECK ("rota_entry"."start_minute" >= 0 AND "rota_entry"."start_minute" < 1440 AND "rota_entry"."end_minute" > "rota_entry"."start_minute" AND "rota_entry"."end_minute" <= "rota_entry"."start_minute" + 1440);
