@@ -20,6 +20,14 @@ export interface RunRow {
   seconds: number;
   timeLimit: number;
   feasible: boolean;
+  peakRssMB?: number;
+  load?: number;
+}
+
+/** The continuity targets given the capacity-free lower bound: median ≤ 3 and p90 ≤ 5 where the bound allows, else bound + 1. */
+export function targets(bound?: { median: number; p90: number }): { median: number; p90: number } {
+  if (!bound) return { median: 3, p90: 5 };
+  return { median: bound.median <= 3 ? 3 : bound.median + 1, p90: bound.p90 <= 5 ? 5 : bound.p90 + 1 };
 }
 
 export interface SizeSummary {
@@ -38,7 +46,11 @@ export interface SizeSummary {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-export function summarise(people: number, rows: RunRow[]): SizeSummary {
+export function summarise(
+  people: number,
+  rows: RunRow[],
+  target: { median: number; p90: number } = targets(),
+): SizeSummary {
   const pairs: { cont: RunRow; base: RunRow }[] = [];
   for (const cont of rows) {
     if (cont.people !== people || cont.plan !== 'continuity') continue;
@@ -52,9 +64,9 @@ export function summarise(people: number, rows: RunRow[]): SizeSummary {
     travelPctMean: mean(cont.map((r) => r.travelVsTravelOnlyPct)),
     travelWithin: cont.filter((r) => r.travelVsTravelOnlyPct <= 15).length,
     helpersMean: mean(cont.map((r) => r.distinctHelpers.mean)),
-    medianWithin: cont.filter((r) => r.distinctHelpers.median <= 3).length,
+    medianWithin: cont.filter((r) => r.distinctHelpers.median <= target.median).length,
     p90Mean: mean(cont.map((r) => r.distinctHelpers.p90)),
-    p90Within: cont.filter((r) => r.distinctHelpers.p90 <= 5).length,
+    p90Within: cont.filter((r) => r.distinctHelpers.p90 <= target.p90).length,
     unassignedMean: mean(cont.map((r) => r.unassigned)),
     unassignedTravelOnlyMean: mean(pairs.map((p) => p.base.unassigned)),
     unassignedWithin: pairs.filter((p) => p.cont.unassigned <= p.base.unassigned).length,

@@ -2,11 +2,13 @@
  * Independent feasibility checker and figure report for a plan (rules of
  * `tillit-homecare/1`). It recomputes everything from the problem and the plan.
  */
-import type { CheckResult, Figures, Problem, Solution } from './model.ts';
+import type { CheckResult, Dependency, Figures, Problem, Solution, Visit } from './model.ts';
 import { travelMatrix } from './travel.ts';
 
 const EPS = 1e-6;
 const SYNC_EPS = 0.01;
+/** Minutes per day: dependency gaps are counted across days. */
+const DAY = 1440;
 
 export function quantile(sorted: number[], q: number): number {
   // Linear interpolation between closest ranks (R type 7).
@@ -66,8 +68,11 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
       travel += tt;
       const arrival = time + tt;
       if (s.start < arrival - EPS) err(`${ws}: starts at ${s.start.toFixed(2)} before arrival ${arrival.toFixed(2)}`);
-      if (s.start < v.earliest - EPS || s.start > v.latest + EPS)
-        err(`${ws}: starts at ${s.start.toFixed(2)} outside its window [${v.earliest}, ${v.latest}]`);
+      const hardLatest = v.latest + (v.maxLate ?? 0);
+      if (s.start < v.earliest - EPS || s.start > hardLatest + EPS)
+        err(
+          `${ws}: starts at ${s.start.toFixed(2)} outside its window [${v.earliest}, ${v.latest}]${v.maxLate ? ` (late by up to ${v.maxLate} allowed)` : ''}`,
+        );
       for (const sk of v.skills ?? []) if (!st.skills.includes(sk)) err(`${ws}: helper lacks skill "${sk}"`);
       if (v.pinned && v.pinned !== r.staff) err(`${ws}: pinned to "${v.pinned}"`);
       load += v.demand ?? 0;
@@ -107,9 +112,37 @@ export function checkSolution(problem: Problem, solution: Solution, matrix?: Flo
     if (Math.max(...starts) - Math.min(...starts) > SYNC_EPS)
       err(`visit "${v.id}": helpers start at different times (${starts.map((s) => s.toFixed(2)).join(', ')})`);
   }
+  for (const [i, d] of (problem.dependencies ?? []).entries()) checkDependency(d, i, served, visitById, err);
 
   const figures = computeFigures(problem, served, unassigned.size, travel, nonEmptyRoutes);
   return { feasible: errors.length === 0, errors, figures };
+}
+
+/**
+ * A dependency holds when both visits are served with start(second) − start(first) in
+ * [minGap, maxGap] (minutes across days) and, if asked, by different helpers; a dependency
+ * with a visit left unassigned binds nothing.
+ */
+function checkDependency(
+  d: Dependency,
+  i: number,
+  served: Map<string, { staff: string; start: number }[]>,
+  visitById: Map<string, Visit>,
+  err: (m: string) => void,
+): void {
+  const a = served.get(d.first);
+  const b = served.get(d.second);
+  const va = visitById.get(d.first);
+  const vb = visitById.get(d.second);
+  if (!a || !b || !va || !vb) return;
+  const w = `dependencies[${i}] ("${d.first}" → "${d.second}")`;
+  for (const x of a)
+    for (const y of b) {
+      const gap = vb.day * DAY + y.start - (va.day * DAY + x.start);
+      if (gap < d.minGap - SYNC_EPS || gap > d.maxGap + SYNC_EPS)
+        err(`${w}: the second starts ${gap.toFixed(2)} min after the first, allowed [${d.minGap}, ${d.maxGap}]`);
+      if (d.distinctStaff && x.staff === y.staff) err(`${w}: both done by "${x.staff}", different helpers required`);
+    }
 }
 
 function computeFigures(
@@ -157,6 +190,20 @@ function computeFigures(
   }
   distinct.sort((a, b) => a - b);
   const mean = (a: number[]) => (a.length ? a.reduce((s, x) => s + x, 0) / a.length : 0);
+  // tardiness per served visit (a two-helper visit once, at its common start)
+  let tardTotal = 0;
+  let tardMax = 0;
+  for (const [vid, list] of served) {
+    const v = visitById.get(vid);
+    if (!v || list.length === 0) continue;
+    const late = Math.max(0, Math.max(...list.map((x) => x.start)) - v.latest);
+    tardTotal += late;
+    if (late > tardMax) tardMax = late;
+  }
+  const o = problem.objective;
+  const objective = o
+    ? (o.travel ?? 1) * travel + (o.tardiness ?? 0) * tardTotal + (o.maxTardiness ?? 0) * tardMax
+    : undefined;
   return {
     unassigned,
     travel,
@@ -170,6 +217,8 @@ function computeFigures(
     cocMean: mean(cocs),
     preferredShare: withPreferred ? preferredVisits / withPreferred : 0,
     helperVisits,
+    tardiness: { total: tardTotal, max: tardMax },
+    ...(objective !== undefined ? { objective } : {}),
   };
 }
 
@@ -179,6 +228,9 @@ export function formatFigures(f: Figures, solomon = false): string {
     `${solomon ? 'distance' : 'travel (min)'}`.padEnd(22) + f.travel.toFixed(2),
     `routes                ${f.routes}`,
   ];
+  if (f.tardiness.total > 0 || f.objective !== undefined)
+    lines.push(`tardiness             total ${f.tardiness.total.toFixed(2)}  max ${f.tardiness.max.toFixed(2)}`);
+  if (f.objective !== undefined) lines.push(`objective             ${f.objective.toFixed(2)}`);
   if (!solomon) {
     lines.push(
       `distinct helpers      mean ${f.distinctHelpers.mean.toFixed(3)}  median ${f.distinctHelpers.median}  p90 ${f.distinctHelpers.p90}  max ${f.distinctHelpers.max}`,

@@ -48,6 +48,20 @@ export interface GeneratorOptions {
   radiusKm?: number;
   /** People per team (default 40); the number of teams is people / teamSize, at least 1. */
   teamSize?: number;
+  /**
+   * false: no teams — one base at the centre for everyone and one rota for the whole district
+   * (the areas still shape where people live). Default true.
+   */
+  teams?: boolean;
+  /** false: no preferred helpers and no visit history. Default true. */
+  preferred?: boolean;
+  /**
+   * Care profiles: 'standard' (42 % light, 38 % medium, 15.5 % heavy, 4.5 % transfer; about
+   * 21 visits per person in 14 days) or 'heavy' (12 / 62 / 20 / 6 %, with a lunch visit for 70 %
+   * of the medium profile and evening medication for more of them; about 34), the load of a
+   * city district whose lighter cases get other services.
+   */
+  mix?: 'standard' | 'heavy';
 }
 
 const THERAPY_SHIFT = { start: 480, end: 930 }; // 08:00–15:30
@@ -83,6 +97,9 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
 
   // ---- areas and teams ----
   const nTeams = Math.max(1, Math.round(people / (opts.teamSize ?? 40)));
+  const oneBase = opts.teams === false;
+  const heavyMix = opts.mix === 'heavy';
+  const mix = heavyMix ? [0.12, 0.74, 0.94] : [0.42, 0.8, 0.955];
   const areaR = nTeams === 1 ? radiusKm : (radiusKm / Math.sqrt(nTeams)) * 1.1;
   const teamCentre: [number, number][] = [];
   for (let t = 0; t < nTeams; t++) {
@@ -99,10 +116,12 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     }
   }
   const locations: Location[] = [];
-  for (const [t, [x, y]] of teamCentre.entries()) {
-    locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) });
-  }
-  const baseOf = (t: number) => locations[t].id;
+  if (oneBase) locations.push({ id: 'base', ...at(0, 0) });
+  else
+    for (const [t, [x, y]] of teamCentre.entries()) {
+      locations.push({ id: nTeams === 1 ? 'base' : `base-t${t + 1}`, ...at(x, y) });
+    }
+  const baseOf = (t: number) => locations[oneBase ? 0 : t].id;
 
   // ---- people and their help ----
   // (first, so the rota can be staffed to it)
@@ -142,7 +161,7 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
 
     // care profile
     const x = pr.next();
-    const profile = x < 0.42 ? 'light' : x < 0.8 ? 'medium' : x < 0.955 ? 'heavy' : 'transfer';
+    const profile = x < mix[0] ? 'light' : x < mix[1] ? 'medium' : x < mix[2] ? 'heavy' : 'transfer';
     const meds = profile === 'light' ? pr.next() < 0.3 : profile === 'medium' ? pr.next() < 0.75 : true;
     let evening = false;
     let wound = false;
@@ -159,6 +178,10 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
     const eveMed =
       meds && (profile === 'heavy' || profile === 'transfer' || (profile === 'medium' && pr.next() < 0.25));
     const morningDur = profile === 'medium' ? pick([15, 20, 25, 30]) : pick([30, 40]);
+    // the heavy mix (drawn after the standard draws, so standard districts stay the same): most
+    // people with morning help also get a lunch visit, and half of the rest evening medication
+    const lunch = heavyMix && profile === 'medium' && pr.next() < 0.7;
+    const eveMedHeavy = heavyMix && profile === 'medium' && meds && !eveMed && pr.next() < 0.5;
     for (let d = 0; d < days; d++) {
       const dow = d % 7;
       const weekday = dow < 5;
@@ -176,11 +199,12 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
         evening = true;
       } else {
         add(d, morningT - 45, morningT + 45, morningDur, meds ? ['medication'] : []);
+        if (lunch) add(d, 690, 780, 15, meds ? ['medication'] : []);
         if (profile === 'heavy') {
           add(d, 720, 810, 15, meds && pr.next() < 0.5 ? ['medication'] : []);
           add(d, bedT - 45, bedT + 30, 30, ['medication']);
           evening = true;
-        } else if (eveMed) {
+        } else if (eveMed || eveMedHeavy) {
           add(d, eveMedT - 45, eveMedT + 45, 10, ['medication']);
           evening = true;
         }
@@ -195,18 +219,19 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
 
   // ---- staff and rota, staffed to each team's demand ----
   const nTherapists = Math.max(1, Math.round(people / 60));
-  const teamStaffTotal = Math.max(nTeams * 3, nStaff - nTherapists);
+  const rotaTeams = oneBase ? 1 : nTeams;
+  const teamStaffTotal = Math.max(rotaTeams * 3, nStaff - nTherapists);
   const members: Member[] = [];
   // each team's visits, once; therapy is done by the district's therapists, not by the teams
-  const teamOf = new Map(drafts.map((d) => [d.id, d.t]));
-  const demand = Array.from({ length: nTeams }, () => [] as Visit[]);
+  const teamOf = new Map(drafts.map((d) => [d.id, oneBase ? 0 : d.t]));
+  const demand = Array.from({ length: rotaTeams }, () => [] as Visit[]);
   for (const v of visits) if (!(v.skills ?? []).includes('therapy')) demand[teamOf.get(v.recipient)!].push(v);
   const heads = shareByDemand(
     teamStaffTotal,
     demand.map((vs) => vs.reduce((sum, v) => sum + v.duration * (v.staff ?? 1), 0)),
   );
   let sid = 0;
-  for (let t = 0; t < nTeams; t++) {
+  for (let t = 0; t < rotaTeams; t++) {
     for (const mb of staffTeam(t, heads[t], days, baseOf(t), demand[t])) {
       mb.staff.id = `s${++sid}`;
       members.push(mb);
@@ -228,7 +253,12 @@ export function generateDistrict(opts: GeneratorOptions = {}): Problem {
   // ---- contacts ----
   const recipients: Recipient[] = [];
   const primaryLoad = new Map<Member, number>();
-  for (const { id, t, pr, phi, needNurse, needMed, evening } of drafts) {
+  for (const { id, t: area, pr, phi, needNurse, needMed, evening } of drafts) {
+    if (opts.preferred === false) {
+      recipients.push({ id, location: `loc-${id}` });
+      continue;
+    }
+    const t = oneBase ? 0 : area;
     const pick = <T>(a: T[]): T => a[pr.int(a.length)];
     // primary contact: a day-line member of the team with the competence the person needs,
     // balancing the number of people per contact; secondary: the primary's pair partner

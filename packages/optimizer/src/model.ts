@@ -54,6 +54,35 @@ export interface Visit {
   pinned?: string;
   /** Solomon: demand. Absent = 0. */
   demand?: number;
+  /**
+   * Soft late window: the visit may start up to this many minutes after `latest`, each
+   * minute late priced by `objective.tardiness` (default 1 travel-minute). Absent = 0: `latest` is hard.
+   */
+  maxLate?: number;
+}
+
+/**
+ * Two visits whose starts depend on each other: start(second) − start(first) must lie in
+ * [minGap, maxGap] minutes, counted across days (a day is 1,440 minutes). Medication with
+ * an interval, or the two parts of a double service at different times; minGap = maxGap = 0
+ * is a simultaneous double service by two people with different competences.
+ */
+export interface Dependency {
+  first: string;
+  second: string;
+  minGap: number;
+  maxGap: number;
+  /** The two visits must be done by different helpers. */
+  distinctStaff?: boolean;
+}
+
+/** Weights of the problem's own objective terms (travel minutes per unit). */
+export interface ObjectiveTerms {
+  travel?: number;
+  /** Per minute of tardiness summed over visits (soft late windows). */
+  tardiness?: number;
+  /** Per minute of the largest tardiness of any visit. */
+  maxTardiness?: number;
 }
 
 export interface Problem {
@@ -67,8 +96,12 @@ export interface Problem {
   visits: Visit[];
   /** Solomon: the maximum number of non-empty routes (vehicles). Absent = no limit beyond staff shifts. */
   maxRoutes?: number;
-  /** Set by the Solomon reader; the objective is then total distance within the fleet. */
-  kind?: 'homecare' | 'solomon';
+  /** Set by the Solomon and Mankowska readers (their objectives: distance within the fleet; travel and tardiness). */
+  kind?: 'homecare' | 'solomon' | 'mankowska';
+  /** Interdependent visits (min/max gap between their starts). */
+  dependencies?: Dependency[];
+  /** The problem's weights of travel and tardiness (Mankowska: one third each of travel, total and maximal tardiness). */
+  objective?: ObjectiveTerms;
 }
 
 export interface Stop {
@@ -89,6 +122,10 @@ export interface Solution {
   unassigned: string[];
   /** Optional reasons for visits nobody could ever do (visit id -> reason). */
   unassignable?: Record<string, string>;
+  /** Each person's helper set (recipient id -> staff ids, primary contact first), when the plan was built by sets. */
+  helperSets?: Record<string, string[]>;
+  /** Why a visit is done by a helper outside the person's set (visit id -> reason). */
+  outsideSet?: Record<string, string>;
   solver?: Record<string, unknown>;
 }
 
@@ -107,6 +144,10 @@ export interface Weights {
    * baseline plan (`SolveOptions.baseline`). Default 60; ignored without a baseline.
    */
   change: number;
+  /** Per minute late (soft late windows). Default: `objective.tardiness` or 1. */
+  tardiness: number;
+  /** Per minute of the largest lateness of any visit. Default: `objective.maxTardiness` or 0. */
+  maxTardiness: number;
 }
 
 export interface SolveOptions {
@@ -132,9 +173,16 @@ export interface SolveOptions {
     cBar?: number;
     warmStart?: number;
     contRamp?: number;
-    construction?: 'series' | 'greedy';
+    /** First plan: helper sets (phase 1, the default for home care with continuity), series, or greedy insertion. */
+    construction?: 'sets' | 'series' | 'greedy';
     repair?: number;
     routeRuin?: number;
+    /** Helper sets: the price of a helper outside the set, in continuity weights (default 1.6). */
+    outside?: number;
+    /** Helper sets: the most helpers phase 1 gives a set before ordinary insertion takes the rest. */
+    maxSet?: number;
+    /** Helper sets: weight of travel in phase 1's choice of a helper (0 = average detour only; default 0). */
+    setTravel?: number;
   };
   /** Progress callback (called at most a few times a second). */
   onProgress?: (p: Progress) => void;
@@ -159,6 +207,10 @@ export interface Figures {
   preferredShare: number;
   /** Helper-visits served in total (a two-helper visit counts twice). */
   helperVisits: number;
+  /** Minutes started after `latest` (soft late windows): summed over served visits, and the largest. */
+  tardiness: { total: number; max: number };
+  /** The problem's objective (`problem.objective`): travel, total and maximal tardiness weighted. */
+  objective?: number;
 }
 
 export interface CheckResult {

@@ -2,14 +2,11 @@
  * Readers: strings in, plain objects out (no file system). Every error names the place
  * (file position, list and id) so that a planner can fix the input.
  */
-import type { Location, Problem, Recipient, Shift, Solution, Staff, Visit } from './model.ts';
+import type { Dependency, Location, Problem, Recipient, Shift, Solution, Staff, Visit } from './model.ts';
+import { InputError } from './input-error.ts';
+import { parseMankowska } from './reader-mankowska.ts';
 
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 type Obj = Record<string, unknown>;
 
@@ -200,13 +197,53 @@ export function validateProblem(raw: unknown): Problem {
       if (!staffIdx.has(vis.pinned)) throw new InputError(`${w}.pinned: unknown staff "${vis.pinned}"`);
     }
     if (v.demand !== undefined) vis.demand = num(v.demand, `${w}.demand`, { min: 0 });
+    if (v.maxLate !== undefined) vis.maxLate = num(v.maxLate, `${w}.maxLate`, { min: 0 });
     return vis;
   });
-  uniqueIds(visits, 'visits');
+  const visitIdx = uniqueIds(visits, 'visits');
   const p: Problem = { format: 'tillit-homecare/1', name, days, travel, locations, staff, recipients, visits };
   if (raw.maxRoutes !== undefined) p.maxRoutes = num(raw.maxRoutes, 'problem.maxRoutes', { int: true, min: 0 });
-  if (raw.kind === 'solomon' || raw.kind === 'homecare') p.kind = raw.kind;
+  if (raw.kind === 'solomon' || raw.kind === 'homecare' || raw.kind === 'mankowska') p.kind = raw.kind;
+  if (raw.dependencies !== undefined) p.dependencies = readDependencies(raw.dependencies, visitIdx);
+  if (raw.objective !== undefined) {
+    const o = raw.objective;
+    if (!isObj(o)) throw new InputError('problem.objective: expected an object');
+    p.objective = {};
+    for (const k of ['travel', 'tardiness', 'maxTardiness'] as const)
+      if (o[k] !== undefined) p.objective[k] = num(o[k], `objective.${k}`, { min: 0 });
+  }
   return p;
+}
+
+function readDependencies(raw: unknown, visitIdx: Map<string, number>): Dependency[] {
+  const inDep = new Map<string, number>();
+  return arr(raw, 'problem.dependencies').map((d, i) => {
+    const w = `dependencies[${i}]`;
+    if (!isObj(d)) throw new InputError(`${w}: expected an object`);
+    const first = str(d.first, `${w}.first`);
+    const second = str(d.second, `${w}.second`);
+    for (const [k, id] of [
+      ['first', first],
+      ['second', second],
+    ] as const) {
+      if (!visitIdx.has(id)) throw new InputError(`${w}.${k}: unknown visit "${id}"`);
+      // each visit in at most one dependency: the solver inserts a dependent pair jointly
+      const other = inDep.get(id);
+      if (other !== undefined) throw new InputError(`${w}.${k}: visit "${id}" is already in dependencies[${other}]`);
+      inDep.set(id, i);
+    }
+    if (first === second) throw new InputError(`${w}: first and second are the same visit "${first}"`);
+    const minGap = num(d.minGap, `${w}.minGap`);
+    const maxGap = num(d.maxGap, `${w}.maxGap`);
+    if (maxGap < minGap) throw new InputError(`${w}: maxGap (${maxGap}) is below minGap (${minGap})`);
+    const dep: Dependency = { first, second, minGap, maxGap };
+    if (d.distinctStaff !== undefined) {
+      if (typeof d.distinctStaff !== 'boolean')
+        throw new InputError(`${w}.distinctStaff: expected true or false, got ${JSON.stringify(d.distinctStaff)}`);
+      dep.distinctStaff = d.distinctStaff;
+    }
+    return dep;
+  });
 }
 
 /** Parses a `tillit-homecare/1` JSON text. */
@@ -321,13 +358,19 @@ function solNum(tok: string, line: number, what: string): number {
   return x;
 }
 
-/** Reads a problem text: Solomon if the file name ends in .txt or format is "solomon", JSON otherwise. */
-export function readProblem(text: string, opts: { filename?: string; format?: 'solomon' | 'json' } = {}): Problem {
-  const solomon = opts.format === 'solomon' || (opts.format === undefined && /\.txt$/i.test(opts.filename ?? ''));
-  if (solomon) {
-    const base = (opts.filename ?? 'solomon').replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
-    return parseSolomon(text, base);
-  }
+export type ProblemFormat = 'solomon' | 'mankowska' | 'json';
+
+/**
+ * Reads a problem text. Without `format`: a .txt file is Mankowska (HHCRSP) when it starts
+ * with the `nbNodes` keyword, Solomon otherwise; anything else is JSON.
+ */
+export function readProblem(text: string, opts: { filename?: string; format?: ProblemFormat } = {}): Problem {
+  let format = opts.format;
+  if (format === undefined && /\.txt$/i.test(opts.filename ?? ''))
+    format = /^\s*nbNodes\b/.test(text) ? 'mankowska' : 'solomon';
+  const base = (opts.filename ?? format ?? '').replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
+  if (format === 'solomon') return parseSolomon(text, base || 'solomon');
+  if (format === 'mankowska') return parseMankowska(text, base || 'mankowska');
   return parseProblemJson(text);
 }
 

@@ -80,11 +80,14 @@ export function staffTeam(team: number, m: number, days: number, base: string, d
   const need = neededMinutes(demand, days);
   let best: { split: Split; load: number } | undefined;
   const twoPart = (rest: number) => Math.round(rest * 0.1);
+  // a whole district as one team (hundreds of staff): the split in coarser steps, else the
+  // search takes minutes (it grows with the fourth power of the head count)
+  const step = Math.max(1, Math.round(m / 40));
   for (const period of [3, 2] as const) {
-    for (let nWeekend = 0; nWeekend <= Math.round(m * 0.3); nWeekend++) {
+    for (let nWeekend = 0; nWeekend <= Math.round(m * 0.3); nWeekend += step) {
       const rest = m - nWeekend;
-      for (let nEve = Math.max(1, Math.round(rest * 0.1)); nEve <= Math.round(rest * 0.45); nEve++) {
-        for (let weekendEvePairs = 0; weekendEvePairs <= Math.ceil(nWeekend / 2); weekendEvePairs++) {
+      for (let nEve = Math.max(1, Math.round(rest * 0.1)); nEve <= Math.round(rest * 0.6); nEve += step) {
+        for (let weekendEvePairs = 0; weekendEvePairs <= Math.ceil(nWeekend / 2); weekendEvePairs += step) {
           const split = { period, nWeekend, weekendEvePairs, nEve, nTwoPart: twoPart(rest) };
           if (rest - nEve - split.nTwoPart < 2) continue;
           const load = heaviestLoad(buildTeam(team, m, days, base, split), need);

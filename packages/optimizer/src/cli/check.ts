@@ -5,7 +5,7 @@ import type { Solution } from '../model.ts';
 import { parseSolutionJson } from '../readers.ts';
 import { loadProblem, parseCommand } from './common.ts';
 
-const USAGE = 'usage: tillit check PROBLEM SOLUTION [--format solomon] [--json]';
+const USAGE = 'usage: tillit check PROBLEM SOLUTION [--format solomon|mankowska] [--json]';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(args, { format: { type: 'string' }, json: { type: 'boolean' } }, 2, USAGE);
@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   } else {
     console.log(`feasible              ${res.feasible ? 'yes' : 'NO'}`);
     for (const e of res.errors) console.log(`  ${e}`);
-    console.log(formatFigures(res.figures, problem.kind === 'solomon'));
+    console.log(formatFigures(res.figures, problem.kind === 'solomon' || problem.kind === 'mankowska'));
   }
   return res.feasible ? 0 : 1;
 }

@@ -46,4 +46,24 @@ describe('CLI', () => {
       err.mockRestore();
     }
   });
+
+  it('solves and checks a Mankowska (HHCRSP) instance with --format mankowska', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tillit-'));
+    const out = path.join(dir, 'h.json');
+    const problem = path.join(packageDir, 'data', 'hhcrsp', 'InstanzCPLEX_HCSRP_10_2.txt');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const args = [problem, '--format', 'mankowska', '--iterations', '500', '--threads', '1', '--out', out];
+      expect(await solve(args)).toBe(0);
+      expect(await check([problem, out, '--format', 'mankowska'])).toBe(0);
+      const printed = log.mock.calls.map((c) => c.join(' ')).join('\n');
+      expect(printed).toMatch(/tardiness\s+total/);
+      expect(printed).toMatch(/objective\s+\d/);
+      await expect(solve([problem, '--format', 'cplex'])).rejects.toThrow(/--format: expected/);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
+  });
 });

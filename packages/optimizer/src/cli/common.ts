@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Problem } from '../model.ts';
-import { readProblem } from '../readers.ts';
+import { type ProblemFormat, readProblem } from '../readers.ts';
 
 export function loadProblem(file: string, format?: string): Problem {
   const text = readFileSync(file, 'utf8');
-  if (format !== undefined && format !== 'solomon' && format !== 'json')
-    throw new Error(`--format: expected "solomon" or "json", got "${format}"`);
+  if (format !== undefined && format !== 'solomon' && format !== 'mankowska' && format !== 'json')
+    throw new Error(`--format: expected "solomon", "mankowska" or "json", got "${format}"`);
   try {
-    return readProblem(text, { filename: file, format: format as 'solomon' | 'json' | undefined });
+    return readProblem(text, { filename: file, format: format as ProblemFormat | undefined });
   } catch (e) {
     throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -7,7 +7,7 @@ import { solveParallel } from '../solver/parallel.ts';
 import { loadProblem, numberArg, parseCommand } from './common.ts';
 
 const USAGE =
-  'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
+  'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon|mankowska] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(
@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.out) writeFileSync(values.out, `${JSON.stringify(res.solution, null, 1)}\n`);
   console.log(`solved in ${res.seconds.toFixed(2)} s${values.out ? ` -> ${values.out}` : ''}`);
   console.log(`feasible              ${check.feasible ? 'yes' : 'NO'}`);
-  console.log(formatFigures(check.figures, solomon));
+  console.log(formatFigures(check.figures, solomon || problem.kind === 'mankowska'));
   if (res.solution.unassignable) {
     for (const [id, reason] of Object.entries(res.solution.unassignable)) console.log(`unassignable ${id}: ${reason}`);
   }

@@ -36,7 +36,8 @@ export class Construction extends Insertion {
     list.sort((a, b) => width(a) - width(b));
     const W = I.weights.continuity;
     for (const vs of list) {
-      if (I.vUnits[vs[0]].length > 1) {
+      // two-helper and dependent visits keep their start pinned: insertVisit places them
+      if (I.vLinked[vs[0]]) {
         for (const v of vs) if (!this.vAssigned[v]) this.insertVisit(v, false);
         continue;
       }
@@ -54,7 +55,7 @@ export class Construction extends Insertion {
             const d = this.bestPos(u, r, false);
             if (d === Infinity) continue;
             count++;
-            cost += I.weights.travel * d;
+            cost += d;
           }
           if (count === 0) continue;
           const k = I.uRec[I.vUnits[remaining[0]][0]] * S + st;
@@ -111,7 +112,7 @@ export class Construction extends Insertion {
     for (let r = 0; r < I.nRoutes; r++) {
       for (const u of seed.routes[r]) {
         const v = I.uVisit[u];
-        if (this.vAssigned[v] || !eligible(I, u, r)) continue;
+        if (this.vAssigned[v] || I.vLinked[v] || !eligible(I, u, r)) continue;
         if (this.bestPos(u, r, false) === Infinity) continue;
         this.insertUnit(u, r, this.bPos);
         this.markAssigned(v);

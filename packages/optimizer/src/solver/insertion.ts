@@ -27,13 +27,21 @@ function firstFit(Lt: number[], n: number, need: number): number {
 }
 
 export class Insertion extends PlanState {
-  /** Scratch of pairFallback: (cost, route, position, lo, hi) per candidate, and their order by cost. */
+  /** Scratch of the pair insertion: (cost, route, position, lo, hi) per candidate of each unit, and their orders by cost. */
   private pairList: number[] = [];
+  private pairListB: number[] = [];
   private pairOrder: number[] = [];
+  private pairOrderB: number[] = [];
+  /** The largest lateness in the plan when the current insertion began (maxTardiness priced only). */
+  protected tmaxNow = 0;
+  /** Helpers a dependent visit may not go to (its partner's, when the dependency asks for two different ones). */
+  private forbidA = -1;
+  private forbidB = -1;
 
   /**
-   * Best position of unit u in route r by travel delta; sets bPos/bLo/bHi.
-   * Returns the travel delta or Infinity.
+   * Best position of unit u in route r; sets bPos/bLo/bHi. Returns the cost delta of the
+   * routes (travel times its weight, plus tardiness on problems with soft late windows) or
+   * Infinity.
    */
   protected bestPos(u: number, r: number, blink: boolean): number {
     const I = this.I;
@@ -48,6 +56,8 @@ export class Insertion extends PlanState {
     const dur = I.uDur[u];
     const e = this.curE[u];
     const l = this.curL[u];
+    const wT = I.weights.travel;
+    const soft = I.soft;
     let best = Infinity;
     let prevLoc = I.rStartLoc[r];
     let prevDep = I.rStart[r];
@@ -74,7 +84,8 @@ export class Insertion extends PlanState {
       }
       const tNext = tm[loc * N + nLoc];
       if (start + dur + tNext > latestNext + EPS) continue;
-      const delta = tPrev + tNext - tm[prevLoc * N + nLoc];
+      let delta = wT * (tPrev + tNext - tm[prevLoc * N + nLoc]);
+      if (soft) delta += this.lateCost(u, r, i, start);
       if (delta < best) {
         if (blink && this.rng.next() < 0.01) continue;
         best = delta;
@@ -87,15 +98,57 @@ export class Insertion extends PlanState {
     return best;
   }
 
-  /** Single-unit insertion scratch: best cost, route and position found so far. */
+  /**
+   * Tardiness cost of unit u starting at `start` just before stop i of route r: its own
+   * minutes late and those its arrival pushes onto later stops (until waiting absorbs the
+   * push), plus the rise of the largest lateness when that is priced.
+   */
+  protected lateCost(u: number, r: number, i: number, start: number): number {
+    const I = this.I;
+    const w = I.weights;
+    const seq = this.routes[r];
+    const n = seq.length;
+    const E = this.rE[r];
+    const N = I.nLoc;
+    let own = start - I.uDue[u];
+    if (own < 0) own = 0;
+    let add = own;
+    let mx = own;
+    let loc = I.uLoc[u];
+    let t = start + I.uDur[u];
+    for (let j = i; j < n; j++) {
+      const x = seq[j];
+      const arr = t + I.tm[loc * N + I.uLoc[x]];
+      const old = E[j];
+      // the old start is at least the stop's earliest, so a later arrival is the new start
+      if (arr <= old + EPS) break;
+      const due = I.uDue[x];
+      const lateNew = arr - due;
+      if (lateNew > 0) {
+        const lateOld = old - due;
+        add += lateOld > 0 ? lateNew - lateOld : lateNew;
+        if (lateNew > mx) mx = lateNew;
+      }
+      loc = I.uLoc[x];
+      t = arr + I.uDur[x];
+    }
+    let c = w.tardiness * add;
+    if (w.maxTardiness > 0 && mx > this.tmaxNow) c += w.maxTardiness * (mx - this.tmaxNow);
+    return c;
+  }
+
+  /** Single-unit insertion scratch: best cost, route, position and start found so far. */
   private sBest = Infinity;
   private sBestR = -1;
   private sBestPos = -1;
+  private sBestStart = 0;
   private sEmptyTried = false;
 
   /** Tries unit u in route r; keeps it in sBest* if cheaper. `prune`: skip the scan when continuity alone cannot win. */
   private scanRoute(u: number, r: number, blink: boolean, prune: boolean): void {
     const I = this.I;
+    const s = I.rStaff[r];
+    if (s === this.forbidA || s === this.forbidB) return;
     if (this.routes[r].length === 0) {
       if (this.noNewRoutes) return;
       if (I.symmetricEmpty) {
@@ -103,15 +156,16 @@ export class Insertion extends PlanState {
         this.sEmptyTried = true;
       }
     }
-    const cd = this.contDelta(u, I.rStaff[r]);
+    const cd = this.contDelta(u, s);
     if (prune && cd >= this.sBest) return;
     const d = this.bestPos(u, r, blink);
     if (d === Infinity) return;
-    const c = I.weights.travel * d + cd;
+    const c = d + cd;
     if (c < this.sBest) {
       this.sBest = c;
       this.sBestR = r;
       this.sBestPos = this.bPos;
+      this.sBestStart = this.bLo;
     }
   }
 
@@ -129,13 +183,69 @@ export class Insertion extends PlanState {
     return c;
   }
 
-  /** Inserts visit v at its cheapest feasible place; returns false if none. */
+  /**
+   * Inserts visit v at its cheapest feasible place; returns false if none. A visit with a
+   * dependency goes in jointly with its partner, or within the gap of the partner's start
+   * when the partner is already served.
+   */
   protected insertVisit(v: number, blink: boolean): boolean {
+    const I = this.I;
+    if (I.soft && I.weights.maxTardiness > 0) this.tmaxNow = this.maxTardiness();
+    const dep = I.vDep[v];
+    if (dep < 0) return this.placeVisit(v, blink);
+    if (this.vAssigned[dep]) return this.placeNearPartner(v, dep, blink);
+    if (I.vUnits[v].length === 1 && I.vUnits[dep].length === 1) {
+      const a = I.vUnits[v][0];
+      const b = I.vUnits[dep][0];
+      if (this.pairInsert(a, b, I.vGapMin[v], I.vGapMax[v], I.vDepDistinct[v] === 1, blink)) {
+        this.markAssigned(v);
+        this.markAssigned(dep);
+        return true;
+      }
+    }
+    // one after the other: v first, then its partner within the gap of v's start
+    if (!this.placeVisit(v, blink)) return false;
+    this.placeNearPartner(dep, v, blink);
+    return true;
+  }
+
+  /**
+   * Places visit v, whose dependency partner is served (pinned to its start), with its
+   * window narrowed to the gap after (or before) that start and, if asked, away from the
+   * partner's helpers. The window is put back if v finds no place.
+   */
+  private placeNearPartner(v: number, partner: number, blink: boolean): boolean {
+    const I = this.I;
+    const pu = I.vUnits[partner];
+    const tp = this.curE[pu[0]];
+    const lo = tp + I.vGapMin[partner];
+    const hi = tp + I.vGapMax[partner];
+    const units = I.vUnits[v];
+    for (let j = 0; j < units.length; j++) {
+      const x = units[j];
+      if ((lo > I.uE[x] ? lo : I.uE[x]) > (hi < I.uL[x] ? hi : I.uL[x]) + EPS) return false;
+    }
+    for (let j = 0; j < units.length; j++) {
+      const x = units[j];
+      this.setWindow(x, lo > I.uE[x] ? lo : I.uE[x], hi < I.uL[x] ? hi : I.uL[x]);
+    }
+    if (I.vDepDistinct[v]) {
+      this.forbidA = this.uRoute[pu[0]] >= 0 ? I.rStaff[this.uRoute[pu[0]]] : -1;
+      this.forbidB = pu.length > 1 && this.uRoute[pu[1]] >= 0 ? I.rStaff[this.uRoute[pu[1]]] : -1;
+    }
+    const ok = this.placeVisit(v, blink);
+    this.forbidA = -1;
+    this.forbidB = -1;
+    if (!ok) for (let j = 0; j < units.length; j++) this.setWindow(units[j], I.uE[units[j]], I.uL[units[j]]);
+    return ok;
+  }
+
+  /** Inserts visit v (one unit, or a two-helper pair) at its cheapest place, ignoring its dependency. */
+  private placeVisit(v: number, blink: boolean): boolean {
     const I = this.I;
     const units = I.vUnits[v];
     const u = units[0];
     const elig = I.uRoutes[u];
-    const wT = I.weights.travel;
     if (units.length === 1) {
       this.sBest = Infinity;
       this.sBestR = -1;
@@ -150,144 +260,208 @@ export class Insertion extends PlanState {
         const hs = this.recHelpers[rec];
         const day = I.uDay[u];
         const days = I.problem.days;
+        const rowK = rec * I.nStaff;
         for (let k = 0; k < hs.length; k++) {
           const r = this.routeOf[hs[k] * days + day];
           if (r >= 0 && eligible(I, u, r)) this.scanRoute(u, r, blink, true);
         }
-        const lb = this.contScale * this.contLambda * (I.newHelperMin[rec] + I.distinctStep[this.nDist[rec]]) - 1e-9;
+        // then the person's helper set (those not serving them yet), and others only if the
+        // cheapest helper outside the set could still win
+        const set = I.recSet[rec];
+        for (let k = 0; k < set.length; k++) {
+          if (this.cnt[rowK + set[k]] > 0) continue;
+          const r = this.routeOf[set[k] * days + day];
+          if (r >= 0 && eligible(I, u, r)) this.scanRoute(u, r, blink, true);
+        }
+        const minNew = set.length > 0 ? I.outsideMin[rec] : I.newHelperMin[rec];
+        const lb = this.contScale * this.contLambda * (minNew + I.distinctStep[this.nDist[rec]]) - 1e-9;
         if (lb < this.sBest) {
-          const rowK = rec * I.nStaff;
           for (let k = 0; k < elig.length; k++) {
             const r = elig[k];
-            if (this.cnt[rowK + I.rStaff[r]] === 0) this.scanRoute(u, r, blink, true);
+            const s = I.rStaff[r];
+            if (this.cnt[rowK + s] === 0 && (set.length === 0 || set.indexOf(s) < 0)) this.scanRoute(u, r, blink, true);
           }
         }
       } else for (let k = 0; k < elig.length; k++) this.scanRoute(u, elig[k], blink, false);
       const bestR = this.sBestR;
-      const bestPos = this.sBestPos;
       if (bestR < 0) return false;
-      this.insertUnit(u, bestR, bestPos);
-    } else {
-      // two helpers: candidate positions per route, then the cheapest compatible pair
-      const u2 = units[1];
-      let nc = 0;
-      const cand = this.cand;
-      for (let k = 0; k < elig.length; k++) {
-        const r = elig[k];
-        if (this.noNewRoutes && this.routes[r].length === 0) continue;
-        const d = this.bestPos(u, r, blink);
-        if (d === Infinity) continue;
-        const c = wT * d + this.contDelta(u, I.rStaff[r]);
-        if (nc * 5 + 5 > cand.length) break;
-        cand[nc * 5] = c;
-        cand[nc * 5 + 1] = r;
-        cand[nc * 5 + 2] = this.bPos;
-        cand[nc * 5 + 3] = this.bLo;
-        cand[nc * 5 + 4] = this.bHi;
-        nc++;
-      }
-      let best = Infinity;
-      let a = -1;
-      let b = -1;
-      for (let i = 0; i < nc; i++) {
-        const ci = cand[i * 5];
-        if (ci >= best) continue;
-        for (let j = i + 1; j < nc; j++) {
-          const c = ci + cand[j * 5];
-          if (c >= best) continue;
-          const ri = cand[i * 5 + 1];
-          const rj = cand[j * 5 + 1];
-          if (I.rStaff[ri] === I.rStaff[rj]) continue;
-          const lo = Math.max(cand[i * 5 + 3], cand[j * 5 + 3]);
-          const hi = Math.min(cand[i * 5 + 4], cand[j * 5 + 4]);
-          if (lo > hi + EPS) continue;
-          best = c;
-          a = i;
-          b = j;
-        }
-      }
-      if (a < 0) {
-        // The best position per route may not overlap in time; try the partner's route
-        // positions more exhaustively for the cheapest candidate routes.
-        if (!this.pairFallback(v, blink)) return false;
-      } else {
-        const t = Math.max(cand[a * 5 + 3], cand[b * 5 + 3]);
-        this.setWindow(u, t, t);
-        this.setWindow(u2, t, t);
-        this.insertUnit(u, cand[a * 5 + 1], cand[a * 5 + 2]);
-        this.insertUnit(u2, cand[b * 5 + 1], cand[b * 5 + 2]);
-      }
-    }
+      // a linked visit keeps the start it got: its partner's window was (or will be) set by it
+      if (I.vLinked[v]) this.setWindow(u, this.sBestStart, this.sBestStart);
+      this.insertUnit(u, bestR, this.sBestPos);
+    } else if (!this.pairInsert(u, units[1], 0, 0, true, blink)) return false;
     this.markAssigned(v);
     return true;
   }
 
-  /**
-   * Exhaustive pair insertion over all positions, when the best position per route does
-   * not give two overlapping start intervals. Candidates are sorted by cost so the pair
-   * loop stops as soon as no cheaper pair can follow (this runs in most recreates that
-   * hold a two-helper visit, so it matters for speed).
-   */
-  protected pairFallback(v: number, blink: boolean): boolean {
+  /** Candidates of unit u, one per eligible route (its best position), into `list` as (cost, route, position, lo, hi). */
+  private pairCandidates(u: number, list: number[], blink: boolean): void {
     const I = this.I;
-    const [u, u2] = I.vUnits[v];
     const elig = I.uRoutes[u];
-    const list = this.pairList;
     list.length = 0;
-    const wT = I.weights.travel;
+    for (let k = 0; k < elig.length; k++) {
+      const r = elig[k];
+      const s = I.rStaff[r];
+      if (s === this.forbidA || s === this.forbidB) continue;
+      if (this.noNewRoutes && this.routes[r].length === 0) continue;
+      const d = this.bestPos(u, r, blink);
+      if (d === Infinity) continue;
+      list.push(d + this.contDelta(u, s), r, this.bPos, this.bLo, this.bHi);
+    }
+  }
+
+  /**
+   * Inserts units a and b jointly into two routes with start(b) − start(a) in [gMin, gMax]
+   * (a two-helper visit: its two units, gap 0), by different helpers when `distinct`, always
+   * in different routes; both get their start pinned as window. First the best position per
+   * route, then (when those never fit together in time) every position of every route.
+   */
+  protected pairInsert(a: number, b: number, gMin: number, gMax: number, distinct: boolean, blink: boolean): boolean {
+    const I = this.I;
+    const twin = I.uVisit[a] === I.uVisit[b];
+    this.pairCandidates(a, this.pairList, blink);
+    if (!twin) this.pairCandidates(b, this.pairListB, blink);
+    if (this.choosePair(a, b, twin, gMin, gMax, distinct, false)) return true;
+    return this.pairAllPositions(a, b, twin, gMin, gMax, distinct, blink);
+  }
+
+  /** The two-helper visit v by every position of every route (the fallback of pairInsert). */
+  protected pairFallback(v: number, blink: boolean): boolean {
+    const [u, u2] = this.I.vUnits[v];
+    return this.pairAllPositions(u, u2, true, 0, 0, true, blink);
+  }
+
+  /** Every feasible position of unit u in its eligible routes, into `list`. */
+  private allPositions(u: number, list: number[]): void {
+    const I = this.I;
+    const elig = I.uRoutes[u];
+    list.length = 0;
     const l = this.curL[u];
     const need = this.curE[u] + I.uDur[u] - EPS;
     for (let k = 0; k < elig.length; k++) {
       const r = elig[k];
+      const s = I.rStaff[r];
+      if (s === this.forbidA || s === this.forbidB) continue;
       const seq = this.routes[r];
       const n = seq.length;
       if (this.noNewRoutes && n === 0) continue;
-      const cd = this.contDelta(u, I.rStaff[r]);
+      const cd = this.contDelta(u, s);
       for (let p = firstFit(this.rLt[r], n, need); p <= n; p++) {
         // later positions depart even later: none can start in the window
         if (p > 0 && this.rE[r][p - 1] + I.uDur[seq[p - 1]] > l + EPS) break;
         const d = this.posDelta(u, r, p);
         if (d === Infinity) continue;
-        list.push(wT * d + cd, r, p, this.bLo, this.bHi);
+        list.push(d + cd, r, p, this.bLo, this.bHi);
       }
     }
-    const m = list.length / 5;
-    const order = this.pairOrder;
-    order.length = m;
-    for (let i = 0; i < m; i++) order[i] = i;
-    order.sort((x, y) => list[x * 5] - list[y * 5] || x - y);
+  }
+
+  /**
+   * Exhaustive pair insertion over all positions, when the best position per route does
+   * not give two start intervals that fit the gap. Candidates are sorted by cost so the pair
+   * loop stops as soon as no cheaper pair can follow (this runs in most recreates that
+   * hold a two-helper visit, so it matters for speed).
+   */
+  private pairAllPositions(
+    a: number,
+    b: number,
+    twin: boolean,
+    gMin: number,
+    gMax: number,
+    distinct: boolean,
+    blink: boolean,
+  ): boolean {
+    this.allPositions(a, this.pairList);
+    if (!twin) this.allPositions(b, this.pairListB);
+    return this.choosePair(a, b, twin, gMin, gMax, distinct, blink);
+  }
+
+  /** Extra tardiness cost of unit u starting at t instead of its earliest start lo there (its own lateness only). */
+  private lateExtra(u: number, lo: number, t: number): number {
+    if (!this.I.soft || t <= lo) return 0;
+    const due = this.I.uDue[u];
+    const x = (t > due ? t - due : 0) - (lo > due ? lo - due : 0);
+    return this.I.weights.tardiness * x;
+  }
+
+  /**
+   * The cheapest compatible pair of candidates (a from pairList, b from pairListB, or from
+   * pairList again for a two-helper visit's twin units); inserts it. Both lists are sorted by
+   * cost, so the loops stop once no cheaper pair can follow.
+   */
+  private choosePair(
+    a: number,
+    b: number,
+    twin: boolean,
+    gMin: number,
+    gMax: number,
+    distinct: boolean,
+    blink: boolean,
+  ): boolean {
+    const I = this.I;
+    const A = this.pairList;
+    const B = twin ? A : this.pairListB;
+    const oa = this.sortedOrder(A, this.pairOrder);
+    const ob = twin ? oa : this.sortedOrder(B, this.pairOrderB);
+    const ma = oa.length;
+    const mb = ob.length;
+    if (ma === 0 || mb === 0) return false;
+    const minB = B[ob[0] * 5];
     let best = Infinity;
-    let a = -1;
-    let b = -1;
-    for (let x = 0; x < m; x++) {
-      const i = order[x];
-      const ci = list[i * 5];
-      if (ci * 2 >= best) break; // every later pair costs at least twice this one
-      for (let y = x + 1; y < m; y++) {
-        const j = order[y];
-        const c = ci + list[j * 5];
+    let ia = -1;
+    let ib = -1;
+    let t1 = 0;
+    let t2 = 0;
+    for (let x = 0; x < ma; x++) {
+      const i = oa[x];
+      const ci = A[i * 5];
+      // twins: pairs are unordered (the gap is 0 both ways), so the partner comes later in the order
+      if ((twin ? ci * 2 : ci + minB) >= best) break;
+      const ri = A[i * 5 + 1];
+      const loA = A[i * 5 + 3];
+      const hiA = A[i * 5 + 4];
+      for (let y = twin ? x + 1 : 0; y < mb; y++) {
+        const j = ob[y];
+        const c = ci + B[j * 5];
         if (c >= best) break;
-        if (I.rStaff[list[i * 5 + 1]] === I.rStaff[list[j * 5 + 1]]) continue;
-        const lo = Math.max(list[i * 5 + 3], list[j * 5 + 3]);
-        const hi = Math.min(list[i * 5 + 4], list[j * 5 + 4]);
-        if (lo > hi + EPS) continue;
+        const rj = B[j * 5 + 1];
+        if (ri === rj) continue;
+        if ((distinct || twin) && I.rStaff[ri] === I.rStaff[rj]) continue;
+        const loB = B[j * 5 + 3];
+        // a starts as early as it can while b can still keep the gap; b as early as the gap allows
+        const s1 = loA > loB - gMax ? loA : loB - gMax;
+        if (s1 > hiA + EPS) continue;
+        const s2 = loB > s1 + gMin ? loB : s1 + gMin;
+        if (s2 > B[j * 5 + 4] + EPS) continue;
+        const extra = this.lateExtra(a, loA, s1) + this.lateExtra(b, loB, s2);
+        if (c + extra >= best) continue;
         if (blink && this.rng.next() < 0.01) continue;
-        best = c;
-        a = i;
-        b = j;
-        break; // the first compatible partner is the cheapest for this i
+        best = c + extra;
+        ia = i;
+        ib = j;
+        t1 = s1;
+        t2 = s2;
+        // the first compatible partner is the cheapest for this a when no lateness is added
+        if (extra === 0) break;
       }
     }
-    if (a < 0) return false;
-    const t = Math.max(list[a * 5 + 3], list[b * 5 + 3]);
-    this.setWindow(u, t, t);
-    this.setWindow(u2, t, t);
-    this.insertUnit(u, list[a * 5 + 1], list[a * 5 + 2]);
-    this.insertUnit(u2, list[b * 5 + 1], list[b * 5 + 2]);
+    if (ia < 0) return false;
+    this.setWindow(a, t1, t1);
+    this.setWindow(b, t2, t2);
+    this.insertUnit(a, A[ia * 5 + 1], A[ia * 5 + 2]);
+    this.insertUnit(b, B[ib * 5 + 1], B[ib * 5 + 2]);
     return true;
   }
 
-  /** Travel delta of unit u at position p of route r (sets bLo/bHi), or Infinity. */
+  /** Indexes of the 5-stride candidate list by ascending cost (ties by index). */
+  private sortedOrder(list: number[], order: number[]): number[] {
+    const m = list.length / 5;
+    order.length = m;
+    for (let i = 0; i < m; i++) order[i] = i;
+    order.sort((x, y) => list[x * 5] - list[y * 5] || x - y);
+    return order;
+  }
+
+  /** Cost delta of unit u at position p of route r (sets bLo/bHi), or Infinity. */
   protected posDelta(u: number, r: number, i: number): number {
     const I = this.I;
     if (this.rLoad[r] + I.uDem[u] > I.rCap[r] + EPS) return Infinity;
@@ -317,7 +491,8 @@ export class Insertion extends PlanState {
     this.bLo = start;
     const hi = latestNext - tNext - dur;
     this.bHi = hi < l ? hi : l;
-    return tPrev + tNext - tm[prevLoc * N + nLoc];
+    const d = I.weights.travel * (tPrev + tNext - tm[prevLoc * N + nLoc]);
+    return I.soft ? d + this.lateCost(u, r, i, start) : d;
   }
 
   // ---------- recreate ----------
@@ -332,7 +507,7 @@ export class Insertion extends PlanState {
       const r = forced[k + 1];
       if (this.vAssigned[v]) continue;
       const u = I.vUnits[v][0];
-      if (this.bestPos(u, r, false) === Infinity) continue;
+      if (I.vLinked[v] || this.bestPos(u, r, false) === Infinity) continue;
       this.insertUnit(u, r, this.bPos);
       this.markAssigned(v);
     }
@@ -362,13 +537,13 @@ export class Insertion extends PlanState {
           return r0 === undefined ? 0 : I.tm[I.rStartLoc[r0] * I.nLoc + I.uLoc[u]];
         }
         case 4:
-          return I.uL[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e6 : 0);
+          return I.uDue[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e6 : 0);
         case 5:
           return I.uE[u];
         case 6:
           return I.uRec[u] * 100 + rng.next();
         case 7:
-          return I.uDay[u] * 1e5 + I.uL[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e4 : 0);
+          return I.uDay[u] * 1e5 + I.uDue[u] - I.uE[u] - (I.vUnits[v].length > 1 ? 1e4 : 0);
         default:
           return 0;
       }

@@ -18,7 +18,10 @@ export interface Instance {
   uPartner: Int32Array;
   uLoc: Int32Array;
   uE: Float64Array; // original window
+  /** Hard latest start: `latest`, plus `maxLate` for a soft late window. */
   uL: Float64Array;
+  /** Soft latest start (`latest`): starting later costs `weights.tardiness` per minute. */
+  uDue: Float64Array;
   uDur: Float64Array;
   uDem: Float64Array;
   uRec: Int32Array;
@@ -33,6 +36,20 @@ export interface Instance {
    * search never leaves one unassigned to serve another visit (search.ts).
    */
   vPinned: Uint8Array;
+  /**
+   * Interdependent visits: the other visit of v's dependency (-1 = none), and the gap of its
+   * start after v's start, [vGapMin, vGapMax], in the minutes of each visit's own day.
+   */
+  vDep: Int32Array;
+  vGapMin: Float64Array;
+  vGapMax: Float64Array;
+  /** The dependency asks for two different helpers. */
+  vDepDistinct: Uint8Array;
+  /**
+   * Linked visits, whose units are pinned to their start while served: two-helper visits and
+   * dependent visits (their partners' feasibility relies on that start not moving).
+   */
+  vLinked: Uint8Array;
   /**
    * Series: visits of one person that recur with the same window, duration, skills and
    * helper count on different days (e.g. the 08:00 morning help). vSeries[v] = series index.
@@ -61,6 +78,13 @@ export interface Instance {
   prefBonus: Float64Array;
   /** Lower bound of pairCost + visitCost over all helpers, per recipient (insertion skips routes by it). */
   newHelperMin: Float64Array;
+  /**
+   * Each person's helper set (phase 1, helper-sets.ts), primary first; empty without sets.
+   * Insertion tries the set's routes first, then others only if the cheapest outside helper
+   * (outsideMin) could still win.
+   */
+  recSet: Int32Array[];
+  outsideMin: Float64Array;
   /** Extra cost when a recipient's number of distinct helpers goes from k to k+1: distinctStep[k]. */
   distinctStep: Float64Array;
   /**
@@ -79,6 +103,8 @@ export interface Instance {
    */
   vBaseA: Int32Array;
   vBaseB: Int32Array;
+  /** Some visit has a soft late window and tardiness is priced: insertion evaluates pushes (insertion.ts). */
+  soft: boolean;
   /** The fleet is homogeneous with no continuity terms (Solomon): empty routes are interchangeable. */
   symmetricEmpty: boolean;
   maxRoutes: number;
@@ -108,6 +134,24 @@ export function defaultContinuity(visits: number): number {
   if (visits > XL_DISTRICT) return DEFAULT_CONTINUITY_XL;
   return visits > LARGE_DISTRICT ? DEFAULT_CONTINUITY_LARGE : DEFAULT_CONTINUITY;
 }
+/** Minutes per day: dependency gaps are counted across days. */
+export const DAY = 1440;
+
+/**
+ * Whether a travel matrix obeys the triangle inequality (within a rounding tolerance), so
+ * that insertion may skip routes by a lower bound. Checked for matrices of up to 400
+ * locations (O(n³)); larger ones are taken as not metric.
+ */
+function isMetric(tm: Float64Array, n: number): boolean {
+  if (n > 400) return false;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < n; k++) {
+      const ik = tm[i * n + k];
+      for (let j = 0; j < n; j++) if (ik + tm[k * n + j] < tm[i * n + j] - 1e-6) return false;
+    }
+  return true;
+}
+
 /** Minutes-equivalent of one visit moved to another helper in a re-plan. */
 export const DEFAULT_CHANGE = 60;
 
@@ -131,14 +175,18 @@ export function eligible(I: Instance, u: number, r: number): boolean {
 }
 
 export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, continuityWeight?: number): Weights {
-  const solomon = problem.kind === 'solomon';
-  const continuity = w.continuity ?? continuityWeight ?? (solomon ? 0 : defaultContinuity(problem.visits.length));
+  // benchmark kinds have their own objective: no continuity or balance terms
+  const bench = problem.kind === 'solomon' || problem.kind === 'mankowska';
+  const continuity = w.continuity ?? continuityWeight ?? (bench ? 0 : defaultContinuity(problem.visits.length));
+  const o = problem.objective ?? {};
   return {
     continuity,
     preferredVisit: w.preferredVisit ?? continuity / 60,
-    travel: w.travel ?? 1,
-    balance: w.balance ?? (solomon ? 0 : 0.05),
+    travel: w.travel ?? o.travel ?? 1,
+    balance: w.balance ?? (bench ? 0 : 0.05),
     change: w.change ?? DEFAULT_CHANGE,
+    tardiness: w.tardiness ?? o.tardiness ?? 1,
+    maxTardiness: w.maxTardiness ?? o.maxTardiness ?? 0,
   };
 }
 
@@ -194,6 +242,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   const uLoc = new Int32Array(nUnits);
   const uE = new Float64Array(nUnits);
   const uL = new Float64Array(nUnits);
+  const uDue = new Float64Array(nUnits);
   const uDur = new Float64Array(nUnits);
   const uDem = new Float64Array(nUnits);
   const uRec = new Int32Array(nUnits);
@@ -210,6 +259,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     const skills = v.skills ?? [];
     const pinned = v.pinned !== undefined ? staffIdx.get(v.pinned)! : -1;
     if (pinned >= 0) vPinned[vi] = 1;
+    const hardLatest = v.latest + (v.maxLate ?? 0);
     const elig: number[] = [];
     let skillOk = 0;
     let shiftOk = 0;
@@ -219,7 +269,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       if (!skills.every((sk) => st.skills.includes(sk))) continue;
       skillOk++;
       const arr = Math.max(rStart[r] + tm[rStartLoc[r] * nLoc + loc], v.earliest);
-      if (arr > v.latest + 1e-9) continue;
+      if (arr > hardLatest + 1e-9) continue;
       if (arr + v.duration + tm[loc * nLoc + rEndLoc[r]] > rEnd[r] + 1e-9) continue;
       shiftOk++;
       if ((v.demand ?? 0) > rCap[r]) continue;
@@ -231,7 +281,8 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       uVisit[u] = vi;
       uLoc[u] = loc;
       uE[u] = v.earliest;
-      uL[u] = v.latest;
+      uL[u] = hardLatest;
+      uDue[u] = v.latest;
       uDur[u] = v.duration;
       uDem[u] = v.demand ?? 0;
       uRec[u] = rec;
@@ -254,12 +305,35 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
           ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}`
           : `no helper has a shift on day ${v.day}`;
       else if (shiftOk === 0)
-        reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${v.latest}] and get back in time`;
+        reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${hardLatest}] and get back in time`;
       else if (elig.length === 0) reason = `its demand ${v.demand} exceeds every vehicle's capacity`;
       else reason = `needs ${k} helpers at once, only ${distinctStaff} qualified helper(s) can do it on day ${v.day}`;
       unassignable.set(vi, reason);
     }
   });
+
+  // interdependent visits (each visit in at most one dependency: the reader checks it)
+  const vIdx = new Map(problem.visits.map((v, i) => [v.id, i]));
+  const vDep = new Int32Array(nVisits).fill(-1);
+  const vGapMin = new Float64Array(nVisits);
+  const vGapMax = new Float64Array(nVisits);
+  const vDepDistinct = new Uint8Array(nVisits);
+  const vLinked = new Uint8Array(nVisits);
+  for (const d of problem.dependencies ?? []) {
+    const a = vIdx.get(d.first)!;
+    const b = vIdx.get(d.second)!;
+    // gaps in each visit's own day minutes
+    const shift = DAY * (problem.visits[b].day - problem.visits[a].day);
+    vDep[a] = b;
+    vDep[b] = a;
+    vGapMin[a] = d.minGap - shift;
+    vGapMax[a] = d.maxGap - shift;
+    vGapMin[b] = -(d.maxGap - shift);
+    vGapMax[b] = -(d.minGap - shift);
+    vDepDistinct[a] = vDepDistinct[b] = d.distinctStaff ? 1 : 0;
+    vLinked[a] = vLinked[b] = 1;
+  }
+  for (let v = 0; v < nVisits; v++) if (vUnits[v].length > 1) vLinked[v] = 1;
 
   // series of recurring visits (the unit of continuity-first planning)
   const vSeries = new Int32Array(nVisits);
@@ -295,7 +369,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       for (let b = 0; b < m; b++) {
         const ub = list[b];
         // distance plus a small time-window mismatch term so that neighbours are also close in time
-        const gap = Math.max(0, uE[ub] - uL[ua] - uDur[ua], uE[ua] - uL[ub] - uDur[ub]);
+        const gap = Math.max(0, uE[ub] - uDue[ua] - uDur[ua], uE[ua] - uDue[ub] - uDur[ub]);
         d[b] = ub === ua ? -1 : tm[uLoc[ua] * nLoc + uLoc[ub]] + 0.1 * gap;
         idx[b] = ub;
       }
@@ -366,6 +440,7 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     uLoc,
     uE,
     uL,
+    uDue,
     uDur,
     uDem,
     uRec,
@@ -375,6 +450,11 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     nVisits,
     vUnits,
     vPinned,
+    vDep,
+    vGapMin,
+    vGapMax,
+    vDepDistinct,
+    vLinked,
     vSeries,
     series,
     unassignable,
@@ -392,11 +472,14 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     pairCost,
     visitCost,
     newHelperMin,
+    recSet: Array.from({ length: nRec }, () => new Int32Array(0)),
+    outsideMin: Float64Array.from(newHelperMin),
     prefBonus,
     distinctStep,
     recFloor,
     weights,
-    metric: problem.travel.model !== 'matrix' && weights.travel >= 0,
+    metric: (problem.travel.model !== 'matrix' || isMetric(tm, nLoc)) && weights.travel >= 0,
+    soft: (weights.tardiness > 0 || weights.maxTardiness > 0) && problem.visits.some((v) => (v.maxLate ?? 0) > 0),
     vBaseA,
     vBaseB,
     symmetricEmpty: solomon,

@@ -37,10 +37,22 @@ export class LocalSearch extends Ruin {
     }
   }
 
-  /** Whether every unit of route a may be served in route b. */
+  /**
+   * Whether every unit of route a may be served in route b. A unit whose dependency asks for
+   * two different helpers stays put when its partner is in the same swap group or with b's
+   * helper (the swap could give both to one helper).
+   */
   private qualified(a: number, b: number): boolean {
     const I = this.I;
-    for (const u of this.routes[a]) if (!eligible(I, u, b)) return false;
+    for (const u of this.routes[a]) {
+      if (!eligible(I, u, b)) return false;
+      const v = I.uVisit[u];
+      if (a === b || !I.vDepDistinct[v]) continue;
+      for (const pu of I.vUnits[I.vDep[v]]) {
+        const pr = this.uRoute[pu];
+        if (pr >= 0 && (this.swapGroup[pr] === this.swapGroup[a] || I.rStaff[pr] === I.rStaff[b])) return false;
+      }
+    }
     return true;
   }
 
@@ -210,13 +222,10 @@ export class LocalSearch extends Ruin {
    * objective. Used on the final plan (no travel changes, so it can only help).
    */
   protected relabelDescent(): void {
-    const scalars = [0, 0, 0, 0];
+    const scalars = [0, 0, 0, 0, 0];
     const tryMove = (move: () => boolean): boolean => {
       const before = this.cost();
-      scalars[0] = this.travel;
-      scalars[1] = this.cont;
-      scalars[2] = this.bal;
-      scalars[3] = this.unassigned;
+      this.saveScalars(scalars);
       this.beginIteration();
       if (!move()) return false;
       if (this.cost() < before - 1e-9) return true;

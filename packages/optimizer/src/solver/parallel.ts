@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Problem, SolveOptions } from '../model.ts';
-import { solve, type SolveResult } from './solve.ts';
+import { defaultConstruction, solve, type SolveResult } from './solve.ts';
 import { LARGE_DISTRICT } from './instance.ts';
 
 export interface ParallelOptions extends SolveOptions {
@@ -40,6 +40,11 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
   if (continuity === 0 || options.baseline) return undefined;
   const large = problem.visits.length > LARGE_DISTRICT;
   if (index % 2 === 1) return large ? { warmStart: 0.3, contRamp: 0.5 } : { warmStart: 0.3 };
+  // helper sets (no named contacts): the even worker starts from the sets' own plan — from a
+  // travel-only plan (24 faces a person at 300 people) the search never got back to the sets
+  // in the time (city district of 300 people: 13.7 faces a person and +79 % travel against
+  // 7.3 and +32 % from the sets' plan, at comparable iterations)
+  if (defaultConstruction(problem) === 'sets') return undefined;
   return large ? { warmStart: 0.15 } : undefined;
 }
 

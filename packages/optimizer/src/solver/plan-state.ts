@@ -32,6 +32,9 @@ export class PlanState {
   rLt: number[][];
   rLoad: Float64Array;
   rTravel: Float64Array;
+  /** Minutes late summed over a route's stops, and its largest (soft late windows only). */
+  rTard: Float64Array;
+  rTardMax: Float64Array;
   /** Route lengths as of their last updateRoute, and their running totals (SISR's mean route length). */
   protected rLen: Int32Array;
   protected servedUnits = 0;
@@ -49,6 +52,8 @@ export class PlanState {
   recHelpers: number[][];
   work: Float64Array;
   travel = 0;
+  /** Minutes late summed over all stops (soft late windows). */
+  tard = 0;
   cont = 0;
   bal = 0;
   unassigned = 0;
@@ -87,6 +92,10 @@ export class PlanState {
   protected dirty: Uint8Array;
   protected dirtyList: number[] = [];
   protected best: PlanCopy | null = null;
+  /** Units whose window changed since the last snapshot (only those are copied into it). */
+  private winDirty: number[] = [];
+  private winMark: Int32Array;
+  private snapGen = 1;
 
   constructor(I: Instance, seed: number) {
     this.I = I;
@@ -97,6 +106,8 @@ export class PlanState {
     this.rLt = Array.from({ length: R }, () => []);
     this.rLoad = new Float64Array(R);
     this.rTravel = new Float64Array(R);
+    this.rTard = new Float64Array(R);
+    this.rTardMax = new Float64Array(R);
     this.rLen = new Int32Array(R);
     this.uRoute = new Int32Array(I.nUnits).fill(-1);
     this.uPos = new Int32Array(I.nUnits).fill(-1);
@@ -116,6 +127,7 @@ export class PlanState {
     this.removedMark = new Int32Array(I.nVisits);
     this.cand = new Float64Array(Math.max(16, R * 4 * 4));
     this.dirty = new Uint8Array(R);
+    this.winMark = new Int32Array(I.nUnits);
   }
 
   /** Re-planning: cost of unit u done by helper s when the baseline had other helper(s). */
@@ -128,7 +140,34 @@ export class PlanState {
   }
 
   cost(): number {
-    return this.I.weights.travel * this.travel + this.contLambda * this.cont + this.bal;
+    const w = this.I.weights;
+    let c = w.travel * this.travel + this.contLambda * this.cont + this.bal;
+    if (this.I.soft) c += w.tardiness * this.tard + w.maxTardiness * this.maxTardiness();
+    return c;
+  }
+
+  /** The largest lateness of any stop (O(routes); only priced on problems with soft windows). */
+  maxTardiness(): number {
+    if (this.I.weights.maxTardiness === 0) return 0;
+    let m = 0;
+    const a = this.rTardMax;
+    for (let r = 0; r < a.length; r++) if (a[r] > m) m = a[r];
+    return m;
+  }
+
+  /** Travel-weighted cost of the plan's routes alone (travel and tardiness): the annealing's scale. */
+  routeCost(): number {
+    const w = this.I.weights;
+    return w.travel * this.travel + (this.I.soft ? w.tardiness * this.tard + w.maxTardiness * this.maxTardiness() : 0);
+  }
+
+  /** The scalars an iteration restores on rollback. */
+  saveScalars(s: number[]): void {
+    s[0] = this.travel;
+    s[1] = this.cont;
+    s[2] = this.bal;
+    s[3] = this.unassigned;
+    s[4] = this.tard;
   }
 
   // ---------- bookkeeping ----------
@@ -212,6 +251,20 @@ export class PlanState {
       load += I.uDem[u];
       this.uPos[u] = i;
     }
+    if (I.soft) {
+      let tard = 0;
+      let tmax = 0;
+      for (let i = 0; i < n; i++) {
+        const late = E[i] - I.uDue[seq[i]];
+        if (late > 0) {
+          tard += late;
+          if (late > tmax) tmax = late;
+        }
+      }
+      this.tard += tard - this.rTard[r];
+      this.rTard[r] = tard;
+      this.rTardMax[r] = tmax;
+    }
     if (n > 0) {
       travel += tm[loc * N + I.rEndLoc[r]];
       let latestDep = I.rEnd[r] - tm[loc * N + I.rEndLoc[r]];
@@ -247,6 +300,10 @@ export class PlanState {
 
   protected setWindow(u: number, e: number, l: number): void {
     this.winLog.push(u, this.curE[u], this.curL[u]);
+    if (this.winMark[u] !== this.snapGen) {
+      this.winMark[u] = this.snapGen;
+      this.winDirty.push(u);
+    }
     this.curE[u] = e;
     this.curL[u] = l;
   }
@@ -258,10 +315,14 @@ export class PlanState {
     this.unassignedPinned -= this.I.vPinned[v];
   }
 
-  /** Removes a visit (all its units) from the plan; routes are left for the caller to update. */
+  /**
+   * Removes a visit (all its units) from the plan, and the other visit of its dependency with
+   * it (a dependent pair is reinserted jointly); routes are left for the caller to update.
+   */
   protected removeVisit(v: number): void {
     const I = this.I;
     const units = I.vUnits[v];
+    const pinned = I.vLinked[v] === 1;
     for (let j = 0; j < units.length; j++) {
       const u = units[j];
       const r = this.uRoute[u];
@@ -269,7 +330,7 @@ export class PlanState {
       this.touch(r);
       this.removeStats(u, I.rStaff[r]);
       this.uRoute[u] = -1;
-      if (units.length > 1) this.setWindow(u, I.uE[u], I.uL[u]);
+      if (pinned) this.setWindow(u, I.uE[u], I.uL[u]);
     }
     if (this.vAssigned[v]) {
       this.vAssigned[v] = 0;
@@ -278,6 +339,8 @@ export class PlanState {
     }
     this.removedMark[v] = this.iter;
     this.insertList.push(v);
+    const dep = I.vDep[v];
+    if (dep >= 0 && this.removedMark[dep] !== this.iter) this.removeVisit(dep);
   }
 
   /** Drops removed units from touched routes and refreshes them. */
@@ -347,6 +410,7 @@ export class PlanState {
     this.cont = scalars[1];
     this.bal = scalars[2];
     this.unassigned = scalars[3];
+    this.tard = scalars[4];
   }
 
   /** Recomputes all totals from scratch (removes floating drift). */
@@ -359,7 +423,10 @@ export class PlanState {
     this.cont = 0;
     this.bal = 0;
     this.travel = 0;
+    this.tard = 0;
     this.rTravel.fill(0);
+    this.rTard.fill(0);
+    this.rTardMax.fill(0);
     for (let r = 0; r < I.nRoutes; r++) {
       for (const u of this.routes[r]) {
         this.uRoute[u] = r;
@@ -394,10 +461,14 @@ export class PlanState {
       };
     } else {
       for (const r of this.dirtyList) this.best.routes[r] = this.routes[r].slice();
-      this.best.winE.set(this.curE);
-      this.best.winL.set(this.curL);
+      for (const u of this.winDirty) {
+        this.best.winE[u] = this.curE[u];
+        this.best.winL[u] = this.curL[u];
+      }
       this.best.travel = this.travel;
     }
+    this.winDirty.length = 0;
+    this.snapGen++;
     for (const r of this.dirtyList) this.dirty[r] = 0;
     this.dirtyList.length = 0;
     return this.best;

@@ -246,7 +246,7 @@ export class Ruin extends Construction {
     let u0 = -1;
     for (let tries = 0; tries < 20 && u0 < 0; tries++) {
       const u = rng.int(I.nUnits);
-      if (this.uRoute[u] >= 0 && I.uPartner[u] < 0 && this.nDist[I.uRec[u]] > 1) u0 = u;
+      if (this.uRoute[u] >= 0 && !I.vLinked[I.uVisit[u]] && this.nDist[I.uRec[u]] > 1) u0 = u;
     }
     if (u0 < 0) return false;
     const rec = I.uRec[u0];
@@ -279,6 +279,7 @@ export class Ruin extends Construction {
     if (h < 0) return false;
     let moved = 0;
     for (const v of vs) {
+      if (I.vLinked[v]) continue;
       const u = I.vUnits[v][0];
       const cur = this.uRoute[u];
       if (cur >= 0 && I.rStaff[cur] === h) continue;
@@ -307,7 +308,7 @@ export class Ruin extends Construction {
     if (rec < 0) return false;
     const vs = recVisits[rec];
     const single: number[] = [];
-    for (const v of vs) if (I.vUnits[v].length === 1) single.push(v);
+    for (const v of vs) if (I.vUnits[v].length === 1 && !I.vLinked[v]) single.push(v);
     if (single.length < 2) return false;
     // candidates: the person's current helpers and preferred helpers
     const cands: number[] = [];

@@ -10,6 +10,7 @@
  */
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
+import { eligible } from './instance.ts';
 import { LocalSearch } from './local-search.ts';
 
 export interface SearchParams {
@@ -30,8 +31,8 @@ export interface SearchParams {
   routeRuin?: number;
   t0?: number;
   tf?: number;
-  /** Home-care construction: series (continuity-first) or greedy insertion by day. */
-  construction?: 'series' | 'greedy';
+  /** Home-care construction: series (continuity-first) or greedy insertion by day ('sets' is built before the search: helper-sets.ts). */
+  construction?: 'sets' | 'series' | 'greedy';
   /** Re-planning: a baseline plan mapped onto the routes, kept where still feasible. */
   baseline?: BaselineSeed;
   /**
@@ -91,7 +92,7 @@ export class Search extends LocalSearch {
     this.beginIteration();
     if (p.baseline) this.seedBaseline(p.baseline);
     for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) this.insertList.push(v);
-    if (I.weights.continuity > 0 && !I.solomon && (p.construction ?? 'series') === 'series') {
+    if (I.weights.continuity > 0 && !I.solomon && p.construction === 'series') {
       this.constructBySeries();
       this.insertList.length = 0;
     } else this.recreate(I.weights.continuity > 0 ? 7 : 4);
@@ -110,7 +111,7 @@ export class Search extends LocalSearch {
     let bestTravel = this.travel;
     let bestCont = this.cont;
     let bestBal = this.bal;
-    const scale = Math.max(1e-6, this.travel / Math.max(1, I.nUnits - this.unassigned));
+    const scale = Math.max(1e-6, this.routeCost() / Math.max(1, I.nUnits - this.unassigned));
     const T0 = (p.t0 ?? (I.solomon ? 0.25 : 0.3)) * scale;
     const Tf = (p.tf ?? 0.002) * scale;
     let it = 0;
@@ -121,9 +122,26 @@ export class Search extends LocalSearch {
     let lastImprove = 0;
     let reheats = 0;
     let lastReport = t0ms;
-    const scalars = [0, 0, 0, 0];
+    const scalars = [0, 0, 0, 0, 0];
+    // the unassigned visits (that someone could do), kept up to date from each accepted
+    // iteration's insert list: a rescan of every visit per iteration grew with the district
     const unList: number[] = [];
-    let unStale = true;
+    const unPos = new Int32Array(I.nVisits).fill(-1);
+    const unSync = (v: number) => {
+      const want = !this.vAssigned[v] && !I.unassignable.has(v);
+      if (want && unPos[v] < 0) {
+        unPos[v] = unList.length;
+        unList.push(v);
+      } else if (!want && unPos[v] >= 0) {
+        const last = unList.pop()!;
+        if (last !== v) {
+          unList[unPos[v]] = last;
+          unPos[last] = unPos[v];
+        }
+        unPos[v] = -1;
+      }
+    };
+    for (let v = 0; v < I.nVisits; v++) unSync(v);
     for (;;) {
       const now = it % 16 === 0 ? performance.now() : lastReport;
       const elapsed = now - t0ms;
@@ -144,22 +162,15 @@ export class Search extends LocalSearch {
         bestCost = I.weights.travel * bestTravel + this.contLambda * bestCont + bestBal;
       }
       it++;
-      scalars[0] = this.travel;
-      scalars[1] = this.cont;
-      scalars[2] = this.bal;
-      scalars[3] = this.unassigned;
+      this.saveScalars(scalars);
       this.beginIteration();
       let repairSeed = -1;
       // unassigned visits get another chance
       if (this.unassigned > 0) {
         // the list changes only when an iteration is accepted (a rejected one is rolled back)
-        if (unStale) {
-          unList.length = 0;
-          for (let v = 0; v < I.nVisits; v++) if (!this.vAssigned[v] && !I.unassignable.has(v)) unList.push(v);
-          unStale = false;
-        }
-        const prob = Math.min(1, 8 / Math.max(1, unList.length));
-        for (const v of unList) if (rng.next() < prob) this.insertList.push(v);
+        // about eight of them get another chance (all when there are few)
+        if (unList.length <= 8) for (const v of unList) this.insertList.push(v);
+        else for (let k = 0; k < 8; k++) this.insertList.push(unList[rng.int(unList.length)]);
         // now and then, make room around one unassigned visit and insert it first
         if (unList.length > 0 && rng.next() < repairRate) {
           // a pinned visit left out is repaired first
@@ -230,7 +241,7 @@ export class Search extends LocalSearch {
       else if (newUn !== curUn) accept = newUn < curUn;
       else accept = newCost < curCost - T * Math.log(rng.next() + 1e-300);
       if (accept) {
-        unStale = true;
+        for (const v of this.insertList) unSync(v);
         curCost = newCost;
         curUn = newUn;
         curPin = newPin;
@@ -281,5 +292,67 @@ export class Search extends LocalSearch {
       winE: Float64Array.from(this.curE),
       winL: Float64Array.from(this.curL),
     };
+  }
+
+  /**
+   * Why each visit done outside its person's helper set is there (visit index -> reason), on
+   * the plan the search returned: no helper of the set on duty that day, none of them
+   * qualified or able to reach it in its window, a two-helper visit with fewer than two of the
+   * set on duty, no room in the set's routes at that time, or less travel outside the set.
+   */
+  explainOutside(): Map<number, string> {
+    const I = this.I;
+    const out = new Map<number, string>();
+    const days = I.problem.days;
+    const hhmm = (t: number) =>
+      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+    for (let v = 0; v < I.nVisits; v++) {
+      const units = I.vUnits[v];
+      const rec = I.uRec[units[0]];
+      const set = I.recSet[rec];
+      if (set.length === 0 || !this.vAssigned[v]) continue;
+      const outside = units.filter((u) => set.indexOf(I.rStaff[this.uRoute[u]]) < 0);
+      if (outside.length === 0) continue;
+      const u = units[0];
+      const day = I.uDay[u];
+      const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
+      const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
+      let reason: string;
+      if (onDuty.length === 0) reason = `no helper of the set works on day ${day}`;
+      else if (able.length === 0) {
+        const skills = I.problem.visits[v].skills ?? [];
+        reason = `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`;
+      } else if (units.length > 1 && able.length < 2)
+        reason = `needs two helpers at once; only ${able.length} of the set can do it that day`;
+      else {
+        // room in a set member's route that day (the visit's own place taken out of the reckoning)
+        let cheapest = Infinity;
+        const here = this.routeCostOf(u);
+        for (const s of able) {
+          const r = this.routeOf[s * days + day];
+          if (this.uRoute[u] === r) continue;
+          const d = this.bestPos(u, r, false);
+          if (d < cheapest) cheapest = d;
+        }
+        if (cheapest === Infinity)
+          reason = `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`;
+        else
+          reason = `less travel outside the set (a helper of the set would add ${Math.max(0, cheapest - here).toFixed(0)} more travel-minutes)`;
+      }
+      out.set(v, reason);
+    }
+    return out;
+  }
+
+  /** Travel-weighted cost that unit u adds where it is (its detour). */
+  private routeCostOf(u: number): number {
+    const I = this.I;
+    const r = this.uRoute[u];
+    const seq = this.routes[r];
+    const i = this.uPos[u];
+    const prev = i > 0 ? I.uLoc[seq[i - 1]] : I.rStartLoc[r];
+    const next = i < seq.length - 1 ? I.uLoc[seq[i + 1]] : I.rEndLoc[r];
+    const N = I.nLoc;
+    return I.weights.travel * (I.tm[prev * N + I.uLoc[u]] + I.tm[I.uLoc[u] * N + next] - I.tm[prev * N + next]);
   }
 }

@@ -2,83 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../checker.ts';
 import { generateDistrict } from '../generator.ts';
-import type { Problem } from '../model.ts';
 import { parseProblemJson, readProblem, validateProblem } from '../readers.ts';
+import { smallProblem } from '../test/arbitraries.ts';
 import { exampleProblemText, solomonText } from '../test/fixtures.ts';
 import { findUnassignable, solve } from './solve.ts';
 import { solveParallel } from './parallel.ts';
-
-const SKILLS = ['medication', 'wound', 'therapy'];
-
-/** Small random home-care problems: shifts, skills, pins, two-helper visits, tight windows. */
-const smallProblem: fc.Arbitrary<Problem> = fc
-  .record({
-    days: fc.integer({ min: 1, max: 3 }),
-    locs: fc.array(
-      fc.tuple(fc.double({ min: 59.9, max: 59.93, noNaN: true }), fc.double({ min: 10.7, max: 10.8, noNaN: true })),
-      { minLength: 2, maxLength: 6 },
-    ),
-    staff: fc.array(
-      fc.record({
-        skills: fc.subarray(SKILLS),
-        shifts: fc.array(fc.tuple(fc.integer({ min: 360, max: 900 }), fc.integer({ min: 60, max: 600 })), {
-          minLength: 3,
-          maxLength: 3,
-        }),
-        off: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-    visits: fc.array(
-      fc.record({
-        rec: fc.nat(),
-        day: fc.nat(),
-        earliest: fc.integer({ min: 360, max: 1300 }),
-        width: fc.integer({ min: 0, max: 240 }),
-        duration: fc.integer({ min: 5, max: 90 }),
-        skills: fc.subarray(SKILLS, { maxLength: 1 }),
-        two: fc.boolean(),
-        pin: fc.option(fc.nat(), { nil: undefined }),
-        pref: fc.nat(),
-      }),
-      { minLength: 1, maxLength: 14 },
-    ),
-  })
-  .map(({ days, locs, staff, visits }) => {
-    const p: Problem = {
-      format: 'tillit-homecare/1',
-      name: 'prop',
-      days,
-      travel: { model: 'haversine', speedKmh: 25, detourFactor: 1.3 },
-      locations: locs.map(([lat, lon], i) => ({ id: `l${i}`, lat, lon })),
-      staff: staff.map((s, i) => ({
-        id: `s${i}`,
-        skills: s.skills,
-        start: 'l0',
-        end: 'l0',
-        shifts: s.shifts
-          .slice(0, days)
-          .flatMap(([start, len], d) => (s.off[d] ? [] : [{ day: d, start, end: start + len }])),
-      })),
-      recipients: locs
-        .slice(1)
-        .map((_, i) => ({ id: `r${i}`, location: `l${i + 1}`, preferred: [`s${i % staff.length}`] })),
-      visits: [],
-    };
-    const nRec = locs.length - 1;
-    p.visits = visits.map((v, i) => ({
-      id: `v${i}`,
-      recipient: `r${v.rec % nRec}`,
-      day: v.day % days,
-      earliest: v.earliest,
-      latest: v.earliest + v.width,
-      duration: v.duration,
-      skills: v.skills,
-      staff: v.two ? 2 : 1,
-      ...(v.pin !== undefined && !v.two ? { pinned: `s${v.pin % staff.length}` } : {}),
-    }));
-    return p;
-  });
 
 describe('solve', () => {
   it('every plan on small random problems is feasible (property)', () => {

@@ -5,6 +5,7 @@ import type { Problem, Solution, SolveOptions } from '../model.ts';
 import { compile, resolveWeights, type Instance } from './instance.ts';
 import { Search, type SearchResult } from './search.ts';
 import { baselineSeed } from './baseline.ts';
+import { applyHelperSets, buildHelperSets, type HelperSets } from './helper-sets.ts';
 
 export interface SolveResult {
   solution: Solution;
@@ -37,6 +38,20 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   // Home care with continuity: a first phase plans for travel only (it finds the fewest
   // unassigned visits most easily), the second phase adds continuity from that plan.
   const warm = inst.solomon || weights.continuity === 0 ? 0 : (options.tuning?.warmStart ?? 0);
+  // Familiar faces by construction: each person's helper set first (phase 1), priced into the
+  // continuity terms, and its plan the search's start unless a travel-only warm start is asked for
+  let sets: HelperSets | undefined;
+  const construction = options.tuning?.construction ?? defaultConstruction(problem);
+  if (
+    problem.kind !== 'solomon' &&
+    problem.kind !== 'mankowska' &&
+    weights.continuity > 0 &&
+    !options.baseline &&
+    construction === 'sets'
+  ) {
+    sets = buildHelperSets(inst, seed, options.tuning?.maxSet, options.tuning?.setTravel);
+    applyHelperSets(inst, sets.sets, options.tuning?.outside);
+  }
   let start: SearchResult | undefined;
   if (warm > 0) {
     const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 }, 40, options.baseline);
@@ -60,25 +75,49 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     scheduleBy,
     onProgress: progress,
     ...options.tuning,
+    construction,
     // continuity is brought in gradually only from a travel-only plan, never when re-planning
     contRamp: start && !options.baseline ? (options.tuning?.contRamp ?? 0) : 0,
-    start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : undefined,
+    start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : sets,
     baseline: start ? undefined : seed0,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const solution = toSolution(inst, res, {
+    name: 'tillit',
+    seed,
+    seconds: round(seconds, 3),
+    iterations: res.iterations + (start?.iterations ?? 0),
+  });
+  if (sets) {
+    const p = inst.problem;
+    solution.helperSets = {};
+    sets.sets.forEach((set, rec) => {
+      if (set.length > 0) solution.helperSets![p.recipients[rec].id] = Array.from(set, (s) => p.staff[s].id);
+    });
+    const why = search.explainOutside();
+    if (why.size > 0) {
+      solution.outsideSet = {};
+      for (const [v, reason] of why) solution.outsideSet[p.visits[v].id] = reason;
+    }
+  }
   return {
-    solution: toSolution(inst, res, {
-      name: 'tillit',
-      seed,
-      seconds: round(seconds, 3),
-      iterations: res.iterations + (start?.iterations ?? 0),
-    }),
+    solution,
     cost: res.cost,
     unassigned: res.unassignedVisits.length,
     unassignedPinned: res.unassignedVisits.filter((v) => inst.vPinned[v]).length,
     iterations: res.iterations + (start?.iterations ?? 0),
     seconds,
   };
+}
+
+/**
+ * Helper sets by default where the problem names no familiar faces; where the team has named
+ * contacts (preferred helpers), the continuity-first series construction that starts from
+ * them (on the generator's team districts the sets start cost 0–8 % more travel for the same
+ * faces at 60 people, three paired runs of 20,000 iterations).
+ */
+export function defaultConstruction(problem: Problem): 'sets' | 'series' {
+  return problem.recipients.some((r) => (r.preferred ?? []).length > 0) ? 'series' : 'sets';
 }
 
 function round(x: number, d: number): number {

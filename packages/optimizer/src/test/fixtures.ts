@@ -10,3 +10,5 @@ export const exampleSolutionText = () =>
   readFileSync(path.join(packageDir, 'formats', 'example-solution.json'), 'utf8');
 export const solomonText = (name: string) =>
   readFileSync(path.join(packageDir, 'data', 'solomon', `${name}.txt`), 'utf8');
+export const hhcrspText = (name: string) =>
+  readFileSync(path.join(packageDir, 'data', 'hhcrsp', `InstanzCPLEX_HCSRP_${name}.txt`), 'utf8');

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkSolution } from '../checker.ts';
+import { generateDistrict } from '../generator.ts';
+import { validateProblem } from '../readers.ts';
+import { smallProblem } from '../test/arbitraries.ts';
+import { solve } from './solve.ts';
+
+describe('helper sets (phase 1)', () => {
+  it('every plan is feasible, every set helper could serve the person, and every visit outside its set has a reason (property)', () => {
+    let outside = 0;
+    let withSets = 0;
+    fc.assert(
+      fc.property(smallProblem, fc.integer({ min: 1, max: 1000 }), (raw, seed) => {
+        // no named contacts: the sets are the solver's own (the default construction then)
+        const problem = validateProblem(
+          JSON.parse(JSON.stringify({ ...raw, recipients: raw.recipients.map(({ preferred: _, ...r }) => r) })),
+        );
+        const res = solve(problem, { iterations: 60, seed });
+        const sol = res.solution;
+        const check = checkSolution(problem, sol);
+        if (!check.feasible) throw new Error(check.errors.join('\n'));
+        const sets = sol.helperSets ?? {};
+        const staffById = new Map(problem.staff.map((s) => [s.id, s]));
+        for (const [rec, set] of Object.entries(sets)) {
+          withSets++;
+          expect(new Set(set).size).toBe(set.length);
+          // each helper of a set is qualified and on duty for at least one of the person's visits
+          const mine = problem.visits.filter((v) => v.recipient === rec);
+          for (const id of set) {
+            const st = staffById.get(id)!;
+            const can = mine.some(
+              (v) =>
+                st.shifts.some((sh) => sh.day === v.day) &&
+                (v.skills ?? []).every((k) => st.skills.includes(k)) &&
+                (v.pinned === undefined || v.pinned === id),
+            );
+            expect(can).toBe(true);
+          }
+        }
+        const recOf = new Map(problem.visits.map((v) => [v.id, v.recipient]));
+        const outsideVisits = new Set<string>();
+        for (const r of sol.routes)
+          for (const s of r.stops) {
+            const set = sets[recOf.get(s.visit)!];
+            if (set && !set.includes(r.staff)) outsideVisits.add(s.visit);
+          }
+        expect(new Set(Object.keys(sol.outsideSet ?? {}))).toEqual(outsideVisits);
+        for (const reason of Object.values(sol.outsideSet ?? {})) expect(reason.length).toBeGreaterThan(10);
+        outside += outsideVisits.size;
+      }),
+      { numRuns: 100, seed: 11 },
+    );
+    expect(withSets).toBeGreaterThan(40);
+    expect(outside).toBeGreaterThan(0);
+  });
+
+  it('gives a city district small sets by construction, the same for the same seed', () => {
+    const problem = generateDistrict({
+      people: 24,
+      staff: 9,
+      days: 14,
+      seed: 2,
+      teams: false,
+      preferred: false,
+      mix: 'heavy',
+    });
+    const a = solve(problem, { iterations: 300, seed: 4 });
+    const b = solve(problem, { iterations: 300, seed: 4 });
+    expect(a.solution.routes).toEqual(b.solution.routes);
+    expect(a.solution.helperSets).toEqual(b.solution.helperSets);
+    expect(checkSolution(problem, a.solution).feasible).toBe(true);
+    const sizes = Object.values(a.solution.helperSets!).map((s) => s.length);
+    expect(sizes.length).toBe(24);
+    // against the series construction, phase 1 gives fewer faces at the start
+    const series = solve(problem, { iterations: 1, seed: 4, tuning: { construction: 'series' } });
+    const sets = solve(problem, { iterations: 1, seed: 4 });
+    const faces = (s: typeof sets) => checkSolution(problem, s.solution).figures.distinctHelpers.mean;
+    expect(faces(sets)).toBeLessThan(faces(series));
+  });
+});
