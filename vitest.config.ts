@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['apps/**/*.test.{ts,tsx}', 'packages/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['apps/**/*.test.{ts,tsx}', 'packages/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.mjs'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
         },

@@ -2,20 +2,29 @@
 // `npm test`: installs what the tests need, type-checks, then runs every suite — unit and
 // database tests (vitest; PGlite, and PostgreSQL too when TILLIT_TEST_POSTGRES_URL is set)
 // and browser tests (Playwright on Debian's chromium) — and ends with one line
-// "N passed, N failed" that CI counts.
+// "N passed, N failed" that CI counts. The counting (scripts/test-count.mjs) trusts neither
+// a report nor an exit code alone: a suite that did not run is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closingLine, countPlaywright, countVitest, total } from './test-count.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = 'test-results';
-let passed = 0;
-let failed = 0;
-let broken = false;
+const counts = [];
+const checks = [];
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
+}
+
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function ensureChromium() {
@@ -32,88 +41,43 @@ function ensureChromium() {
   return existsSync(CHROMIUM);
 }
 
-function countVitest(file) {
-  if (!existsSync(file)) {
-    broken = true;
-    return;
-  }
-  const j = JSON.parse(readFileSync(file, 'utf8'));
-  passed += j.numPassedTests;
-  failed += j.numFailedTests;
-  // A file that fails to load has no failing test but must still fail the run.
-  if (j.numFailedTestSuites > 0 && j.numFailedTests === 0) failed += j.numFailedTestSuites;
-}
-
-function countPlaywright(file) {
-  if (!existsSync(file)) {
-    broken = true;
-    return;
-  }
-  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
-  passed += s.expected + s.flaky;
-  failed += s.unexpected;
-  if ((s.errors ?? []).length) broken = true;
+function vitest(label, file, args, env) {
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile=${file}`];
+  const exitCode = run(label, 'npx', ['vitest', 'run', ...args, ...reporters], env);
+  counts.push(countVitest({ label, exitCode, report: readReport(file) }));
 }
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-if (run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) !== 0) broken = true;
-if (run('format and lint (Biome)', 'npx', ['biome', 'ci', '.']) !== 0) broken = true;
+checks.push({ label: 'type check', exitCode: run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) });
+checks.push({ label: 'Biome', exitCode: run('format and lint (Biome)', 'npx', ['biome', 'ci', '.']) });
 
-run(
-  'unit and database tests (PGlite)',
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`],
-  {
-    DATABASE_URL: '',
-  },
-);
-countVitest(`${results}/vitest.json`);
+vitest('unit and database tests (PGlite)', `${results}/vitest.json`, [], { DATABASE_URL: '' });
 
 const pg = process.env.TILLIT_TEST_POSTGRES_URL;
-if (pg) {
-  run(
-    'database tests (PostgreSQL)',
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      'db',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${results}/vitest-pg.json`,
-    ],
-    {
-      DATABASE_URL: pg,
-    },
-  );
-  countVitest(`${results}/vitest-pg.json`);
-}
+if (pg) vitest('database tests (PostgreSQL)', `${results}/vitest-pg.json`, ['--project', 'db'], { DATABASE_URL: pg });
 
-if (!ensureChromium()) broken = true;
+if (!ensureChromium()) checks.push({ label: 'chromium', exitCode: 1 });
 else {
-  if (
-    run('building the web app', 'npx', [
-      'vite',
-      'build',
-      '--config',
-      'apps/web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ]) !== 0
-  )
-    broken = true;
-  run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
+  const build = run('building the web app', 'npx', [
+    'vite',
+    'build',
+    '--config',
+    'apps/web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
+  checks.push({ label: 'web build', exitCode: build });
+  const file = `${results}/playwright.json`;
+  const exitCode = run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
   });
-  countPlaywright(`${results}/playwright.json`);
+  counts.push(countPlaywright({ label: 'browser tests', exitCode, report: readReport(file) }));
 }
 
-if (broken) {
-  console.log('\nA test step could not run (see above).');
-  failed = Math.max(failed, 1);
-}
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+const sum = total(counts, checks);
+if (sum.problems.length) console.log(`\nCounted as failures:\n${sum.problems.map((p) => `  - ${p}`).join('\n')}`);
+if (sum.skipped) console.log(`\n${sum.skipped} skipped`);
+console.log(`\n${closingLine(sum)}`);
+process.exit(sum.failed > 0 ? 1 : 0);
