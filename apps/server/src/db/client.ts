@@ -71,15 +71,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  let release = () => {};
+  let release = async () => {};
   let client: InstanceType<typeof PGlite>;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
-    release = acquireLock(path.join(opts.dataDir, 'tillit.lock'));
+    release = await acquireLock(path.join(opts.dataDir, 'tillit.lock'));
     try {
       client = await PGlite.create(path.join(opts.dataDir, 'pglite'));
     } catch (err) {
-      release();
+      await release();
       throw err;
     }
   } else {
@@ -102,7 +102,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     description: opts.dataDir ? `PGlite ${path.resolve(opts.dataDir)}` : 'PGlite (in memory)',
     close: async () => {
       await client.close();
-      release();
+      await release();
     },
   };
 }
