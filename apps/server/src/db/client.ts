@@ -25,7 +25,7 @@ export type DatabaseKind = 'embedded' | 'postgresql';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
-  /** A human description for logs and /api/health (no credentials). */
+  /** A human description for logs (no credentials); never shown to the public. */
   description: string;
   /**
    * How the job queue (pg-boss) reaches the same database: its own pool for PostgreSQL, or
@@ -107,11 +107,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
-/** Applies the migration set; the same files on both engines. */
+/** Any fixed number: the PostgreSQL advisory lock that lets one server at a time migrate. */
+const MIGRATION_LOCK = 7_152_019;
+
+/**
+ * Applies the migration set; the same files on both engines. On PostgreSQL several app
+ * servers may start at once: each takes a session-level advisory lock on its own connection
+ * first, so the migrations run once and the others find them applied.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'postgresql') {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    const { connectionString } = database.queueConnection as { connectionString: string };
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migrate(drizzle(client), { migrationsFolder });
+    } finally {
+      await client.end(); // ending the session releases the lock
+    }
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder });

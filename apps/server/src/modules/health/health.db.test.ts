@@ -14,8 +14,24 @@ afterAll(async () => {
   await database.close();
 });
 
-it('names the database in use', async () => {
-  const res = await app.inject({ method: 'GET', url: '/api/health' });
-  expect(res.statusCode).toBe(200);
-  expect(res.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgresql' : 'embedded' });
+it('answers liveness and readiness without a session, naming nothing about the database', async () => {
+  for (const url of ['/api/health/live', '/api/health/ready', '/api/health']) {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBe(200);
+    expect(res.json(), url).toEqual({ status: 'ok' });
+    expect(res.body).not.toMatch(/pglite|postgres|embedded|127\.0\.0\.1|localhost|tillit_|\/tmp|\/work/i);
+  }
+});
+
+it('is not ready when the database does not answer, while still alive', async () => {
+  const original = database.db.execute;
+  database.db.execute = (() => Promise.reject(new Error('connection refused'))) as never;
+  try {
+    const ready = await app.inject({ method: 'GET', url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'database_unavailable' });
+    expect((await app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+  } finally {
+    database.db.execute = original;
+  }
 });

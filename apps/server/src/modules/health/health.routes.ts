@@ -1,11 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 
-/** Liveness and which database is in use; no session needed. */
+/** How long readiness waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 2000;
+
+/**
+ * Health for a load balancer or orchestrator; no session needed, and the answers say only
+ * what the public needs (never the database's path, host or kind):
+ * - `GET /api/health/live`: the process answers (restart it when this fails).
+ * - `GET /api/health/ready`: the database answers within 2 s and the server is not shutting
+ *   down (send it traffic only while this is 200; 503 otherwise).
+ * - `GET /api/health`: the same as ready, kept for existing checks.
+ */
 export function healthRoutes(app: FastifyInstance, database: Database) {
-  app.get('/api/health', { config: { public: true } }, async () => {
-    await database.db.execute(sql`SELECT 1`);
-    return { status: 'ok', database: database.kind, databaseDescription: database.description };
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
   });
+
+  const databaseAnswers = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+    });
+    const query = database.db.execute(sql`SELECT 1`).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const ready = async (_request: unknown, reply: FastifyReply) => {
+    if (closing) return reply.status(503).send({ status: 'shutting_down' });
+    if (!(await databaseAnswers())) return reply.status(503).send({ status: 'database_unavailable' });
+    return { status: 'ok' };
+  };
+
+  app.get('/api/health/live', { config: { public: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/health/ready', { config: { public: true } }, ready);
+  app.get('/api/health', { config: { public: true } }, ready);
 }
