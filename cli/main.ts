@@ -21,6 +21,11 @@ const commands: Record<string, Command> = {
     load: () => import(`${server}/user-add.ts`),
   },
   'audit verify': { summary: 'check the audit log hash chain', load: () => import(`${server}/audit-verify.ts`) },
+  backup: { summary: 'backup FILE — the whole database to one file', load: () => import(`${server}/backup.ts`) },
+  restore: {
+    summary: 'restore FILE [--replace] — load a backup (stop the servers first)',
+    load: () => import(`${server}/restore.ts`),
+  },
   solve: {
     summary: 'solve PROBLEM --time-limit S [--seed N] [--continuity-weight W] --out FILE',
     load: () => import('../packages/optimizer/src/cli/solve.ts'),

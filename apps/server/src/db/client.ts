@@ -115,7 +115,7 @@ const MIGRATION_LOCK = 7_152_019;
  * servers may start at once: each takes a session-level advisory lock on its own connection
  * first, so the migrations run once and the others find them applied.
  */
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'postgresql') {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -125,12 +125,12 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await client.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate(drizzle(client), { migrationsFolder });
+      await migrate(drizzle(client), { migrationsFolder: folder });
     } finally {
       await client.end(); // ending the session releases the lock
     }
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.db as never, { migrationsFolder: folder });
   }
 }
