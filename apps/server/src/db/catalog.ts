@@ -46,7 +46,10 @@ export async function listTables(db: DbOrTx): Promise<TableInfo[]> {
     const t = info.get(c.tbl)!;
     if (!c.generated) t.columns.push(c.col);
     if (c.identity) t.identity.push(c.col);
-    if (c.key !== null) (keyed[c.tbl] ??= []).push({ col: c.col, at: Number(c.key) });
+    if (c.key !== null) {
+      keyed[c.tbl] ??= [];
+      keyed[c.tbl].push({ col: c.col, at: Number(c.key) });
+    }
   }
   for (const t of info.values()) {
     // A table without a primary key is ordered by all its columns.
