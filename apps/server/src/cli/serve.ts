@@ -17,10 +17,14 @@ async function ensureWebBuilt(log: (s: string) => void, force: boolean) {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, build: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'no-demo': { type: 'boolean' }, build: { type: 'boolean' }, 'no-web-build': { type: 'boolean' } },
+  });
   const config = loadConfig();
   const log = progress('tillit');
-  await ensureWebBuilt(log, Boolean(values.build));
+  // --no-web-build: an API server behind a separate web host (or a test) never waits for Vite.
+  if (!values['no-web-build']) await ensureWebBuilt(log, Boolean(values.build));
   const database = await openConfigured(config);
   log(`database: ${database.description}`);
   await ensureCompetenceCatalogue(database.db);
