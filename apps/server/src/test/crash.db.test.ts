@@ -9,7 +9,9 @@ import { call, logInOver, prepareDatabase, runTillit, type Session, startServer 
  * it acknowledged (201) and every read it answered (whose audit row must commit first) is
  * there after the restart, and the audit log's chains verify.
  */
-it('keeps every acknowledged write and audit row when the server is killed mid-load', { timeout: 240_000 }, async () => {
+it('keeps every acknowledged write and audit row when the server is killed mid-load', {
+  timeout: 240_000,
+}, async () => {
   const env = await prepareDatabase();
   const server = await startServer(env);
   const nurse = await logInOver(server.url, 'sykepleier');

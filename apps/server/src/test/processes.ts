@@ -30,7 +30,12 @@ export async function prepareDatabase(): Promise<DatabaseEnv> {
     }
     await migrateDatabase(database);
     const today = new Date().toISOString().slice(0, 10);
-    await loadDistrict(database.db, generateDistrict({ teams: 2, staffPerTeam: [6, 6], recipients: 24 }, 3), undefined, today);
+    await loadDistrict(
+      database.db,
+      generateDistrict({ teams: 2, staffPerTeam: [6, 6], recipients: 24 }, 3),
+      undefined,
+      today,
+    );
   } finally {
     await database.close();
   }
@@ -63,7 +68,14 @@ export interface ServerProcess {
 export async function startServer(env: DatabaseEnv & Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [tillit, 'serve', '--no-demo', '--no-web-build'], {
-    env: { ...process.env, TILLIT_LOGIN_MAX: '10000', LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      TILLIT_LOGIN_MAX: '10000',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
