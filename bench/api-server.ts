@@ -11,7 +11,7 @@ import { FULL, generateDistrict } from '../apps/server/src/modules/demo/generato
 
 const config = { ...loadConfig(), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 } };
 const district = generateDistrict(FULL);
-const database = await openBenchDatabase(config.databaseUrl, district, 20);
+const database = await openBenchDatabase(config.databaseUrl, district, 20, process.env.BENCH_VISITS_FROM);
 const app = await buildApp(database, config);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };

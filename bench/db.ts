@@ -8,9 +8,16 @@ import type { District } from '../apps/server/src/modules/demo/generator.ts';
 
 /**
  * The database a benchmark runs on: PostgreSQL when DATABASE_URL is set (Tillit's tables are
- * dropped and recreated there), else a fresh PGlite folder; migrated and loaded with a district.
+ * dropped and recreated there), else a fresh PGlite folder; migrated and loaded with a district
+ * (and, when asked, two weeks of visits from its care plans).
  */
-export async function openBenchDatabase(databaseUrl: string | undefined, district: District, poolSize?: number) {
+export async function openBenchDatabase(
+  databaseUrl: string | undefined,
+  district: District,
+  poolSize?: number,
+  /** Also make two weeks of visits from this day (YYYY-MM-DD). */
+  visitsFrom?: string,
+) {
   const database = await openDatabase({
     databaseUrl,
     dataDir: databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'tillit-bench-')),
@@ -18,6 +25,6 @@ export async function openBenchDatabase(databaseUrl: string | undefined, distric
   });
   if (database.kind === 'postgresql') await wipe(database.db);
   await migrateDatabase(database);
-  await loadDistrict(database.db, district);
+  await loadDistrict(database.db, district, undefined, visitsFrom);
   return database;
 }
