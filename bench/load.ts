@@ -68,7 +68,9 @@ const district = generateDistrict(FULL);
 const helpers: Helper[] = [];
 for (const u of district.users.filter((u) => u.role === 'member')) helpers.push(await prepare(u.username));
 const open = helpers.reduce((n, h) => n + h.visits.length, 0);
-console.log(`${helpers.length} helpers logged in, ${open} open visits to document; ${clients} clients for ${seconds} s`);
+console.log(
+  `${helpers.length} helpers logged in, ${open} open visits to document; ${clients} clients for ${seconds} s`,
+);
 
 type Kind = 'dayList' | 'recordRead' | 'documentVisit' | 'board';
 // The usual mix, in tenths: the day list and records most, documentation after each visit, the board now and then.

@@ -121,12 +121,35 @@ export async function withRecordAccess<T>(
   return outcome.result as T;
 }
 
+type ReadStatement = { execute(params: Record<string, unknown>): Promise<Record<string, unknown>[]> };
+/** Read statements built once per database handle and name (building the SQL cost more than running it). */
+const readStatements = new WeakMap<Db, Map<string, ReadStatement>>();
+
+function readStatement(db: Db, statementName: string, data: Record<string, SQL>): ReadStatement {
+  let byName = readStatements.get(db);
+  if (!byName) {
+    byName = new Map();
+    readStatements.set(db, byName);
+  }
+  let statement = byName.get(statementName);
+  if (!statement) {
+    statement = db
+      .select({ ...factColumns, ...data })
+      .from(sql`recipient r`)
+      .where(recipientById)
+      .prepare(statementName) as unknown as ReadStatement;
+    byName.set(statementName, statement);
+  }
+  return statement;
+}
+
 /**
  * A read of one person's record: one prepared statement fetches the policy facts together
  * with the data, then the audit row is committed (grouped with concurrent reads' rows by
  * the AuditWriter), and only then is the data released; a refused read returns nothing but
  * its audit row. No read leaves without its committed audit row; writes use withRecordAccess.
- * `data` is a map of extra columns selected next to `recipient r` (placeholders as above).
+ * `data` is a map of extra columns selected next to `recipient r` (placeholders as above);
+ * `statementName` names that selection: the statement is built on first use and kept.
  */
 export async function readWithAccess<C extends Record<string, SQL>>(
   db: Db,
@@ -136,15 +159,16 @@ export async function readWithAccess<C extends Record<string, SQL>>(
   statementName: string,
   data: C,
   params: Record<string, unknown> = {},
-): Promise<{ row: { [K in keyof C]: unknown }; decision: Allowed }> {
-  const [row] = await db
-    .select({ ...factColumns, ...data })
-    .from(sql`recipient r`)
-    .where(recipientById)
-    .prepare(statementName)
-    .execute({ ...params, userId: actor.userId, recipientId, today: actor.today });
-  const judged = judge(actor, row ? parseFacts(row as { teams: unknown; emergency: unknown }) : null, 'read');
+): Promise<{ row: { [K in keyof C]: unknown }; decision: Allowed; facts: RecordFacts }> {
+  const [row] = await readStatement(db, statementName, data).execute({
+    ...params,
+    userId: actor.userId,
+    recipientId,
+    today: actor.today,
+  });
+  const facts = row ? parseFacts(row as { teams: unknown; emergency: unknown }) : null;
+  const judged = judge(actor, facts, 'read');
   await auditWriterFor(db).append(auditRow(actor, recipientId, action, judged));
   if ('error' in judged) throw judged.error;
-  return { row: row as { [K in keyof C]: unknown }, decision: judged.decision };
+  return { row: row as { [K in keyof C]: unknown }, decision: judged.decision, facts: facts! };
 }

@@ -9,15 +9,17 @@ import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
 import type { NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
+import { teamMembersJson, teamMembersOf } from './team-members.ts';
 
 /**
- * The whole record as one JSON column next to `recipient r`: the person, serving teams,
- * next of kin, primary contact and who in the team does what. Selected in one prepared
- * statement (planned once per connection; planning alone took ~2.5 ms of a ~4 ms read).
+ * The record as JSON pairs next to `recipient r`: the person, serving teams, next of kin,
+ * primary contact. Selected in one prepared statement (planned once per connection; planning
+ * alone took ~2.5 ms of a ~4 ms read). «Who in the team does what» (teamMembers) is added
+ * by the callers: from the team's cached list on reads, in the statement after writes.
  */
 /** The actor's Oslo date, bound when the prepared statement runs. */
 const todayParam = sql`${sql.placeholder('today')}::date`;
-const recordColumn = sql`json_build_object(
+const recordPairs = sql`
         'id', r.id, 'givenName', r.given_name, 'familyName', r.family_name, 'birthDate', r.birth_date,
         'nationalId', r.national_id, 'addressLine', r.address_line, 'postalCode', r.postal_code, 'city', r.city,
         'lat', r.lat, 'lon', r.lon, 'phone', r.phone,
@@ -33,19 +35,11 @@ const recordColumn = sql`json_build_object(
         'nextOfKin', COALESCE((SELECT json_agg(json_build_object('id', k.id, 'name', k.name, 'relation', k.relation,
                                                                 'phone', k.phone, 'isClosest', k.is_closest)
                                               ORDER BY k.is_closest DESC, k.created_at)
-                                 FROM next_of_kin k WHERE k.recipient_id = r.id), '[]'::json),
-        'teamMembers', COALESCE((SELECT json_agg(json_build_object(
-                                   'staffId', s.id, 'name', s.given_name || ' ' || s.family_name, 'profession', s.profession,
-                                   'competences', COALESCE((SELECT json_agg(c.competence_code ORDER BY c.competence_code)
-                                                              FROM staff_competence c WHERE c.staff_id = s.id
-                                                               AND ${validOn('c', todayParam)}), '[]'::json))
-                                   ORDER BY s.profession, s.given_name)
-                                   FROM team_membership m JOIN staff s ON s.id = m.staff_id
-                                  WHERE m.team_id IN (SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = r.id
-                                                         AND ${validOn('rt', todayParam)})
-                                    AND ${validOn('m', todayParam)}),
-                                '[]'::json)
-      )`;
+                                 FROM next_of_kin k WHERE k.recipient_id = r.id), '[]'::json)`;
+
+const servingTeams = sql`SELECT rt.team_id FROM recipient_team rt WHERE rt.recipient_id = r.id AND ${validOn('rt', todayParam)}`;
+/** The whole record, team members included, as one JSON column (the write paths answer with it). */
+const recordColumn = sql`json_build_object(${recordPairs}, 'teamMembers', ${teamMembersOf(servingTeams, todayParam)})`;
 
 const parseRecord = (raw: unknown) => (typeof raw === 'string' ? JSON.parse(raw) : raw) as RecordView;
 
@@ -79,10 +73,13 @@ export class RecordRepository {
    * re-serialising it.
    */
   async readJson(id: string): Promise<string> {
-    const { row, decision } = await readWithAccess(this.db, this.actor, id, 'record.read', 'record_read_text', {
-      record: sql`(${recordColumn})::text`,
+    const { row, decision, facts } = await readWithAccess(this.db, this.actor, id, 'record.read', 'record_read_text', {
+      record: sql`json_build_object(${recordPairs})::text`,
     });
-    return `{"record":${row.record as string},"access":${JSON.stringify(accessView(decision))}}`;
+    const members = await teamMembersJson(this.db, facts.servingTeamIds, this.actor.today);
+    // The statement's object closes with "}": the member list goes in as its last field.
+    const record = `${(row.record as string).slice(0, -1)}, "teamMembers" : ${members}}`;
+    return `{"record":${record},"access":${JSON.stringify(accessView(decision))}}`;
   }
 
   update(id: string, patch: RecipientPatch) {
