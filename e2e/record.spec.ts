@@ -92,8 +92,17 @@ test('the administrator follows up emergency access and checks the log chain', a
   await expect(page.getByRole('status')).toContainText('Loggen er hel');
 });
 
-test('a leader sees team figures, not names, and registers a competence', async ({ page }) => {
+test('a leader sees team figures, not names, and registers a competence', async ({ page, request }) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
   await logIn(page, 'leder');
+  // A record is never open to a leader, and emergency access is not offered (it is for clinical staff).
+  await page.goto(`/people/${person.id}`);
+  await expect(page.getByRole('heading', { name: 'Du har ikke tilgang til denne journalen' })).toBeVisible();
+  await expect(page.getByText('Nødtilgang er bare for helsepersonell')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Åpne med nødtilgang' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Team i bydelen' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Team Kampen', exact: true }).click();

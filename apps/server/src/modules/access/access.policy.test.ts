@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../http/actor.ts';
-import { canSeeTeam, decideRecordAccess, type RecordFacts } from './access.policy.ts';
+import { canSeeTeam, decideRecordAccess, mayBreakGlass, type RecordFacts } from './access.policy.ts';
 
 const base: Actor = {
   userId: 'u',
@@ -51,6 +51,28 @@ describe('decideRecordAccess', () => {
     expect(decideRecordAccess(admin, withGlass, 'read')).toMatchObject({
       allow: false,
       code: 'admin_no_record_access',
+    });
+  });
+
+  it('never lets a leader break the glass, even with a staff identity and an emergency row', () => {
+    const leader = { ...base, role: 'leader' as const, teamIds: [] };
+    expect(decideRecordAccess(leader, elsewhere, 'read')).toEqual({
+      allow: false,
+      code: 'leader_team_level_only',
+      canBreakGlass: false,
+    });
+    expect(decideRecordAccess(leader, withGlass, 'read')).toMatchObject({ allow: false, canBreakGlass: false });
+    expect(mayBreakGlass(leader)).toBe(false);
+    expect(mayBreakGlass({ ...base, role: 'admin' })).toBe(false);
+    expect(mayBreakGlass(base)).toBe(true);
+  });
+
+  it('lets only the serving team serve: emergency access opens the record, not the team', () => {
+    expect(decideRecordAccess(base, served, 'serve')).toEqual({ allow: true, basis: 'care_relation' });
+    expect(decideRecordAccess(base, withGlass, 'serve')).toEqual({
+      allow: false,
+      code: 'serving_team_only',
+      canBreakGlass: false,
     });
   });
 

@@ -8,28 +8,43 @@ export interface RecordFacts {
   emergency: { id: string; reason: string; expiresAt: Date } | null;
 }
 
-export type RecordAction = 'read' | 'write';
+/**
+ * `read` and `write` open the record's content; `serve` is an act of the serving team itself
+ * (giving a helper a visit, deciding or co-signing a service, making links for the person),
+ * which emergency access never covers: it opens the record, it does not make one part of the team.
+ */
+export type RecordAction = 'read' | 'write' | 'serve';
 
 export type Decision =
   | { allow: true; basis: 'care_relation' }
   | { allow: true; basis: 'emergency'; emergencyAccessId: string; reason: string; expiresAt: Date }
   | {
       allow: false;
-      code: 'no_care_relation' | 'leader_team_level_only' | 'admin_no_record_access';
+      code: 'no_care_relation' | 'serving_team_only' | 'leader_team_level_only' | 'admin_no_record_access';
       canBreakGlass: boolean;
     };
 
 /**
+ * Emergency access ("break the glass") is for clinical staff in a situation of need: a member
+ * with a staff identity. Leaders work with team-level figures and administrators run the
+ * system; neither ever needs a record in an emergency, so neither may open one.
+ */
+export const mayBreakGlass = (actor: Actor) => actor.role === 'member' && actor.staffId !== null;
+
+/**
  * The record policy (helsepersonelloven § 21a: read only with a need in the care). Access
  * follows the care relation, not the profession: a member of a team serving the person may
- * read and write; anyone with a staff identity may break the glass with a written reason;
- * leaders see team-level data only; administrators run the system and follow up the log
- * but do not read records.
+ * read, write and serve; clinical staff outside it may break the glass with a written reason
+ * to read and write (never to serve); leaders see team-level data only; administrators run
+ * the system and follow up the log but do not read records.
  */
-export function decideRecordAccess(actor: Actor, facts: RecordFacts, _action: RecordAction): Decision {
+export function decideRecordAccess(actor: Actor, facts: RecordFacts, action: RecordAction): Decision {
   const inServingTeam = facts.servingTeamIds.some((t) => actor.teamIds.includes(t));
   if (actor.role === 'member' && inServingTeam) return { allow: true, basis: 'care_relation' };
-  const canBreakGlass = actor.staffId !== null && actor.role !== 'admin';
+  if (actor.role === 'admin') return { allow: false, code: 'admin_no_record_access', canBreakGlass: false };
+  if (actor.role === 'leader') return { allow: false, code: 'leader_team_level_only', canBreakGlass: false };
+  if (action === 'serve') return { allow: false, code: 'serving_team_only', canBreakGlass: false };
+  const canBreakGlass = mayBreakGlass(actor);
   if (canBreakGlass && facts.emergency) {
     return {
       allow: true,
@@ -39,8 +54,6 @@ export function decideRecordAccess(actor: Actor, facts: RecordFacts, _action: Re
       expiresAt: facts.emergency.expiresAt,
     };
   }
-  if (actor.role === 'admin') return { allow: false, code: 'admin_no_record_access', canBreakGlass: false };
-  if (actor.role === 'leader') return { allow: false, code: 'leader_team_level_only', canBreakGlass };
   return { allow: false, code: 'no_care_relation', canBreakGlass };
 }
 

@@ -10,18 +10,28 @@ import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts 
 export type Allowed = Extract<Decision, { allow: true }>;
 
 /**
- * The columns the record policy needs, selected next to `recipient r`; placeholders
- * `userId`, `recipientId` and `today` (the actor's Oslo date). Shared by the write path (alone) and the read path (together
- * with the data, so a read is one statement).
+ * The columns the record policy needs, selected next to `recipient r`, for the acting user
+ * `userId` on the Oslo date `today` (each a value, or a placeholder in a prepared statement).
+ * Lists that name several people (the day list, plan changes) select them per row and judge
+ * each row.
  */
-export const factColumns = {
-  teams: sql<unknown>`COALESCE((SELECT array_agg(rt.team_id::text) FROM recipient_team rt
-                  WHERE rt.recipient_id = r.id AND ${validOn('rt', sql`${sql.placeholder('today')}::date`)}), '{}')`,
-  emergency: sql<unknown>`(SELECT json_build_object('id', e.id, 'reason', e.reason, 'expiresAt', e.expires_at)
+export function factColumnsFor(userId: unknown, today: unknown) {
+  return {
+    teams: sql<unknown>`COALESCE((SELECT array_agg(rt.team_id::text) FROM recipient_team rt
+                  WHERE rt.recipient_id = r.id AND ${validOn('rt', sql`${today}::date`)}), '{}')`,
+    emergency: sql<unknown>`(SELECT json_build_object('id', e.id, 'reason', e.reason, 'expiresAt', e.expires_at)
                FROM emergency_access e
-              WHERE e.user_id = ${sql.placeholder('userId')} AND e.recipient_id = r.id AND e.expires_at > now()
+              WHERE e.user_id = ${userId} AND e.recipient_id = r.id AND e.expires_at > now()
               ORDER BY e.expires_at DESC LIMIT 1)`,
-};
+  };
+}
+
+/**
+ * The fact columns with placeholders `userId`, `recipientId` and `today` (the actor's Oslo
+ * date). Shared by the write path (alone) and the read path (together with the data, so a
+ * read is one statement).
+ */
+export const factColumns = factColumnsFor(sql.placeholder('userId'), sql.placeholder('today'));
 export const recipientById = sql`r.id = ${sql.placeholder('recipientId')}`;
 
 /** Turns the fact columns of a row into the policy's input. */
@@ -63,14 +73,16 @@ function judge(
   if (!facts) return { error: notFound('Person') };
   const decision = decideRecordAccess(actor, facts, kind);
   if (decision.allow) return { decision };
-  const message =
-    decision.code === 'no_care_relation'
-      ? 'Your team does not serve this person. Use emergency access with a reason if you need the record now.'
-      : decision.code === 'leader_team_level_only'
-        ? 'Leaders see team-level data, not individual records.'
-        : 'Administrators do not read individual records.';
-  return { error: forbidden(decision.code, message, { canBreakGlass: decision.canBreakGlass }) };
+  return { error: forbidden(decision.code, REFUSALS[decision.code], { canBreakGlass: decision.canBreakGlass }) };
 }
+
+const REFUSALS: Record<Extract<Decision, { allow: false }>['code'], string> = {
+  no_care_relation:
+    'Your team does not serve this person. Use emergency access with a reason if you need the record now.',
+  serving_team_only: 'Only the team serving this person can do this; emergency access does not cover it.',
+  leader_team_level_only: 'Leaders see team-level data, not individual records.',
+  admin_no_record_access: 'Administrators do not read individual records.',
+};
 
 function auditRow(
   actor: Actor,

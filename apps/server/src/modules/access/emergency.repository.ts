@@ -17,9 +17,13 @@ export class EmergencyRepository {
     private readonly minutes: number,
   ) {}
 
-  /** Grants time-limited access to one person's record; the reason is logged and flagged for follow-up. */
+  /**
+   * Grants time-limited access to one person's record; the reason is logged and flagged for
+   * follow-up. Only clinical staff outside the serving team may ask (mayBreakGlass): a refused
+   * request is itself logged, with the reason given, before the 403 is answered.
+   */
   async grant(recipientId: string, reason: string) {
-    return this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx) => {
       const [person] = await tx.select({ id: recipients.id }).from(recipients).where(eq(recipients.id, recipientId));
       if (!person) throw notFound('Person');
       const teams = await tx.execute(sql`
@@ -31,8 +35,19 @@ export class EmergencyRepository {
         'read',
       );
       if (decision.allow) throw conflict('not_needed', 'Your team serves this person; emergency access is not needed');
-      if (!decision.canBreakGlass)
-        throw forbidden('cannot_break_glass', 'Only health personnel can use emergency access');
+      if (!decision.canBreakGlass) {
+        await appendAudit(tx, {
+          at: new Date(),
+          actorUserId: this.actor.userId,
+          actorName: this.actor.displayName,
+          action: 'emergency.grant',
+          recipientId,
+          basis: 'denied',
+          emergencyAccessId: null,
+          details: { refused: 'cannot_break_glass', emergencyReason: reason },
+        });
+        return { refused: true as const };
+      }
       const expiresAt = new Date(Date.now() + this.minutes * 60_000);
       const [row] = await tx
         .insert(emergencyAccesses)
@@ -50,6 +65,12 @@ export class EmergencyRepository {
       });
       return { id: row.id, expiresAt: row.expiresAt.toISOString() };
     });
+    if ('refused' in outcome)
+      throw forbidden(
+        'cannot_break_glass',
+        'Emergency access is for clinical staff in a situation of need; leaders and administrators never have it',
+      );
+    return outcome;
   }
 
   /** Emergency accesses, open ones first, for the administrator's follow-up. */

@@ -145,6 +145,31 @@ describe('emergency access (break the glass)', () => {
       reason: 'Vil bare se journalen',
     });
     expect(res.status).toBe(403);
+    expect(await lastAudit()).toMatchObject({ action: 'emergency.grant', basis: 'denied' });
+  });
+
+  it('is refused to leaders (finding 16): the refusal is logged with the reason, and an old grant opens nothing', async () => {
+    const lea = await logInAs(suite.app, 'lea');
+    const denied = await lea.get(`/api/recipients/${suite.world.petter.id}`);
+    expect(denied.body.error).toMatchObject({ code: 'leader_team_level_only', canBreakGlass: false });
+    const res = await lea.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, {
+      reason: 'Pårørende klager på hjelpen',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('cannot_break_glass');
+    expect(await lastAudit()).toMatchObject({
+      action: 'emergency.grant',
+      basis: 'denied',
+      recipientId: suite.world.petter.id,
+      actorUserId: suite.world.users.lea.id,
+      details: { refused: 'cannot_break_glass', emergencyReason: 'Pårørende klager på hjelpen' },
+    });
+    expect((await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM emergency_access`)).rows[0].n).toBe(0);
+    // A grant made before this rule (or written by hand) does not open the record to a leader.
+    await suite.database.db.execute(sql`INSERT INTO emergency_access (user_id, recipient_id, reason, expires_at)
+      VALUES (${suite.world.users.lea.id}, ${suite.world.petter.id}, 'gammel', now() + interval '1 hour')`);
+    expect((await lea.get(`/api/recipients/${suite.world.petter.id}`)).status).toBe(403);
+    expect(await lastAudit()).toMatchObject({ action: 'record.read', basis: 'denied' });
   });
 
   it('lets only administrators see the follow-up list', async () => {
