@@ -63,6 +63,9 @@ test('another team is refused, and can break the glass with a reason', async ({ 
   await page.getByRole('button', { name: 'Åpne med nødtilgang' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${person.givenName} ${person.familyName}` })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Åpnet med nødtilgang');
+  // Emergency access opens the record, not the team's own acts: no decisions, no «Hvem kommer?» link.
+  await expect(page.getByText('Vedtak fattes og medsigneres bare av teamet som hjelper personen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lag lenke' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 

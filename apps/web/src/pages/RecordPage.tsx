@@ -41,6 +41,9 @@ export function RecordPage() {
   }
   if (!data) return <p>{t('common.loading')}</p>;
   const r = data.record;
+  // Emergency access opens the record to read and write; acts of the serving team (decisions,
+  // links for the person) stay with the team, so they are not offered.
+  const serving = data.access.basis === 'care_relation';
   const fmtDate = (iso: string) => new Date(iso).toLocaleString(locale());
 
   const savePhone = async (e: FormEvent) => {
@@ -83,7 +86,7 @@ export function RecordPage() {
         </p>
       )}
       <p className="muted">{t('record.servedBy', { teams: r.teams.map((x) => x.name).join(', ') })}</p>
-      <CareSection record={r} />
+      <CareSection record={r} serving={serving} />
 
       <section aria-labelledby="personal-heading" className="card">
         <h2 id="personal-heading">{t('record.personal')}</h2>
@@ -164,7 +167,7 @@ export function RecordPage() {
         <NextOfKinForm recipientId={r.id} onSaved={() => void reload()} />
       </section>
 
-      <VisitingLink recipientId={r.id} />
+      {serving && <VisitingLink recipientId={r.id} />}
 
       <section aria-labelledby="team-heading" className="card">
         <h2 id="team-heading">{t('record.team')}</h2>

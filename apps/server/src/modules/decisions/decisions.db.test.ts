@@ -4,8 +4,11 @@ import * as t from '../../db/schema.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { PASSWORD } from '../../test/factories.ts';
 import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
+import { postgresUrl, race } from '../../test/race.ts';
 
 const suite = useWorldSuite();
+const together = <T>(blocked: number, requests: () => Promise<T>[]) =>
+  postgresUrl ? race(postgresUrl, blocked, requests) : Promise.all(requests());
 let anna: Client;
 
 beforeEach(async () => {
@@ -98,6 +101,93 @@ describe('service decisions inside the team’s frame', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].field).toBe(field);
     expect(await status()).toEqual([]);
+  });
+});
+
+/** Adds a member of team North with a log-in, for a second (and third) signature. */
+async function northMember(username: string) {
+  const [s] = await suite.database.db
+    .insert(t.staff)
+    .values({ districtId: suite.world.district.id, givenName: username, familyName: 'Nord', profession: 'sykepleier' })
+    .returning();
+  await suite.database.db
+    .insert(t.teamMemberships)
+    .values({ teamId: suite.world.north.id, staffId: s.id, validFrom: '2020-01-01' });
+  await createUser(suite.database.db, {
+    username,
+    password: PASSWORD,
+    role: 'member',
+    displayName: `${username} Nord`,
+    staffId: s.id,
+    districtId: suite.world.district.id,
+  });
+  return logInAs(suite.app, username);
+}
+
+describe('co-signing beyond the frame (finding 8)', () => {
+  it('is refused to another team on emergency access, audited, and the decision keeps waiting', async () => {
+    const d = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(8));
+    const bo = await logInAs(suite.app, 'bo');
+    expect(
+      (await bo.post(`/api/recipients/${suite.world.petter.id}/emergency-access`, { reason: 'Legevakten ringer nå' }))
+        .status,
+    ).toBe(201);
+    // The emergency access opens the record to Bo…
+    expect((await bo.get(`/api/recipients/${suite.world.petter.id}`)).status).toBe(200);
+    // …but does not make Bo one of the team that decides.
+    const res = await bo.post(`/api/service-decisions/${d.body.id}/cosign`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('serving_team_only');
+    const [row] = (
+      await suite.database.db.execute(
+        sql`SELECT action, basis, recipient_id AS "recipientId" FROM audit_log ORDER BY seq DESC LIMIT 1`,
+      )
+    ).rows;
+    expect(row).toEqual({ action: 'decision.cosign', basis: 'denied', recipientId: suite.world.petter.id });
+    expect(await status()).toEqual([{ h: 8, status: 'awaiting_cosign' }]);
+    // Nor may Bo decide on the team's behalf.
+    expect((await bo.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(2))).status).toBe(403);
+  });
+
+  it('takes effect once when two members co-sign at the same moment', async () => {
+    const d = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(8));
+    const [nils, nora] = [await northMember('nils'), await northMember('nora')];
+    // On PostgreSQL both run up to their last statement before either commits (race.ts).
+    const answers = await together(2, () => [
+      nils.post(`/api/service-decisions/${d.body.id}/cosign`),
+      nora.post(`/api/service-decisions/${d.body.id}/cosign`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const rows = (
+      await suite.database.db.execute(
+        sql`SELECT status, cosigned_by IS NOT NULL AS signed FROM service_decision WHERE id = ${d.body.id}`,
+      )
+    ).rows;
+    expect(rows).toEqual([{ status: 'active', signed: true }]);
+    const cosigns = (
+      await suite.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'decision.cosign' AND basis = 'care_relation'`,
+      )
+    ).rows[0].n;
+    expect(cosigns).toBe(1);
+    // A later co-signature is refused too: the decision is no longer waiting.
+    expect((await nils.post(`/api/service-decisions/${d.body.id}/cosign`)).status).toBe(409);
+  });
+
+  it('leaves one decision in force when two waiting decisions are co-signed at once', async () => {
+    const d1 = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(8));
+    const d2 = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(9));
+    const [nils, nora] = [await northMember('nils'), await northMember('nora')];
+    const answers = await together(2, () => [
+      nils.post(`/api/service-decisions/${d1.body.id}/cosign`),
+      nora.post(`/api/service-decisions/${d2.body.id}/cosign`),
+    ]);
+    // One after the other (PGlite), the later supersedes the earlier; racing (PostgreSQL), the loser gets 409.
+    expect(answers.map((a) => a.status).sort()).toEqual(postgresUrl ? [200, 409] : [200, 200]);
+    const active = (
+      await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM service_decision WHERE status = 'active'`)
+    ).rows[0].n;
+    expect(active).toBe(1);
   });
 });
 

@@ -15,6 +15,25 @@ export const serviceNames: Record<string, string> = {
   trygghetsalarm: 'trygghetsalarm',
 };
 
+/**
+ * Two decisions of one service cannot be active for one person at once: the partial unique
+ * index `service_decision_one_active_idx` holds it when requests race (PostgreSQL answers the
+ * loser with a unique violation, which becomes this 409).
+ */
+async function oneActive<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? (err as { code?: string });
+    if (cause?.code === '23505' && (cause as { constraint?: string }).constraint === 'service_decision_one_active_idx')
+      throw conflict(
+        'decision_changed',
+        'Another decision for this service took effect meanwhile; reload and try again',
+      );
+    throw err;
+  }
+}
+
 /** Service decisions, granted by the team within its frame; bound to the actor. */
 export class DecisionRepository {
   constructor(
@@ -22,72 +41,92 @@ export class DecisionRepository {
     private readonly actor: Actor,
   ) {}
 
-  /** Within the frame it takes effect at once (replacing the person's earlier decision for the service); beyond, it awaits co-signature. */
+  /**
+   * Within the frame it takes effect at once (replacing the person's earlier decision for the
+   * service); beyond, it awaits co-signature. Only the serving team decides: emergency access
+   * opens the record, it does not delegate the team's frame (refused and audited).
+   */
   decide(recipientId: string, input: DecisionInput) {
-    return withRecordAccess(this.db, this.actor, recipientId, 'decision.create', 'write', async (tx) => {
-      const [team] = (
-        await tx.execute(sql`SELECT rt.team_id AS id, COALESCE(f.max_hours_per_week, 0)::float AS frame
+    return oneActive(
+      withRecordAccess(this.db, this.actor, recipientId, 'decision.create', 'serve', async (tx) => {
+        const [team] = (
+          await tx.execute(sql`SELECT rt.team_id AS id, COALESCE(f.max_hours_per_week, 0)::float AS frame
           FROM recipient_team rt LEFT JOIN team_frame f ON f.team_id = rt.team_id AND f.service_type = ${input.serviceType}
          WHERE rt.recipient_id = ${recipientId} AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[])
            AND ${validOn('rt', this.actor.today)} LIMIT 1`)
-      ).rows as { id: string; frame: number }[];
-      if (!team) throw forbidden('not_serving_team', 'Only the team serving the person can decide its services');
-      const withinFrame = input.hoursPerWeek <= Number(team.frame);
-      if (withinFrame) {
+        ).rows as { id: string; frame: number }[];
+        if (!team) throw forbidden('not_serving_team', 'Only the team serving the person can decide its services');
+        const withinFrame = input.hoursPerWeek <= Number(team.frame);
+        if (withinFrame) {
+          await tx
+            .update(serviceDecisions)
+            .set({ status: 'superseded' })
+            .where(
+              and(
+                eq(serviceDecisions.recipientId, recipientId),
+                eq(serviceDecisions.serviceType, input.serviceType),
+                eq(serviceDecisions.status, 'active'),
+              ),
+            );
+        }
+        const [row] = await tx
+          .insert(serviceDecisions)
+          .values({
+            ...input,
+            validUntil: input.validUntil ?? null,
+            recipientId,
+            teamId: team.id,
+            legalBasis: legalBasisOf[input.serviceType],
+            withinFrame,
+            status: withinFrame ? 'active' : 'awaiting_cosign',
+            decidedBy: this.actor.userId,
+          })
+          .returning();
+        return { result: row, details: { decisionId: row.id, withinFrame, frame: Number(team.frame) } };
+      }),
+    );
+  }
+
+  /**
+   * A second member of the deciding team co-signs a decision beyond the frame; it then takes
+   * effect. One transaction, once: the decision is read under a row lock inside it, so of two
+   * concurrent co-signatures the second sees the first's result (409); and a partial unique
+   * index keeps one active decision per person and service, whatever else races.
+   */
+  async cosign(id: string) {
+    // Only to know whose record to judge: a decision never changes person.
+    const [found] = await this.db
+      .select({ recipientId: serviceDecisions.recipientId })
+      .from(serviceDecisions)
+      .where(eq(serviceDecisions.id, id));
+    if (!found) throw notFound('Decision');
+    return oneActive(
+      withRecordAccess(this.db, this.actor, found.recipientId, 'decision.cosign', 'serve', async (tx) => {
+        const [d] = await tx.select().from(serviceDecisions).where(eq(serviceDecisions.id, id)).for('update');
+        if (!this.actor.teamIds.includes(d.teamId))
+          throw forbidden('not_deciding_team', 'Only a member of the team that made the decision can co-sign it');
+        if (d.status !== 'awaiting_cosign')
+          throw conflict('not_awaiting', 'The decision is not waiting for a co-signature', { status: d.status });
+        if (d.decidedBy === this.actor.userId) throw forbidden('same_person', 'A second team member must co-sign');
         await tx
           .update(serviceDecisions)
           .set({ status: 'superseded' })
           .where(
             and(
-              eq(serviceDecisions.recipientId, recipientId),
-              eq(serviceDecisions.serviceType, input.serviceType),
+              eq(serviceDecisions.recipientId, d.recipientId),
+              eq(serviceDecisions.serviceType, d.serviceType),
               eq(serviceDecisions.status, 'active'),
+              ne(serviceDecisions.id, id),
             ),
           );
-      }
-      const [row] = await tx
-        .insert(serviceDecisions)
-        .values({
-          ...input,
-          validUntil: input.validUntil ?? null,
-          recipientId,
-          teamId: team.id,
-          legalBasis: legalBasisOf[input.serviceType],
-          withinFrame,
-          status: withinFrame ? 'active' : 'awaiting_cosign',
-          decidedBy: this.actor.userId,
-        })
-        .returning();
-      return { result: row, details: { decisionId: row.id, withinFrame, frame: Number(team.frame) } };
-    });
-  }
-
-  /** A second team member co-signs a decision beyond the frame; it then takes effect. */
-  async cosign(id: string) {
-    const [d] = await this.db.select().from(serviceDecisions).where(eq(serviceDecisions.id, id));
-    if (!d) throw notFound('Decision');
-    return withRecordAccess(this.db, this.actor, d.recipientId, 'decision.cosign', 'write', async (tx) => {
-      if (d.decidedBy === this.actor.userId) throw forbidden('same_person', 'A second team member must co-sign');
-      if (d.status !== 'awaiting_cosign')
-        throw conflict('not_awaiting', 'The decision is not waiting for a co-signature');
-      await tx
-        .update(serviceDecisions)
-        .set({ status: 'superseded' })
-        .where(
-          and(
-            eq(serviceDecisions.recipientId, d.recipientId),
-            eq(serviceDecisions.serviceType, d.serviceType),
-            eq(serviceDecisions.status, 'active'),
-            ne(serviceDecisions.id, id),
-          ),
-        );
-      const [row] = await tx
-        .update(serviceDecisions)
-        .set({ status: 'active', cosignedBy: this.actor.userId, cosignedAt: new Date() })
-        .where(eq(serviceDecisions.id, id))
-        .returning();
-      return { result: row, details: { decisionId: id } };
-    });
+        const [row] = await tx
+          .update(serviceDecisions)
+          .set({ status: 'active', cosignedBy: this.actor.userId, cosignedAt: new Date() })
+          .where(and(eq(serviceDecisions.id, id), eq(serviceDecisions.status, 'awaiting_cosign')))
+          .returning();
+        return { result: row, details: { decisionId: id } };
+      }),
+    );
   }
 
   /** The decision letter as a PDF, read under the same access rule and logged. */

@@ -1,4 +1,17 @@
-import { boolean, date, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 import { teams } from '../organisation/organisation.tables.ts';
 import { recipients } from '../recipients/recipients.tables.ts';
@@ -60,5 +73,7 @@ export const serviceDecisions = pgTable(
   (t) => [
     index('service_decision_recipient_idx').on(t.recipientId),
     index('service_decision_team_status_idx').on(t.teamId, t.status),
+    // One decision of a service in force per person: concurrent decisions and co-signatures cannot both win.
+    uniqueIndex('service_decision_one_active_idx').on(t.recipientId, t.serviceType).where(sql`status = 'active'`),
   ],
 );

@@ -42,7 +42,7 @@ export interface Care {
 }
 
 /** The record opens here: what matters in the person's own words, then goals, then the plan. */
-export function CareSection({ record }: { record: RecordView }) {
+export function CareSection({ record, serving }: { record: RecordView; serving: boolean }) {
   const { t } = useTranslation();
   const { data, error, reload } = useApi<Care>(`/api/recipients/${record.id}/care`);
   const [statement, setStatement] = useState('');
@@ -181,7 +181,12 @@ export function CareSection({ record }: { record: RecordView }) {
           onSaved={() => void reload()}
         />
       </section>
-      <Decisions recipientId={record.id} decisions={data.serviceDecisions} onSaved={() => void reload()} />
+      <Decisions
+        recipientId={record.id}
+        decisions={data.serviceDecisions}
+        canDecide={serving}
+        onSaved={() => void reload()}
+      />
       <ErrorMessage
         error={formError}
         labels={{ statement: t('care.statement'), description: t('care.goal'), reviewDate: t('care.reviewDate') }}

@@ -16,14 +16,19 @@ export interface ServiceDecision {
 }
 const TYPES = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm'];
 
-/** Vedtak: the team grants services within its frame; each decision has its letter as a PDF. */
+/**
+ * Vedtak: the team grants services within its frame; each decision has its letter as a PDF.
+ * Only the serving team decides (`canDecide`); on emergency access the decisions are shown only.
+ */
 export function Decisions({
   recipientId,
   decisions,
+  canDecide,
   onSaved,
 }: {
   recipientId: string;
   decisions: ServiceDecision[];
+  canDecide: boolean;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
@@ -77,7 +82,9 @@ export function Decisions({
           </li>
         ))}
       </ul>
-      {!open ? (
+      {!canDecide ? (
+        <p className="small muted">{t('decisions.servingTeamOnly')}</p>
+      ) : !open ? (
         <button type="button" onClick={() => setOpen(true)}>
           {t('decisions.save')}
         </button>
