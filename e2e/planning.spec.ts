@@ -63,13 +63,17 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   const person = visitLabel.replace(/ \d\d:\d\d$/, '');
   await page.getByRole('link', { name: 'Ukeplan', exact: true }).click();
   await page.getByRole('link', { name: person }).first().click();
+  await expect(page.getByLabel('Hvem er lenken til?')).toHaveValue('person');
   await page.getByRole('button', { name: 'Lag lenke' }).click();
   const link = await page.getByLabel('Lenke', { exact: true }).inputValue();
   await expect(page.getByRole('img', { name: 'QR-kode til «Hvem kommer?»' })).toBeVisible();
+  await expect(page.getByText(/^Lenken virker til /)).toBeVisible();
   const visitor = await page.context().browser()!.newContext({ locale: 'nb-NO' });
   const who = await visitor.newPage();
   await who.goto(link);
-  await expect(who.getByRole('heading', { level: 1, name: `Hvem kommer til ${person.split(' ')[0]}?` })).toBeVisible();
+  // The page never names the person: whoever finds the link learns when someone comes, not to whom.
+  await expect(who.getByRole('heading', { level: 1, name: 'Hvem kommer?' })).toBeVisible();
+  await expect(who.getByText(person)).toHaveCount(0);
   await expect(who.getByText(/^kl\. \d\d:\d\d$/).first()).toBeVisible();
   await expect(who.getByRole('button', { name: 'Logg ut' })).toHaveCount(0);
   await expectNoAxeViolations(who);

@@ -61,7 +61,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   );
   await queue.start(config.planningWorker);
   app.addHook('onClose', () => queue.stop());
-  planningRoutes(app, database.db, (runId) => queue.enqueue(runId), config.clock);
+  planningRoutes(app, database.db, (runId) => queue.enqueue(runId), config.clock, config.visitingLinkDays);
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

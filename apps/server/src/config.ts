@@ -12,6 +12,8 @@ export interface Config {
   secureCookies: boolean;
   sessionHours: number;
   emergencyAccessMinutes: number;
+  /** How long a «Hvem kommer?» link works. */
+  visitingLinkDays: number;
   /** Log-in attempts allowed per username and address per window. */
   loginRateLimit: { max: number; windowMs: number };
   logLevel: string;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TILLIT_SECURE_COOKIES ? env.TILLIT_SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
     sessionHours: Number(env.TILLIT_SESSION_HOURS ?? 12),
     emergencyAccessMinutes: Number(env.TILLIT_EMERGENCY_MINUTES ?? 120),
+    visitingLinkDays: Number(env.TILLIT_VISITING_LINK_DAYS ?? 30),
     loginRateLimit: { max: Number(env.TILLIT_LOGIN_MAX ?? 10), windowMs: 15 * 60 * 1000 },
     logLevel: env.LOG_LEVEL ?? 'warn',
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',

@@ -167,7 +167,7 @@ export function RecordPage() {
         <NextOfKinForm recipientId={r.id} onSaved={() => void reload()} />
       </section>
 
-      {serving && <VisitingLink recipientId={r.id} />}
+      {serving && <VisitingLink record={r} />}
 
       <section aria-labelledby="team-heading" className="card">
         <h2 id="team-heading">{t('record.team')}</h2>

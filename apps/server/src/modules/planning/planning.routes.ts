@@ -18,7 +18,13 @@ import {
   teamRota,
 } from './rota.repository.ts';
 
-export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, clock: Clock) {
+export function planningRoutes(
+  app: FastifyInstance,
+  db: Db,
+  enqueue: Enqueue,
+  clock: Clock,
+  visitingLinkDays: number,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/planning/teams/:teamId/plan', { schema: { params: s.teamParams, querystring: s.periodQuery } }, (req) =>
@@ -97,8 +103,11 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, c
     async (req, reply) => reply.status(202).send(await reportSick(db, req.actor, req.params.teamId, req.body, enqueue)),
   );
 
-  r.post('/api/recipients/:id/visiting-link', { schema: { params: s.idParams } }, async (req, reply) =>
-    reply.status(201).send(await createVisitingLink(db, req.actor, req.params.id)),
+  r.post(
+    '/api/recipients/:id/visiting-link',
+    { schema: { params: s.idParams, body: s.visitingLinkBody } },
+    async (req, reply) =>
+      reply.status(201).send(await createVisitingLink(db, req.actor, req.params.id, req.body, visitingLinkDays)),
   );
   // Open without a session: the token is the key, and it shows only times and first names.
   r.get('/api/visiting/:token', { schema: { params: s.tokenParams }, config: { public: true } }, (req) =>

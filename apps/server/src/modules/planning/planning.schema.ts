@@ -13,6 +13,12 @@ export const tokenParams = z.object({
     .regex(/^[A-Za-z0-9_-]+$/),
 });
 
+/** «Hvem kommer?»: for the person themself, or for one of their registered next of kin. */
+export const visitingLinkBody = z.discriminatedUnion('for', [
+  z.object({ for: z.literal('person') }).strict(),
+  z.object({ for: z.literal('next_of_kin'), nextOfKinId: z.uuid() }).strict(),
+]);
+
 export const periodQuery = z.object({
   from: z.iso.date(),
   days: z.coerce.number().int().min(1).max(14).default(14),

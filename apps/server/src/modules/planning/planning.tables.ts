@@ -15,7 +15,7 @@ import {
 import { users } from '../accounts/accounts.tables.ts';
 import { visits } from '../care/care.tables.ts';
 import { staff, teams } from '../organisation/organisation.tables.ts';
-import { recipients } from '../recipients/recipients.tables.ts';
+import { nextOfKin, recipients } from '../recipients/recipients.tables.ts';
 
 export const shiftKindEnum = pgEnum('shift_kind', ['day', 'evening', 'night']);
 
@@ -186,8 +186,11 @@ export const planChanges = pgTable(
 );
 
 /**
- * «Hvem kommer?»: a link the team gives the person or next of kin; it shows the coming
- * visits and the first names of the helpers, nothing else. Stored as a SHA-256 of the token.
+ * «Hvem kommer?»: a link the team gives the person or one next of kin; it shows the coming
+ * visits' times and the helpers' first names, nothing else, not even the person's name.
+ * Stored as a SHA-256 of the token. It works only while it has not expired, the team that
+ * made it still serves the person, and — for next of kin — the person's consent to share
+ * with next of kin stands (and that next of kin is still registered).
  */
 export const visitingLinks = pgTable(
   'visiting_link',
@@ -196,11 +199,18 @@ export const visitingLinks = pgTable(
     recipientId: uuid('recipient_id')
       .notNull()
       .references(() => recipients.id, { onDelete: 'cascade' }),
+    /** The serving team that made the link; the link ends with that team's care relation. */
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    /** Null: for the person themself; else the next of kin it was given to. */
+    nextOfKinId: uuid('next_of_kin_id').references(() => nextOfKin.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('visiting_link_recipient_idx').on(t.recipientId)],

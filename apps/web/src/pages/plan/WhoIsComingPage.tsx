@@ -7,11 +7,14 @@ import { useApi } from '../../components/useApi.ts';
 import { locale, setLanguage } from '../../i18n/index.ts';
 
 interface Visiting {
-  givenName: string;
+  expiresAt: string;
   visits: { date: string; windowStart: number; windowEnd: number; plannedStart: number | null; helpers: string[] }[];
 }
 
-/** «Hvem kommer?» for the person and next of kin: large print, no menu, no log-in. */
+/**
+ * «Hvem kommer?» for the person and next of kin: large print, no menu, no log-in, and no name:
+ * whoever finds the link learns when someone comes, not to whom.
+ */
 export function WhoIsComingPage() {
   const { token } = useParams();
   const { t, i18n } = useTranslation();
@@ -33,8 +36,15 @@ export function WhoIsComingPage() {
       >
         {t('nav.language')}
       </button>
-      <h1>{data ? t('visiting.titleFor', { name: data.givenName }) : t('visiting.title')}</h1>
+      <h1>{t('visiting.title')}</h1>
       <ErrorMessage error={error} />
+      {data && (
+        <p className="small">
+          {t('visiting.expires', {
+            date: new Date(data.expiresAt).toLocaleDateString(locale(), { day: 'numeric', month: 'long' }),
+          })}
+        </p>
+      )}
       {data && data.visits.length === 0 && <p>{t('visiting.none')}</p>}
       {[...days.entries()].map(([date, visits]) => (
         <section key={date} aria-labelledby={`d-${date}`} className="card">
