@@ -7,12 +7,22 @@ import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { PlanChanges } from './plan/PlanChanges.tsx';
 
+interface WithheldVisit {
+  id: string;
+  windowStart: number;
+  windowEnd: number;
+  plannedStart: number | null;
+  status: string;
+  access: 'withheld';
+}
+
 interface DayVisit {
   id: string;
   windowStart: number;
   windowEnd: number;
   plannedStart: number | null;
   status: string;
+  access: 'care_relation' | 'emergency';
   displayName: string;
   addressLine: string;
   measures: string[] | null;
@@ -22,11 +32,14 @@ interface DayVisit {
   whatMatters: string | null;
 }
 
-/** «Min dag»: the helper's visits in time order, one tap to the visit screen. */
+/**
+ * «Min dag»: the helper's visits in time order, one tap to the visit screen. A visit whose person
+ * the helper may not see (the server withholds it) shows only its time and asks them to talk to the team.
+ */
 export function DayPage() {
   const { t } = useTranslation();
   const [date, setDate] = useState(todayIso());
-  const { data, error, reload } = useApi<DayVisit[]>(`/api/me/day?date=${date}`);
+  const { data, error, reload } = useApi<(DayVisit | WithheldVisit)[]>(`/api/me/day?date=${date}`);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
@@ -54,47 +67,58 @@ export function DayPage() {
       <ErrorMessage error={error ?? saveError} />
       {data?.length === 0 && <p>{t('day.empty')}</p>}
       <ol className="visit-list">
-        {data?.map((v) => (
-          <li key={v.id}>
-            <Link to={`/visits/${v.id}`} className={`visit-row status-${v.status}`}>
-              <span className="visit-time">
-                {v.plannedStart !== null ? hhmm(v.plannedStart) : `${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`}
-              </span>
-              {v.plannedStart !== null && (
-                <span className="small muted">
-                  {t('day.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}
+        {data?.map((v) =>
+          v.access === 'withheld' ? (
+            <li key={v.id}>
+              <div className="visit-row">
+                <span className="visit-time">
+                  {v.plannedStart !== null ? hhmm(v.plannedStart) : `${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`}
                 </span>
-              )}
-              <span className="person-name">{v.displayName}</span>
-              <span className="muted">{v.addressLine}</span>
-              <span>{(v.measures ?? []).join(', ')}</span>
-              {v.otherHelper && <span className="small">{t('day.also', { name: v.otherHelper })}</span>}
-              {v.openConditionChanges > 0 && <span className="tag warn">{t('day.flag')}</span>}
-              {v.planChanged && <span className="tag warn">{t('day.planChanged')}</span>}
-              <span className="small muted">{t(`day.status_${v.status}`)}</span>
-            </Link>
-            {(v.status === 'planned' || v.status === 'started') &&
-              (confirming === v.id ? (
-                <div className="row">
-                  <button type="button" className="primary" onClick={() => void allDone(v.id)}>
-                    {t('visit.confirm')}
+                <span>{t('day.withheld')}</span>
+              </div>
+            </li>
+          ) : (
+            <li key={v.id}>
+              <Link to={`/visits/${v.id}`} className={`visit-row status-${v.status}`}>
+                <span className="visit-time">
+                  {v.plannedStart !== null ? hhmm(v.plannedStart) : `${hhmm(v.windowStart)}–${hhmm(v.windowEnd)}`}
+                </span>
+                {v.plannedStart !== null && (
+                  <span className="small muted">
+                    {t('day.window', { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) })}
+                  </span>
+                )}
+                <span className="person-name">{v.displayName}</span>
+                <span className="muted">{v.addressLine}</span>
+                <span>{(v.measures ?? []).join(', ')}</span>
+                {v.otherHelper && <span className="small">{t('day.also', { name: v.otherHelper })}</span>}
+                {v.openConditionChanges > 0 && <span className="tag warn">{t('day.flag')}</span>}
+                {v.planChanged && <span className="tag warn">{t('day.planChanged')}</span>}
+                <span className="small muted">{t(`day.status_${v.status}`)}</span>
+              </Link>
+              {(v.status === 'planned' || v.status === 'started') &&
+                (confirming === v.id ? (
+                  <div className="row">
+                    <button type="button" className="primary" onClick={() => void allDone(v.id)}>
+                      {t('visit.confirm')}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {t('visit.cancel')}
+                    </button>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="quick"
+                    onClick={() => setConfirming(v.id)}
+                    aria-label={`${t('visit.allDone')}: ${v.displayName} ${hhmm(v.windowStart)}`}
+                  >
+                    {t('visit.allDone')}
                   </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    {t('visit.cancel')}
-                  </button>
-                </div>
-              ) : (
-                <button
-                  type="button"
-                  className="quick"
-                  onClick={() => setConfirming(v.id)}
-                  aria-label={`${t('visit.allDone')}: ${v.displayName} ${hhmm(v.windowStart)}`}
-                >
-                  {t('visit.allDone')}
-                </button>
-              ))}
-          </li>
-        ))}
+                ))}
+            </li>
+          ),
+        )}
       </ol>
     </section>
   );

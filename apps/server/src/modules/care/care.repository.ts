@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, notFound } from '../../http/errors.ts';
 import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { assertHelpersServe } from '../access/helpers.rule.ts';
 import { competenceTypes } from '../organisation/organisation.tables.ts';
 import { goals, measures, measureVersions, sharedDecisions, whatMatters } from './care.tables.ts';
 import type { MeasureInput, MeasurePatch, SharedDecisionInput } from './care.schema.ts';
@@ -139,6 +140,7 @@ export class CareRepository {
     if (!m) throw notFound('Measure');
     return withRecordAccess(this.db, this.actor, m.recipientId, 'care.measure.change', 'write', async (tx) => {
       const { version, reason, decidedWithPerson, ...changes } = patch;
+      await assertHelpersServe(tx, m.recipientId, [['usualStaffId', changes.usualStaffId]], this.actor.today);
       const current = await snapshot(tx, measureId);
       const start = changes.windowStart ?? current.windowStart;
       const end = changes.windowEnd ?? current.windowEnd;
@@ -254,6 +256,8 @@ export class CareRepository {
   }
 
   private async checkReferences(tx: DbOrTx, recipientId: string, input: MeasureInput) {
+    // The usual helper is given the person's visits (visits.generate.ts): they must serve the person.
+    await assertHelpersServe(tx, recipientId, [['usualStaffId', input.usualStaffId]], this.actor.today);
     if (input.goalId) {
       const [g] = await tx
         .select()

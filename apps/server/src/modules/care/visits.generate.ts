@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
+import { servesOn } from '../access/helpers.rule.ts';
 import { visitMeasures, visits } from './care.tables.ts';
 import { datesInRange, measureFallsOn } from './recurrence.ts';
 
 /**
  * Creates the visits the team's plans ask for over the coming days: one per person, day and
- * agreed window, with the measures' usual helper (until the planner assigns), on the days the
- * team serves the person. Running it again adds only what is missing. No access check or
- * audit here: callers do that.
+ * agreed window, with the measures' usual helper where that helper serves the person that day
+ * (until the planner assigns), on the days the team serves the person. Running it again adds
+ * only what is missing. No access check or audit here: callers do that.
  */
 export async function generateVisits(tx: DbOrTx, teamId: string, from: string, days: number) {
   const dates = datesInRange(from, days);
@@ -88,6 +89,14 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
     await tx
       .insert(visitMeasures)
       .values(batch.flatMap((g) => g.measureIds.map((measureId) => ({ visitId: g.id, measureId }))));
+  }
+  // The usual helper gets a visit only on dates they serve the person (helpers.rule.ts): one who
+  // has left the team, or a person who has moved to another team, leaves the visit unstaffed.
+  const staffed = rowsToInsert.filter((g) => g.staffId).map((g) => g.id);
+  for (let i = 0; i < staffed.length; i += 1000) {
+    await tx.execute(sql`UPDATE visit v SET staff_id = NULL
+                          WHERE v.id = ANY(${`{${staffed.slice(i, i + 1000).join(',')}}`}::uuid[])
+                            AND NOT ${servesOn(sql`v.staff_id`, sql`v.recipient_id`, sql`v.date`)}`);
   }
   const created = rowsToInsert.length;
   return { created, recipients: [...new Set([...groups.values()].map((g) => g.recipientId))] };

@@ -4,9 +4,10 @@ import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
-import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { factColumnsFor, readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { assertHelpersServe } from '../access/helpers.rule.ts';
+import { judgeList } from '../access/list.access.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
 import { observationRanges, type CompleteVisit } from './care.schema.ts';
 import { generateVisits } from './visits.generate.ts';
@@ -25,6 +26,19 @@ const visitColumn = sql`(SELECT json_build_object(
     'conditionChanges', COALESCE((SELECT json_agg(c.text ORDER BY c.created_at DESC) FROM condition_change c
                                   WHERE c.recipient_id = r.id AND c.closed_at IS NULL), '[]'::json))
   FROM visit v WHERE v.id = ${sql.placeholder('visitId')} AND v.recipient_id = r.id)`;
+
+interface DayRow {
+  id: string;
+  date: string;
+  windowStart: number;
+  windowEnd: number;
+  plannedStart: number | null;
+  status: string;
+  recipientId: string;
+  teams: unknown;
+  emergency: unknown;
+  [detail: string]: unknown;
+}
 
 /** Visits: generated from the plan, listed per helper and day, documented at the door. */
 export class VisitRepository {
@@ -63,13 +77,20 @@ export class VisitRepository {
     });
   }
 
-  /** «Min dag»: my visits on a date, in time order, with what a helper needs at the door. */
+  /**
+   * «Min dag»: my visits on a date, in time order, with what a helper needs at the door. It reads
+   * through the record policy row by row (list.access.ts): a visit whose person the helper may
+   * not see (say the care relation ended after the visit was given) keeps only its time, and the
+   * audit rows name who was shown on what basis and who was withheld.
+   */
   async dayList(date: string) {
     if (!this.actor.staffId) return [];
-    const list = rowsOf<{ id: string; recipientId: string }>(
+    const facts = factColumnsFor(this.actor.userId, this.actor.today);
+    const rows = rowsOf<DayRow>(
       await this.db.execute(sql`
         SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart", v.status,
-               r.id AS "recipientId", r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
+               r.id AS "recipientId", ${facts.teams} AS teams, ${facts.emergency} AS emergency,
+               r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
                (SELECT json_agg(m.title ORDER BY m.title) FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id) AS measures,
                (SELECT s.given_name || ' ' || s.family_name FROM staff s
                  WHERE s.id = CASE WHEN v.staff_id = ${this.actor.staffId} THEN v.second_staff_id ELSE v.staff_id END) AS "otherHelper",
@@ -82,19 +103,13 @@ export class VisitRepository {
            AND v.status <> 'cancelled'
          ORDER BY COALESCE(v.planned_start, v.window_start), v.window_start, r.family_name`),
     );
-    if (list.length) {
-      await auditWriterFor(this.db).append({
-        at: new Date(),
-        actorUserId: this.actor.userId,
-        actorName: this.actor.displayName,
-        action: 'visits.dayList',
-        recipientId: null,
-        basis: 'care_relation',
-        emergencyAccessId: null,
-        details: { date, recipients: [...new Set(list.map((v) => v.recipientId))] },
-      });
-    }
-    return list;
+    const judged = await judgeList(this.db, this.actor, 'visits.dayList', rows, { date });
+    return judged.map(({ row, decision }) => {
+      const { teams: _t, emergency: _e, ...visit } = row;
+      if (decision.allow) return { ...visit, access: decision.basis };
+      const { id, windowStart, windowEnd, plannedStart, status } = visit;
+      return { id, date, windowStart, windowEnd, plannedStart, status, access: 'withheld' as const };
+    });
   }
 
   async read(visitId: string) {
@@ -111,9 +126,24 @@ export class VisitRepository {
     return typeof row.visit === 'string' ? JSON.parse(row.visit) : row.visit;
   }
 
+  /**
+   * Gives a visit to helpers by hand (the board). Only the serving team assigns (emergency access
+   * does not), and only to helpers who serve the person on the visit's date: a helper of another
+   * team would see the person in «Min dag» without any relation to them.
+   */
   assign(visitId: string, staffId: string | null, secondStaffId: string | null | undefined) {
     return this.recipientOf(visitId).then((recipientId) =>
-      withRecordAccess(this.db, this.actor, recipientId, 'visit.assign', 'write', async (tx) => {
+      withRecordAccess(this.db, this.actor, recipientId, 'visit.assign', 'serve', async (tx) => {
+        const [visit] = await tx.select({ date: visits.date }).from(visits).where(eq(visits.id, visitId));
+        await assertHelpersServe(
+          tx,
+          recipientId,
+          [
+            ['staffId', staffId],
+            ['secondStaffId', secondStaffId],
+          ],
+          visit.date,
+        );
         // Principle 8 also by hand: nobody is given a visit needing a competence they lack that day.
         for (const [field, helper] of [
           ['staffId', staffId],

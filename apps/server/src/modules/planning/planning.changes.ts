@@ -1,17 +1,24 @@
 /**
  * Changes to a published plan, shown to the helper they affect in «Min dag» until seen.
- * A helper sees only their own changes; the list names people, so it is audited like the day list.
+ * A helper sees only their own changes. The list names people, so it reads through the record
+ * policy like the day list (list.access.ts): the person's name is given only where the helper
+ * may see them now (a notice that a visit was taken away after the person moved to another
+ * team keeps its time but not the name), and the audit rows say so.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { factColumnsFor } from '../access/access.repository.ts';
+import { judgeList } from '../access/list.access.ts';
 
 export async function myChanges(db: Db, actor: Actor) {
   if (!actor.staffId) return [];
+  const facts = factColumnsFor(actor.userId, actor.today);
   const rows = rowsOf<{
     id: string;
     recipientId: string;
+    teams: unknown;
+    emergency: unknown;
     kind: string;
     date: string;
     plannedStart: number | null;
@@ -20,26 +27,19 @@ export async function myChanges(db: Db, actor: Actor) {
     person: string;
     createdAt: string;
   }>(
-    await db.execute(sql`SELECT c.id, v.recipient_id AS "recipientId", c.kind, c.date::text AS date, c.planned_start AS "plannedStart",
+    await db.execute(sql`SELECT c.id, v.recipient_id AS "recipientId", ${facts.teams} AS teams, ${facts.emergency} AS emergency,
+                                c.kind, c.date::text AS date, c.planned_start AS "plannedStart",
                                 v.window_start AS "windowStart", v.window_end AS "windowEnd",
                                 r.given_name || ' ' || r.family_name AS person, c.created_at AS "createdAt"
                            FROM plan_change c JOIN visit v ON v.id = c.visit_id JOIN recipient r ON r.id = v.recipient_id
                           WHERE c.staff_id = ${actor.staffId} AND c.seen_at IS NULL AND c.date >= ${actor.today}::date
                           ORDER BY c.date, v.window_start`),
   );
-  if (rows.length) {
-    await auditWriterFor(db).append({
-      at: new Date(),
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      action: 'planning.myChanges',
-      recipientId: null,
-      basis: 'care_relation',
-      emergencyAccessId: null,
-      details: { recipients: [...new Set(rows.map((r) => r.recipientId))] },
-    });
-  }
-  return rows.map(({ recipientId: _r, ...rest }) => rest);
+  const judged = await judgeList(db, actor, 'planning.myChanges', rows);
+  return judged.map(({ row: { recipientId: _r, teams: _t, emergency: _e, person, ...rest }, decision }) => ({
+    ...rest,
+    person: decision.allow ? person : null,
+  }));
 }
 
 /** Marks the changes the helper was shown as seen (not ones that arrived after the page loaded). */

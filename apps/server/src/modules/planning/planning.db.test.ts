@@ -194,6 +194,21 @@ describe('a plan proposal', () => {
     expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
   });
 
+  it('never gives a visit to a helper who no longer serves the person when it is published (finding 6)', async () => {
+    await planTwoDays();
+    const runId = await proposeAndRun();
+    // Kari (who the proposal gives the medicines) leaves team North before the planned days.
+    await db().execute(sql`UPDATE team_membership SET valid_until = ${from}::date - 1 WHERE staff_id = ${kariId}`);
+    const pub = await anna.post(`/api/planning/runs/${runId}/publish`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.skipped).toBeGreaterThanOrEqual(2);
+    const given = await db().execute(
+      sql`SELECT count(*)::int AS n FROM visit WHERE ${kariId} IN (staff_id, second_staff_id)`,
+    );
+    expect(given.rows[0].n).toBe(0);
+    expect((await kari.get(`/api/me/day?date=${from}`)).body).toEqual([]);
+  });
+
   it("makes the period's missing visits from the care plans before planning", async () => {
     await planTwoDays();
     const runId = await proposeAndRun({ days: 3 });

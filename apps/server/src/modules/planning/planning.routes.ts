@@ -18,13 +18,7 @@ import {
   teamRota,
 } from './rota.repository.ts';
 
-export function planningRoutes(
-  app: FastifyInstance,
-  db: Db,
-  enqueue: Enqueue,
-  clock: Clock,
-  visitingLinkDays: number,
-) {
+export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, clock: Clock, visitingLinkDays: number) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/planning/teams/:teamId/plan', { schema: { params: s.teamParams, querystring: s.periodQuery } }, (req) =>

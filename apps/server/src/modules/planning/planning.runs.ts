@@ -10,6 +10,7 @@ import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
+import { servesOn } from '../access/helpers.rule.ts';
 import { generateVisits } from '../care/visits.generate.ts';
 import { assertTeamPlanner, auditTeam } from './planning.access.ts';
 import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
@@ -272,6 +273,25 @@ async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
     throw conflict('run_stale', 'Locks have changed since this proposal was made; run again to include them');
 }
 
+/** The proposed visits whose helper (or second helper) does not serve the person on the visit's date. */
+async function helpersNotServing(tx: Tx, assignments: Map<string, Assignment>): Promise<Set<string>> {
+  const rows = [...assignments.entries()];
+  const found = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows
+      .slice(i, i + 500)
+      .map(([id, a]) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid)`);
+    const res = rowsOf<{ id: string }>(
+      await tx.execute(sql`SELECT u.id FROM (VALUES ${sql.join(values, sql`, `)}) AS u(id, staff_id, second_staff_id)
+                             JOIN visit v ON v.id = u.id
+                            WHERE (u.staff_id IS NOT NULL AND NOT ${servesOn(sql`u.staff_id`, sql`v.recipient_id`, sql`v.date`)})
+                               OR (u.second_staff_id IS NOT NULL AND NOT ${servesOn(sql`u.second_staff_id`, sql`v.recipient_id`, sql`v.date`)})`),
+    );
+    for (const r of res) found.add(r.id);
+  }
+  return found;
+}
+
 export async function runOf(db: Db, actor: Actor, runId: string) {
   const [run] = await db.select().from(planRuns).where(eq(planRuns.id, runId));
   if (!run) throw notFound('Plan proposal');
@@ -289,7 +309,8 @@ export interface PublishResult {
  * Publishing writes the proposal to the visits: the day lists show it at once. Refused (409)
  * when the team has since published another plan for an overlapping period, changed its locks,
  * or registered an absence — the proposal no longer fits; run again. Visits done, started,
- * removed, changed by hand since, or already past are skipped. Every helper whose day changes
+ * removed, changed by hand since, already past, or proposed for a helper who does not serve the
+ * person that day (helpers.rule.ts) are skipped. Every helper whose day changes
  * on a visit they could already see gets a notice (added, removed, or a new time).
  */
 export async function publishRun(db: Db, actor: Actor, runId: string): Promise<PublishResult> {
@@ -331,6 +352,7 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       version: number;
       published: boolean;
     }[];
+    const notServing = await helpersNotServing(tx, assignments);
     const { today, nowMinute } = osloNow(actor.now);
     const changes: {
       staffId: string;
@@ -345,6 +367,12 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       const a = assignments.get(v.id)!;
       const past = v.date < today || (v.date === today && v.windowEnd < nowMinute);
       if (v.status !== 'planned' || past || (versions[v.id] !== undefined && versions[v.id] !== v.version)) {
+        skipped++;
+        continue;
+      }
+      // A helper who no longer serves the person that day (left the team, or the person moved)
+      // is never given the visit: it keeps what it had, and the team plans it again.
+      if (notServing.has(v.id)) {
         skipped++;
         continue;
       }
@@ -398,6 +426,7 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
       changed: updates.length,
       skipped,
       notified: changes.length,
+      notServing: notServing.size,
       recipients: [...new Set(current.filter((v) => updated.has(v.id)).map((v) => v.recipientId))],
     });
     return { changed: updates.length, skipped, notified: changes.length };

@@ -12,7 +12,8 @@ interface Change {
   date: string;
   plannedStart: number | null;
   windowStart: number;
-  person: string;
+  /** Null when the helper may no longer see the person (the server withholds the name). */
+  person: string | null;
 }
 
 /** Changes to my published plan since I last looked: shown at the top of «Min dag» until seen. */
@@ -41,7 +42,7 @@ export function PlanChanges({ onSeen }: { onSeen: () => void }) {
         {data.map((c) => (
           <li key={c.id}>
             {t(`planChanges.${c.kind}`, {
-              person: c.person,
+              person: c.person ?? t('planChanges.someone'),
               day: day(c.date),
               time: hhmm(c.plannedStart ?? c.windowStart),
             })}
