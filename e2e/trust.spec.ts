@@ -1,3 +1,4 @@
+import { osloToday, quarterOf } from '@tillit/contracts';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, logIn } from './helpers.ts';
 
@@ -38,6 +39,9 @@ test('a person answers the survey on the handed-over tablet; the helper sees onl
   await expect(page.getByRole('heading', { level: 1, name: 'Hvordan er hjelpen du får?' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Logg ut' })).toHaveCount(0); // no menu on the tablet
   await expectNoAxeViolations(page);
+  // Sending nothing is refused and uses up nothing: the form stays.
+  await page.getByRole('button', { name: 'Send svarene' }).click();
+  await expect(page.getByRole('alert')).toContainText('Svarene: svar på minst ett spørsmål før du sender');
   await page.getByLabel('5 – Helt enig').first().check();
   await page
     .getByRole('group', { name: /De som hjelper meg, kan det de gjør/ })
@@ -84,6 +88,10 @@ test('staff answer the pulse anonymously; the leader sees the barometer with sma
   const row = page.getByRole('row', { name: /Team Grønland/ }).first();
   await expect(row).toContainText('under 5 svar');
   await expectNoAxeViolations(page);
+  // The running quarter shows nothing until it is over.
+  await page.getByLabel('Kvartal').fill(quarterOf(osloToday()));
+  await expect(page.getByText('Kvartalet er ikke over ennå.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Team Grønland/ })).toHaveCount(0);
 });
 
 test('a leader assesses their own leadership against the five misconceptions; it is kept for them', async ({

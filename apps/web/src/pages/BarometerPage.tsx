@@ -1,25 +1,27 @@
-import { osloToday, quarterOf } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
+import { closedQuarters, formatDay } from '../components/quarters.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
 interface Barometer {
   quarter: string;
+  /** A quarter still running shows nothing (before and after one answer would tell it). */
+  open: boolean;
+  closesOn?: string;
   items: { id: string; kind: 'experience' | 'barrier'; nb: string; en: string }[];
   groups: ({ name: string | null; level: 'team' | 'leader' } & (
     | { suppressed: true }
     | { suppressed: false; responses: number; means: Record<string, number | null> }
   ))[];
 }
-const currentQuarter = () => quarterOf(osloToday());
 
 /** Heat map of barriers and experience per group; every cell shows its number too (colour is never the only cue). */
 export function BarometerPage() {
   const { t, i18n } = useTranslation();
-  const [quarter, setQuarter] = useState(currentQuarter());
+  const [quarter, setQuarter] = useState(closedQuarters(1)[0]);
   const { data, error } = useApi<Barometer>(`/api/barometer?quarter=${quarter}`);
   useEffect(() => {
     document.title = `${t('barometer.title')} – Tillit`;
@@ -38,7 +40,9 @@ export function BarometerPage() {
       <label htmlFor="bm-quarter">{t('survey.quarter')}</label>
       <input id="bm-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" />
       <ErrorMessage error={error} labels={{ quarter: t('survey.quarter') }} />
+      {data?.open && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn ?? '', locale()) })}</p>}
       {data &&
+        !data.open &&
         (['barrier', 'experience'] as const).map((kind) => (
           <section key={kind} aria-labelledby={`bm-${kind}`} className="card">
             <h2 id={`bm-${kind}`}>{kind === 'barrier' ? t('barometer.barriers') : t('barometer.experience')}</h2>

@@ -65,7 +65,7 @@ export function PulsePage() {
           </span>
         </fieldset>
       ))}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} labels={{ answers: t('pulse.answersLabel') }} />
       <button type="submit" className="primary">
         {t('pulse.send')}
       </button>

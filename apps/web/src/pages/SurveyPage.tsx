@@ -126,7 +126,7 @@ export function SurveyPage() {
       ))}
       <label htmlFor="survey-open">{t('survey.open')}</label>
       <textarea id="survey-open" rows={3} value={open} onChange={(e) => setOpen(e.target.value)} />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} labels={{ answers: t('survey.answersLabel') }} />
       <button type="submit" className="primary big">
         {t('survey.send')}
       </button>

@@ -1,12 +1,13 @@
-import { monthStart, osloToday, quarterOf } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
+import { closedQuarters, formatDay } from '../components/quarters.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
 type Results =
+  | { quarter: string; open: true; closesOn: string }
   | { quarter: string; suppressed: true; minimum: number }
   | {
       quarter: string;
@@ -22,12 +23,10 @@ interface Item {
   en: string;
 }
 
-const quarters = () => Array.from({ length: 4 }, (_, i) => quarterOf(monthStart(osloToday(), -3 * i)));
-
-/** Survey results for whole quarters only; fewer than five answers are never shown. */
+/** Survey results for whole quarters that are over; fewer than five answers are never shown. */
 export function SurveyResults({ teamId, items }: { teamId: string; items: Item[] }) {
   const { t, i18n } = useTranslation();
-  const [quarter, setQuarter] = useState(quarters()[0]);
+  const [quarter, setQuarter] = useState(closedQuarters(1)[0]);
   const { data, error } = useApi<Results>(`/api/teams/${teamId}/survey-results?quarter=${quarter}`);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
   const text = (id: string) => {
@@ -39,15 +38,16 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
       <h2 id="survey-results-heading">{t('survey.results')}</h2>
       <label htmlFor="sr-quarter">{t('survey.quarter')}</label>
       <select id="sr-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-        {quarters().map((q) => (
+        {closedQuarters(4).map((q) => (
           <option key={q} value={q}>
             {q}
           </option>
         ))}
       </select>
       <ErrorMessage error={error} />
-      {data?.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
-      {data && !data.suppressed && (
+      {data && 'open' in data && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn, locale()) })}</p>}
+      {data && 'suppressed' in data && data.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
+      {data && 'suppressed' in data && !data.suppressed && (
         <>
           <p>{t('survey.responses', { count: data.responses })}</p>
           <TableWrap label={t('survey.results')}>

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { osloDate, quarterOf } from '@tillit/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
@@ -8,19 +7,23 @@ import type { Clock } from '../../time/clock.ts';
 import { validOn } from '../../time/sql.ts';
 import { withRecordAccess } from '../access/access.repository.ts';
 import { teamForActor } from '../trust/team.access.ts';
+import { type BallotBox, BOX_LOCK, holdAnswer, writeDue, writeDueAfterAnswer } from './ballot.ts';
+import { closesOn, isClosed } from './quarters.ts';
 import { SURVEY_ITEMS } from './surveys.items.ts';
 import { aggregate } from './surveys.results.ts';
 import type { AnswerInput } from './surveys.schema.ts';
-import { surveyLinks, surveyResponses } from './surveys.tables.ts';
+import { surveyHeld, surveyLinks, surveyResponses } from './surveys.tables.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const LIFETIME_HOURS = { tablet: 2, phone: 2, link: 24 * 30 } as const;
 
 /** A team member invites a person served (or their next of kin) to answer; logged on the record. */
 export function invite(db: Db, actor: Actor, recipientId: string, channel: keyof typeof LIFETIME_HOURS) {
-  return withRecordAccess(db, actor, recipientId, 'survey.invite', 'write', async (tx) => {
+  // Only the serving team asks: the link is filed under its team, so emergency access cannot make one.
+  return withRecordAccess(db, actor, recipientId, 'survey.invite', 'serve', async (tx) => {
     const [team] = (
       await tx.execute(sql`SELECT rt.team_id AS id FROM recipient_team rt WHERE rt.recipient_id = ${recipientId}
+        AND rt.team_id = ANY(${`{${actor.teamIds.join(',')}}`}::uuid[])
         AND ${validOn('rt', actor.today)} LIMIT 1`)
     ).rows as { id: string }[];
     const token = randomBytes(24).toString('base64url');
@@ -48,13 +51,24 @@ export async function surveyForm(db: Db, token: string) {
   return { channel: link.channel, items: SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) };
 }
 
+/** The survey's ballot box: held answers are written to `survey_response` in shuffled batches. */
+export const surveyBox: BallotBox<typeof surveyHeld.$inferSelect> = {
+  lock: BOX_LOCK.survey,
+  list: (tx) => tx.select({ id: surveyHeld.id, cell: surveyHeld.teamId, quarter: surveyHeld.quarter }).from(surveyHeld),
+  take: (tx, ids) => tx.delete(surveyHeld).where(inArray(surveyHeld.id, ids)).returning(),
+  write: async (tx, rows) => {
+    await tx.insert(surveyResponses).values(rows.map(({ id: _id, ...answer }) => answer));
+  },
+};
+
 /**
- * Stores an anonymous answer: the link is used up in the same transaction (a second submit
- * gets 409), and the response keeps only the team, the quarter (in Oslo, by the app's clock)
- * and the channel.
+ * Takes an anonymous answer: in one transaction the link is used up (a second submit gets 409)
+ * and the answer goes into the ballot box with only its team, quarter and channel; it reaches
+ * `survey_response` later, in a shuffled batch (ballot.ts). An empty answer is refused by the
+ * schema and uses up nothing.
  */
 export async function submit(db: Db, token: string, input: AnswerInput, clock: Clock) {
-  return db.transaction(async (tx) => {
+  await holdAnswer(db, BOX_LOCK.survey, clock, async (tx, quarter) => {
     const used = await tx
       .update(surveyLinks)
       .set({ usedAt: new Date() })
@@ -65,34 +79,49 @@ export async function submit(db: Db, token: string, input: AnswerInput, clock: C
           sql`${surveyLinks.expiresAt} > now()`,
         ),
       )
-      .returning();
+      .returning({ teamId: surveyLinks.teamId, channel: surveyLinks.channel });
     if (used.length === 0) await openLink(tx, token); // throws the right 404 or 409
     const link = used[0];
     if (!link) throw conflict('already_answered', 'This survey has already been answered. Thank you!');
-    await tx.insert(surveyResponses).values({
+    await tx.insert(surveyHeld).values({
       teamId: link.teamId,
-      quarter: quarterOf(osloDate(clock.now())),
+      quarter,
       channel: link.channel,
       respondent: input.respondent,
       answers: input.answers,
       openAnswer: input.openAnswer || null,
     });
-    return { ok: true };
   });
+  await writeDueAfterAnswer(db, surveyBox, clock.now());
+  return { ok: true };
 }
 
 /**
- * A team's results for one whole quarter, suppressed under MIN_GROUP answers. The open
+ * Makes the results of quarters closed at `now` complete (writes every held answer of a closed
+ * quarter). Call before reading results.
+ */
+export async function settleSurveys(db: Db, now: Date): Promise<void> {
+  await writeDue(db, surveyBox, now);
+}
+
+/**
+ * A team's results for one whole, closed quarter, suppressed under MIN_GROUP answers. The open
  * answers' text goes only to the team's own members; leaders and administrators get the
  * themes (counts) instead, since a sentence can identify its writer (themes.ts).
  */
 export async function teamResults(db: Db, actor: Actor, teamId: string, quarter: string) {
   await teamForActor(db, actor, teamId, 'team.surveyResults');
+  await settleSurveys(db, actor.now);
   return quarterResults(db, actor, teamId, quarter);
 }
 
-/** As teamResults, without the access check (callers check first). */
+/**
+ * As teamResults, without the access check (callers check first) and after `settleSurveys`.
+ * A quarter still running (or closed less than SETTLE_MS ago) shows nothing but when it opens:
+ * its results before and after one answer would tell that answer.
+ */
 export async function quarterResults(db: Db, actor: Actor, teamId: string, quarter: string) {
+  if (!isClosed(quarter, actor.now)) return { quarter, open: true as const, closesOn: closesOn(quarter) };
   const responses = await db
     .select({ answers: surveyResponses.answers, openAnswer: surveyResponses.openAnswer })
     .from(surveyResponses)

@@ -32,7 +32,7 @@ export function surveysRoutes(app: FastifyInstance, db: Db, clock: Clock) {
   r.get('/api/pulse', () => ({ items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) }));
   r.post('/api/pulse', { schema: { body: pulseBody } }, async (req, reply) => {
     reply.status(201);
-    return answerPulse(db, req.actor, req.body.answers);
+    return answerPulse(db, req.actor, req.body.answers, clock);
   });
   r.get('/api/barometer', { schema: { querystring: quarterQuery } }, (req) =>
     barometer(db, req.actor, req.query.quarter),

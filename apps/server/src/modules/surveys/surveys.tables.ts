@@ -33,7 +33,11 @@ export const surveyLinks = pgTable(
   (t) => [index('survey_link_recipient_idx').on(t.recipientId)],
 );
 
-/** One anonymous answer: items 1–5 (null = «vet ikke»), the open answer, team and quarter only. */
+/**
+ * One anonymous answer: items 1–5 (null = «vet ikke», absent = not answered), the open answer,
+ * team and quarter only; written from `survey_held` in shuffled batches (ballot.ts), so no row
+ * metadata (xmin, physical order, id) ties it to the link that was used up for it.
+ */
 export const surveyResponses = pgTable(
   'survey_response',
   {
@@ -50,3 +54,20 @@ export const surveyResponses = pgTable(
   },
   (t) => [index('survey_response_team_quarter_idx').on(t.teamId, t.quarter)],
 );
+
+/**
+ * The ballot box of the survey: an answer waits here, with nothing but its cell, from the
+ * transaction that uses up its link until it is written to `survey_response` in a shuffled
+ * batch (ballot.ts). No time, no link, a random id.
+ */
+export const surveyHeld = pgTable('survey_held', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  teamId: uuid('team_id')
+    .notNull()
+    .references(() => teams.id),
+  quarter: text('quarter').notNull(),
+  channel: surveyChannelEnum('channel').notNull(),
+  respondent: respondentEnum('respondent').notNull(),
+  answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
+  openAnswer: text('open_answer'),
+});

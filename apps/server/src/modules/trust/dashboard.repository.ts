@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.tables.ts';
-import { quarterResults } from '../surveys/surveys.repository.ts';
+import { quarterResults, settleSurveys } from '../surveys/surveys.repository.ts';
 import { agenda, compare } from './agenda.ts';
 import { indicatorsForTeams } from './indicators.repository.ts';
 import { refusal, teamForActor } from './team.access.ts';
@@ -42,6 +42,7 @@ export async function teamDashboard(db: Db, actor: Actor, teamId: string, months
       ...(await indicatorsForTeams(db, [team], p.from, p.to, actor.today))[0],
     })),
   );
+  await settleSurveys(db, actor.now);
   const quarters = await Promise.all(lastQuarters(4, actor.today).map((q) => quarterResults(db, actor, team.id, q)));
   return { team: { id: team.id, name: team.name }, months: series, quarters };
 }
@@ -67,6 +68,7 @@ export async function comparison(db: Db, actor: Actor, from: string, to: string)
     .orderBy(asc(teams.name));
   const previous = previousPeriod(from, to);
   const quarter = quarterOf(to);
+  await settleSurveys(db, actor.now);
   const [now, before, surveys] = await Promise.all([
     indicatorsForTeams(db, teamList, from, to, actor.today),
     indicatorsForTeams(db, teamList, previous.from, previous.to, actor.today),
@@ -85,9 +87,12 @@ export async function comparison(db: Db, actor: Actor, from: string, to: string)
         previous: before[k],
         changes,
         agenda: agenda(changes),
-        survey: s.suppressed
-          ? { suppressed: true as const }
-          : { suppressed: false as const, responses: s.responses, themes: s.themes },
+        survey:
+          'open' in s
+            ? { open: true as const, closesOn: s.closesOn }
+            : s.suppressed
+              ? { suppressed: true as const }
+              : { suppressed: false as const, responses: s.responses, themes: s.themes },
       };
     }),
   };

@@ -4,7 +4,8 @@ import { rowsOf } from '../../db/client.ts';
 import { PASSWORD } from '../../test/factories.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
 import { createUser } from '../accounts/accounts.service.ts';
-import { osloToday, quarterOf } from '@tillit/contracts';
+import { addDays, osloToday, quarterOf } from '@tillit/contracts';
+import { closesOn, shiftQuarter } from '../surveys/quarters.ts';
 
 const suite = useWorldSuite();
 const count = async (table: string) =>
@@ -135,18 +136,23 @@ describe('the team’s own notes and actions', () => {
 });
 
 describe('the dashboards', () => {
+  // Results are only ever shown for closed quarters: the answers here belong to the last one.
+  const lastQuarter = shiftQuarter(quarterOf(today), -1);
+  const lastQuarterStart = closesOn(shiftQuarter(lastQuarter, -1));
   async function fiveAnswers() {
     const texts = ['Komme ut i hagen', 'Samme folk hver gang', 'At de kommer til avtalt tid', 'Få ut på tur', null];
     for (const text of texts)
       await suite.database.db.execute(sql`INSERT INTO survey_response (team_id, quarter, channel, respondent, answers, open_answer)
-        VALUES (${suite.world.north.id}, ${quarterOf(osloToday())}, 'tablet', 'person', '{"on_time": 4}'::jsonb, ${text})`);
+        VALUES (${suite.world.north.id}, ${lastQuarter}, 'tablet', 'person', '{"on_time": 4}'::jsonb, ${text})`);
   }
 
   it('the leader compares the teams with an agenda and themes, never the answers’ text', async () => {
     await fiveAnswers();
     const lea = await logInAs(suite.app, 'lea');
-    const res = await lea.get(`/api/trust/comparison?from=${today.slice(0, 8)}01&to=${today}`);
+    const to = addDays(lastQuarterStart, 27);
+    const res = await lea.get(`/api/trust/comparison?from=${lastQuarterStart}&to=${to}`);
     expect(res.status).toBe(200);
+    expect(res.body.quarter).toBe(lastQuarter);
     expect(res.body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(['Team Nord', 'Team Sør']);
     const north = res.body.teams[0];
     expect(north.changes).toHaveLength(9); // the eight indicators and «documented without check-in»
@@ -162,10 +168,13 @@ describe('the dashboards', () => {
     expect(res.body.teams[1].survey).toEqual({ suppressed: true });
     expect(JSON.stringify(res.body)).not.toContain('hagen');
     // The team's own results: the team sees the text, the leader only the themes.
-    const url = `/api/teams/${suite.world.north.id}/survey-results?quarter=${quarterOf(osloToday())}`;
+    const url = `/api/teams/${suite.world.north.id}/survey-results?quarter=${lastQuarter}`;
     expect((await lea.get(url)).body.openAnswers).toBeNull();
     const anna = await logInAs(suite.app, 'anna');
     expect((await anna.get(url)).body.openAnswers).toContain('Komme ut i hagen');
+    // The running quarter tells nothing yet, not even whether there are answers.
+    const running = await lea.get(`/api/trust/comparison?from=${today.slice(0, 8)}01&to=${today}`);
+    expect(running.body.teams[0].survey).toEqual({ open: true, closesOn: closesOn(quarterOf(today)) });
   });
 
   it('the comparison is for leaders: a member is refused and logged; a backwards period names the field', async () => {

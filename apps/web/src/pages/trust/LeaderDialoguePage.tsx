@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
+import { formatDay } from '../../components/quarters.ts';
 import { useApi } from '../../components/useApi.ts';
+import { locale } from '../../i18n/index.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import {
   csvHref,
@@ -35,7 +37,10 @@ interface Comparison {
     previous: Indicators;
     changes: Change[];
     agenda: Change[];
-    survey: { suppressed: true } | { suppressed: false; responses: number; themes: { id: string; count: number }[] };
+    survey:
+      | { open: true; closesOn: string; suppressed?: undefined }
+      | { suppressed: true }
+      | { suppressed: false; responses: number; themes: { id: string; count: number }[] };
   }[];
 }
 const daysAgo = (n: number) => addDays(osloToday(), -n);
@@ -208,7 +213,9 @@ export function LeaderDialoguePage() {
                 </ol>
               )}
               <h4>{t('dialogue.themesHeading')}</h4>
-              {x.survey.suppressed ? (
+              {'open' in x.survey ? (
+                <p>{t('survey.open_quarter', { date: formatDay(x.survey.closesOn, locale()) })}</p>
+              ) : x.survey.suppressed ? (
                 <p>{t('dialogue.themesSuppressed')}</p>
               ) : x.survey.themes.length === 0 ? (
                 <p>{t('dialogue.noThemes', { count: x.survey.responses })}</p>

@@ -12,6 +12,7 @@ import { csvHref, formatValue, INDICATORS, plotted, indicatorValue, type Indicat
 import { TeamNotes } from './TeamNotes.tsx';
 
 type QuarterResult =
+  | { quarter: string; open: true; closesOn: string; suppressed?: undefined }
   | { quarter: string; suppressed: true; minimum: number }
   | {
       quarter: string;
@@ -166,7 +167,9 @@ export function TeamDashboardPage() {
                 <tr>
                   <th scope="row">{t('barometer.responses')}</th>
                   {data.quarters.map((q) => (
-                    <td key={q.quarter}>{q.suppressed ? t('barometer.suppressed') : q.responses}</td>
+                    <td key={q.quarter}>
+                      {'open' in q ? t('survey.notOver') : q.suppressed ? t('barometer.suppressed') : q.responses}
+                    </td>
                   ))}
                 </tr>
                 {(items.data ?? []).map((item) => (
@@ -175,7 +178,7 @@ export function TeamDashboardPage() {
                       {i18n.language === 'en' ? item.en : item.nb}
                     </th>
                     {data.quarters.map((q) => {
-                      const r = q.suppressed ? null : q.items.find((x) => x.id === item.id);
+                      const r = 'open' in q || q.suppressed ? null : q.items.find((x) => x.id === item.id);
                       return (
                         <td key={q.quarter} className="figure">
                           {r && r.mean !== null ? nf.format(r.mean) : '–'}
