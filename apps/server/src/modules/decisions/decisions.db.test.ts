@@ -184,6 +184,7 @@ describe('co-signing beyond the frame (finding 8)', () => {
     ]);
     // One after the other (PGlite), the later supersedes the earlier; racing (PostgreSQL), the loser gets 409.
     expect(answers.map((a) => a.status).sort()).toEqual(postgresUrl ? [200, 409] : [200, 200]);
+    if (postgresUrl) expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('decision_changed');
     const active = (
       await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM service_decision WHERE status = 'active'`)
     ).rows[0].n;
