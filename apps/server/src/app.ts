@@ -9,7 +9,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/actor.ts';
-import { registerAuth } from './http/auth.ts';
+import { registerGate } from './http/gate.ts';
 import { AppError, errorHandler } from './http/errors.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -35,13 +35,17 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
+  // Before the rate limiter: the gate's onRoute hook gives public routes their limit first.
+  registerGate(app, database.db, config.clock, {
+    max: config.publicRateLimit.max,
+    timeWindow: config.publicRateLimit.windowMs,
+  });
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler',
     errorResponseBuilder: (_req, ctx) =>
       new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(ctx.ttl / 60000)} minutes.`),
   });
-  registerAuth(app, database.db, config.clock);
 
   healthRoutes(app, database);
   accountsRoutes(app, database.db, config);

@@ -16,6 +16,8 @@ export interface Config {
   visitingLinkDays: number;
   /** Log-in attempts allowed per username and address per window. */
   loginRateLimit: { max: number; windowMs: number };
+  /** Requests per address per window to each route open without a session (survey and «Hvem kommer?» links). */
+  publicRateLimit: { max: number; windowMs: number };
   logLevel: string;
   /** Run plan jobs in this process (the queue itself always accepts them). */
   planningWorker: boolean;
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emergencyAccessMinutes: Number(env.TILLIT_EMERGENCY_MINUTES ?? 120),
     visitingLinkDays: Number(env.TILLIT_VISITING_LINK_DAYS ?? 30),
     loginRateLimit: { max: Number(env.TILLIT_LOGIN_MAX ?? 10), windowMs: 15 * 60 * 1000 },
+    publicRateLimit: { max: Number(env.TILLIT_PUBLIC_MAX ?? 60), windowMs: 60 * 1000 },
     logLevel: env.LOG_LEVEL ?? 'warn',
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
     planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),

@@ -16,12 +16,8 @@ export interface Actor {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the auth hook on every route that is not marked public. */
+    /** Set by the gate (gate.ts) on every route whose access is not `public`. */
     actor: Actor;
     csrfToken: string;
-  }
-  interface FastifyContextConfig {
-    /** Routes open without a session (health, log-in). */
-    public?: boolean;
   }
 }

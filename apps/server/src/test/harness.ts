@@ -80,6 +80,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({}),
     logLevel: 'silent',
     loginRateLimit: { max: 1000, windowMs: 60_000 },
+    publicRateLimit: { max: 1000, windowMs: 60_000 },
     planningWorker: false,
     planningThreads: 1,
     ...overrides,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { access } from '../../http/access.ts';
 import type { Actor } from '../../http/actor.ts';
 import { emergencyBody, recipientParams } from '../recipients/recipients.schema.ts';
 import { EmergencyRepository } from './emergency.repository.ts';
@@ -16,18 +17,22 @@ export function accessRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   r.post(
     '/api/recipients/:id/emergency-access',
-    { schema: { params: recipientParams, body: emergencyBody } },
+    { schema: { params: recipientParams, body: emergencyBody }, config: { access: access.record('id', 'breakGlass') } },
     async (req, reply) => {
       reply.status(201);
       return repo(req).grant(req.params.id, req.body.reason);
     },
   );
 
-  r.get('/api/emergency-accesses', { schema: { querystring: listQuery } }, (req) =>
-    repo(req).list(req.query.open === 'true'),
+  r.get(
+    '/api/emergency-accesses',
+    { schema: { querystring: listQuery }, config: { access: access.roles('admin') } },
+    (req) => repo(req).list(req.query.open === 'true'),
   );
 
-  r.post('/api/emergency-accesses/:id/follow-up', { schema: { params: recipientParams, body: followUpBody } }, (req) =>
-    repo(req).followUp(req.params.id, req.body.note),
+  r.post(
+    '/api/emergency-accesses/:id/follow-up',
+    { schema: { params: recipientParams, body: followUpBody }, config: { access: access.roles('admin') } },
+    (req) => repo(req).followUp(req.params.id, req.body.note),
   );
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { SESSION_COOKIE } from '../../http/auth.ts';
+import { access } from '../../http/access.ts';
+import { SESSION_COOKIE } from '../../http/gate.ts';
 import { AppError } from '../../http/errors.ts';
 import { loginBody, meResponse } from './accounts.schema.ts';
 import { loadActor, logIn, logOut } from './accounts.service.ts';
@@ -15,7 +16,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
     {
       schema: { body: loginBody },
       config: {
-        public: true,
+        access: access.public(),
         // Per address and username: slows guessing without letting one user lock out another.
         rateLimit: {
           max: config.loginRateLimit.max,
@@ -40,14 +41,18 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
     },
   );
 
-  r.post('/api/auth/logout', async (request, reply) => {
+  r.post('/api/auth/logout', { config: { access: access.session() } }, async (request, reply) => {
     await logOut(db, request.cookies[SESSION_COOKIE]!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { schema: { response: { 200: meResponse } } }, async (request) => ({
-    ...request.actor,
-    csrfToken: request.csrfToken,
-  }));
+  r.get(
+    '/api/auth/me',
+    { schema: { response: { 200: meResponse } }, config: { access: access.session() } },
+    async (request) => ({
+      ...request.actor,
+      csrfToken: request.csrfToken,
+    }),
+  );
 }

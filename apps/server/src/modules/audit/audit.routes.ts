@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { access } from '../../http/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { canFollowUpAudit } from '../access/access.policy.ts';
 import { listAudit, verifyAuditLog } from './audit.repository.ts';
@@ -17,13 +18,17 @@ const auditQuery = z.object({
 export function auditRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/audit', { schema: { querystring: auditQuery } }, async (req) => {
-    if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators see the whole audit log');
-    const rows = await listAudit(db, req.query);
-    return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), hash: row.hash.slice(0, 12) }));
-  });
+  r.get(
+    '/api/audit',
+    { schema: { querystring: auditQuery }, config: { access: access.roles('admin') } },
+    async (req) => {
+      if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators see the whole audit log');
+      const rows = await listAudit(db, req.query);
+      return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), hash: row.hash.slice(0, 12) }));
+    },
+  );
 
-  r.get('/api/audit/verify', async (req) => {
+  r.get('/api/audit/verify', { config: { access: access.roles('admin') } }, async (req) => {
     if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators verify the audit log');
     return verifyAuditLog(db);
   });

@@ -200,3 +200,50 @@ async function cookieOf(username: string) {
   });
   return { tillit_session: res.cookies.find((c) => c.name === 'tillit_session')!.value };
 }
+
+describe('the team’s frames (finding 2: read with nothing but a session)', () => {
+  const refusals = async () =>
+    (
+      await suite.database.db.execute(
+        sql`SELECT actor_name AS actor, details->>'teamId' AS team FROM audit_log
+             WHERE action = 'team.frames' AND basis = 'denied' ORDER BY seq`,
+      )
+    ).rows;
+
+  it('shows them to the team’s members, leaders of its district and administrators', async () => {
+    const frames = `/api/teams/${suite.world.north.id}/frames`;
+    for (const who of ['anna', 'lea', 'ada']) {
+      const res = await (await logInAs(suite.app, who)).get(frames);
+      expect(res.status, who).toBe(200);
+      expect(res.body).toMatchObject([{ serviceType: 'hjemmesykepleie', maxHoursPerWeek: 5 }]);
+    }
+    expect(await refusals()).toEqual([]);
+  });
+
+  it('refuses a member of another team and a leader of another district, with an audit row each', async () => {
+    const [other] = await suite.database.db
+      .insert(t.districts)
+      .values({ municipalityId: suite.world.municipality.id, name: 'Bydel Annen' })
+      .returning();
+    await createUser(suite.database.db, {
+      username: 'olav',
+      password: PASSWORD,
+      role: 'leader',
+      displayName: 'Olav Annen',
+      districtId: other.id,
+    });
+    const frames = `/api/teams/${suite.world.north.id}/frames`;
+    for (const who of ['bo', 'olav']) {
+      const res = await (await logInAs(suite.app, who)).get(frames);
+      expect(res.status, who).toBe(403);
+      expect(res.body.error.code).toBe('not_your_team');
+      expect(JSON.stringify(res.body)).not.toContain('hjemmesykepleie');
+    }
+    expect(await refusals()).toEqual([
+      { actor: 'Bo Sørli', team: suite.world.north.id },
+      { actor: 'Olav Annen', team: suite.world.north.id },
+    ]);
+    const unknown = await anna.get('/api/teams/00000000-0000-4000-8000-000000000000/frames');
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
 import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { teamForActor } from '../trust/team.access.ts';
 import { serviceDecisions, teamFrames } from './decisions.tables.ts';
 import { legalBasisOf, type DecisionInput } from './decisions.schema.ts';
 import { renderDecisionLetter, type LetterData } from './letter.ts';
@@ -167,8 +168,13 @@ export class DecisionRepository {
     });
   }
 
-  /** Frames per team (shown in the decision form). */
-  frames(teamId: string) {
+  /**
+   * The team's delegated frames (shown in the decision form): team-level data, so open to the
+   * team's members, leaders of its district and administrators (canSeeTeam); anyone else gets
+   * 403 and a `denied` audit row, an unknown team 404.
+   */
+  async frames(teamId: string) {
+    await teamForActor(this.db, this.actor, teamId, 'team.frames');
     return this.db.select().from(teamFrames).where(eq(teamFrames.teamId, teamId));
   }
 }

@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { access } from '../../http/access.ts';
+
+/** Load balancers and orchestrators probe often from a few addresses: a limit above theirs. */
+const PROBES = { max: 600, timeWindow: 60_000 };
 
 /** How long readiness waits for the database before answering 503. */
 const READY_TIMEOUT_MS = 2000;
@@ -41,7 +45,7 @@ export function healthRoutes(app: FastifyInstance, database: Database) {
     return { status: 'ok' };
   };
 
-  app.get('/api/health/live', { config: { public: true } }, async () => ({ status: 'ok' }));
-  app.get('/api/health/ready', { config: { public: true } }, ready);
-  app.get('/api/health', { config: { public: true } }, ready);
+  app.get('/api/health/live', { config: { access: access.public(PROBES) } }, async () => ({ status: 'ok' }));
+  app.get('/api/health/ready', { config: { access: access.public(PROBES) } }, ready);
+  app.get('/api/health', { config: { access: access.public(PROBES) } }, ready);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { access } from '../../http/access.ts';
 import { dialogueRoutes } from './dialogue.routes.ts';
 import { teamIndicators } from './indicators.repository.ts';
 
@@ -17,8 +18,10 @@ const period = z
 
 export function trustRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/teams/:id/indicators', { schema: { params, querystring: period } }, (req) =>
-    teamIndicators(db, req.actor, req.params.id, req.query.from, req.query.to),
+  r.get(
+    '/api/teams/:id/indicators',
+    { schema: { params, querystring: period }, config: { access: access.teamLevel('id') } },
+    (req) => teamIndicators(db, req.actor, req.params.id, req.query.from, req.query.to),
   );
   dialogueRoutes(app, db);
 }

@@ -1,0 +1,71 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../time/clock.ts';
+import { loadActorCached } from '../modules/accounts/accounts.service.ts';
+import type { Access, PublicLimit } from './access.ts';
+import { AppError, unauthenticated } from './errors.ts';
+
+export const SESSION_COOKIE = 'tillit_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The web app's files (index.html, assets) are the only routes outside /api and need no declaration. */
+const webAsset: Access = { kind: 'public', rateLimit: undefined };
+
+/**
+ * Gives every route its declaration as the route table holds it: public routes get the
+ * default per-address limit unless they set their own (log-in), and the static web files
+ * (registered by @fastify/static, never under /api) are public without a limit. Must run
+ * before @fastify/rate-limit's own onRoute hook, which reads `config.rateLimit`.
+ */
+function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
+  route.config ??= {};
+  const config = route.config as { access?: Access; rateLimit?: unknown };
+  if (!config.access && !route.url.startsWith('/api/') && route.url !== '/api') {
+    config.access = webAsset;
+    return;
+  }
+  if (config.access?.kind === 'public' && config.rateLimit === undefined) {
+    config.rateLimit = config.access.rateLimit ?? publicLimit;
+  }
+}
+
+/**
+ * The gate. It decides on the matched route (`request.routeOptions`), never on the raw URL,
+ * so an encoded or doubled path reaches either a declared route or the 404 handler. It runs
+ * in `onRequest`, before any body is parsed or validated: a route without an access
+ * declaration is refused, every route not declared `public` needs a live session (401
+ * otherwise), and state-changing requests must carry the session's CSRF token in
+ * `x-csrf-token` (synchroniser token; with SameSite=Strict cookies this stops cross-site
+ * requests). Record and team rules are then applied by the repositories under the actor.
+ */
+export function registerGate(app: FastifyInstance, db: Db, clock: Clock, publicLimit: PublicLimit) {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('csrfToken', '');
+  app.addHook('onRoute', (route) => declareOnRoute(route, publicLimit));
+  app.addHook('onRequest', async (request) => {
+    // Unmatched paths go to the not-found handler, which answers 404 or the web app's page.
+    if (request.is404) return;
+    const declared = request.routeOptions.config?.access;
+    if (!declared) throw new AppError(403, 'access_undeclared', 'This endpoint declares no access rule');
+    if (declared.kind === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw unauthenticated();
+    const loaded = await loadActorCached(db, token, clock.now());
+    if (!loaded) throw unauthenticated();
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, loaded.csrfToken)) {
+        throw new AppError(403, 'csrf', 'Missing or wrong x-csrf-token header');
+      }
+    }
+    request.actor = loaded.actor;
+    request.csrfToken = loaded.csrfToken;
+  });
+}
