@@ -32,7 +32,32 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
     return;
   }
   if (config.access?.kind === 'public' && config.rateLimit === undefined) {
-    config.rateLimit = config.access.rateLimit ?? publicLimit;
+    // Counted on arrival, so malformed requests use up the budget too.
+    config.rateLimit = { hook: 'onRequest', ...(config.access.rateLimit ?? publicLimit) };
+  }
+}
+
+/** One row of the route table as the gate saw it registered. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  rateLimit: unknown;
+  /** The route's zod schemas, so tests can build valid requests from them. */
+  schema: RouteOptions['schema'];
+}
+
+const tables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route of an app built with the gate (one row per method), in registration order. */
+export function routeTable(app: FastifyInstance): RouteEntry[] {
+  return tables.get(app) ?? [];
+}
+
+function record(table: RouteEntry[], route: RouteOptions) {
+  const config = route.config as { access?: Access; rateLimit?: unknown };
+  for (const method of [route.method].flat()) {
+    table.push({ method, url: route.url, access: config.access, rateLimit: config.rateLimit, schema: route.schema });
   }
 }
 
@@ -48,7 +73,12 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
 export function registerGate(app: FastifyInstance, db: Db, clock: Clock, publicLimit: PublicLimit) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('csrfToken', '');
-  app.addHook('onRoute', (route) => declareOnRoute(route, publicLimit));
+  const table: RouteEntry[] = [];
+  tables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    declareOnRoute(route, publicLimit);
+    record(table, route);
+  });
   app.addHook('onRequest', async (request) => {
     // Unmatched paths go to the not-found handler, which answers 404 or the web app's page.
     if (request.is404) return;
