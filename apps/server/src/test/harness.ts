@@ -114,7 +114,9 @@ export async function logInAs(app: FastifyInstance, username: string, password =
       cookies: { tillit_session: cookie.value },
       headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
     });
-    return { status: r.statusCode, body: r.body ? r.json() : null };
+    // A PDF or page comes back as it is; everything else is JSON.
+    const json = String(r.headers['content-type'] ?? '').startsWith('application/json');
+    return { status: r.statusCode, body: r.body ? (json ? r.json() : r.body) : null };
   };
   return {
     get: (url) => call('GET', url),

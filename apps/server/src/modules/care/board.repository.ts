@@ -6,6 +6,7 @@ import { validOn } from '../../time/sql.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { refusal } from '../trust/team.access.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { conditionChanges } from './care.tables.ts';
 
@@ -17,8 +18,10 @@ export class BoardRepository {
   ) {}
 
   async board(teamId: string) {
-    if (!canListTeamRecipients(this.actor, teamId))
-      throw forbidden('not_team_member', 'Only members of the team see its board');
+    if (!canListTeamRecipients(this.actor, teamId)) {
+      const error = forbidden('not_team_member', 'Only members of the team see its board');
+      throw await refusal(this.db, this.actor, 'team.board', error, { teamId });
+    }
     const today = this.actor.today;
     const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId} AND ${validOn('rt', today)})`;
     const name = sql`r.given_name || ' ' || r.family_name`;
@@ -84,8 +87,22 @@ export class BoardRepository {
       await this.db.execute(sql`SELECT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = ${c.recipientId}
         AND rt.team_id = ANY(${`{${this.actor.teamIds.join(',')}}`}::uuid[]) AND ${validOn('rt', this.actor.today)}) AS ok`),
     )[0].ok;
-    if (!allowed || this.actor.role !== 'member')
+    if (!allowed || this.actor.role !== 'member') {
+      // A refusal about a person's record is logged on that record, like the record policy's own.
+      await this.db.transaction((tx) =>
+        appendAudit(tx, {
+          at: new Date(),
+          actorUserId: this.actor.userId,
+          actorName: this.actor.displayName,
+          action: `conditionChange.${action}`,
+          recipientId: c.recipientId,
+          basis: 'denied',
+          emergencyAccessId: null,
+          details: { conditionChangeId: id, refused: 'no_care_relation' },
+        }),
+      );
       throw forbidden('no_care_relation', 'Only the team serving the person can act on this');
+    }
     return this.db.transaction(async (tx) => {
       const set =
         action === 'take'

@@ -8,6 +8,7 @@ import { factColumnsFor, readWithAccess, withRecordAccess } from '../access/acce
 import { assertHelpersServe } from '../access/helpers.rule.ts';
 import { judgeList } from '../access/list.access.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { refusal } from '../trust/team.access.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
 import { observationRanges, type CompleteVisit } from './care.schema.ts';
 import { generateVisits } from './visits.generate.ts';
@@ -59,8 +60,10 @@ export class VisitRepository {
    * only what is missing.
    */
   async generate(teamId: string, from: string, days: number) {
-    if (!canListTeamRecipients(this.actor, teamId))
-      throw forbidden('not_team_member', 'Only members of the team plan its visits');
+    if (!canListTeamRecipients(this.actor, teamId)) {
+      const error = forbidden('not_team_member', 'Only members of the team plan its visits');
+      throw await refusal(this.db, this.actor, 'visits.generate', error, { teamId });
+    }
     return this.db.transaction(async (tx) => {
       const { created, recipients } = await generateVisits(tx, teamId, from, days);
       await appendAudit(tx, {

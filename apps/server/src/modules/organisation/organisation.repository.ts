@@ -5,6 +5,7 @@ import { badInput, forbidden, notFound } from '../../http/errors.ts';
 import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/access.policy.ts';
 import { validOn } from '../../time/sql.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
+import { refusal } from '../trust/team.access.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
 import type { CompetenceInput } from './organisation.schema.ts';
 
@@ -50,7 +51,10 @@ export class OrganisationRepository {
   async getTeam(id: string) {
     const [team] = await this.db.select().from(teams).where(eq(teams.id, id));
     if (!team) throw notFound('Team');
-    if (!canSeeTeam(this.actor, team)) throw forbidden('not_your_team', 'You cannot see this team');
+    if (!canSeeTeam(this.actor, team))
+      throw await refusal(this.db, this.actor, 'team.read', forbidden('not_your_team', 'You cannot see this team'), {
+        teamId: id,
+      });
     const members = await this.db.execute(sql`
       SELECT s.id AS "staffId", s.given_name || ' ' || s.family_name AS name, s.profession, s.phone,
              m.valid_from AS "memberFrom",
@@ -84,7 +88,8 @@ export class OrganisationRepository {
    */
   async listTeamRecipients(teamId: string) {
     if (!canListTeamRecipients(this.actor, teamId)) {
-      throw forbidden('not_team_member', 'Only members of the team see the people it serves');
+      const error = forbidden('not_team_member', 'Only members of the team see the people it serves');
+      throw await refusal(this.db, this.actor, 'team.recipients.list', error, { teamId });
     }
     // One read, then its audit row committed before the list is released (as readWithAccess).
     const res = await this.db.execute(sql`

@@ -7,6 +7,7 @@ import { validOn } from '../../time/sql.ts';
 import { readWithAccess, withRecordAccess, type Allowed } from '../access/access.repository.ts';
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { refusal } from '../trust/team.access.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
 import type { NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
 import { teamMembersJson, teamMembersOf } from './team-members.ts';
@@ -129,7 +130,8 @@ export class RecordRepository {
   /** Registers a new person served by one of the actor's own teams. */
   async create(input: NewRecipient) {
     if (!canListTeamRecipients(this.actor, input.teamId)) {
-      throw forbidden('not_team_member', 'You can register people only for a team you belong to');
+      const error = forbidden('not_team_member', 'You can register people only for a team you belong to');
+      throw await refusal(this.db, this.actor, 'record.create', error, { teamId: input.teamId });
     }
     const { teamId, ...person } = input;
     return this.db.transaction(async (tx) => {

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/client.ts';
+import { buildNationalId, PASSWORD } from '../test/factories.ts';
+import { buildTestApp, type Client, openTestDatabase, resetData } from '../test/harness.ts';
+import { ACTORS, type ActorKind, buildScenario, type Scenario } from '../test/scenario.ts';
+import type { Access, Role } from './access.ts';
+import { type RouteEntry, routeTable } from './gate.ts';
+
+/**
+ * The access matrix: every /api route of the route table, called as each kind of actor
+ * (scenario.ts), answers as its declaration says — 401 without a session, 403/404 for
+ * those the rule leaves out (with a `denied` audit row, naming the person when the route is
+ * about a person's record), and success for those it lets in. A new route needs its sample
+ * here when it takes a body; its expectations come from its declaration.
+ */
+
+type Outcome = 'allow' | 'refuse' | 'unauthenticated';
+
+interface Sample {
+  /** Values for path parameters the declaration does not name (its own come from the scenario). */
+  params?: (s: Scenario) => Promise<Record<string, string>> | Record<string, string>;
+  query?: (s: Scenario) => string;
+  body?: (s: Scenario) => unknown;
+  /** One-shot or changes who may do what (log-out, emergency access): a fresh scenario for each allowed caller. */
+  fresh?: boolean;
+  /** Statuses that also count as let in (the state the call finds may refuse it on its own terms). */
+  alsoAllowed?: number[];
+  /** Where the route's domain answers differently from its declaration's default. */
+  overrides?: Partial<Record<ActorKind, Outcome | number>>;
+}
+
+const ROLE: Record<Exclude<ActorKind, 'anonymous'>, Role> = {
+  servingMember: 'member',
+  otherMember: 'member',
+  emergency: 'member',
+  leader: 'leader',
+  admin: 'admin',
+};
+const USER: Record<Exclude<ActorKind, 'anonymous'>, keyof Scenario['users']> = {
+  servingMember: 'anna',
+  otherMember: 'bo',
+  emergency: 'eva',
+  leader: 'lea',
+  admin: 'ada',
+};
+
+/** What the declaration promises for one kind of actor. */
+function expected(a: Access, actor: ActorKind): Outcome {
+  if (a.kind === 'public') return 'allow';
+  if (actor === 'anonymous') return 'unauthenticated';
+  switch (a.kind) {
+    case 'session':
+      return 'allow';
+    case 'roles':
+      return a.roles.includes(ROLE[actor]) ? 'allow' : 'refuse';
+    case 'teamMember':
+      return actor === 'servingMember' ? 'allow' : 'refuse';
+    case 'teamLevel':
+      return ['servingMember', 'leader', 'admin'].includes(actor) ? 'allow' : 'refuse';
+    case 'record':
+      if (a.use === 'serve') return actor === 'servingMember' ? 'allow' : 'refuse';
+      if (a.use === 'breakGlass') return ['otherMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
+      return ['servingMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
+  }
+}
+
+const period = (s: Scenario) => `?from=${s.today.slice(0, 8)}01&to=${s.today}`;
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/auth/login': { body: () => ({ username: 'anna', password: PASSWORD }) },
+  'POST /api/auth/logout': { fresh: true },
+  'POST /api/staff/:id/competences': {
+    params: (s) => ({ id: s.staff.anna.id }),
+    body: () => ({ competenceCode: 'sarstell', validFrom: '2026-01-01' }),
+  },
+  'PATCH /api/recipients/:id': {
+    fresh: true,
+    body: (s) => ({ version: s.ids.recipientVersion, phone: '+4791234567' }),
+  },
+  'POST /api/recipients/:id/next-of-kin': { body: () => ({ name: 'Kari Hansen', relation: 'datter' }) },
+  'POST /api/recipients': {
+    body: (s) => ({
+      teamId: s.ids.team,
+      givenName: 'Ny',
+      familyName: 'Person',
+      nationalId: buildNationalId(),
+      addressLine: 'Tøyengata 2',
+      postalCode: '0650',
+      city: 'Oslo',
+      lat: 59.91,
+      lon: 10.77,
+    }),
+  },
+  'POST /api/recipients/:id/emergency-access': {
+    fresh: true,
+    body: () => ({ reason: 'Petter ringer og trenger hjelp nå' }),
+    // The serving team needs no emergency access: the domain answers 409 `not_needed`.
+    overrides: { servingMember: 409 },
+  },
+  'POST /api/emergency-accesses/:id/follow-up': {
+    fresh: true,
+    params: async (s) => ({ id: await emergencyAccessId(s) }),
+    body: () => ({ note: 'Fulgt opp med Eva' }),
+  },
+  'POST /api/recipients/:id/what-matters': { body: () => ({ statement: 'Å komme seg ut på tur' }) },
+  'POST /api/recipients/:id/goals': { body: (s) => ({ description: 'Gå tur', reviewDate: s.today }) },
+  'POST /api/recipients/:id/measures': {
+    body: () => ({
+      professionalNeed: 'Tilsyn etter fall',
+      title: 'Tilsyn',
+      days: [1, 4],
+      windowStart: '12:00',
+      windowEnd: '12:30',
+      durationMinutes: 15,
+      decidedWithPerson: true,
+    }),
+  },
+  'POST /api/recipients/:id/shared-decisions': {
+    // It changes the measure (a new version): later calls should meet the plan as built.
+    fresh: true,
+    body: (s) => ({
+      question: 'Når passer morgenstellet?',
+      options: ['08:00', '09:00'],
+      chosen: '09:00',
+      why: 'Petter sover lenger nå',
+      change: { action: 'window', measureId: s.ids.measure, windowStart: '09:00', windowEnd: '09:30' },
+    }),
+  },
+  'PATCH /api/measures/:id': {
+    fresh: true,
+    body: () => ({ version: 1, reason: 'Petter ønsket det', decidedWithPerson: true, title: 'Morgenstell og tur' }),
+  },
+  'POST /api/teams/:id/visits/generate': { body: (s) => ({ from: s.tomorrow, days: 2 }) },
+  'PATCH /api/visits/:id/assignment': { body: (s) => ({ staffId: s.staff.anna.id }) },
+  'POST /api/visits/:id/check-in': { fresh: true },
+  'POST /api/visits/:id/complete': { fresh: true, body: () => ({ allAsPlanned: true }) },
+  'POST /api/condition-changes/:id/take': { fresh: true },
+  'POST /api/condition-changes/:id/close': { fresh: true, body: () => ({ note: 'Lagt inn i planen' }) },
+  'POST /api/recipients/:id/service-decisions': {
+    body: (s) => ({
+      serviceType: 'hjemmesykepleie',
+      hoursPerWeek: 3,
+      validFrom: s.today,
+      needsAndWishes: 'Petter vil bo hjemme og klare seg selv.',
+      reasons: 'Trenger tilsyn etter fall i november.',
+    }),
+  },
+  'POST /api/service-decisions/:id/cosign': { fresh: true },
+  'GET /api/teams/:id/indicators': { query: period },
+  'POST /api/teams/:id/notes': { body: () => ({ kind: 'note', text: 'Vi prøver faste par' }) },
+  'PATCH /api/teams/:id/notes/:noteId': { params: (s) => ({ noteId: s.ids.note }), body: () => ({ done: true }) },
+  'GET /api/trust/comparison': { query: period },
+  'POST /api/self-assessment': { body: () => ({ answers: { top_down: { rating: 3 } } }) },
+  'POST /api/recipients/:id/survey-links': { body: () => ({ channel: 'tablet' }) },
+  'GET /api/surveys/:token': { params: (s) => ({ token: s.ids.surveyToken }) },
+  // Each caller answers on a link of their own (a link is used once).
+  'POST /api/surveys/:token': {
+    params: async (s) => ({
+      token: (
+        await s.clients.servingMember.post(`/api/recipients/${s.ids.recipient}/survey-links`, { channel: 'link' })
+      ).body.token,
+    }),
+    body: () => ({ respondent: 'person', answers: { on_time: 4 } }),
+  },
+  'POST /api/pulse': { body: () => ({ answers: { trusted: 4 } }) },
+  'GET /api/barometer': { query: () => '?quarter=2026Q3' },
+  'GET /api/teams/:id/survey-results': { query: () => '?quarter=2026Q3' },
+  'GET /api/planning/teams/:teamId/plan': { query: (s) => `?from=${s.tomorrow}&days=2` },
+  'POST /api/planning/teams/:teamId/runs': { body: (s) => ({ from: s.tomorrow, days: 2, timeLimitSeconds: 1 }) },
+  // The run is still queued (no worker in tests): re-running or publishing it is refused on its own terms.
+  'POST /api/planning/runs/:runId/rerun': { body: () => ({ timeLimitSeconds: 1 }), alsoAllowed: [409] },
+  'POST /api/planning/runs/:runId/publish': { alsoAllowed: [409] },
+  'POST /api/planning/visits/:visitId/lock': { fresh: true, body: (s) => ({ staffId: s.staff.anna.id }) },
+  'POST /api/planning/teams/:teamId/day-locks': {
+    fresh: true,
+    body: (s) => ({ staffId: s.staff.anna.id, date: '2030-01-14' }),
+  },
+  'DELETE /api/planning/locks/:id': { fresh: true },
+  'POST /api/planning/teams/:teamId/rota': {
+    fresh: true,
+    body: (s) => ({
+      staffId: s.staff.anna.id,
+      kind: 'evening',
+      weekdays: [1, 2, 3],
+      startMinute: 960,
+      endMinute: 1260,
+      validFrom: '2030-01-01',
+    }),
+  },
+  'DELETE /api/planning/rota/:id': { fresh: true },
+  'POST /api/planning/teams/:teamId/absences': {
+    fresh: true,
+    body: (s) => ({ staffId: s.staff.anna.id, fromDate: '2030-03-04', toDate: '2030-03-05', reason: 'leave' }),
+  },
+  'DELETE /api/planning/absences/:id': { fresh: true },
+  'POST /api/planning/teams/:teamId/sick': {
+    fresh: true,
+    body: (s) => ({ staffId: s.staff.anna.id, date: '2030-02-04', timeLimitSeconds: 1 }),
+  },
+  'POST /api/recipients/:id/visiting-link': { body: () => ({ for: 'person' }) },
+  // A new link for the person revokes the one before, so the link is made just before the call.
+  'GET /api/visiting/:token': {
+    params: async (s) => {
+      const made = await s.clients.servingMember.post(`/api/recipients/${s.ids.recipient}/visiting-link`, {
+        for: 'person',
+      });
+      return { token: String(made.body.path).split('/').pop() as string };
+    },
+  },
+  'POST /api/planning/my-changes/seen': { body: () => ({ ids: [] }) },
+};
+
+async function emergencyAccessId(s: Scenario) {
+  const [row] = (
+    await database.db.execute(sql`SELECT id FROM emergency_access WHERE user_id = ${s.users.eva.id} LIMIT 1`)
+  ).rows as { id: string }[];
+  return row.id;
+}
+
+let database: Database;
+let app: FastifyInstance;
+let scenario: Scenario;
+/** False once an allowed call of a `fresh` route may have changed what the next call meets. */
+let pristine = false;
+
+async function reseed() {
+  await resetData(database);
+  scenario = await buildScenario(app, database.db);
+  pristine = true;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database);
+  await reseed();
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const routeKey = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+async function urlOf(route: RouteEntry, sample: Sample, s: Scenario) {
+  const a = route.access!;
+  const values: Record<string, string> = {};
+  if (
+    (a.kind === 'record' || a.kind === 'teamLevel' || a.kind === 'teamMember') &&
+    !(a.kind === 'teamMember' && a.in === 'body')
+  )
+    values[a.param] = s.ids[a.of];
+  Object.assign(values, await sample.params?.(s));
+  const path = route.url.replace(/:(\w+)/g, (_, name: string) => {
+    if (!values[name]) throw new Error(`${routeKey(route)}: no sample value for :${name}`);
+    return values[name];
+  });
+  return path + (sample.query?.(s) ?? '');
+}
+
+function call(client: Client, method: string, url: string, body: unknown) {
+  if (method === 'GET') return client.get(url);
+  if (method === 'DELETE') return client.del(url);
+  if (method === 'PATCH') return client.patch(url, body);
+  return client.post(url, body);
+}
+
+async function deniedRows(actor: ActorKind, recipientId: string | null) {
+  if (actor === 'anonymous') return 0;
+  const userId = scenario.users[USER[actor]].id;
+  const res = await database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log
+     WHERE basis = 'denied' AND actor_user_id = ${userId}
+       AND (${recipientId}::uuid IS NULL OR recipient_id = ${recipientId}::uuid)`);
+  return Number((res.rows[0] as { n: number }).n);
+}
+
+/** Calls one route as one actor and checks the answer (and, for a refusal, its audit row). */
+async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
+  const a = route.access!;
+  const override = sample.overrides?.[actor];
+  const outcome = typeof override === 'string' ? override : expected(a, actor);
+  if (sample.fresh && outcome === 'allow' && !pristine) await reseed();
+  const s = scenario;
+  const url = await urlOf(route, sample, s);
+  const personal = a.kind === 'record' ? s.ids.recipient : null;
+  const before = await deniedRows(actor, personal);
+  const res = await call(s.clients[actor], route.method, url, sample.body?.(s));
+  const label = `${routeKey(route)} as ${actor}: ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
+  if (typeof override === 'number') {
+    expect(res.status, label).toBe(override);
+  } else if (outcome === 'unauthenticated') {
+    expect(res.status, label).toBe(401);
+  } else if (outcome === 'refuse') {
+    expect([403, 404], label).toContain(res.status);
+    // Refusals under a role rule concern no person or team: the answer is the record of them.
+    if (a.kind !== 'roles') expect(await deniedRows(actor, personal), `${label}: no denied audit row`).toBe(before + 1);
+  } else {
+    const ok = (res.status >= 200 && res.status < 300) || (sample.alsoAllowed ?? []).includes(res.status);
+    expect(ok, label).toBe(true);
+  }
+  if (sample.fresh && res.status < 300) pristine = false;
+}
+
+/** Refusals first: they change nothing, so the callers let in afterwards meet the scenario as built. */
+const order = (a: Access) =>
+  [...ACTORS].sort((x, y) => Number(expected(a, x) === 'allow') - Number(expected(a, y) === 'allow'));
+
+describe('the access matrix', () => {
+  it('has a sample for every route that takes a body, and only for routes that exist', async () => {
+    const routes = routeTable(app).filter((r) => r.url.startsWith('/api/'));
+    const missing = routes.filter((r) => r.schema?.body && !SAMPLES[routeKey(r)]?.body).map(routeKey);
+    expect(missing).toEqual([]);
+    const keys = new Set(routes.map(routeKey));
+    expect(Object.keys(SAMPLES).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  const routes = () => routeTable(app).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+  it('calls every /api route as every kind of actor and gets the answer its declaration promises', async () => {
+    const failures: string[] = [];
+    for (const route of routes()) {
+      if (!pristine) await reseed();
+      const sample = SAMPLES[routeKey(route)] ?? {};
+      for (const actor of order(route.access!)) {
+        try {
+          await check(route, sample, actor);
+        } catch (err) {
+          failures.push((err as Error).message.split('\n')[0]);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(routes().length).toBeGreaterThanOrEqual(70);
+  }, 900_000);
+});
