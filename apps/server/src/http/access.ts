@@ -38,8 +38,12 @@ export interface PublicLimit {
 }
 
 export type Access =
-  /** Open without a session. `rateLimit: undefined` takes the server's default per-address limit. */
-  | { kind: 'public'; rateLimit?: PublicLimit }
+  /**
+   * Open without a session. `rateLimit: undefined` takes the server's default per-address limit;
+   * `false` is for the health probes only (a load balancer refused with 429 would take the server
+   * out of service), and the route-table test lists them.
+   */
+  | { kind: 'public'; rateLimit?: PublicLimit | false }
   /** Any logged-in user; the data is the user's own or scoped to them. */
   | { kind: 'session' }
   /** `param` names a person's record (directly or through `of`); the record policy decides. */
@@ -52,7 +56,7 @@ export type Access =
   | { kind: 'roles'; roles: Role[] };
 
 export const access = {
-  public: (rateLimit?: PublicLimit): Access => ({ kind: 'public', rateLimit }),
+  public: (rateLimit?: PublicLimit | false): Access => ({ kind: 'public', rateLimit }),
   session: (): Access => ({ kind: 'session' }),
   record: (param: string, use: RecordUse = 'read', of: Subject = 'recipient'): Access => ({
     kind: 'record',

@@ -32,8 +32,9 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
     return;
   }
   if (config.access?.kind === 'public' && config.rateLimit === undefined) {
+    const limit = config.access.rateLimit ?? publicLimit;
     // Counted on arrival, so malformed requests use up the budget too.
-    config.rateLimit = { hook: 'onRequest', ...(config.access.rateLimit ?? publicLimit) };
+    config.rateLimit = limit === false ? false : { hook: 'onRequest', ...limit };
   }
 }
 
