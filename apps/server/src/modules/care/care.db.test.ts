@@ -221,6 +221,6 @@ describe('competence and access', () => {
     const denied = (
       await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)
     ).rows.map((r) => r.action);
-    expect(denied).toEqual(['care.read', 'visit.read', 'visit.complete']);
+    expect(denied).toEqual(['care.read', 'visit.read', 'visit.complete', 'team.board']);
   });
 });
