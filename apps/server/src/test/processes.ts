@@ -71,6 +71,7 @@ export async function startServer(env: DatabaseEnv & Record<string, string>): Pr
     env: {
       ...process.env,
       TILLIT_LOGIN_MAX: '10000',
+      TILLIT_LOGIN_ADDRESS_MAX: '100000',
       LOG_LEVEL: 'warn',
       ...env,
       PORT: String(port),
