@@ -2,7 +2,18 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { badInput } from './errors.ts';
 
 /** NUL, or a UTF-16 surrogate without its partner: neither can be stored as text in PostgreSQL. */
-const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function problemOf(text: string): BadText['code'] | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return 'text.nul';
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return 'text.surrogate';
+      i++; // a whole pair
+    } else if (c >= 0xdc00 && c <= 0xdfff) return 'text.surrogate';
+  }
+  return null;
+}
 
 export interface BadText {
   /** Dotted path of the value (`nextOfKin.0.name`), `(body)` for the whole input. */
@@ -19,11 +30,12 @@ export function findBadText(input: unknown): BadText | null {
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      const m = BAD_TEXT.exec(value);
-      if (m) return { field: path.join('.') || '(body)', code: m[0] === '\u0000' ? 'text.nul' : 'text.surrogate' };
+      const code = problemOf(value);
+      if (code) return { field: path.join('.') || '(body)', code };
     } else if (value !== null && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
-        if (BAD_TEXT.test(key)) return { field: path.join('.') || '(body)', code: 'text.nul' };
+        const code = problemOf(key);
+        if (code) return { field: path.join('.') || '(body)', code };
         stack.push([inner, [...path, key]]);
       }
     }
