@@ -6,13 +6,16 @@ import { errorForLog, errorHandler } from './errors.ts';
 
 /** A driver error as node-postgres and PGlite raise it, wrapped by drizzle with the SQL and its parameters. */
 function databaseError(code: string, extra: Record<string, unknown> = {}) {
-  const cause = Object.assign(new Error('duplicate key value violates unique constraint "recipient_national_id_unique"'), {
-    code,
-    constraint: 'recipient_national_id_unique',
-    table: 'recipient',
-    detail: 'Key (national_id)=(01018012345) already exists.',
-    ...extra,
-  });
+  const cause = Object.assign(
+    new Error('duplicate key value violates unique constraint "recipient_national_id_unique"'),
+    {
+      code,
+      constraint: 'recipient_national_id_unique',
+      table: 'recipient',
+      detail: 'Key (national_id)=(01018012345) already exists.',
+      ...extra,
+    },
+  );
   return new DrizzleQueryError('insert into "recipient" ("national_id") values ($1)', ['01018012345'], cause);
 }
 
@@ -54,7 +57,14 @@ describe('the error handler', () => {
 
   it('logs an unexpected error by kind and code only', async () => {
     const res = await answerTo(databaseError('23514'));
-    const lines = res.logged.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.find((l) => l.msg === 'request failed')).toMatchObject({ msg: 'request failed', route: '/boom', err: { type: 'DrizzleQueryError', code: '23514' } });
+    const lines = res.logged
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.msg === 'request failed')).toMatchObject({
+      msg: 'request failed',
+      route: '/boom',
+      err: { type: 'DrizzleQueryError', code: '23514' },
+    });
   });
 });

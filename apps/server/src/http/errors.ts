@@ -77,7 +77,8 @@ function fromDatabaseError(err: unknown): AppError | null {
  * people's data). Shaped as the logger's `err` serializer wants it.
  */
 export function errorForLog(err: unknown): { type: string; code: string | null; message: string; stack: string } {
-  const type = err instanceof Error ? err.name : typeof err;
+  // drizzle's query error keeps the name "Error"; its class says more.
+  const type = err instanceof Error ? (err.name === 'Error' ? err.constructor.name : err.name) : typeof err;
   const own = (err as { code?: unknown })?.code;
   const code = databaseCode(err) ?? (typeof own === 'string' ? own : null);
   const frames = err instanceof Error ? (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];

@@ -69,7 +69,9 @@ describe('text no database can store', () => {
 
   it('keeps text with emoji and other whole characters', async () => {
     const anna = await logInAs(app, 'anna');
-    const res = await anna.post(`/api/recipients/${world.petter.id}/what-matters`, { statement: 'Å gå tur 🌲 med Kari' });
+    const res = await anna.post(`/api/recipients/${world.petter.id}/what-matters`, {
+      statement: 'Å gå tur 🌲 med Kari',
+    });
     expect(res.status).toBe(201);
   });
 
@@ -100,7 +102,10 @@ describe('the log', () => {
       });
       expect(res.status).toBe(500);
       expect(res.body).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side' } });
-      const lines = logged.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = logged
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const failure = lines.find((l) => l.msg === 'request failed');
       expect(failure).toMatchObject({ route: '/api/recipients/:id/what-matters', err: { code: '23514' } });
       expect(logged).not.toContain(world.petter.id);
