@@ -93,10 +93,12 @@ export class RecordRepository {
         .where(and(eq(recipients.id, id), eq(recipients.version, version)))
         .returning({ version: recipients.version });
       if (updated.length === 0) {
-        // Someone saved first: show them what is there now instead of overwriting it.
-        const current = await selectRecord(tx, id, this.actor.today);
+        // Someone saved first: show what is there now of the fields this change touches (and the
+        // version to retry with), not the whole record; withRecordAccess logs what was shown.
+        const [row] = await tx.select().from(recipients).where(eq(recipients.id, id));
+        const current = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof typeof changes]]));
         throw conflict('stale_version', 'The record was changed by someone else. Review their change and try again.', {
-          current,
+          current: { ...current, version: row.version },
         });
       }
       return {
