@@ -85,6 +85,13 @@ export function errorForLog(err: unknown): { type: string; code: string | null; 
   return { type, code, message: `${type}${code ? ` ${code}` : ''} (message not logged)`, stack: frames.join('\n') };
 }
 
+/** One line for an operator about an error that was stored: its kind, code and where it was thrown. */
+export function errorForOperators(err: unknown): string {
+  const { type, code, stack } = errorForLog(err);
+  const where = stack.split('\n')[0]?.trim();
+  return [type, code, where].filter(Boolean).join(' ');
+}
+
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     if (typeof err.extra.retryAfterSeconds === 'number')
