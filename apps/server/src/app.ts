@@ -42,12 +42,13 @@ const logSerializers = {
 
 /**
  * Builds the HTTP app on an open, migrated database. Tests use `app.inject`; `serve` listens.
- * `logStream` replaces standard output for the log (tests read what was logged).
+ * `logStream` replaces standard output for the log (tests read what was logged); `webRoot`
+ * replaces the built web app's folder (tests serve a small one).
  */
 export async function buildApp(
   database: Database,
   config: Config,
-  options: { logStream?: DestinationStream } = {},
+  options: { logStream?: DestinationStream; webRoot?: string } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -93,8 +94,9 @@ export async function buildApp(
   app.addHook('onClose', () => queue.stop());
   planningRoutes(app, database.db, (runId) => queue.enqueue(runId), config.clock, config.visitingLinkDays);
 
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  const webRoot = options.webRoot ?? webDist;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // The web app routes on the client: unknown non-API paths get index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
