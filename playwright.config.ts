@@ -33,7 +33,13 @@ export default defineConfig({
   },
   webServer: {
     command: `rm -rf .tillit-e2e-${PORT} && node cli/tillit.mjs serve`,
-    env: { TILLIT_DATA_DIR: `.tillit-e2e-${PORT}`, PORT: String(PORT), TILLIT_LOGIN_MAX: '200', DATABASE_URL: '' },
+    env: {
+      TILLIT_DATA_DIR: `.tillit-e2e-${PORT}`,
+      PORT: String(PORT),
+      TILLIT_LOGIN_MAX: '200',
+      TILLIT_LOGIN_ADDRESS_MAX: '1000',
+      DATABASE_URL: '',
+    },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

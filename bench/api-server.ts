@@ -9,7 +9,11 @@ import { openBenchDatabase } from './db.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { FULL, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
 
-const config = { ...loadConfig(), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 } };
+const config = {
+  ...loadConfig(),
+  logLevel: 'silent',
+  loginLimits: { perUser: 1000, perAddress: 100_000, windowMs: 60_000 },
+};
 const district = generateDistrict(FULL);
 const database = await openBenchDatabase(config.databaseUrl, district, 20, process.env.BENCH_VISITS_FROM);
 const app = await buildApp(database, config);

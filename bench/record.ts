@@ -13,7 +13,11 @@ import { loadConfig } from '../apps/server/src/config.ts';
 import { DEMO, generateDistrict } from '../apps/server/src/modules/demo/generator.ts';
 import { percentile, report } from './report.ts';
 
-const config = { ...loadConfig(), logLevel: 'silent', loginRateLimit: { max: 1000, windowMs: 60_000 } };
+const config = {
+  ...loadConfig(),
+  logLevel: 'silent',
+  loginLimits: { perUser: 1000, perAddress: 100_000, windowMs: 60_000 },
+};
 const district = generateDistrict(DEMO);
 const database = await openBenchDatabase(config.databaseUrl, district);
 const nurse = district.users.find((u) => u.username === 'sykepleier')!;

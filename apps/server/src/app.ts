@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/actor.ts';
 import { registerGate } from './http/gate.ts';
-import { AppError, errorHandler } from './http/errors.ts';
+import { AppError, errorForLog, errorHandler } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/headers.ts';
+import { textCheckedValidatorCompiler } from './http/text.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -27,12 +30,40 @@ import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-/** Builds the HTTP app on an open, migrated database. Tests use `app.inject`; `serve` listens. */
-export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel }, trustProxy: true });
-  app.setValidatorCompiler(validatorCompiler);
+/**
+ * What the log may say about a request and an error: the method and matched route (a URL
+ * may carry a person's id), an error's kind and code (a driver's message carries SQL
+ * parameters, which hold people's data).
+ */
+const logSerializers = {
+  req: (request: FastifyRequest) => ({ method: request.method, route: request.routeOptions?.url ?? null }),
+  err: errorForLog,
+};
+
+/**
+ * Builds the HTTP app on an open, migrated database. Tests use `app.inject`; `serve` listens.
+ * `logStream` replaces standard output for the log (tests read what was logged); `webRoot`
+ * replaces the built web app's folder (tests serve a small one).
+ */
+export async function buildApp(
+  database: Database,
+  config: Config,
+  options: { logStream?: DestinationStream; webRoot?: string } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: logSerializers,
+      ...(options.logStream && { stream: options.logStream }),
+    },
+    // Only the configured proxies may tell the client's address (the log-in limit counts by it).
+    trustProxy: config.trustProxy,
+  });
+  // Every schema of every route refuses text with NUL or lone surrogates (http/text.ts).
+  app.setValidatorCompiler(textCheckedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await registerSecurityHeaders(app, { hsts: config.hsts });
 
   await app.register(cookie);
   // Before the rate limiter: the gate's onRoute hook gives public routes their limit first.
@@ -67,8 +98,9 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   app.addHook('onClose', () => queue.stop());
   planningRoutes(app, database.db, (runId) => queue.enqueue(runId), config.clock, config.visitingLinkDays);
 
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  const webRoot = options.webRoot ?? webDist;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // The web app routes on the client: unknown non-API paths get index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { LoginLimits } from './modules/accounts/login.throttle.ts';
 import { type Clock, systemClock } from './time/clock.ts';
 
 /** Everything the server reads from the environment, in one place. */
@@ -14,9 +15,16 @@ export interface Config {
   emergencyAccessMinutes: number;
   /** How long a «Hvem kommer?» link works. */
   visitingLinkDays: number;
-  /** Log-in attempts allowed per username and address per window. */
-  loginRateLimit: { max: number; windowMs: number };
-  /** Requests per address per window to each route open without a session (survey and «Hvem kommer?» links). */
+  /** Failed log-ins allowed per username and per client address before a growing lockout. */
+  loginLimits: LoginLimits;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose `X-Forwarded-For` and
+   * `X-Forwarded-Proto` are believed; false: the client's own address is used (the default).
+   */
+  trustProxy: string[] | false;
+  /** Send Strict-Transport-Security on answers that came over HTTPS (directly or through a trusted proxy). */
+  hsts: boolean;
+  /** Requests per address per window to each route open without a session (log-in, survey and «Hvem kommer?» links). */
   publicRateLimit: { max: number; windowMs: number };
   logLevel: string;
   /** Run plan jobs in this process (the queue itself always accepts them). */
@@ -37,11 +45,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.TILLIT_SESSION_HOURS ?? 12),
     emergencyAccessMinutes: Number(env.TILLIT_EMERGENCY_MINUTES ?? 120),
     visitingLinkDays: Number(env.TILLIT_VISITING_LINK_DAYS ?? 30),
-    loginRateLimit: { max: Number(env.TILLIT_LOGIN_MAX ?? 10), windowMs: 15 * 60 * 1000 },
+    loginLimits: {
+      perUser: Number(env.TILLIT_LOGIN_MAX ?? 10),
+      perAddress: Number(env.TILLIT_LOGIN_ADDRESS_MAX ?? 20),
+      windowMs: 15 * 60 * 1000,
+    },
+    trustProxy: parseTrustProxy(env.TILLIT_TRUST_PROXY),
+    hsts: env.TILLIT_HSTS !== 'false',
     publicRateLimit: { max: Number(env.TILLIT_PUBLIC_MAX ?? 60), windowMs: 60 * 1000 },
     logLevel: env.LOG_LEVEL ?? 'warn',
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
     planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),
     clock: systemClock,
   };
+}
+
+/**
+ * `TILLIT_TRUST_PROXY`: a comma-separated list of the proxies' addresses or CIDR ranges.
+ * Trusting every sender is refused: any client could then choose its own address with
+ * `X-Forwarded-For` and escape the log-in limit.
+ */
+export function parseTrustProxy(value: string | undefined): string[] | false {
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0 || (list.length === 1 && list[0] === 'false')) return false;
+  const bad = list.find((s) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(s));
+  if (bad !== undefined)
+    throw new Error(`TILLIT_TRUST_PROXY: "${bad}" is not an address or CIDR range; list the proxies' addresses`);
+  return list;
 }

@@ -19,6 +19,10 @@ export async function run(args: string[]): Promise<number> {
     args,
     options: { full: { type: 'boolean' }, seed: { type: 'string' }, reset: { type: 'boolean' } },
   });
+  if (process.env.NODE_ENV === 'production') {
+    console.error('The demo district (with its published password) is never loaded when NODE_ENV=production.');
+    return 2;
+  }
   const log = progress('demo');
   const database = await openConfigured();
   try {

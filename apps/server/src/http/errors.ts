@@ -45,21 +45,57 @@ function codeOf(keyword: string, params: unknown): string {
   return custom ?? keyword;
 }
 
-/** Maps a Postgres error (wrapped by drizzle in `cause`) to a client error where it is the client's fault. */
+/** The Postgres error code of an error, whether drizzle wrapped it (`cause`) or not. */
+function databaseCode(err: unknown): string | null {
+  const cause = (err as { cause?: { code?: unknown } })?.cause ?? (err as { code?: unknown });
+  return typeof cause?.code === 'string' && /^[0-9A-Z]{5}$/.test(cause.code) ? cause.code : null;
+}
+
+/**
+ * Maps a Postgres error to a client error where it is the client's fault. The answer never
+ * names a constraint, table, column or the driver's message: those describe the schema, and
+ * a constraint name next to a value tells whether that value exists.
+ */
 function fromDatabaseError(err: unknown): AppError | null {
-  const cause =
-    (err as { cause?: { code?: string; constraint?: string } })?.cause ??
-    (err as { code?: string; constraint?: string });
-  if (!cause || typeof cause.code !== 'string') return null;
-  if (cause.code === '23505')
-    return new AppError(409, 'duplicate', 'That value is already registered', { constraint: cause.constraint });
-  if (cause.code === '23503')
-    return new AppError(400, 'invalid_reference', 'A referenced item does not exist', { constraint: cause.constraint });
-  return null;
+  switch (databaseCode(err)) {
+    case '23505':
+      return new AppError(409, 'duplicate', 'That is already registered');
+    case '23503':
+      return new AppError(400, 'invalid_reference', 'Something the request refers to does not exist');
+    // Text PostgreSQL cannot store (NUL, broken characters): the input check should have caught it first.
+    case '22021':
+    case '22P05':
+      return new AppError(400, 'invalid_text', 'The text holds a character that cannot be stored');
+    default:
+      return null;
+  }
+}
+
+/**
+ * What may be logged about an unexpected error: its kind, its code and where it was thrown,
+ * never its message (a driver's message carries the SQL and its parameters, which hold
+ * people's data). Shaped as the logger's `err` serializer wants it.
+ */
+export function errorForLog(err: unknown): { type: string; code: string | null; message: string; stack: string } {
+  // drizzle's query error keeps the name "Error"; its class says more.
+  const type = err instanceof Error ? (err.name === 'Error' ? err.constructor.name : err.name) : typeof err;
+  const own = (err as { code?: unknown })?.code;
+  const code = databaseCode(err) ?? (typeof own === 'string' ? own : null);
+  const frames = err instanceof Error ? (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  return { type, code, message: `${type}${code ? ` ${code}` : ''} (message not logged)`, stack: frames.join('\n') };
+}
+
+/** One line for an operator about an error that was stored: its kind, code and where it was thrown. */
+export function errorForOperators(err: unknown): string {
+  const { type, code, stack } = errorForLog(err);
+  const where = stack.split('\n')[0]?.trim();
+  return [type, code, where].filter(Boolean).join(' ');
 }
 
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    if (typeof err.extra.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(err.extra.retryAfterSeconds));
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...err.extra } });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -73,13 +109,15 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
     });
   }
   const db = fromDatabaseError(err);
-  if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.message, ...db.extra } });
+  if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.message } });
   const status = (err as FastifyError).statusCode;
-  if (status && status >= 400 && status < 500) {
+  // Fastify's own refusals (bad JSON, wrong content type, too large): about the request, not the database.
+  if (status && status >= 400 && status < 500 && !databaseCode(err)) {
     return reply
       .status(status)
       .send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
   }
-  request.log.error(err);
+  // The route pattern, not the URL: the URL may carry a person's id.
+  request.log.error({ err, route: request.routeOptions.url ?? null, method: request.method }, 'request failed');
   return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
 }

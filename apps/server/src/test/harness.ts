@@ -53,6 +53,7 @@ const TABLES = [
   'audit_log',
   'emergency_access',
   'session',
+  'login_throttle',
   'user_account',
   'next_of_kin',
   'recipient_team',
@@ -79,7 +80,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
     logLevel: 'silent',
-    loginRateLimit: { max: 1000, windowMs: 60_000 },
+    loginLimits: { perUser: 1000, perAddress: 100_000, windowMs: 60_000 },
     publicRateLimit: { max: 1000, windowMs: 60_000 },
     planningWorker: false,
     planningThreads: 1,

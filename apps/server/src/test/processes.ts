@@ -56,7 +56,7 @@ export function freePort(): Promise<number> {
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
-  /** What the server wrote to stderr, for a failing test's message. */
+  /** What the server wrote (stdout and stderr), for a failing test's message and its hints. */
   output: () => string;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
@@ -64,24 +64,33 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts `tillit serve` and resolves once /api/health/ready answers 200. */
-export async function startServer(env: DatabaseEnv & Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `tillit serve` (by default with `--no-demo`; `args` replaces that) and resolves once
+ * /api/health/ready answers 200. `output()` holds what it wrote to stdout and stderr.
+ */
+export async function startServer(
+  env: DatabaseEnv & Record<string, string>,
+  args: string[] = ['--no-demo'],
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [tillit, 'serve', '--no-demo', '--no-web-build'], {
+  const child = spawn(process.execPath, [tillit, 'serve', ...args, '--no-web-build'], {
     env: {
       ...process.env,
       TILLIT_LOGIN_MAX: '10000',
+      TILLIT_LOGIN_ADDRESS_MAX: '100000',
       LOG_LEVEL: 'warn',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => {
+  const collect = (d: Buffer) => {
     stderr += d;
-  });
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;

@@ -62,8 +62,9 @@ export function RecordPage() {
       const apiErr = err as ApiError;
       setSaveError(apiErr);
       if (apiErr.status === 409 && apiErr.body.current) {
-        // Show what the other person saved; the user's text stays in the field to retry.
-        setData({ ...data, record: apiErr.body.current as RecordView });
+        // Show what the other person saved in the fields this change touched (the answer holds
+        // only those and the version); the user's text stays in the field to retry.
+        setData({ ...data, record: { ...data.record, ...(apiErr.body.current as Partial<RecordView>) } });
         setStatus(t('record.conflict'));
       }
     }

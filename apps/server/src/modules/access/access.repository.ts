@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { type AppError, forbidden, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { validOn } from '../../time/sql.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
@@ -109,7 +109,9 @@ function auditRow(
 /**
  * A write to one person's record: runs `work` only if the policy allows, and writes the
  * audit row (allowed or refused) in the same transaction. If `work` throws, nothing of it
- * and no audit row remain.
+ * remains; if it throws an AppError (a stale version, a check on the way), the attempt is
+ * still logged, in a row of its own committed after the rollback: a refusal may show the
+ * record (a 409 carries the current values), and no view of a record goes unlogged.
  */
 export async function withRecordAccess<T>(
   db: DbOrTx,
@@ -119,18 +121,40 @@ export async function withRecordAccess<T>(
   kind: RecordAction,
   work: (tx: DbOrTx, decision: Allowed) => Promise<{ result: T; details?: Record<string, unknown> }>,
 ): Promise<T> {
-  const outcome = await db.transaction(async (tx) => {
-    const judged = judge(actor, await loadFacts(tx, actor, recipientId), kind);
-    if ('error' in judged) {
-      await appendAudit(tx, auditRow(actor, recipientId, action, judged));
-      return { error: judged.error };
+  let allowed: Allowed | null = null;
+  let outcome: { error: AppError } | { result: T };
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const judged = judge(actor, await loadFacts(tx, actor, recipientId), kind);
+      if ('error' in judged) {
+        await appendAudit(tx, auditRow(actor, recipientId, action, judged));
+        return { error: judged.error };
+      }
+      allowed = judged.decision;
+      const { result, details } = await work(tx, judged.decision);
+      await appendAudit(tx, auditRow(actor, recipientId, action, judged, details));
+      return { result };
+    });
+  } catch (err) {
+    if (allowed && err instanceof AppError) {
+      const decision: Allowed = allowed;
+      await db.transaction((tx) =>
+        appendAudit(tx, auditRow(actor, recipientId, action, { decision }, failedDetails(err))),
+      );
     }
-    const { result, details } = await work(tx, judged.decision);
-    await appendAudit(tx, auditRow(actor, recipientId, action, judged, details));
-    return { result };
-  });
+    throw err;
+  }
   if ('error' in outcome) throw outcome.error;
-  return outcome.result as T;
+  return outcome.result;
+}
+
+/** What the log says about an allowed write that was refused on the way: why, and which fields its answer showed. */
+function failedDetails(err: AppError): Record<string, unknown> {
+  const shown = err.extra.current;
+  return {
+    refused: err.code,
+    ...(shown && typeof shown === 'object' ? { shown: Object.keys(shown).filter((k) => k !== 'version') } : {}),
+  };
 }
 
 type ReadStatement = { execute(params: Record<string, unknown>): Promise<Record<string, unknown>[]> };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../../test/factories.ts';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
 
-const suite = useWorldSuite({ loginRateLimit: { max: 3, windowMs: 60_000 } });
+const suite = useWorldSuite({ loginLimits: { perUser: 3, perAddress: 100, windowMs: 60_000 } });
 
 const login = (username: string, password: string, ip = '10.0.0.1') =>
   suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts, staff } from '../organisation/organisation.tables.ts';
 
 /** Access roles. Profession does not decide access; the care relation does. */
@@ -32,3 +32,17 @@ export const sessions = pgTable(
   },
   (t) => [index('session_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed log-ins per username and per client address, shared by every app server through the
+ * database. `key` is a SHA-256 of `user:<name>` or `addr:<ip>`: the table never holds a
+ * username someone mistyped (often a password) or an address in clear.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  /** Attempts counted since the count last started again (a success takes its own back). */
+  failures: integer('failures').notNull(),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  /** No attempt is checked before this moment; it doubles with each failure past the limit. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -182,9 +182,16 @@ describe('no lost updates', () => {
       decidedWithPerson: true,
     });
     expect(first.status).toBe(200);
-    const stale = await anna.patch(url, { version: 1, title: 'Annet', reason: 'x y', decidedWithPerson: false });
+    const stale = await anna.patch(url, {
+      version: 1,
+      windowStart: '10:00',
+      windowEnd: '10:30',
+      reason: 'x y',
+      decidedWithPerson: false,
+    });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.current).toMatchObject({ windowStart: 510, version: 2 });
+    // The changed fields as they are now, and the version: enough to merge, nothing more.
+    expect(stale.body.error.current).toEqual({ windowStart: 510, windowEnd: 540, version: 2 });
     const versions = (
       await suite.database.db.execute(
         sql`SELECT version, reason, decided_with_person FROM measure_version ORDER BY version`,

@@ -131,7 +131,7 @@ export class CareRepository {
     });
   }
 
-  /** Changes a measure; a stale version gets 409 with the current measure, never an overwrite. */
+  /** Changes a measure; a stale version gets 409 with the current values of the changed fields, never an overwrite. */
   async changeMeasure(measureId: string, patch: MeasurePatch) {
     const [m] = await this.db
       .select({ recipientId: measures.recipientId })
@@ -151,10 +151,15 @@ export class CareRepository {
         .set({ ...changes, version: sql`${measures.version} + 1`, updatedAt: new Date() })
         .where(and(eq(measures.id, measureId), eq(measures.version, version)))
         .returning();
-      if (!row)
+      if (!row) {
+        // Show the fields this change touches as they are now, and the version to retry with;
+        // withRecordAccess logs what was shown.
+        const [now] = await tx.select().from(measures).where(eq(measures.id, measureId));
+        const shown = Object.fromEntries(Object.keys(changes).map((k) => [k, now[k as keyof typeof changes]]));
         throw conflict('stale_version', 'The measure was changed by someone else. Review their change and try again.', {
-          current,
+          current: { ...shown, version: now.version },
         });
+      }
       await tx.insert(measureVersions).values({
         measureId,
         version: row.version,

@@ -397,6 +397,35 @@ describe('a plan proposal', () => {
   });
 });
 
+describe('a run that fails', () => {
+  it('tells the page a plain code and keeps the internal error text from every client (finding 14 of #18)', async () => {
+    await planTwoDays();
+    const res = await anna.post(`/api/planning/teams/${team()}/runs`, { from, days: 2, timeLimitSeconds: 1 });
+    // An internal failure whose text names a person, as a database error's text would.
+    const secret = 'Failed query: select ... params: Petter Hansen,Kolstadgata 3';
+    const failing = {
+      now: () => {
+        throw new Error(secret);
+      },
+    };
+    await expect(executeRun(db(), res.body.id, { threads: 1, clock: failing })).rejects.toThrow();
+    const status = await anna.get(`/api/planning/runs/${res.body.id}/status`);
+    expect(status.body).toMatchObject({ status: 'failed', errorCode: 'failed' });
+    const view = await anna.get(`/api/planning/runs/${res.body.id}`);
+    expect(view.body.run).toMatchObject({ status: 'failed', errorCode: 'failed' });
+    for (const body of [status.body, view.body]) {
+      expect(JSON.stringify(body)).not.toMatch(/Petter Hansen|Kolstadgata|Failed query|params/);
+      expect(body).not.toHaveProperty('error');
+    }
+    // Operators find the kind of error and where it was thrown, and not its text either.
+    const [row] = (await db().execute(sql`SELECT error FROM plan_run WHERE id = ${res.body.id}`)).rows as {
+      error: string;
+    }[];
+    expect(row.error).toMatch(/^Error .*planning\.(db\.test|runs)\.ts/);
+    expect(row.error).not.toContain('Petter');
+  });
+});
+
 describe('«Hvem kommer?»', () => {
   it('shows the person who is coming when, through a link the team makes; other teams cannot make one', async () => {
     await planTwoDays();

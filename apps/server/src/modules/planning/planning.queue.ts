@@ -51,7 +51,7 @@ export class PlanningQueue {
       await this.boss.send(QUEUE, { runId }, { retryLimit: 0, expireInSeconds: 15 * 60 });
     } catch (err) {
       await this.database.db.execute(
-        sql`UPDATE plan_run SET status = 'failed', error = 'Could not be queued', finished_at = now() WHERE id = ${runId}`,
+        sql`UPDATE plan_run SET status = 'failed', error_code = 'not_queued', error = 'Could not be queued', finished_at = now() WHERE id = ${runId}`,
       );
       throw err;
     }
@@ -67,7 +67,7 @@ export class PlanningQueue {
       this.database.kind === 'embedded'
         ? sql`true`
         : sql`created_at < now() - (time_limit_seconds + 900) * interval '1 second'`;
-    await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error = 'Interrupted when the server stopped; run again', finished_at = now()
+    await this.database.db.execute(sql`UPDATE plan_run SET status = 'failed', error_code = 'interrupted', error = 'Interrupted when the server stopped', finished_at = now()
                                         WHERE status = 'running' AND ${stale}`);
   }
 

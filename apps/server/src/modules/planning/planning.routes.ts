@@ -55,7 +55,7 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, c
         id: run.id,
         status: run.status,
         progress: run.progress,
-        error: run.error,
+        errorCode: run.errorCode,
         timeLimitSeconds: run.timeLimitSeconds,
       };
     },

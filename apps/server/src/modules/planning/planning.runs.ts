@@ -8,7 +8,7 @@ import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, errorForOperators, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
 import { servesOn } from '../access/helpers.rule.ts';
 import { generateVisits } from '../care/visits.generate.ts';
@@ -238,7 +238,9 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
   } catch (err) {
     await db
       .update(planRuns)
-      .set({ status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: new Date() })
+      // The page gets a code; operators get where and what kind of error, never its message
+      // (a database error's message carries the query's parameters: people's data).
+      .set({ status: 'failed', errorCode: 'failed', error: errorForOperators(err), finishedAt: new Date() })
       .where(eq(planRuns.id, runId));
     throw err;
   }

@@ -121,7 +121,10 @@ export const planRuns = pgTable(
     problem: jsonb('problem'),
     solution: jsonb('solution'),
     figures: jsonb('figures'),
+    /** Why the run failed, for operators (server side only; never holds people's data). */
     error: text('error'),
+    /** Why the run failed, as a code the page translates: `failed`, `not_queued`, `interrupted`. */
+    errorCode: text('error_code'),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

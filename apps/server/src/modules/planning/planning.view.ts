@@ -95,7 +95,7 @@ export async function planView(
       kind: run.kind,
       status: run.status,
       progress: run.progress,
-      error: run.error,
+      errorCode: run.errorCode,
       timeLimitSeconds: run.timeLimitSeconds,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,

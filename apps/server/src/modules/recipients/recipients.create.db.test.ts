@@ -66,11 +66,26 @@ describe('registering a person served', () => {
     expect(await count()).toBe(1);
   });
 
-  it('refuses a duplicate national identity number with 409', async () => {
+  it('refuses a duplicate national identity number with 409 in plain words, and logs the attempt against that person', async () => {
     const anna = await logInAs(suite.app, 'anna');
     const res = await anna.post('/api/recipients', person({ nationalId: suite.world.petter.nationalId }));
     expect(res.status).toBe(409);
+    expect(res.body).toEqual({ error: { code: 'national_id_registered', message: expect.any(String) } });
+    // Nothing that names the schema: no constraint, table or column, no driver text.
+    expect(res.body.error.message).not.toMatch(/constraint|unique|recipient|national_id|duplicate key|_idx|_key/i);
+    expect(JSON.stringify(res.body)).not.toMatch(/constraint|recipient_|_unique/);
     expect(await count()).toBe(1);
+    const audit = await suite.database.db.execute(
+      sql`SELECT actor_user_id, recipient_id, basis, details FROM audit_log WHERE action = 'record.create'`,
+    );
+    expect(audit.rows).toEqual([
+      {
+        actor_user_id: suite.world.users.anna.id,
+        recipient_id: suite.world.petter.id,
+        basis: 'denied',
+        details: { refused: 'national_id_registered', teamId: suite.world.north.id },
+      },
+    ]);
   });
 
   it('only for one of the actor’s own teams', async () => {

@@ -217,7 +217,11 @@ describe('writes to the record', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'primaryContactStaffId' })]);
-    expect(await auditCount()).toBe(before);
+    // The record is unchanged; the refused attempt is logged (a refusal inside a write leaves its row).
+    const record = (await anna.get(`/api/recipients/${suite.world.petter.id}`)).body.record;
+    expect(record.version).toBe(1);
+    expect(record.primaryContact?.staffId).not.toBe(suite.world.staff.bo.id);
+    expect(await auditCount()).toBe(before + 2);
   });
 
   it.each([

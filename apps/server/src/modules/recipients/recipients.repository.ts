@@ -8,6 +8,7 @@ import { readWithAccess, withRecordAccess, type Allowed } from '../access/access
 import { canListTeamRecipients } from '../access/access.policy.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { refusal } from '../trust/team.access.ts';
+import { auditWriterFor } from '../audit/audit.writer.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
 import type { NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
 import { teamMembersJson, teamMembersOf } from './team-members.ts';
@@ -93,10 +94,12 @@ export class RecordRepository {
         .where(and(eq(recipients.id, id), eq(recipients.version, version)))
         .returning({ version: recipients.version });
       if (updated.length === 0) {
-        // Someone saved first: show them what is there now instead of overwriting it.
-        const current = await selectRecord(tx, id, this.actor.today);
+        // Someone saved first: show what is there now of the fields this change touches (and the
+        // version to retry with), not the whole record; withRecordAccess logs what was shown.
+        const [row] = await tx.select().from(recipients).where(eq(recipients.id, id));
+        const current = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof typeof changes]]));
         throw conflict('stale_version', 'The record was changed by someone else. Review their change and try again.', {
-          current,
+          current: { ...current, version: row.version },
         });
       }
       return {
@@ -134,25 +137,57 @@ export class RecordRepository {
       throw await refusal(this.db, this.actor, 'record.create', error, { teamId: input.teamId });
     }
     const { teamId, ...person } = input;
-    return this.db.transaction(async (tx) => {
-      const birthDate = person.birthDate ?? derivedBirthDate(person.nationalId);
-      const [row] = await tx
-        .insert(recipients)
-        .values({ ...person, nationalId: person.nationalId.replace(/\s/g, ''), birthDate, phone: person.phone ?? null })
-        .returning({ id: recipients.id });
-      await tx.insert(recipientTeams).values({ recipientId: row.id, teamId, validFrom: this.actor.today });
-      await appendAudit(tx, {
-        at: new Date(),
-        actorUserId: this.actor.userId,
-        actorName: this.actor.displayName,
-        action: 'record.create',
-        recipientId: row.id,
-        basis: 'care_relation',
-        emergencyAccessId: null,
-        details: { teamId },
+    const nationalId = person.nationalId.replace(/\s/g, '');
+    try {
+      return await this.db.transaction(async (tx) => {
+        const birthDate = person.birthDate ?? derivedBirthDate(person.nationalId);
+        const [row] = await tx
+          .insert(recipients)
+          .values({ ...person, nationalId, birthDate, phone: person.phone ?? null })
+          .returning({ id: recipients.id });
+        await tx.insert(recipientTeams).values({ recipientId: row.id, teamId, validFrom: this.actor.today });
+        await appendAudit(tx, {
+          at: new Date(),
+          actorUserId: this.actor.userId,
+          actorName: this.actor.displayName,
+          action: 'record.create',
+          recipientId: row.id,
+          basis: 'care_relation',
+          emergencyAccessId: null,
+          details: { teamId },
+        });
+        return row;
       });
-      return row;
+    } catch (err) {
+      if (!isDuplicateNationalId(err)) throw err;
+      throw await this.refuseDuplicate(nationalId, teamId);
+    }
+  }
+
+  /**
+   * The answer to a national identity number already registered tells the actor that this
+   * person exists here, so the attempt is logged against that person (in its own committed
+   * row: the failed insert's transaction is gone) and shows in their access log.
+   */
+  private async refuseDuplicate(nationalId: string, teamId: string) {
+    const [existing] = await this.db
+      .select({ id: recipients.id })
+      .from(recipients)
+      .where(eq(recipients.nationalId, nationalId));
+    await auditWriterFor(this.db).append({
+      at: new Date(),
+      actorUserId: this.actor.userId,
+      actorName: this.actor.displayName,
+      action: 'record.create',
+      recipientId: existing?.id ?? null,
+      basis: 'denied',
+      emergencyAccessId: null,
+      details: { refused: 'national_id_registered', teamId },
     });
+    return conflict(
+      'national_id_registered',
+      'A person with this national identity number is already registered. The team that serves them, or an administrator, can help.',
+    );
   }
 
   private async assertServingTeamMember(tx: DbOrTx, recipientId: string, staffId: string) {
@@ -172,6 +207,12 @@ export class RecordRepository {
       ]);
     }
   }
+}
+
+/** The unique index on the national identity number refused the insert. */
+function isDuplicateNationalId(err: unknown): boolean {
+  const cause = ((err as { cause?: unknown })?.cause ?? err) as { code?: string; constraint?: string };
+  return cause?.code === '23505' && cause.constraint === 'recipient_national_id_unique';
 }
 
 function derivedBirthDate(nationalId: string): string {

@@ -32,7 +32,7 @@ export function PlanPage() {
   const { error, reload } = loaded;
   // While another proposal loads, the previous one is not shown as if it were the new one.
   const data = loaded.data && (!runId || loaded.data.run?.id === runId) ? loaded.data : null;
-  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'error' | 'timeLimitSeconds'> | null>(
+  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'errorCode' | 'timeLimitSeconds'> | null>(
     null,
   );
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -215,7 +215,9 @@ export function PlanPage() {
               aria-label={t('plan.progress')}
             />
           )}
-          {run.status === 'failed' && <p className="alert alert-error">{run.error}</p>}
+          {run.status === 'failed' && (
+            <p className="alert alert-error">{t(`plan.failed_${run.errorCode ?? 'failed'}`)}</p>
+          )}
           {run.status === 'done' && <p className="small muted">{t('plan.locksHint')}</p>}
           {run.status === 'done' && (
             <button type="button" className="primary" onClick={() => void publish()}>

@@ -28,7 +28,8 @@ export interface RunInfo {
   kind: 'period' | 'sick_day';
   status: 'queued' | 'running' | 'done' | 'failed' | 'published' | 'discarded';
   progress: { seconds?: number; unassigned?: number; done?: boolean } | null;
-  error: string | null;
+  /** Why a failed run failed, as a code (`failed`, `not_queued`, `interrupted`). */
+  errorCode: 'failed' | 'not_queued' | 'interrupted' | null;
   timeLimitSeconds: number;
   publishedAt: string | null;
 }
