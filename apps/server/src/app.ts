@@ -11,6 +11,7 @@ import type { Database } from './db/client.ts';
 import './http/actor.ts';
 import { registerAuth } from './http/auth.ts';
 import { AppError, errorHandler } from './http/errors.ts';
+import { recordRoutes } from './http/route-table.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -30,6 +31,7 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 /** Builds the HTTP app on an open, migrated database. Tests use `app.inject`; `serve` listens. */
 export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel }, trustProxy: true });
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
