@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import type { Db } from '../../db/client.ts';
 import { routesOf } from '../../http/route-table.ts';
-import { contextFor, type FuzzRequest, type Pools, routeRequests, unroutedRequests } from './requests.ts';
+import { contextFor, type FuzzRequest, type Pools, type Role, routeRequests, unroutedRequests } from './requests.ts';
 import { installWriteLog, WriteLog } from './writes.ts';
 
 /** A role to log in as; its name labels the session in the report. */
@@ -15,9 +15,32 @@ export interface Login {
   password: string;
 }
 
+/**
+ * Keeps the cause of the last error the app handled, for the report of a 5xx. Add it before
+ * `app.ready()`. Only the database's own message is kept (drizzle's wrapper repeats the
+ * query and its parameters); the fuzzer runs on synthetic data only.
+ */
+export function watchErrors(app: FastifyInstance) {
+  let last: string | undefined;
+  app.addHook('onError', async (_request, _reply, error) => {
+    const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+    last = cause?.message ? `${cause.code ?? ''} ${cause.message}` : `${error.name}: ${error.message}`;
+    last = last.slice(0, 300);
+  });
+  return {
+    take() {
+      const value = last;
+      last = undefined;
+      return value;
+    },
+  };
+}
+
 export interface FuzzOptions {
   /** A built app on a throw-away database (the write log's triggers are added to it). */
   app: FastifyInstance;
+  /** From `watchErrors(app)`: gives each 5xx in the report its cause. */
+  errors?: ReturnType<typeof watchErrors>;
   db: Db;
   logins: Login[];
   /** YYYY-MM-DD, the app's today: generated dates fall around it. */
@@ -36,6 +59,7 @@ interface Example {
   variant: string;
   status: number;
   detail: string;
+  cause?: string;
 }
 
 export interface FuzzResult {
@@ -79,10 +103,37 @@ const POOL_TABLES = [
   'user_account',
 ];
 
-async function readPools(db: Db, tokens: Pools['tokens']): Promise<Pools> {
+/**
+ * Ids that exist, read again between chunks (requests create rows). With `teamIds`, only the
+ * rows of those teams (by a team_id column, or a recipient_id or staff_id of theirs), so that a
+ * member's requests mostly reach past the access check into the code behind it.
+ */
+async function readPools(db: Db, tokens: Pools['tokens'], teamIds?: string[]): Promise<Pools> {
   const byTable: Record<string, string[]> = {};
+  const cols = await db.execute(
+    sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('team_id', 'recipient_id', 'staff_id')`,
+  );
+  const has = (table: string, column: string) =>
+    cols.rows.some((r) => (r as { table_name: string }).table_name === table && (r as { column_name: string }).column_name === column);
+  const teams = sql.join(
+    (teamIds ?? []).map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const served = sql`SELECT recipient_id FROM recipient_team WHERE team_id IN (${teams})`;
+  const members = sql`SELECT staff_id FROM team_membership WHERE team_id IN (${teams})`;
   for (const table of POOL_TABLES) {
-    const result = await db.execute(sql`SELECT id::text AS id FROM ${sql.identifier(table)} ORDER BY id LIMIT 300`);
+    let where = sql`true`;
+    if (teamIds?.length) {
+      if (table === 'team') where = sql`id IN (${teams})`;
+      else if (table === 'recipient') where = sql`id IN (${served})`;
+      else if (table === 'staff') where = sql`id IN (${members})`;
+      else if (has(table, 'team_id')) where = sql`team_id IN (${teams})`;
+      else if (has(table, 'recipient_id')) where = sql`recipient_id IN (${served})`;
+      else if (has(table, 'staff_id')) where = sql`staff_id IN (${members})`;
+    }
+    const result = await db.execute(
+      sql`SELECT id::text AS id FROM ${sql.identifier(table)} WHERE ${where} ORDER BY id LIMIT 300`,
+    );
     byTable[table] = result.rows.map((r) => (r as { id: string }).id);
   }
   return { byTable, all: Object.values(byTable).flat(), tokens };
@@ -91,6 +142,7 @@ async function readPools(db: Db, tokens: Pools['tokens']): Promise<Pools> {
 interface Session {
   cookie?: string;
   csrf?: string;
+  teamIds?: string[];
 }
 
 async function logIn(app: FastifyInstance, login: Login): Promise<Session> {
@@ -101,7 +153,8 @@ async function logIn(app: FastifyInstance, login: Login): Promise<Session> {
   });
   if (res.statusCode !== 200) throw new Error(`fuzz: log-in as ${login.username} failed (${res.statusCode})`);
   const cookie = res.cookies.find((c) => c.name === 'tillit_session')?.value;
-  return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  const me = res.json() as { csrfToken: string; teamIds: string[] };
+  return { cookie, csrf: me.csrfToken, teamIds: me.teamIds };
 }
 
 async function openSessions(app: FastifyInstance, logins: Login[]) {
@@ -175,7 +228,7 @@ function harvestTokens(req: FuzzRequest, body: string, tokens: Pools['tokens']) 
   }
 }
 
-function example(req: FuzzRequest, answer: Answer): Example {
+function example(req: FuzzRequest, answer: Answer, cause?: string): Example {
   let detail = answer.body.slice(0, 200);
   try {
     detail = JSON.stringify((JSON.parse(answer.body) as { error?: unknown }).error ?? '').slice(0, 200);
@@ -183,7 +236,8 @@ function example(req: FuzzRequest, answer: Answer): Example {
     // keep the raw start
   }
   const url = req.url.length > 160 ? `${req.url.slice(0, 160)}…(${req.url.length} chars)` : req.url;
-  return { method: req.method, url, session: req.session, variant: req.variant.slice(0, 200), status: answer.status, detail };
+  const variant = req.variant.slice(0, 200);
+  return { method: req.method, url, session: req.session, variant, status: answer.status, detail, cause };
 }
 
 function emptyResult(seed: number): FuzzResult {
@@ -201,7 +255,7 @@ function emptyResult(seed: number): FuzzResult {
   };
 }
 
-function record(result: FuzzResult, req: FuzzRequest, answer: Answer, writes: Map<string, number>) {
+function record(result: FuzzResult, req: FuzzRequest, answer: Answer, writes: Map<string, number>, cause?: string) {
   result.requests++;
   const status = answer.status;
   result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
@@ -214,7 +268,7 @@ function record(result: FuzzResult, req: FuzzRequest, answer: Answer, writes: Ma
     route.errors5xx++;
     const entry = (result.errors5xxByRoute[req.route] ??= { count: 0, examples: [] });
     entry.count++;
-    if (entry.examples.length < 5) entry.examples.push(example(req, answer));
+    if (entry.examples.length < 5) entry.examples.push(example(req, answer, cause));
   }
   if (status >= 400 && status < 500) {
     route.refused++;
@@ -256,11 +310,17 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const chunk = opts.chunk ?? 250;
   await log.since();
   for (let done = 0, round = 0; done < opts.requests; round++) {
-    const pools = await readPools(db, tokens);
-    const ctx = contextFor(pools, opts.today);
+    const everything = await readPools(db, tokens);
+    const roles: Role[] = [];
+    for (const name of roleNames) {
+      const teamIds = sessions.get(name)?.teamIds;
+      const own = teamIds?.length ? await readPools(db, tokens, teamIds) : everything;
+      const pools = { ...own, all: everything.all };
+      roles.push({ name, pools, ctx: contextFor(pools, opts.today) });
+    }
     const arb = fc.oneof(
       ...routes.map((r) => ({
-        arbitrary: routeRequests(r, pools, ctx, roleNames),
+        arbitrary: routeRequests(r, roles),
         weight: r.method === 'HEAD' ? 1 : r.url === '/api/auth/login' ? 1 : 3,
       })),
       { arbitrary: unroutedRequests(roleNames), weight: 3 },
@@ -270,7 +330,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       const session = sessions.get(req.session) ?? {};
       const other = sessions.get(roleNames[(roleNames.indexOf(req.session) + 1) % roleNames.length]) ?? {};
       const answer = await send(app, port, req, headersFor(req, session, other));
-      record(result, req, answer, await log.since());
+      record(result, req, answer, await log.since(), opts.errors?.take());
       if (answer.status >= 200 && answer.status < 300) {
         harvestTokens(req, answer.body, tokens);
         // A role that logged itself out logs in again, so the rest of the run keeps its session.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RouteEntry } from '../../http/route-table.ts';
-import { EDGE_STRINGS, type Payload, payloadArbitrary } from './mutations.ts';
+import { BODY_VARIANTS, EDGE_STRINGS, mutate } from './mutations.ts';
 import { type ArbitraryContext, arbitraryFor, type JsonSchema, jsonSchemaOf } from './schema-arbitrary.ts';
 
 /** Ids that exist, by table, and the link tokens handed out so far. */
@@ -69,6 +69,20 @@ export function contextFor(pools: Pools, today: string): ArbitraryContext {
   return { idFor: (name) => idArbitrary(pools, tableOfField(name)), today };
 }
 
+/**
+ * Percent-encodes any string, lone surrogates too (encodeURIComponent throws on them): those
+ * go as the three bytes a careless UTF-8 encoder writes, which are not valid UTF-8.
+ */
+export function encodeLoose(s: string): string {
+  return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|[^]/g, (c) => {
+    if (c.length === 2 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff) return encodeURIComponent(c);
+    const u = c.charCodeAt(0);
+    return [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)]
+      .map((b) => `%${b.toString(16).toUpperCase()}`)
+      .join('');
+  });
+}
+
 /** Broken path parameter values, already percent-encoded as they go on the wire. */
 const BAD_PARAMS = [
   '00000000-0000-0000-0000-000000000000',
@@ -86,11 +100,16 @@ const BAD_PARAMS = [
   '..',
   '%2e%2e',
   'a'.repeat(5000),
-  encodeURIComponent('\uFEFF'),
+  '%EF%BB%BF',
   '%E2%80%AE',
 ];
 
-function paramArbitrary(pools: Pools, template: string, name: string): fc.Arbitrary<{ value: string; kind: string }> {
+function paramArbitrary(
+  pools: Pools,
+  template: string,
+  name: string,
+  broken: boolean,
+): fc.Arbitrary<{ value: string; kind: string }> {
   const segments = template.split('/');
   const before = segments[segments.indexOf(`:${name}`) - 1] ?? '';
   let real: fc.Arbitrary<string>;
@@ -99,12 +118,13 @@ function paramArbitrary(pools: Pools, template: string, name: string): fc.Arbitr
     const fake = fc.stringMatching(/^[A-Za-z0-9_-]{20,64}$/);
     real = tokens.length ? fc.oneof(fc.constantFrom(...tokens), fake) : fake;
   } else real = idArbitrary(pools, TABLE_OF_SEGMENT[before]);
+  if (!broken) return real.map((value) => ({ value: encodeURIComponent(value), kind: 'real' }));
   return fc.oneof(
-    { arbitrary: real.map((value) => ({ value: encodeURIComponent(value), kind: 'real' })), weight: 12 },
-    { arbitrary: fc.constantFrom(...BAD_PARAMS).map((value) => ({ value, kind: 'bad-param' })), weight: 2 },
+    { arbitrary: real.map((value) => ({ value: encodeURIComponent(value), kind: 'real' })), weight: 1 },
+    { arbitrary: fc.constantFrom(...BAD_PARAMS).map((value) => ({ value, kind: value.slice(0, 20) })), weight: 3 },
     {
-      arbitrary: fc.constantFrom(...EDGE_STRINGS).map((s) => ({ value: encodeURIComponent(s), kind: 'unicode-param' })),
-      weight: 1,
+      arbitrary: fc.constantFrom(...EDGE_STRINGS).map((s) => ({ value: encodeLoose(s), kind: 'unicode' })),
+      weight: 2,
     },
   );
 }
@@ -171,19 +191,19 @@ export function reshapePath(path: string, form: (typeof PATH_FORMS)[number], n: 
   }
 }
 
-function queryArbitrary(schema: JsonSchema | undefined, ctx: ArbitraryContext): fc.Arbitrary<string> {
-  if (!schema) return fc.constant('');
+function queryArbitrary(schema: JsonSchema | undefined, ctx: ArbitraryContext, broken: boolean): fc.Arbitrary<string> {
+  if (!schema) return broken ? fc.constantFrom('x=%00', 'a=1&a=2', `q=${'q'.repeat(10_000)}`) : fc.constant('');
   const valid = arbitraryFor(schema, ctx).map((v) => {
     const q = new URLSearchParams();
     for (const [k, val] of Object.entries((v ?? {}) as Record<string, unknown>)) q.append(k, String(val));
     return q.toString();
   });
   const keys = Object.keys(schema.properties ?? {});
-  const broken = fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), fc.nat()).map(([k, n]) => {
+  const bad = fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), fc.nat()).map(([k, n]) => {
     const bad = ['%00', 'not-a-value', '-1', '1e400', 'x'.repeat(10_000), '%ED%A0%80', `a&${k}=b`, '%zz'][n % 8];
     return `${k}=${bad}`;
   });
-  return fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: broken, weight: 2 }, { arbitrary: fc.constant(''), weight: 1 });
+  return broken ? fc.oneof(bad, fc.constant('')) : valid;
 }
 
 const CONTENT_TYPES = [
@@ -199,73 +219,88 @@ const CONTENT_TYPES = [
 
 const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-/** Builds the arbitrary of requests for one route: schema-shaped input, then the broken variants. */
-export function routeRequests(
-  route: RouteEntry,
-  pools: Pools,
-  ctx: ArbitraryContext,
-  sessions: string[],
-): fc.Arbitrary<FuzzRequest> {
+/** A logged-in role, with the ids its requests mostly use (its own team's, for a member). */
+export interface Role {
+  name: string;
+  pools: Pools;
+  ctx: ArbitraryContext;
+}
+
+/**
+ * The one part of a request that is broken, or none. Breaking one part at a time keeps
+ * about half the requests valid-ish (so they reach the code behind validation and access)
+ * and tells, for any 5xx, which breakage caused it.
+ */
+const BROKEN_PARTS = ['session', 'csrf', 'path', 'param', 'query', 'body', 'content-type'] as const;
+
+function routeRequestsAs(route: RouteEntry, role: Role): fc.Arbitrary<FuzzRequest> {
   const schema = route.schema as Record<string, unknown> | undefined;
   const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]);
   const bodySchema = jsonSchemaOf(schema?.body);
-  const body: fc.Arbitrary<Payload | undefined> = UNSAFE.has(route.method)
-    ? payloadArbitrary(bodySchema ? arbitraryFor(bodySchema, ctx) : fc.constant({}))
-    : fc.constant(undefined);
   const unsafe = UNSAFE.has(route.method);
+  const valid = bodySchema ? arbitraryFor(bodySchema, role.ctx) : fc.constant({});
+  const realParam = (p: string) => paramArbitrary(role.pools, route.url, p, false);
   return fc
     .record({
-      session: fc.oneof(
-        { arbitrary: fc.constantFrom(...sessions), weight: 7 },
-        { arbitrary: fc.constantFrom('anonymous', 'bogus', 'ended'), weight: 1 },
+      broken: fc.oneof(
+        { arbitrary: fc.constant('none' as const), weight: 7 },
+        { arbitrary: fc.constantFrom(...BROKEN_PARTS), weight: 7 },
       ),
-      csrf: unsafe
-        ? fc.oneof(
-            { arbitrary: fc.constant('ok' as const), weight: 10 },
-            { arbitrary: fc.constantFrom('missing' as const, 'wrong' as const, 'other' as const), weight: 2 },
-          )
-        : fc.constant('n/a' as const),
-      form: fc.oneof(
-        { arbitrary: fc.constant('plain' as const), weight: 14 },
-        { arbitrary: fc.constantFrom(...PATH_FORMS), weight: 2 },
-      ),
+      badSession: fc.constantFrom('anonymous', 'bogus', 'ended'),
+      badCsrf: fc.constantFrom('missing' as const, 'wrong' as const, 'other' as const),
+      form: fc.constantFrom(...PATH_FORMS),
       n: fc.nat(),
-      values: fc.tuple(...params.map((p) => paramArbitrary(pools, route.url, p))),
-      query: queryArbitrary(jsonSchemaOf(schema?.querystring), ctx),
-      body,
-      contentType: fc.oneof(
-        { arbitrary: fc.constant('application/json'), weight: 14 },
-        { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 2 },
-      ),
+      values: fc.tuple(...params.map(realParam)),
+      badValues: fc.tuple(...params.map((p) => paramArbitrary(role.pools, route.url, p, true))),
+      query: queryArbitrary(jsonSchemaOf(schema?.querystring), role.ctx, false),
+      badQuery: queryArbitrary(jsonSchemaOf(schema?.querystring), role.ctx, true),
+      value: valid,
+      bodyVariant: fc.constantFrom(...BODY_VARIANTS.filter((v) => v !== 'valid')),
+      badContentType: fc.constantFrom(...CONTENT_TYPES),
     })
-    .map(({ session, csrf, form, n, values, query, body: payload, contentType }) => {
+    .map((g) => {
+      const b = g.broken;
+      const values = b === 'param' && params.length ? g.badValues : g.values;
       let path = route.url;
       params.forEach((p, i) => {
         path = path.replace(`:${p}`, values[i].value);
       });
-      if (form !== 'plain') path = reshapePath(path, form, n);
+      if (b === 'path') path = reshapePath(path, g.form, g.n);
+      const query = b === 'query' ? g.badQuery : g.query;
       const url = query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
-      const variants = [
-        form === 'plain' ? '' : `path:${form}`,
-        ...values.filter((v) => v.kind !== 'real').map((v) => v.kind),
-        query && !/^[\w=&.-]*$/.test(query) ? 'query:odd' : '',
-        payload && payload.variant !== 'valid' ? `body:${payload.variant}` : '',
-        payload && contentType !== 'application/json' ? `content-type:${contentType ?? 'none'}` : '',
-        csrf !== 'ok' && csrf !== 'n/a' ? `csrf:${csrf}` : '',
-        sessions.includes(session) ? '' : `session:${session}`,
-      ].filter(Boolean);
+      const payload = unsafe ? mutate(g.value, b === 'body' ? g.bodyVariant : 'valid', g.n) : undefined;
+      const contentType = unsafe ? (b === 'content-type' ? g.badContentType : 'application/json') : undefined;
+      const session = b === 'session' ? g.badSession : role.name;
+      const csrf = !unsafe ? ('n/a' as const) : b === 'csrf' ? g.badCsrf : ('ok' as const);
+      const variant =
+        {
+          none: 'valid',
+          session: `session:${session}`,
+          csrf: unsafe ? `csrf:${csrf}` : 'valid',
+          path: `path:${g.form}`,
+          param: params.length ? `param:${values.map((v) => v.kind).join(',')}` : 'valid',
+          query: query ? `query:${query.slice(0, 40)}` : 'valid',
+          body: unsafe ? `body:${payload?.variant}` : 'valid',
+          'content-type': unsafe ? `content-type:${contentType ?? 'none'}` : 'valid',
+        }[b] ?? 'valid';
       return {
         route: `${route.method} ${route.url}`,
         method: route.method,
         url,
-        transport: form === 'plain' ? 'inject' : 'socket',
+        // app.inject parses the URL with WHATWG rules (dot segments resolved, `\\` made `/`): raw paths go by socket.
+        transport: b === 'path' ? 'socket' : 'inject',
         session,
         csrf,
-        contentType: payload ? contentType : undefined,
+        contentType,
         payload: payload?.raw,
-        variant: variants.join(' ') || 'valid',
+        variant,
       } satisfies FuzzRequest;
     });
+}
+
+/** Builds the arbitrary of requests for one route, as any of the roles. */
+export function routeRequests(route: RouteEntry, roles: Role[]): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(...roles.map((role) => routeRequestsAs(route, role)));
 }
 
 /** Requests to paths and methods no route has, and to the web app's static files. */

@@ -14,7 +14,7 @@ import { loadConfig } from '../../config.ts';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { loadDistrict } from '../../modules/demo/demo.loader.ts';
 import { DEMO, DEMO_PASSWORD, generateDistrict } from '../../modules/demo/generator.ts';
-import { type Login, runFuzz, summaryRows } from './fuzz.ts';
+import { type Login, runFuzz, summaryRows, watchErrors } from './fuzz.ts';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } },
@@ -43,12 +43,14 @@ await migrateDatabase(database);
 const today = osloToday();
 await loadDistrict(database.db, generateDistrict(DEMO), undefined, today);
 const app = await buildApp(database, config);
+const errors = watchErrors(app);
 await app.ready();
 console.log(`fuzz: demo district loaded; ${requests} requests, seed ${seed}`);
 
 const result = await runFuzz({
   app,
   db: database.db,
+  errors,
   logins: DEMO_ROLES,
   today,
   requests,
@@ -65,7 +67,7 @@ console.table(summaryRows(result));
 console.log('answers by status:', result.byStatus);
 for (const [route, e] of Object.entries(result.errors5xxByRoute)) {
   console.log(`5xx ${route}: ${e.count}`);
-  for (const x of e.examples) console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant} ${x.detail}`);
+  for (const x of e.examples) console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant}: ${x.cause}`);
 }
 for (const [route, w] of Object.entries(result.writesByRefusedByRoute)) {
   console.log(`written by refused ${route}: ${w.rows} rows ${JSON.stringify(w.tables)}`);
