@@ -5,7 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import type { Db } from '../../db/client.ts';
 import { routesOf } from '../../http/route-table.ts';
-import { contextFor, type FuzzRequest, type Pools, type Role, routeRequests, unroutedRequests } from './requests.ts';
+import {
+  contextFor,
+  cornerRequests,
+  type FuzzRequest,
+  type Pools,
+  type Role,
+  routeRequests,
+  unroutedRequests,
+} from './requests.ts';
 import { installWriteLog, WriteLog } from './writes.ts';
 
 /** A role to log in as; its name labels the session in the report. */
@@ -25,7 +33,7 @@ export function watchErrors(app: FastifyInstance) {
   app.addHook('onError', async (_request, _reply, error) => {
     const cause = (error as { cause?: { message?: string; code?: string } }).cause;
     last = cause?.message ? `${cause.code ?? ''} ${cause.message}` : `${error.name}: ${error.message}`;
-    last = last.slice(0, 300);
+    last = last.replace(/\s+/g, ' ').slice(0, 300);
   });
   return {
     take() {
@@ -70,6 +78,9 @@ export interface FuzzResult {
   rowsWrittenByRefused: number;
   /** Audit rows committed by requests answered 4xx: expected, every refusal is logged. */
   auditRowsByRefused: number;
+  /** Non-public routes that answered 2xx to a request without a live session (anonymous, made-up or ended). */
+  okWithoutSession: number;
+  okWithoutSessionByRoute: Record<string, { count: number; examples: Example[] }>;
   /** Requests the server closed without an answer (Node's own parser refusals on the socket). */
   noAnswer: number;
   byStatus: Record<string, number>;
@@ -114,7 +125,10 @@ async function readPools(db: Db, tokens: Pools['tokens'], teamIds?: string[]): P
     sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('team_id', 'recipient_id', 'staff_id')`,
   );
   const has = (table: string, column: string) =>
-    cols.rows.some((r) => (r as { table_name: string }).table_name === table && (r as { column_name: string }).column_name === column);
+    cols.rows.some(
+      (r) =>
+        (r as { table_name: string }).table_name === table && (r as { column_name: string }).column_name === column,
+    );
   const teams = sql.join(
     (teamIds ?? []).map((id) => sql`${id}::uuid`),
     sql`, `,
@@ -218,7 +232,11 @@ async function send(app: FastifyInstance, port: number, req: FuzzRequest, header
 
 /** Link tokens handed out in an answer, so later requests can use (and abuse) real links. */
 function harvestTokens(req: FuzzRequest, body: string, tokens: Pools['tokens']) {
-  const pool = req.route.includes('survey-links') ? tokens.survey : req.route.includes('visiting-link') ? tokens.visiting : null;
+  const pool = req.route.includes('survey-links')
+    ? tokens.survey
+    : req.route.includes('visiting-link')
+      ? tokens.visiting
+      : null;
   if (!pool) return;
   try {
     const token = (JSON.parse(body) as { token?: unknown }).token;
@@ -248,6 +266,8 @@ function emptyResult(seed: number): FuzzResult {
     rowsWrittenByRefused: 0,
     auditRowsByRefused: 0,
     noAnswer: 0,
+    okWithoutSession: 0,
+    okWithoutSessionByRoute: {},
     byStatus: {},
     byRoute: {},
     errors5xxByRoute: {},
@@ -255,18 +275,38 @@ function emptyResult(seed: number): FuzzResult {
   };
 }
 
-function record(result: FuzzResult, req: FuzzRequest, answer: Answer, writes: Map<string, number>, cause?: string) {
+function entryOf<T>(map: Record<string, T>, key: string, init: () => T): T {
+  if (!(key in map)) map[key] = init();
+  return map[key];
+}
+
+const NO_SESSION = new Set(['anonymous', 'bogus', 'ended']);
+
+function record(
+  result: FuzzResult,
+  req: FuzzRequest,
+  answer: Answer,
+  writes: Map<string, number>,
+  cause: string | undefined,
+  isPublic: boolean,
+) {
   result.requests++;
   const status = answer.status;
   result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
-  const route = (result.byRoute[req.route] ??= { requests: 0, ok: 0, refused: 0, errors5xx: 0 });
+  const route = entryOf(result.byRoute, req.route, () => ({ requests: 0, ok: 0, refused: 0, errors5xx: 0 }));
   route.requests++;
   if (status <= 0) result.noAnswer++;
   if (status >= 200 && status < 400) route.ok++;
+  if (status >= 200 && status < 300 && NO_SESSION.has(req.session) && req.route !== 'unrouted' && !isPublic) {
+    result.okWithoutSession++;
+    const entry = entryOf(result.okWithoutSessionByRoute, req.route, () => ({ count: 0, examples: [] }));
+    entry.count++;
+    if (entry.examples.length < 5) entry.examples.push(example(req, answer));
+  }
   if (status >= 500) {
     result.errors5xx++;
     route.errors5xx++;
-    const entry = (result.errors5xxByRoute[req.route] ??= { count: 0, examples: [] });
+    const entry = entryOf(result.errors5xxByRoute, req.route, () => ({ count: 0, examples: [] }));
     entry.count++;
     if (entry.examples.length < 5) entry.examples.push(example(req, answer, cause));
   }
@@ -283,7 +323,7 @@ function record(result: FuzzResult, req: FuzzRequest, answer: Answer, writes: Ma
     }
     if (rows > 0) {
       result.rowsWrittenByRefused += rows;
-      const entry = (result.writesByRefusedByRoute[req.route] ??= { rows: 0, tables: {}, examples: [] });
+      const entry = entryOf(result.writesByRefusedByRoute, req.route, () => ({ rows: 0, tables: {}, examples: [] }));
       entry.rows += rows;
       for (const [k, n] of Object.entries(tables)) entry.tables[k] = (entry.tables[k] ?? 0) + n;
       if (entry.examples.length < 5) entry.examples.push(example(req, answer));
@@ -306,18 +346,28 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const roleNames = opts.logins.map((l) => l.name);
   const routes = routesOf(app).filter((r) => r.url.startsWith('/api/'));
   const tokens: Pools['tokens'] = { survey: [], visiting: [] };
+  const publicRoutes = new Set(routes.filter((r) => r.config?.public).map((r) => `${r.method} ${r.url}`));
   const result = emptyResult(opts.seed);
-  const chunk = opts.chunk ?? 250;
+  const chunk = Math.max(opts.chunk ?? 250, 2 * routes.length);
   await log.since();
-  for (let done = 0, round = 0; done < opts.requests; round++) {
-    const everything = await readPools(db, tokens);
-    const roles: Role[] = [];
-    for (const name of roleNames) {
-      const teamIds = sessions.get(name)?.teamIds;
-      const own = teamIds?.length ? await readPools(db, tokens, teamIds) : everything;
-      const pools = { ...own, all: everything.all };
-      roles.push({ name, pools, ctx: contextFor(pools, opts.today) });
+  const sendOne = async (req: FuzzRequest) => {
+    const session = sessions.get(req.session) ?? {};
+    const other = sessions.get(roleNames[(roleNames.indexOf(req.session) + 1) % roleNames.length]) ?? {};
+    const answer = await send(app, port, req, headersFor(req, session, other));
+    record(result, req, answer, await log.since(), opts.errors?.take(), publicRoutes.has(req.route));
+    if (answer.status >= 200 && answer.status < 300) {
+      harvestTokens(req, answer.body, tokens);
+      // A role that logged itself out logs in again, so the rest of the run keeps its session.
+      if (req.route === 'POST /api/auth/logout' && roleNames.includes(req.session)) {
+        const login = opts.logins.find((l) => l.name === req.session)!;
+        sessions.set(login.name, await logIn(app, login));
+        await log.since();
+      }
     }
+  };
+  for (let round = 0; result.requests < opts.requests; round++) {
+    const roles = await rolePools(db, roleNames, sessions, tokens, opts.today);
+    const corners = round === 0 ? cornerRequests(routes, roles[0], opts.seed) : [];
     const arb = fc.oneof(
       ...routes.map((r) => ({
         arbitrary: routeRequests(r, roles),
@@ -325,26 +375,32 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       })),
       { arbitrary: unroutedRequests(roleNames), weight: 3 },
     );
-    const batch = fc.sample(arb, { seed: opts.seed + round, numRuns: Math.min(chunk, opts.requests - done) });
-    for (const req of batch) {
-      const session = sessions.get(req.session) ?? {};
-      const other = sessions.get(roleNames[(roleNames.indexOf(req.session) + 1) % roleNames.length]) ?? {};
-      const answer = await send(app, port, req, headersFor(req, session, other));
-      record(result, req, answer, await log.since(), opts.errors?.take());
-      if (answer.status >= 200 && answer.status < 300) {
-        harvestTokens(req, answer.body, tokens);
-        // A role that logged itself out logs in again, so the rest of the run keeps its session.
-        if (req.route === 'POST /api/auth/logout' && roleNames.includes(req.session)) {
-          const login = opts.logins.find((l) => l.name === req.session)!;
-          sessions.set(login.name, await logIn(app, login));
-          await log.since();
-        }
-      }
-    }
-    done += batch.length;
-    opts.onProgress?.(done, result);
+    const room = Math.min(chunk, opts.requests - result.requests);
+    const random =
+      room > corners.length ? fc.sample(arb, { seed: opts.seed + round, numRuns: room - corners.length }) : [];
+    for (const req of [...corners, ...random].slice(0, room)) await sendOne(req);
+    opts.onProgress?.(result.requests, result);
   }
   return result;
+}
+
+/** Each role's id pools: its own team's rows for a member, everything for the others. */
+async function rolePools(
+  db: Db,
+  roleNames: string[],
+  sessions: Map<string, Session>,
+  tokens: Pools['tokens'],
+  today: string,
+): Promise<Role[]> {
+  const everything = await readPools(db, tokens);
+  const roles: Role[] = [];
+  for (const name of roleNames) {
+    const teamIds = sessions.get(name)?.teamIds;
+    const own = teamIds?.length ? await readPools(db, tokens, teamIds) : everything;
+    const pools = { ...own, all: everything.all };
+    roles.push({ name, pools, ctx: contextFor(pools, today) });
+  }
+  return roles;
 }
 
 /** The figures as table rows for the console: one per route that was hit. */
@@ -359,4 +415,14 @@ export function summaryRows(result: FuzzResult) {
       '5xx': r.errors5xx,
       'rows written by 4xx': result.writesByRefusedByRoute[route]?.rows ?? 0,
     }));
+}
+
+/** One line per route, for a test's failure message: `3× path:encoded-letter → 500 TypeError: …`. */
+export function compact(byRoute: Record<string, { count?: number; rows?: number; examples: Example[] }>) {
+  return Object.fromEntries(
+    Object.entries(byRoute).map(([route, e]) => {
+      const x = e.examples[0];
+      return [route, `${e.count ?? e.rows}× ${x.variant} → ${x.status} ${x.cause ?? x.detail}`.slice(0, 240)];
+    }),
+  );
 }

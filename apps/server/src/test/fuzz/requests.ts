@@ -74,7 +74,7 @@ export function contextFor(pools: Pools, today: string): ArbitraryContext {
  * go as the three bytes a careless UTF-8 encoder writes, which are not valid UTF-8.
  */
 export function encodeLoose(s: string): string {
-  return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|[^]/g, (c) => {
+  return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|[\s\S]/g, (c) => {
     if (c.length === 2 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff) return encodeURIComponent(c);
     const u = c.charCodeAt(0);
     return [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)]
@@ -333,4 +333,47 @@ export function unroutedRequests(sessions: string[]): fc.Arbitrary<FuzzRequest> 
       csrf: 'ok' as const,
       variant: `unrouted:${method}`,
     }));
+}
+
+/** Every string in a JSON value replaced by `s`. */
+function replaceStrings(value: unknown, s: string): unknown {
+  if (typeof value === 'string') return s;
+  if (Array.isArray(value)) return value.map((v) => replaceStrings(v, s));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, s)]));
+  return value;
+}
+
+/**
+ * Two requests per route that a random sample of a few hundred could miss, sent first: a
+ * valid-ish request as `role` with a NUL byte in every string (body and query), and the
+ * route's path with the `a` of `/api/` percent-encoded and no session (a gate comparing the
+ * raw URL lets it through; the router decodes it).
+ */
+export function cornerRequests(routes: readonly RouteEntry[], role: Role, seed: number): FuzzRequest[] {
+  const out: FuzzRequest[] = [];
+  for (const route of routes) {
+    if (route.method === 'HEAD') continue;
+    const base = fc.sample(routeRequestsAs(route, role), { seed, numRuns: 40 }).find((r) => r.variant === 'valid');
+    if (!base) continue;
+    const [path, query] = base.url.split('?');
+    let payload = base.payload;
+    if (typeof payload === 'string') {
+      try {
+        payload = JSON.stringify(replaceStrings(JSON.parse(payload), 'Nul\u0000byte'));
+      } catch {
+        // not JSON: left as it is
+      }
+    }
+    const nulQuery = query ? query.replace(/=([^&]*)/g, '=Nul%00byte') : '';
+    out.push({ ...base, url: nulQuery ? `${path}?${nulQuery}` : path, payload, variant: 'corner:nul-everywhere' });
+    out.push({
+      ...base,
+      url: base.url.replace(/^\/api\//, '/%61pi/'),
+      transport: 'socket',
+      session: 'anonymous',
+      variant: 'corner:encoded-api-no-session',
+    });
+  }
+  return out;
 }

@@ -67,17 +67,27 @@ console.table(summaryRows(result));
 console.log('answers by status:', result.byStatus);
 for (const [route, e] of Object.entries(result.errors5xxByRoute)) {
   console.log(`5xx ${route}: ${e.count}`);
-  for (const x of e.examples) console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant}: ${x.cause}`);
+  for (const x of e.examples)
+    console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant}: ${x.cause}`);
+}
+for (const [route, e] of Object.entries(result.okWithoutSessionByRoute)) {
+  console.log(`2xx without a session ${route}: ${e.count}`);
+  for (const x of e.examples) console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant}`);
 }
 for (const [route, w] of Object.entries(result.writesByRefusedByRoute)) {
   console.log(`written by refused ${route}: ${w.rows} rows ${JSON.stringify(w.tables)}`);
-  for (const x of w.examples) console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant} ${x.detail}`);
+  for (const x of w.examples)
+    console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant} ${x.detail}`);
 }
 const figures = { ...result, database: 'PGlite (in memory), demo district', seconds: (Date.now() - started) / 1000 };
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/fuzz.json', `${JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+writeFileSync(
+  'bench-results/fuzz.json',
+  `${JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+);
 console.log(
   `\nrequests ${result.requests}, errors5xx ${result.errors5xx}, rowsWrittenByRefused ${result.rowsWrittenByRefused}` +
-    ` (audit rows by refused: ${result.auditRowsByRefused}, no answer: ${result.noAnswer}); bench-results/fuzz.json`,
+    ` (audit rows by refused: ${result.auditRowsByRefused}, 2xx without a session: ${result.okWithoutSession},` +
+    ` no answer: ${result.noAnswer}); bench-results/fuzz.json`,
 );
-process.exit(result.errors5xx === 0 && result.rowsWrittenByRefused === 0 ? 0 : 1);
+process.exit(result.errors5xx === 0 && result.rowsWrittenByRefused === 0 && result.okWithoutSession === 0 ? 0 : 1);

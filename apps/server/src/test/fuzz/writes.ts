@@ -9,7 +9,9 @@ import type { Db } from '../../db/client.ts';
  * a committed one always does. Installed by the fuzzer on its own throw-away database only.
  */
 export async function installWriteLog(db: Db): Promise<string[]> {
-  await db.execute(sql`CREATE TABLE IF NOT EXISTS fuzz_write (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS fuzz_write (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`,
+  );
   await db.execute(sql`
     CREATE OR REPLACE FUNCTION fuzz_write_row() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
