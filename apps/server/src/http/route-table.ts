@@ -21,7 +21,16 @@ export function recordRoutes(app: FastifyInstance): void {
   tables.set(app, entries);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) entries.push({ method, url: route.url, schema: route.schema, config: route.config });
+    for (const method of methods)
+      entries.push({
+        method,
+        url: route.url,
+        schema: route.schema,
+        // Read when asked: a later onRoute hook may still give the route its config.
+        get config() {
+          return route.config;
+        },
+      });
   });
 }
 

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import type { Db } from '../../db/client.ts';
-import { routesOf } from '../../http/route-table.ts';
+import { type RouteEntry, routesOf } from '../../http/route-table.ts';
 import {
   contextFor,
   cornerRequests,
@@ -331,6 +331,12 @@ function record(
   }
 }
 
+/** Public by `config.public: true`, or by a declared access rule of kind `public`. */
+function isPublic(route: RouteEntry): boolean {
+  const config = route.config as { public?: boolean; access?: { kind?: string } } | undefined;
+  return Boolean(config?.public) || config?.access?.kind === 'public';
+}
+
 /**
  * Sends `requests` requests built from every route's zod schema (and broken variants) as
  * several roles, anonymous and with dead sessions, and counts answers 5xx and rows written
@@ -346,7 +352,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const roleNames = opts.logins.map((l) => l.name);
   const routes = routesOf(app).filter((r) => r.url.startsWith('/api/'));
   const tokens: Pools['tokens'] = { survey: [], visiting: [] };
-  const publicRoutes = new Set(routes.filter((r) => r.config?.public).map((r) => `${r.method} ${r.url}`));
+  const publicRoutes = new Set(routes.filter(isPublic).map((r) => `${r.method} ${r.url}`));
   const result = emptyResult(opts.seed);
   const chunk = Math.max(opts.chunk ?? 250, 2 * routes.length);
   await log.since();
