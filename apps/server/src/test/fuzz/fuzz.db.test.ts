@@ -1,4 +1,5 @@
 import { osloToday } from '@tillit/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
@@ -6,6 +7,7 @@ import { loadDistrict } from '../../modules/demo/demo.loader.ts';
 import { DEMO_PASSWORD, generateDistrict } from '../../modules/demo/generator.ts';
 import { openTestDatabase, testConfig } from '../harness.ts';
 import { compact, type FuzzResult, runFuzz, watchErrors } from './fuzz.ts';
+import { WriteLog } from './writes.ts';
 
 /**
  * The short, fixed-seed run of `npm run fuzz` (which sends 10,000): 500 requests built from
@@ -70,5 +72,21 @@ describe('fuzzing every route (500 requests, seed 18)', () => {
     expect(compact(result.writesByRefusedByRoute)).toEqual({});
     expect(result.rowsWrittenByRefused).toBe(0);
     expect(result.auditRowsByRefused).toBeGreaterThan(0);
+  });
+
+  it('has a write log that sees committed rows, and not rolled-back ones', async () => {
+    expect(result.rowsWrittenByAccepted).toBeGreaterThan(0);
+    const log = new WriteLog(database.db);
+    await log.since();
+    await database.db.execute(sql`UPDATE team SET name = name WHERE false`);
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`UPDATE team SET name = name`);
+        tx.rollback();
+      })
+      .catch(() => undefined);
+    expect([...(await log.since()).entries()]).toEqual([]);
+    const teams = await database.db.execute(sql`UPDATE team SET name = name RETURNING id`);
+    expect((await log.since()).get('team:UPDATE')).toBe(teams.rows.length);
   });
 });

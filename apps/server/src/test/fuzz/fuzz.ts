@@ -78,11 +78,14 @@ export interface FuzzResult {
   rowsWrittenByRefused: number;
   /** Audit rows committed by requests answered 4xx: expected, every refusal is logged. */
   auditRowsByRefused: number;
+  /** Rows written by requests answered 2xx: shows the write log sees writes at all. */
+  rowsWrittenByAccepted: number;
   /** Non-public routes that answered 2xx to a request without a live session (anonymous, made-up or ended). */
   okWithoutSession: number;
   okWithoutSessionByRoute: Record<string, { count: number; examples: Example[] }>;
   /** Requests the server closed without an answer (Node's own parser refusals on the socket). */
   noAnswer: number;
+  noAnswerExamples: Example[];
   byStatus: Record<string, number>;
   byRoute: Record<string, { requests: number; ok: number; refused: number; errors5xx: number }>;
   errors5xxByRoute: Record<string, { count: number; examples: Example[] }>;
@@ -265,7 +268,9 @@ function emptyResult(seed: number): FuzzResult {
     errors5xx: 0,
     rowsWrittenByRefused: 0,
     auditRowsByRefused: 0,
+    rowsWrittenByAccepted: 0,
     noAnswer: 0,
+    noAnswerExamples: [],
     okWithoutSession: 0,
     okWithoutSessionByRoute: {},
     byStatus: {},
@@ -295,8 +300,14 @@ function record(
   result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
   const route = entryOf(result.byRoute, req.route, () => ({ requests: 0, ok: 0, refused: 0, errors5xx: 0 }));
   route.requests++;
-  if (status <= 0) result.noAnswer++;
-  if (status >= 200 && status < 400) route.ok++;
+  if (status <= 0) {
+    result.noAnswer++;
+    if (result.noAnswerExamples.length < 5) result.noAnswerExamples.push(example(req, answer));
+  }
+  if (status >= 200 && status < 400) {
+    route.ok++;
+    for (const n of writes.values()) result.rowsWrittenByAccepted += n;
+  }
   if (status >= 200 && status < 300 && NO_SESSION.has(req.session) && req.route !== 'unrouted' && !isPublic) {
     result.okWithoutSession++;
     const entry = entryOf(result.okWithoutSessionByRoute, req.route, () => ({ count: 0, examples: [] }));
