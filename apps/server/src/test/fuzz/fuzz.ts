@@ -74,10 +74,12 @@ export interface FuzzResult {
   seed: number;
   requests: number;
   errors5xx: number;
-  /** Rows (insert, update or delete; audit tables aside) committed by requests answered 4xx. */
+  /** Rows (insert, update or delete; EXPECTED_ON_REFUSAL tables aside) committed by requests answered 4xx. */
   rowsWrittenByRefused: number;
   /** Audit rows committed by requests answered 4xx: expected, every refusal is logged. */
   auditRowsByRefused: number;
+  /** Rows of EXPECTED_ON_REFUSAL tables written by requests answered 4xx, per `table:OP`. */
+  expectedWritesByRefused: Record<string, number>;
   /** Rows written by requests answered 2xx: shows the write log sees writes at all. */
   rowsWrittenByAccepted: number;
   /** Non-public routes that answered 2xx to a request without a live session (anonymous, made-up or ended). */
@@ -93,10 +95,12 @@ export interface FuzzResult {
 }
 
 /**
- * The audit log and its chain head are written by design when a request is refused (who
- * tried what, on which basis): they are counted apart, as auditRowsByRefused.
+ * Tables a refused request writes by design, counted apart in expectedWritesByRefused: the
+ * audit log and its chain head (every refusal is logged: who tried what, on which basis), and
+ * the failed log-in counters (`login_throttle`, where a limit per username and address must
+ * remember a wrong password).
  */
-const AUDIT_TABLES = new Set(['audit_log', 'audit_head']);
+const EXPECTED_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'login_throttle']);
 
 const POOL_TABLES = [
   'team',
@@ -269,6 +273,7 @@ function emptyResult(seed: number): FuzzResult {
     rowsWrittenByRefused: 0,
     auditRowsByRefused: 0,
     rowsWrittenByAccepted: 0,
+    expectedWritesByRefused: {},
     noAnswer: 0,
     noAnswerExamples: [],
     okWithoutSession: 0,
@@ -328,7 +333,10 @@ function record(
     for (const [key, n] of writes) {
       const table = key.split(':')[0];
       if (table === 'audit_log') result.auditRowsByRefused += n;
-      if (AUDIT_TABLES.has(table)) continue;
+      if (EXPECTED_ON_REFUSAL.has(table)) {
+        result.expectedWritesByRefused[key] = (result.expectedWritesByRefused[key] ?? 0) + n;
+        continue;
+      }
       rows += n;
       tables[key] = n;
     }
