@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeVisitBody, measureBody, observationInput } from './care.schema.ts';
+import { completeVisitBody, measureBody, measurePatch, observationInput } from './care.schema.ts';
 
 const measure = {
   goalId: '00000000-0000-4000-8000-000000000000',
@@ -46,5 +46,13 @@ describe('observations', () => {
   it('asks why a measure was not done', () => {
     const r = completeVisitBody.safeParse({ outcomes: [{ measureId: measure.goalId, outcome: 'not_done' }] });
     expect(fields(r)).toEqual(['outcomes.0.reason']);
+  });
+});
+
+describe('measure change', () => {
+  it('refuses a version beyond the integer column, naming version (found by the fuzzer: it was a 500)', () => {
+    const change = { version: 2 ** 53 - 1, reason: 'Endret tid', decidedWithPerson: true };
+    expect(fields(measurePatch.safeParse(change))).toEqual(['version']);
+    expect(measurePatch.safeParse({ ...change, version: 2_147_483_647 }).success).toBe(true);
   });
 });

@@ -51,7 +51,8 @@ export const measureBody = z
 
 export const measurePatch = z
   .object({
-    version: z.number().int().positive(),
+    // The column is a PostgreSQL integer: a larger number must be a 400, not a database error.
+    version: z.number().int().positive().max(2_147_483_647),
     reason: z.string().trim().min(2).max(1000),
     decidedWithPerson: z.boolean(),
     status: z.enum(['active', 'paused', 'ended']).optional(),

@@ -12,7 +12,8 @@ export const recipientParams = z.object({ id: z.uuid() });
 /** Fields of a person served that a team member may change; `version` guards against lost updates. */
 export const recipientPatch = z
   .object({
-    version: z.number().int().positive(),
+    // The column is a PostgreSQL integer: a larger number must be a 400, not a database error.
+    version: z.number().int().positive().max(2_147_483_647),
     phone: phone.nullable().optional(),
     addressLine: z.string().trim().min(1).max(200).optional(),
     postalCode: z
