@@ -4,7 +4,21 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'tillit-demo';
 
+/** Content Security Policy violations Chromium reported on each page (it logs them as console errors). */
+const cspViolations = new WeakMap<Page, string[]>();
+
+/** Starts listening for CSP violations on `page`; logIn does it, so most tests are covered from the start. */
+export function watchCsp(page: Page) {
+  if (cspViolations.has(page)) return;
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+}
+
 export async function logIn(page: Page, username: string) {
+  watchCsp(page);
   await page.goto('/login');
   await page.getByLabel(/Brukernavn|Username/).fill(username);
   await page.getByLabel(/Passord|Password/).fill(PASSWORD);
@@ -12,8 +26,9 @@ export async function logIn(page: Page, username: string) {
   await expect(page.getByRole('button', { name: /Logg ut|Log out/ })).toBeVisible();
 }
 
-/** WCAG 2.1 A and AA rules; the page must have none broken. */
+/** WCAG 2.1 A and AA rules; the page must have none broken (nor the CSP, once watched). */
 export async function expectNoAxeViolations(page: Page) {
+  expect(cspViolations.get(page) ?? [], `CSP violations on ${page.url()}`).toEqual([]);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,

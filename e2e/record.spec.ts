@@ -32,6 +32,26 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   await expect(page.getByRole('status')).toHaveText('Lagret.');
   await expect(page.getByText('91234567')).toBeVisible();
 
+  // Someone else saves a number while this user edits: 409, the typed number stays to retry, and
+  // the record (merged with the changed field the 409 carries) shows theirs.
+  await page.getByRole('button', { name: 'Endre telefon' }).click();
+  await page.getByLabel('Telefon', { exact: true }).fill('93333333');
+  const api = page.request;
+  const me = await (await api.get('/api/auth/me')).json();
+  const recordUrl = new URL(page.url()).pathname.replace(/^\/people\//, '/api/recipients/');
+  const version = (await (await api.get(recordUrl)).json()).record.version;
+  const other = await api.patch(recordUrl, {
+    data: { version, phone: '92222222' },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(other.status()).toBe(200);
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/Noen andre har endret journalen/);
+  await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
+  await expect(page.getByLabel('Telefon', { exact: true })).toHaveValue('93333333');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByText('92222222')).toBeVisible();
+
   // A bad number is refused with the field named.
   await page.getByRole('button', { name: 'Endre telefon' }).click();
   await page.getByLabel('Telefon', { exact: true }).fill('12');

@@ -20,6 +20,7 @@ const MAX_LOCK_MS = 24 * 3600_000;
 
 const keyOf = (kind: 'user' | 'addr', value: string) => createHash('sha256').update(`${kind}:${value}`).digest('hex');
 
+/** Attempts seen by this process: every 100th also clears counts that have started again anyway. */
 let attempts = 0;
 
 type Reservation = { locked: false } | { locked: true; until: Date };
