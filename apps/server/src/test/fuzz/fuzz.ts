@@ -88,6 +88,8 @@ export interface FuzzResult {
   /** Requests the server closed without an answer (Node's own parser refusals on the socket). */
   noAnswer: number;
   noAnswerExamples: Example[];
+  /** The slowest requests, with their time in `detail` (a bench figure: tests never assert it). */
+  slowest: (Example & { ms: number })[];
   byStatus: Record<string, number>;
   byRoute: Record<string, { requests: number; ok: number; refused: number; errors5xx: number }>;
   errors5xxByRoute: Record<string, { count: number; examples: Example[] }>;
@@ -276,6 +278,7 @@ function emptyResult(seed: number): FuzzResult {
     expectedWritesByRefused: {},
     noAnswer: 0,
     noAnswerExamples: [],
+    slowest: [],
     okWithoutSession: 0,
     okWithoutSessionByRoute: {},
     byStatus: {},
@@ -283,6 +286,15 @@ function emptyResult(seed: number): FuzzResult {
     errors5xxByRoute: {},
     writesByRefusedByRoute: {},
   };
+}
+
+/** Keeps the ten slowest requests: one request that holds the server for long is a denial of service. */
+function noteTime(result: FuzzResult, req: FuzzRequest, answer: Answer, ms: number) {
+  const list = result.slowest;
+  if (list.length >= 10 && ms <= list[list.length - 1].ms) return;
+  list.push({ ...example(req, answer), ms: Math.round(ms) });
+  list.sort((a, b) => b.ms - a.ms);
+  list.length = Math.min(list.length, 10);
 }
 
 function entryOf<T>(map: Record<string, T>, key: string, init: () => T): T {
@@ -377,7 +389,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const sendOne = async (req: FuzzRequest) => {
     const session = sessions.get(req.session) ?? {};
     const other = sessions.get(roleNames[(roleNames.indexOf(req.session) + 1) % roleNames.length]) ?? {};
+    const started = performance.now();
     const answer = await send(app, port, req, headersFor(req, session, other));
+    noteTime(result, req, answer, performance.now() - started);
     record(result, req, answer, await log.since(), opts.errors?.take(), publicRoutes.has(req.route));
     if (answer.status >= 200 && answer.status < 300) {
       harvestTokens(req, answer.body, tokens);

@@ -79,6 +79,9 @@ for (const [route, w] of Object.entries(result.writesByRefusedByRoute)) {
   for (const x of w.examples)
     console.log(`    ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant} ${x.detail}`);
 }
+console.log('slowest requests:');
+for (const x of result.slowest)
+  console.log(`    ${x.ms} ms ${x.status} ${x.method} ${x.url} [${x.session}] ${x.variant}`);
 for (const x of result.noAnswerExamples) console.log(`no answer: ${x.method} ${x.url} ${x.variant}: ${x.detail}`);
 const figures = { ...result, database: 'PGlite (in memory), demo district', seconds: (Date.now() - started) / 1000 };
 mkdirSync('bench-results', { recursive: true });
