@@ -199,7 +199,10 @@ export class VisitRepository {
         .where(and(eq(visits.id, visitId), eq(visits.status, 'planned')))
         .returning();
       if (!v) throw conflict('not_planned', 'The visit has already started or is finished');
-      return { result: { id: v.id, status: v.status, checkedInAt: v.checkedInAt }, details: { visitId } };
+      return {
+        result: { id: v.id, status: v.status, checkedInAt: v.checkedInAt, version: v.version },
+        details: { visitId },
+      };
     });
   }
 
