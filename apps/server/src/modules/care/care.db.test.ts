@@ -221,7 +221,9 @@ describe('competence and access', () => {
     await suite.database.db.execute(
       sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${suite.world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`,
     );
-    expect((await anna.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(200);
+    expect((await anna.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(
+      200,
+    );
   });
 
   it('keeps another team out of the plan and the visit, with audit rows', async () => {
@@ -230,7 +232,9 @@ describe('competence and access', () => {
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/recipients/${suite.world.petter.id}/care`)).status).toBe(403);
     expect((await bo.get(`/api/visits/${v.id}`)).status).toBe(403);
-    expect((await bo.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(403);
+    expect((await bo.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(
+      403,
+    );
     expect((await bo.get(`/api/teams/${suite.world.north.id}/board`)).status).toBe(403);
     const denied = (
       await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)

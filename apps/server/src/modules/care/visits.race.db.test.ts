@@ -22,17 +22,19 @@ let anna: Client;
 beforeEach(async () => {
   anna = await logInAs(suite.app, 'anna');
   // Written straight into the plan, so no visit exists yet (a measure added through the API makes its own).
-  await db().insert(t.measures).values({
-    recipientId: suite.world.petter.id,
-    professionalNeed: 'Behov vurdert av teamet',
-    title: 'Morgenstell',
-    days: [1, 2, 3, 4, 5, 6, 7],
-    windowStart: 480,
-    windowEnd: 510,
-    durationMinutes: 30,
-    usualStaffId: suite.world.staff.anna.id,
-    validFrom: '2026-01-01',
-  });
+  await db()
+    .insert(t.measures)
+    .values({
+      recipientId: suite.world.petter.id,
+      professionalNeed: 'Behov vurdert av teamet',
+      title: 'Morgenstell',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      windowStart: 480,
+      windowEnd: 510,
+      durationMinutes: 30,
+      usualStaffId: suite.world.staff.anna.id,
+      validFrom: '2026-01-01',
+    });
 });
 
 describe('once, however many ask at the same time', () => {

@@ -137,13 +137,17 @@ describe('the team’s own notes and actions', () => {
       .body;
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/teams/${suite.world.north.id}/notes`)).status).toBe(403);
-    expect((await bo.patch(`/api/teams/${suite.world.north.id}/notes/${note.id}`, { version: 1, done: true })).status).toBe(403);
+    expect(
+      (await bo.patch(`/api/teams/${suite.world.north.id}/notes/${note.id}`, { version: 1, done: true })).status,
+    ).toBe(403);
     const lea = await logInAs(suite.app, 'lea');
     expect((await lea.get(`/api/teams/${suite.world.north.id}/notes`)).status).toBe(403);
     expect((await denied('team.notes.read')).map((r) => r.actor)).toEqual(['Bo Sørli', 'Lea Leder']);
     expect(await denied('team.notes.write')).toEqual([{ basis: 'denied', actor: 'Bo Sørli' }]);
     // Bo's own team cannot reach North's note through its own team's address either.
-    expect((await bo.patch(`/api/teams/${suite.world.south.id}/notes/${note.id}`, { version: 1, done: true })).status).toBe(404);
+    expect(
+      (await bo.patch(`/api/teams/${suite.world.south.id}/notes/${note.id}`, { version: 1, done: true })).status,
+    ).toBe(404);
     expect((await anna.get('/api/teams/00000000-0000-4000-8000-000000000000/notes')).status).toBe(404);
     expect((await anna.get(`/api/teams/${suite.world.north.id}/notes`)).body[0].done).toBe(false);
   });
