@@ -169,7 +169,10 @@ export class CareRepository {
       // The generated visits follow the plan at once: a new window or days move them, a pause or
       // an end takes the measure off its future visits, a resumed measure makes them again.
       const visits = await followMeasure(tx, measureId, osloNow(this.actor.now));
-      return { result: { ...row, visits }, details: { measureId, fields: Object.keys(changes), decidedWithPerson, visits } };
+      return {
+        result: { ...row, visits },
+        details: { measureId, fields: Object.keys(changes), decidedWithPerson, visits },
+      };
     });
   }
 
