@@ -189,4 +189,31 @@ describe('visits follow the plan at once', () => {
       expect(v.version).toBe(on(before, v.date)[0].version + 2);
     }
   });
+
+  it('lets only those the record policy allows change a measure: others get 403 with an audit row, visits untouched', async () => {
+    const m = await addMeasure();
+    const before = await visits();
+    const bo = await logInAs(suite.app, 'bo');
+    const res = await bo.patch(`/api/measures/${m.id}`, {
+      version: m.version,
+      status: 'paused',
+      reason: 'Prøver',
+      decidedWithPerson: false,
+    });
+    expect(res.status).toBe(403);
+    expect(await visits()).toEqual(before);
+    const [row] = (
+      await db().execute(
+        sql`SELECT basis, recipient_id AS "recipientId" FROM audit_log WHERE action = 'care.measure.change'`,
+      )
+    ).rows;
+    expect(row).toEqual({ basis: 'denied', recipientId: suite.world.petter.id });
+    const unknown = await anna.patch('/api/measures/00000000-0000-4000-8000-000000000000', {
+      version: 1,
+      status: 'paused',
+      reason: 'Prøver',
+      decidedWithPerson: false,
+    });
+    expect(unknown.status).toBe(404);
+  });
 });
