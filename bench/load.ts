@@ -40,7 +40,8 @@ interface Helper {
   csrf: string;
   teamId: string;
   people: string[];
-  visits: string[];
+  /** Open visits with the version the day list showed (a completion names it). */
+  visits: { id: string; version: number }[];
 }
 
 /** Logs in a helper and collects what their clients will use: the team's people, their own open visits. */
@@ -55,11 +56,11 @@ async function prepare(username: string): Promise<Helper> {
   const me = (await res.json()) as { csrfToken: string; teamIds: string[] };
   const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie } })).json();
   const people = ((await get(`/api/teams/${me.teamIds[0]}/recipients`)) as { id: string }[]).map((p) => p.id);
-  const visits: string[] = [];
+  const visits: Helper['visits'] = [];
   for (let d = 0; d < 14; d++) {
     const date = new Date(Date.parse(today) + d * 86_400_000).toISOString().slice(0, 10);
-    const day = (await get(`/api/me/day?date=${date}`)) as { id: string; status: string }[];
-    visits.push(...day.filter((v) => v.status === 'planned').map((v) => v.id));
+    const day = (await get(`/api/me/day?date=${date}`)) as { id: string; status: string; version: number }[];
+    visits.push(...day.filter((v) => v.status === 'planned').map((v) => ({ id: v.id, version: v.version })));
   }
   return { cookie, csrf: me.csrfToken, teamId: me.teamIds[0], people, visits };
 }
@@ -132,12 +133,15 @@ async function client(c: number, until: number) {
             ? await send('GET', `/api/recipients/${person}`, headers)
             : kind === 'board'
               ? await send('GET', `/api/teams/${h.teamId}/board`, headers)
-              : await send(
-                  'POST',
-                  `/api/visits/${visits.shift()}/complete`,
-                  { ...headers, 'content-type': 'application/json', 'x-csrf-token': h.csrf },
-                  JSON.stringify({ allAsPlanned: true }),
-                );
+              : await (async () => {
+                  const visit = visits.shift()!;
+                  return send(
+                    'POST',
+                    `/api/visits/${visit.id}/complete`,
+                    { ...headers, 'content-type': 'application/json', 'x-csrf-token': h.csrf },
+                    JSON.stringify({ version: visit.version, allAsPlanned: true }),
+                  );
+                })();
       latencies[kind].push(performance.now() - t0);
       if (res.status >= 300) {
         failures[kind]++;

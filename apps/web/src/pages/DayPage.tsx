@@ -22,6 +22,7 @@ interface DayVisit {
   windowEnd: number;
   plannedStart: number | null;
   status: string;
+  version: number;
   access: 'care_relation' | 'emergency';
   displayName: string;
   addressLine: string;
@@ -43,9 +44,9 @@ export function DayPage() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
-  const allDone = async (id: string) => {
+  const allDone = async (id: string, version: number) => {
     try {
-      await api('POST', `/api/visits/${id}/complete`, { allAsPlanned: true });
+      await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true });
       setSaveError(null);
       setConfirming(null);
       await reload();
@@ -99,7 +100,7 @@ export function DayPage() {
               {(v.status === 'planned' || v.status === 'started') &&
                 (confirming === v.id ? (
                   <div className="row">
-                    <button type="button" className="primary" onClick={() => void allDone(v.id)}>
+                    <button type="button" className="primary" onClick={() => void allDone(v.id, v.version)}>
                       {t('visit.confirm')}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)}>

@@ -9,6 +9,7 @@ import { BreakGlass } from './BreakGlass.tsx';
 import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 import { VisitingLink } from './plan/VisitingLink.tsx';
+import { EndService } from './people/EndService.tsx';
 import { locale } from '../i18n/index.ts';
 
 interface RecordResponse {
@@ -24,6 +25,7 @@ export function RecordPage() {
   const [phone, setPhone] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [serviceStatus, setServiceStatus] = useState('');
 
   useEffect(() => {
     if (data) document.title = `${data.record.givenName} ${data.record.familyName} – Tillit`;
@@ -87,6 +89,14 @@ export function RecordPage() {
         </p>
       )}
       <p className="muted">{t('record.servedBy', { teams: r.teams.map((x) => x.name).join(', ') })}</p>
+      <p
+        id="record-status"
+        role="status"
+        tabIndex={-1}
+        className={serviceStatus ? 'alert alert-ok' : 'visually-hidden'}
+      >
+        {serviceStatus}
+      </p>
       <CareSection record={r} serving={serving} />
 
       <section aria-labelledby="personal-heading" className="card">
@@ -169,6 +179,15 @@ export function RecordPage() {
       </section>
 
       {serving && <VisitingLink record={r} />}
+      {serving && (
+        <EndService
+          record={r}
+          onEnded={(message) => {
+            setServiceStatus(message);
+            void reload().then(() => document.getElementById('record-status')?.focus());
+          }}
+        />
+      )}
 
       <section aria-labelledby="team-heading" className="card">
         <h2 id="team-heading">{t('record.team')}</h2>

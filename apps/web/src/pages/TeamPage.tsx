@@ -75,6 +75,11 @@ export function TeamPage() {
         {!data.canSeeRecipients && me.role === 'leader' && <p className="muted">{t('team.leaderNote')}</p>}
         {data.canSeeRecipients && (
           <>
+            <p>
+              <Link to={`/teams/${data.id}/people/new`} className="button-link">
+                {t('people.newLink')}
+              </Link>
+            </p>
             <label htmlFor="people-search">{t('team.search')}</label>
             <input id="people-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
             <ErrorMessage error={people.error} />

@@ -16,6 +16,8 @@ interface Visit {
   windowStart: number;
   windowEnd: number;
   status: string;
+  /** Sent back when documenting: a visit changed since it was opened is refused (409), not overwritten. */
+  version: number;
   note: string | null;
   checkedInAt: string | null;
   recipient: { id: string; givenName: string; familyName: string; addressLine: string; phone: string | null };
@@ -64,9 +66,9 @@ export function VisitPage() {
       setSaveError(err as ApiError);
     }
   };
-  const complete = async (body: unknown) => {
+  const complete = async (body: Record<string, unknown>) => {
     try {
-      await api('POST', `/api/visits/${id}/complete`, body);
+      await api('POST', `/api/visits/${id}/complete`, { ...body, version: data.version });
       setSaveError(null);
       setConfirming(false);
       await reload();

@@ -41,8 +41,10 @@ async function planWeek(measure: Record<string, unknown> = {}) {
     ...measure,
   });
   expect(m.status).toBe(201);
+  // The visits follow the plan at once: the planning horizon's are made with the measure.
+  expect(m.body.visits).toMatchObject({ created: 14 });
   const gen = await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
-  expect(gen.body).toEqual({ created: 7 });
+  expect(gen.body).toEqual({ created: 0 });
   return { goal: goal.body, measure: m.body };
 }
 
@@ -68,8 +70,6 @@ describe('what matters → plan → visit', () => {
 
   it('puts the visit in the day list and documents it as planned', async () => {
     await planWeek();
-    const again = await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 7 });
-    expect(again.body).toEqual({ created: 0 });
     const day = await anna.get(`/api/me/day?date=${today}`);
     expect(day.body).toHaveLength(1);
     expect(day.body[0]).toMatchObject({
@@ -83,17 +83,26 @@ describe('what matters → plan → visit', () => {
       status: 'planned',
       whatMatters: ['Å klare morgenstellet selv og komme meg ut på tur'],
     });
-    const done = await anna.post(`/api/visits/${day.body[0].id}/complete`, { allAsPlanned: true });
+    const done = await anna.post(`/api/visits/${day.body[0].id}/complete`, {
+      version: day.body[0].version,
+      allAsPlanned: true,
+    });
     expect(done.body).toEqual({ id: day.body[0].id, status: 'done' });
     const after = await anna.get(`/api/visits/${day.body[0].id}`);
     expect(after.body.measures[0].outcome).toBe('done');
-    expect((await anna.post(`/api/visits/${day.body[0].id}/complete`, { allAsPlanned: true })).status).toBe(409);
+    const again = await anna.post(`/api/visits/${day.body[0].id}/complete`, {
+      version: day.body[0].version + 1,
+      allAsPlanned: true,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_done');
   });
 
   it('records observations, a note and a change in condition that the board shows until closed', async () => {
     await planWeek();
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
     const res = await anna.post(`/api/visits/${v.id}/complete`, {
+      version: v.version,
       allAsPlanned: true,
       note: 'Litt tungpust i dag',
       observations: [
@@ -121,6 +130,7 @@ describe('what matters → plan → visit', () => {
     const { measure } = await planWeek();
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
     const res = await anna.post(`/api/visits/${v.id}/complete`, {
+      version: v.version,
       outcomes: [{ measureId: measure.id, outcome: 'not_done', reason: 'Ønsket å sove lenger' }],
     });
     expect(res.status).toBe(200);
@@ -137,7 +147,11 @@ describe('bad input changes nothing', () => {
   ])('an impossible observation %j names %s', async (observation, field) => {
     await planWeek();
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
-    const res = await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true, observations: [observation] });
+    const res = await anna.post(`/api/visits/${v.id}/complete`, {
+      version: v.version,
+      allAsPlanned: true,
+      observations: [observation],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
     expect((await anna.get(`/api/visits/${v.id}`)).body.status).toBe('planned');
@@ -208,13 +222,15 @@ describe('competence and access', () => {
   it('refuses to mark a medication measure done by someone without the competence today', async () => {
     await planWeek({ requiredCompetence: 'legemiddelhandtering', title: 'Medisiner' });
     const [v] = (await anna.get(`/api/me/day?date=${today}`)).body;
-    const res = await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true });
+    const res = await anna.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('missing_competence');
     await suite.database.db.execute(
       sql`INSERT INTO staff_competence (staff_id, competence_code, valid_from) VALUES (${suite.world.staff.anna.id}, 'legemiddelhandtering', '2020-01-01')`,
     );
-    expect((await anna.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(200);
+    expect((await anna.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(
+      200,
+    );
   });
 
   it('keeps another team out of the plan and the visit, with audit rows', async () => {
@@ -223,7 +239,9 @@ describe('competence and access', () => {
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/recipients/${suite.world.petter.id}/care`)).status).toBe(403);
     expect((await bo.get(`/api/visits/${v.id}`)).status).toBe(403);
-    expect((await bo.post(`/api/visits/${v.id}/complete`, { allAsPlanned: true })).status).toBe(403);
+    expect((await bo.post(`/api/visits/${v.id}/complete`, { version: v.version, allAsPlanned: true })).status).toBe(
+      403,
+    );
     expect((await bo.get(`/api/teams/${suite.world.north.id}/board`)).status).toBe(403);
     const denied = (
       await suite.database.db.execute(sql`SELECT action FROM audit_log WHERE basis = 'denied' ORDER BY seq`)

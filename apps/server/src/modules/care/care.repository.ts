@@ -1,3 +1,4 @@
+import { osloNow } from '@tillit/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -7,6 +8,7 @@ import { assertHelpersServe } from '../access/helpers.rule.ts';
 import { competenceTypes } from '../organisation/organisation.tables.ts';
 import { goals, measures, measureVersions, sharedDecisions, whatMatters } from './care.tables.ts';
 import type { MeasureInput, MeasurePatch, SharedDecisionInput } from './care.schema.ts';
+import { followMeasure } from './visits.follow.ts';
 
 /**
  * What matters, goals and the care plan of one person, as one JSON column next to
@@ -127,7 +129,8 @@ export class CareRepository {
         reason: reason ?? 'Nytt tiltak',
         decidedWithPerson,
       });
-      return { result: row, details: { measureId: row.id } };
+      const visits = await followMeasure(tx, row.id, osloNow(this.actor.now));
+      return { result: { ...row, visits }, details: { measureId: row.id, visits } };
     });
   }
 
@@ -168,7 +171,13 @@ export class CareRepository {
         reason,
         decidedWithPerson,
       });
-      return { result: row, details: { measureId, fields: Object.keys(changes), decidedWithPerson } };
+      // The generated visits follow the plan at once: a new window or days move them, a pause or
+      // an end takes the measure off its future visits, a resumed measure makes them again.
+      const visits = await followMeasure(tx, measureId, osloNow(this.actor.now));
+      return {
+        result: { ...row, visits },
+        details: { measureId, fields: Object.keys(changes), decidedWithPerson, visits },
+      };
     });
   }
 
@@ -206,6 +215,7 @@ export class CareRepository {
           decidedWithPerson: true,
         });
         measureId = row.id;
+        await followMeasure(tx, measureId, osloNow(this.actor.now));
       } else {
         const [m] = await tx
           .select()
@@ -230,18 +240,9 @@ export class CareRepository {
           reason: `Samvalg: ${input.chosen} – ${input.why}`,
           decidedWithPerson: true,
         });
-        if (c.action === 'pause') {
-          // Future visits no longer carry the paused measure; visits left empty are cancelled.
-          await tx.execute(sql`DELETE FROM visit_measure vm USING visit v WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id}
-                                AND v.status = 'planned' AND v.date > ${this.actor.today}::date`);
-          await tx.execute(sql`UPDATE visit v SET status = 'cancelled' WHERE v.recipient_id = ${recipientId} AND v.status = 'planned'
-                                AND v.date > ${this.actor.today}::date AND NOT EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id)`);
-        } else {
-          await tx.execute(sql`UPDATE visit v SET window_start = ${c.windowStart}, window_end = ${c.windowEnd}
-                                WHERE v.status = 'planned' AND v.date > ${this.actor.today}::date
-                                  AND EXISTS (SELECT 1 FROM visit_measure vm WHERE vm.visit_id = v.id AND vm.measure_id = ${m.id})`);
-        }
         measureId = m.id;
+        // The decision changes the visits too, each with a new version (see followMeasure).
+        await followMeasure(tx, measureId, osloNow(this.actor.now));
       }
       const [row] = await tx
         .insert(sharedDecisions)

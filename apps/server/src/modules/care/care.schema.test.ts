@@ -44,7 +44,10 @@ describe('observations', () => {
     expect(fields(observationInput.safeParse(o))).toEqual(expected);
   });
   it('asks why a measure was not done', () => {
-    const r = completeVisitBody.safeParse({ outcomes: [{ measureId: measure.goalId, outcome: 'not_done' }] });
+    const r = completeVisitBody.safeParse({
+      version: 1,
+      outcomes: [{ measureId: measure.goalId, outcome: 'not_done' }],
+    });
     expect(fields(r)).toEqual(['outcomes.0.reason']);
   });
 });

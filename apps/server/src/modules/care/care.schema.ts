@@ -59,6 +59,7 @@ export const measurePatch = z
     title: measureFields.title.optional(),
     how: z.string().trim().max(2000).optional(),
     days: measureFields.days.optional(),
+    everyWeeks: measureFields.everyWeeks.optional(),
     windowStart: hhmm.optional(),
     windowEnd: hhmm.optional(),
     durationMinutes: measureFields.durationMinutes.optional(),
@@ -111,6 +112,8 @@ export const observationInput = z
 
 export const completeVisitBody = z
   .object({
+    /** The visit's version as the helper saw it: a visit changed since (moved, re-planned) gets 409. */
+    version: z.number().int().positive(),
     allAsPlanned: z.boolean().default(false),
     outcomes: z
       .array(

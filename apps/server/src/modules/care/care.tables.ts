@@ -13,6 +13,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
@@ -157,6 +158,11 @@ export const visits = pgTable(
   (t) => [
     index('visit_staff_date_idx').on(t.staffId, t.date),
     index('visit_recipient_date_idx').on(t.recipientId, t.date),
+    // One planned visit per person, day and agreed window: measures of the same window share it,
+    // and generations racing on PostgreSQL cannot both make it (visits.generate.ts).
+    uniqueIndex('visit_planned_slot_idx')
+      .on(t.recipientId, t.date, t.windowStart, t.windowEnd)
+      .where(sql`status = 'planned'`),
   ],
 );
 
@@ -175,7 +181,7 @@ export const visitMeasures = pgTable(
     outcome: measureOutcomeEnum('outcome'),
     reason: text('reason'),
   },
-  (t) => [primaryKey({ columns: [t.visitId, t.measureId] })],
+  (t) => [primaryKey({ columns: [t.visitId, t.measureId] }), index('visit_measure_measure_idx').on(t.measureId)],
 );
 
 export const observationKindEnum = pgEnum('observation_kind', [

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Db, rowsOf } from '../../db/client.ts';
+import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
@@ -35,10 +35,24 @@ interface DayRow {
   windowEnd: number;
   plannedStart: number | null;
   status: string;
+  version: number;
   recipientId: string;
   teams: unknown;
   emergency: unknown;
   [detail: string]: unknown;
+}
+
+/** The 409 for a completion that found the visit no longer as the helper saw it. */
+async function whyNotCompleted(tx: DbOrTx, visitId: string) {
+  const [now] = await tx
+    .select({ status: visits.status, version: visits.version })
+    .from(visits)
+    .where(eq(visits.id, visitId));
+  if (now.status === 'done') return conflict('already_done', 'The visit is already documented', { current: now });
+  if (now.status === 'cancelled') return conflict('visit_cancelled', 'The visit was cancelled', { current: now });
+  return conflict('stale_version', 'The visit was changed after you opened it. Look at it again and try again.', {
+    current: now,
+  });
 }
 
 /** Visits: generated from the plan, listed per helper and day, documented at the door. */
@@ -91,7 +105,7 @@ export class VisitRepository {
     const facts = factColumnsFor(this.actor.userId, this.actor.today);
     const rows = rowsOf<DayRow>(
       await this.db.execute(sql`
-        SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart", v.status,
+        SELECT v.id, v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart", v.status, v.version,
                r.id AS "recipientId", ${facts.teams} AS teams, ${facts.emergency} AS emergency,
                r.given_name || ' ' || left(r.family_name, 1) || '.' AS "displayName", r.address_line AS "addressLine",
                (SELECT json_agg(m.title ORDER BY m.title) FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id) AS measures,
@@ -188,7 +202,10 @@ export class VisitRepository {
         .where(and(eq(visits.id, visitId), eq(visits.status, 'planned')))
         .returning();
       if (!v) throw conflict('not_planned', 'The visit has already started or is finished');
-      return { result: { id: v.id, status: v.status, checkedInAt: v.checkedInAt }, details: { visitId } };
+      return {
+        result: { id: v.id, status: v.status, checkedInAt: v.checkedInAt, version: v.version },
+        details: { visitId },
+      };
     });
   }
 
@@ -200,8 +217,26 @@ export class VisitRepository {
   async complete(visitId: string, input: CompleteVisit) {
     const recipientId = await this.recipientOf(visitId);
     return withRecordAccess(this.db, this.actor, recipientId, 'visit.complete', 'write', async (tx) => {
-      const [visit] = await tx.select().from(visits).where(eq(visits.id, visitId));
-      if (visit.status === 'done') throw conflict('already_done', 'The visit is already documented');
+      // First, and guarded by status and version: of racing completions (PostgreSQL runs them side
+      // by side) the first takes the row and the others wait, then find it done and get 409.
+      const [visit] = await tx
+        .update(visits)
+        .set({
+          status: 'done',
+          // Nobody checked in (the two-tap routine visit): that stays known, and punctuality leaves it out.
+          checkedOutAt: this.actor.now,
+          note: input.note === undefined ? sql`${visits.note}` : input.note,
+          version: sql`${visits.version} + 1`,
+        })
+        .where(
+          and(
+            eq(visits.id, visitId),
+            inArray(visits.status, ['planned', 'started']),
+            eq(visits.version, input.version),
+          ),
+        )
+        .returning({ id: visits.id });
+      if (!visit) throw await whyNotCompleted(tx, visitId);
       const planned = rowsOf<{ measureId: string; requiredCompetence: string | null; held: boolean }>(
         await tx.execute(sql`
           SELECT vm.measure_id AS "measureId", m.required_competence AS "requiredCompetence",
@@ -242,16 +277,6 @@ export class VisitRepository {
           .set({ outcome: o.outcome, reason: o.reason ?? null })
           .where(and(eq(visitMeasures.visitId, visitId), eq(visitMeasures.measureId, p.measureId)));
       }
-      await tx
-        .update(visits)
-        .set({
-          status: 'done',
-          // Nobody checked in (the two-tap routine visit): that stays known, and punctuality leaves it out.
-          checkedOutAt: this.actor.now,
-          note: input.note ?? visit.note,
-          version: sql`${visits.version} + 1`,
-        })
-        .where(eq(visits.id, visitId));
       if (input.observations.length) {
         await tx.insert(observations).values(
           input.observations.map((o) => ({

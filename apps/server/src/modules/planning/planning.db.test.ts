@@ -252,6 +252,69 @@ describe('a plan proposal', () => {
     expect((await anna.post(`/api/planning/runs/${absent}/publish`)).body.error.code).toBe('run_stale');
   });
 
+  it('refuses to publish a proposal made before a rota entry or an absence was removed (#19 item 5)', async () => {
+    await planTwoDays();
+    const extra = await anna.post(`/api/planning/teams/${team()}/rota`, {
+      ...allWeek,
+      staffId: kariId,
+      startMinute: 1020,
+      endMinute: 1200,
+    });
+    expect(extra.status).toBe(201);
+    const first = await proposeAndRun();
+    // Kari's evening shift is taken off the rota after the proposal was made.
+    expect((await anna.del(`/api/planning/rota/${extra.body.id}`)).status).toBe(200);
+    const stale = await anna.post(`/api/planning/runs/${first}/publish`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'run_stale', message: expect.stringContaining('rota') });
+    const absence = await anna.post(`/api/planning/teams/${team()}/absences`, {
+      staffId: kariId,
+      fromDate: from,
+      toDate: from,
+      reason: 'course',
+    });
+    const second = await proposeAndRun();
+    expect((await anna.del(`/api/planning/absences/${absence.body.id}`)).status).toBe(200);
+    expect((await anna.post(`/api/planning/runs/${second}/publish`)).body.error.code).toBe('run_stale');
+    expect(await count('plan_change')).toBe(0);
+    const third = await proposeAndRun();
+    expect((await anna.post(`/api/planning/runs/${third}/publish`)).status).toBe(200);
+  });
+
+  it('never publishes a start outside the window a shared decision agreed after the proposal (#19 item 5)', async () => {
+    await planTwoDays();
+    const run = await proposeAndRun();
+    const [m] = (
+      await db().execute(
+        sql`SELECT id FROM measure WHERE recipient_id = ${suite.world.petter.id} AND title = 'Morgenstell'`,
+      )
+    ).rows as { id: string }[];
+    const decided = await anna.post(`/api/recipients/${suite.world.petter.id}/shared-decisions`, {
+      question: 'Passer morgenstell bedre midt på dagen?',
+      options: ['Som før', 'Midt på dagen'],
+      chosen: 'Midt på dagen',
+      why: 'Petter vil sove lenger',
+      change: { action: 'window', measureId: m.id, windowStart: '12:00', windowEnd: '13:00' },
+    });
+    expect(decided.status).toBe(201);
+    const published = await anna.post(`/api/planning/runs/${run}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body.skipped).toBeGreaterThanOrEqual(2);
+    const outside = (
+      await db().execute(sql`SELECT count(*)::int AS n FROM visit
+                              WHERE planned_start IS NOT NULL AND (planned_start < window_start OR planned_start > window_end)`)
+    ).rows[0].n;
+    expect(outside).toBe(0);
+    const moved = (
+      await db().execute(sql`SELECT window_start AS "windowStart", published FROM visit v
+                              JOIN visit_measure vm ON vm.visit_id = v.id WHERE vm.measure_id = ${m.id} AND v.date BETWEEN ${from}::date AND ${from}::date + 1`)
+    ).rows;
+    expect(moved).toEqual([
+      { windowStart: 720, published: false },
+      { windowStart: 720, published: false },
+    ]);
+  });
+
   it('refuses a sick call-in for a past day and keeps the kind of run when running again', async () => {
     await planTwoDays();
     const past = await anna.post(`/api/planning/teams/${team()}/sick`, { staffId: kariId, date: '2020-01-01' });

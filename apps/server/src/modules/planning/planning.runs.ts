@@ -6,7 +6,7 @@
 import { osloNow } from '@tillit/contracts';
 import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
-import { type Db, type Tx, rowsOf } from '../../db/client.ts';
+import { type Db, type DbOrTx, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, errorForOperators, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
@@ -34,6 +34,9 @@ export interface RunFigures {
   versions: Record<string, number>;
   /** The team's locks in the period when the proposal was made (publish refuses if they changed). */
   locks: string[];
+  /** The rota entries and absences the proposal was built on (publish refuses if any was added or removed). */
+  rota?: string[];
+  absences?: string[];
   /** Visits made from the care plans for the period before planning (they were missing). */
   visitsGenerated: number;
   /** Seconds spent outside the optimizer (loading, building, figures). */
@@ -152,6 +155,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
     // The period's visits come from the care plans: make any that are missing first (idempotent;
     // the run itself was audited when the team asked for it).
     const generated = await db.transaction((tx) => generateVisits(tx, run.teamId, run.fromDate, run.days));
+    const staffing = await staffingOf(db, run);
     const data = await loadPlanningData(db, run.teamId, run.fromDate, run.days, {
       ...clock,
       replanDates: run.kind === 'sick_day' ? [run.fromDate] : undefined,
@@ -220,6 +224,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
       unassigned,
       versions,
       locks,
+      ...staffing,
       visitsGenerated: generated.created,
       solverSeconds: round(solverSeconds),
       overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds),
@@ -248,6 +253,23 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * The ids of the team's rota entries and absences that touch the run's period: a proposal was
+ * built on exactly these, so one added or removed since (a removed shift, a cancelled absence)
+ * makes it stale. Read before the problem is loaded, so a change made meanwhile is caught too.
+ */
+async function staffingOf(db: DbOrTx, run: { teamId: string; fromDate: string; days: number }) {
+  const to = sql`${run.fromDate}::date + ${run.days - 1}::int`;
+  const [row] = rowsOf<{ rota: string[] | string | null; absences: string[] | string | null }>(
+    await db.execute(sql`SELECT
+        (SELECT array_agg(e.id::text ORDER BY e.id) FROM rota_entry e WHERE e.team_id = ${run.teamId}
+            AND e.valid_from <= ${to} AND (e.valid_until IS NULL OR e.valid_until >= ${run.fromDate}::date - 1)) AS rota,
+        (SELECT array_agg(a.id::text ORDER BY a.id) FROM absence a WHERE a.team_id = ${run.teamId}
+            AND a.from_date <= ${to} AND a.to_date >= ${run.fromDate}::date - 1) AS absences`),
+  );
+  return { rota: pgArray(row.rota).sort(), absences: pgArray(row.absences).sort() };
+}
+
 /** The checks behind publishing's 409: nothing the proposal was built on has changed since. */
 async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
   const to = sql`${run.fromDate}::date + ${run.days - 1}::int`;
@@ -273,6 +295,13 @@ async function assertStillFits(tx: Tx, run: typeof planRuns.$inferSelect) {
   const locksThen = ((run.figures as RunFigures).locks ?? []).slice().sort().join(',');
   if (locksNow !== locksThen)
     throw conflict('run_stale', 'Locks have changed since this proposal was made; run again to include them');
+  const figures = run.figures as RunFigures;
+  if (figures.rota === undefined || figures.absences === undefined) return; // a proposal from before these were kept
+  const now = await staffingOf(tx, run);
+  if (now.rota.join(',') !== figures.rota.join(','))
+    throw conflict('run_stale', 'The rota has changed since this proposal was made; run again');
+  if (now.absences.join(',') !== figures.absences.join(','))
+    throw conflict('run_stale', 'Absences have changed since this proposal was made; run again');
 }
 
 /** The proposed visits whose helper (or second helper) does not serve the person on the visit's date. */

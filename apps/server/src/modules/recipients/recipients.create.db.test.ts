@@ -19,6 +19,7 @@ function person(overrides: Record<string, unknown> = {}) {
     city: 'Oslo',
     lat: 59.912,
     lon: 10.771,
+    consentShareWithNextOfKin: true,
     ...overrides,
   };
 }
@@ -32,6 +33,14 @@ describe('registering a person served', () => {
     const read = await anna.get(`/api/recipients/${res.body.id}`);
     expect(read.body.record.nationalId).toBe(input.nationalId);
     expect(read.body.record.birthDate).toMatch(/^19\d\d-\d\d-\d\d$/);
+    expect(read.body.record).toMatchObject({ consentShareWithNextOfKin: true, reservationAgainstSharing: false });
+    expect(read.body.record.teams).toEqual([expect.objectContaining({ id: suite.world.north.id })]);
+    const [audit] = (
+      await suite.database.db.execute(
+        sql`SELECT basis, recipient_id AS "recipientId" FROM audit_log WHERE action = 'record.create'`,
+      )
+    ).rows;
+    expect(audit).toEqual({ basis: 'care_relation', recipientId: res.body.id });
   });
 
   it('explains which check digit is wrong', async () => {
@@ -58,6 +67,8 @@ describe('registering a person served', () => {
     [{ lat: 'north' }, 'lat'],
     [{ teamId: 'not-a-uuid' }, 'teamId'],
     [{ birthDate: '1901-01-01' }, 'birthDate'],
+    [{ consentShareWithNextOfKin: undefined }, 'consentShareWithNextOfKin'],
+    [{ lon: 40 }, 'lon'],
   ])('bad input %j is refused naming %s and nothing is saved', async (overrides, field) => {
     const anna = await logInAs(suite.app, 'anna');
     const res = await anna.post('/api/recipients', person(overrides));
@@ -94,5 +105,15 @@ describe('registering a person served', () => {
     const lea = await logInAs(suite.app, 'lea');
     expect((await lea.post('/api/recipients', person())).status).toBe(403);
     expect(await count()).toBe(1);
+    // Each refusal is in the log, naming the team it was tried for.
+    const refused = (
+      await suite.database.db.execute(
+        sql`SELECT actor_name AS actor, basis, details->>'teamId' AS team FROM audit_log WHERE action = 'record.create' ORDER BY seq`,
+      )
+    ).rows;
+    expect(refused).toEqual([
+      { actor: 'Anna Nordmann', basis: 'denied', team: suite.world.south.id },
+      { actor: 'Lea Leder', basis: 'denied', team: suite.world.north.id },
+    ]);
   });
 });

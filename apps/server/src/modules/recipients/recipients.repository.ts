@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { validateNationalId, type RecordView } from '@tillit/contracts';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
@@ -10,7 +10,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { refusal } from '../trust/team.access.ts';
 import { auditWriterFor } from '../audit/audit.writer.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
-import type { NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
+import type { EndService, NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
+import { lockVisitMaking } from '../care/visits.generate.ts';
 import { teamMembersJson, teamMembersOf } from './team-members.ts';
 
 /**
@@ -130,7 +131,10 @@ export class RecordRepository {
     });
   }
 
-  /** Registers a new person served by one of the actor's own teams. */
+  /**
+   * Registers a new person served by one of the actor's own teams (a member of it: the team takes
+   * the person on). Anyone else is refused, and the refusal is in the log.
+   */
   async create(input: NewRecipient) {
     if (!canListTeamRecipients(this.actor, input.teamId)) {
       const error = forbidden('not_team_member', 'You can register people only for a team you belong to');
@@ -187,6 +191,69 @@ export class RecordRepository {
     return conflict(
       'national_id_registered',
       'A person with this national identity number is already registered. The team that serves them, or an administrator, can help.',
+    );
+  }
+
+  /**
+   * Ends one team's service to the person: the care relation ends on `lastDay`, and the person's
+   * planned visits after it that no other serving team covers are cancelled (each with a new
+   * version). Only a member of that team may (an act of the serving team: emergency access does
+   * not cover it); refusals are logged.
+   */
+  async endService(id: string, input: EndService) {
+    if (this.actor.role === 'member' && !this.actor.teamIds.includes(input.teamId)) {
+      const error = forbidden('serving_team_only', 'Only the team itself can end its service');
+      await this.audited(id, 'record.endService', { teamId: input.teamId, refused: error.code });
+      throw error;
+    }
+    return withRecordAccess(this.db, this.actor, id, 'record.endService', 'serve', async (tx) => {
+      if (input.lastDay < this.actor.today)
+        throw badInput([{ field: 'lastDay', code: 'in_past', message: 'The last day cannot be in the past' }]);
+      await lockVisitMaking(tx, [id]);
+      const ended = await tx
+        .update(recipientTeams)
+        .set({ validUntil: input.lastDay })
+        .where(
+          and(
+            eq(recipientTeams.recipientId, id),
+            eq(recipientTeams.teamId, input.teamId),
+            validOn(null, this.actor.today),
+            sql`valid_from <= ${input.lastDay}::date`,
+            sql`(valid_until IS NULL OR valid_until > ${input.lastDay}::date)`,
+          ),
+        )
+        .returning({ id: recipientTeams.id });
+      if (ended.length === 0)
+        throw badInput([{ field: 'teamId', code: 'not_serving', message: 'That team does not serve the person now' }]);
+      const cancelled = rowsOf<{ id: string }>(
+        await tx.execute(sql`UPDATE visit v SET status = 'cancelled', version = v.version + 1
+                              WHERE v.recipient_id = ${id} AND v.status = 'planned' AND v.date > ${input.lastDay}::date
+                                AND NOT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id
+                                                   AND ${validOn('rt', sql`v.date`)})
+                              RETURNING v.id`),
+      ).map((r) => r.id);
+      if (cancelled.length)
+        await tx.execute(sql`DELETE FROM visit_measure WHERE visit_id = ANY(${`{${cancelled.join(',')}}`}::uuid[])`);
+      return {
+        result: { lastDay: input.lastDay, cancelledVisits: cancelled.length },
+        details: { teamId: input.teamId, lastDay: input.lastDay, reason: input.reason, cancelled: cancelled.length },
+      };
+    });
+  }
+
+  /** An audit row of its own (a refusal decided before any record was opened). */
+  private audited(recipientId: string | null, action: string, details: Record<string, unknown>) {
+    return this.db.transaction((tx) =>
+      appendAudit(tx, {
+        at: new Date(),
+        actorUserId: this.actor.userId,
+        actorName: this.actor.displayName,
+        action,
+        recipientId,
+        basis: 'denied',
+        emergencyAccessId: null,
+        details,
+      }),
     );
   }
 

@@ -4,7 +4,13 @@ import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import type { Actor } from '../../http/actor.ts';
 import { RecordRepository } from './recipients.repository.ts';
-import { newRecipientBody, nextOfKinBody, recipientParams, recipientPatch } from './recipients.schema.ts';
+import {
+  endServiceBody,
+  newRecipientBody,
+  nextOfKinBody,
+  recipientParams,
+  recipientPatch,
+} from './recipients.schema.ts';
 
 /** Routes only parse input and call the repository bound to the actor; it checks access and logs. */
 export function recipientsRoutes(app: FastifyInstance, db: Db) {
@@ -31,6 +37,12 @@ export function recipientsRoutes(app: FastifyInstance, db: Db) {
       reply.status(201);
       return repo(req.actor).addNextOfKin(req.params.id, req.body);
     },
+  );
+
+  r.post(
+    '/api/recipients/:id/end-service',
+    { schema: { params: recipientParams, body: endServiceBody }, config: { access: access.record('id', 'serve') } },
+    (req) => repo(req.actor).endService(req.params.id, req.body),
   );
 
   r.post(

@@ -53,6 +53,9 @@ export const newRecipientBody = z
     lat: z.number().min(57).max(72),
     lon: z.number().min(4).max(32),
     phone: phone.nullable().optional(),
+    /** Asked when the person is registered: may the team share information with next of kin? */
+    consentShareWithNextOfKin: z.boolean(),
+    reservationAgainstSharing: z.boolean().default(false),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -77,6 +80,16 @@ export const emergencyBody = z
   .object({ reason: z.string().trim().min(10, 'Write the reason in at least 10 characters').max(1000) })
   .strict();
 
+/** Ending the service of one serving team: its last day (today or later) and why. */
+export const endServiceBody = z
+  .object({
+    teamId: z.uuid(),
+    lastDay: isoDate,
+    reason: z.string().trim().min(3, 'Write why the service ends').max(1000),
+  })
+  .strict();
+
+export type EndService = z.infer<typeof endServiceBody>;
 export type RecipientPatch = z.infer<typeof recipientPatch>;
 export type NextOfKinInput = z.infer<typeof nextOfKinBody>;
 export type NewRecipient = z.infer<typeof newRecipientBody>;

@@ -95,13 +95,27 @@ describe('the team’s own notes and actions', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ kind: 'action', ownerRole: 'coordinator', dueDate: '2026-12-15', done: false });
     await anna.post(url, { kind: 'note', text: 'Flere sene besøk i november' });
-    const done = await anna.patch(`${url}/${added.body.id}`, { done: true });
+    const done = await anna.patch(`${url}/${added.body.id}`, { version: 1, done: true });
     expect(done.body).toMatchObject({ done: true, version: 2 });
     const list = (await anna.get(url)).body;
     expect(list.map((n: { text: string; done: boolean; ownerRole: string }) => [n.text, n.done, n.ownerRole])).toEqual([
       ['Flere sene besøk i november', false, 'team'],
       ['Prøve faste turer for kveldsbesøkene', true, 'coordinator'],
     ]);
+  });
+
+  it('answers a change to a note someone changed first with 409 and the note as it is', async () => {
+    const [anna, other] = [await logInAs(suite.app, 'anna'), await logInAs(suite.app, 'anna')];
+    const url = `/api/teams/${suite.world.north.id}/notes`;
+    const note = (await anna.post(url, { kind: 'action', text: 'Ringe fastlegen om Petter' })).body;
+    expect((await anna.patch(`${url}/${note.id}`, { version: note.version, done: true })).status).toBe(200);
+    const stale = await other.patch(`${url}/${note.id}`, { version: note.version, text: 'Ringe fastlegen i dag' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'stale_version', current: { done: true, version: 2 } });
+    expect((await anna.get(url)).body[0]).toMatchObject({ text: 'Ringe fastlegen om Petter', done: true });
+    const missing = await anna.patch(`${url}/${note.id}`, { done: false });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields.map((f: { field: string }) => f.field)).toContain('version');
   });
 
   it.each([
@@ -123,13 +137,17 @@ describe('the team’s own notes and actions', () => {
       .body;
     const bo = await logInAs(suite.app, 'bo');
     expect((await bo.get(`/api/teams/${suite.world.north.id}/notes`)).status).toBe(403);
-    expect((await bo.patch(`/api/teams/${suite.world.north.id}/notes/${note.id}`, { done: true })).status).toBe(403);
+    expect(
+      (await bo.patch(`/api/teams/${suite.world.north.id}/notes/${note.id}`, { version: 1, done: true })).status,
+    ).toBe(403);
     const lea = await logInAs(suite.app, 'lea');
     expect((await lea.get(`/api/teams/${suite.world.north.id}/notes`)).status).toBe(403);
     expect((await denied('team.notes.read')).map((r) => r.actor)).toEqual(['Bo Sørli', 'Lea Leder']);
     expect(await denied('team.notes.write')).toEqual([{ basis: 'denied', actor: 'Bo Sørli' }]);
     // Bo's own team cannot reach North's note through its own team's address either.
-    expect((await bo.patch(`/api/teams/${suite.world.south.id}/notes/${note.id}`, { done: true })).status).toBe(404);
+    expect(
+      (await bo.patch(`/api/teams/${suite.world.south.id}/notes/${note.id}`, { version: 1, done: true })).status,
+    ).toBe(404);
     expect((await anna.get('/api/teams/00000000-0000-4000-8000-000000000000/notes')).status).toBe(404);
     expect((await anna.get(`/api/teams/${suite.world.north.id}/notes`)).body[0].done).toBe(false);
   });

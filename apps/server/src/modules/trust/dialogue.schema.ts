@@ -19,13 +19,15 @@ export type NoteInput = z.infer<typeof noteBody>;
 
 export const notePatchBody = z
   .object({
+    /** The note as the writer saw it: a note changed since by someone else gets 409. */
+    version: z.number().int().positive(),
     text: noteText.optional(),
     ownerRole: owner.optional(),
     dueDate: z.iso.date().nullable().optional(),
     done: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
+  .refine((p) => Object.keys(p).length > 1, { message: 'Nothing to change' });
 export type NotePatch = z.infer<typeof notePatchBody>;
 
 const selfAnswer = z

@@ -59,7 +59,7 @@ describe('team indicators from daily data', () => {
     clock.set('2026-11-10T13:00:00Z');
     const anna = await logInAs(suite.app, 'anna');
     for (const id of ['31111111-1111-4111-8111-111111111111', '32111111-1111-4111-8111-111111111111']) {
-      expect((await anna.post(`/api/visits/${id}/complete`, { allAsPlanned: true })).status).toBe(200);
+      expect((await anna.post(`/api/visits/${id}/complete`, { version: 1, allAsPlanned: true })).status).toBe(200);
       const visit = await anna.get(`/api/visits/${id}`);
       expect(visit.body).toMatchObject({ status: 'done', checkedInAt: null });
     }

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.tables.ts';
 import { teamNotes } from './dialogue.tables.ts';
 import type { NoteInput, NotePatch } from './dialogue.schema.ts';
@@ -58,10 +58,18 @@ export async function updateNote(db: Db, actor: Actor, teamId: string, noteId: s
     .from(teamNotes)
     .where(and(eq(teamNotes.id, noteId), eq(teamNotes.teamId, teamId)));
   if (!current) throw notFound('Note');
+  const { version, ...changes } = patch;
+  // Guarded in the statement itself: of two members ticking the same note, the second is told.
   const [row] = await db
     .update(teamNotes)
-    .set({ ...patch, version: current.version + 1 })
-    .where(eq(teamNotes.id, noteId))
+    .set({ ...changes, version: sql`${teamNotes.version} + 1` })
+    .where(and(eq(teamNotes.id, noteId), eq(teamNotes.version, version)))
     .returning();
+  if (!row) {
+    const [now] = await db.select().from(teamNotes).where(eq(teamNotes.id, noteId));
+    throw conflict('stale_version', 'Someone in the team changed this note first. Look at it again.', {
+      current: now ? present(now) : null,
+    });
+  }
   return present(row);
 }

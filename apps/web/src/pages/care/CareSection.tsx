@@ -6,6 +6,7 @@ import { hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import type { RecordView } from '@tillit/contracts';
 import { Decisions, type ServiceDecision } from './Decisions.tsx';
+import { MeasureChange } from './MeasureChange.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { locale } from '../../i18n/index.ts';
 
@@ -51,6 +52,9 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
   const [goalLink, setGoalLink] = useState('');
   const [review, setReview] = useState(todayIso());
   const [formError, setFormError] = useState<ApiError | null>(null);
+  const [changing, setChanging] = useState<string | null>(null);
+  // A live region that exists before its text (WCAG 4.1.3): a plan change and its visits are announced.
+  const [planStatus, setPlanStatus] = useState('');
   const when = (iso: string) => new Date(iso).toLocaleDateString(locale());
   const days = t('care.weekdays', { returnObjects: true }) as string[];
 
@@ -141,6 +145,9 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
 
       <section aria-labelledby="plan-heading" className="card">
         <h2 id="plan-heading">{t('care.plan')}</h2>
+        <p id="plan-status" role="status" tabIndex={-1} className={planStatus ? 'alert alert-ok' : 'visually-hidden'}>
+          {planStatus}
+        </p>
         {data.measures.length === 0 && <p>{t('care.noMeasures')}</p>}
         {[
           ...data.goals.map((g) => ({ key: g.id, title: g.description, review: g.reviewDate, items: byGoal(g.id) })),
@@ -169,6 +176,29 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
                       <div className="muted small">{t('care.professionalNeedLabel', { need: m.professionalNeed })}</div>
                     )}
                     {m.how && <div className="muted small">{m.how}</div>}
+                    {changing === m.id ? (
+                      <MeasureChange
+                        measure={m}
+                        onCancel={() => setChanging(null)}
+                        onSaved={(message) => {
+                          setChanging(null);
+                          setPlanStatus(message);
+                          void reload().then(() => document.getElementById('plan-status')?.focus());
+                        }}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('measureChange.openFor', { title: m.title })}
+                        onClick={() => {
+                          setPlanStatus('');
+                          setChanging(m.id);
+                        }}
+                      >
+                        {t('measureChange.open')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -178,7 +208,10 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
           recipientId={record.id}
           goals={data.goals}
           members={record.teamMembers}
-          onSaved={() => void reload()}
+          onSaved={(message) => {
+            setPlanStatus(message);
+            void reload();
+          }}
         />
       </section>
       <Decisions

@@ -15,7 +15,7 @@ export function MeasureForm({
   recipientId: string;
   goals: { id: string; description: string }[];
   members: { staffId: string; name: string }[];
-  onSaved: () => void;
+  onSaved: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const types = useApi<CompetenceType[]>('/api/competence-types');
@@ -37,7 +37,7 @@ export function MeasureForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/recipients/${recipientId}/measures`, {
+      const made = await api<{ visits: { created: number } }>('POST', `/api/recipients/${recipientId}/measures`, {
         goalId: goalId || null,
         professionalNeed: need || null,
         title,
@@ -53,7 +53,7 @@ export function MeasureForm({
       setError(null);
       setTitle('');
       setHow('');
-      onSaved();
+      onSaved(t('measureChange.added', { count: made.visits.created }));
     } catch (err) {
       setError(err as ApiError);
     }

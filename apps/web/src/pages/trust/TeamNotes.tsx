@@ -13,6 +13,7 @@ interface Note {
   ownerRole: string;
   dueDate: string | null;
   done: boolean;
+  version: number;
 }
 const OWNERS = ['team', 'coordinator', 'nurse', 'health_worker', 'therapist', 'case_handler', 'leader'] as const;
 
@@ -47,7 +48,7 @@ export function TeamNotes({ teamId }: { teamId: string }) {
     // Shown at once; the list is fetched again after the save (or the error shown).
     setData((list) => list?.map((x) => (x.id === n.id ? { ...x, done: !n.done } : x)) ?? null);
     try {
-      await api('PATCH', `${url}/${n.id}`, { done: !n.done });
+      await api('PATCH', `${url}/${n.id}`, { version: n.version, done: !n.done });
       setStatus(n.done ? t('dialogue.reopened') : t('dialogue.markedDone'));
     } catch (err) {
       setSaveError(err as ApiError);
