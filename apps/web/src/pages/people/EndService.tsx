@@ -67,7 +67,6 @@ export function EndService({ record, onEnded }: { record: RecordView; onEnded: (
             value={lastDay}
             onChange={(e) => setLastDay(e.target.value)}
             required
-            aria-required
           />
           <FieldError id={`${P}lastDay`} message={f.message('lastDay')} />
           <label htmlFor={`${P}reason`}>
