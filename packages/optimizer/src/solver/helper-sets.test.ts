@@ -46,7 +46,7 @@ describe('helper sets (phase 1)', () => {
             if (set && !set.includes(r.staff)) outsideVisits.add(s.visit);
           }
         expect(new Set(Object.keys(sol.outsideSet ?? {}))).toEqual(outsideVisits);
-        for (const reason of Object.values(sol.outsideSet ?? {})) expect(reason.length).toBeGreaterThan(10);
+        for (const reason of Object.values(sol.outsideSet ?? {})) expect(reason.text.length).toBeGreaterThan(10);
         outside += outsideVisits.size;
       }),
       { numRuns: 100, seed: 11 },

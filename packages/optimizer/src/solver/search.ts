@@ -8,6 +8,7 @@
  * geometrically over iterations (deterministic) or time (anytime); Solomon instances
  * reheat on stagnation. The best plan is kept as a snapshot of changed routes only.
  */
+import type { OutsideReason } from '../model.ts';
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
 import { eligible } from './instance.ts';
@@ -31,8 +32,8 @@ export interface SearchParams {
   routeRuin?: number;
   t0?: number;
   tf?: number;
-  /** Home-care construction: series (continuity-first) or greedy insertion by day ('sets' is built before the search: helper-sets.ts). */
-  construction?: 'sets' | 'series' | 'greedy';
+  /** Home-care construction: series (continuity-first) or greedy insertion by day ('zones' and 'sets' are built before the search: zones.ts, helper-sets.ts). */
+  construction?: 'zones' | 'sets' | 'series' | 'greedy';
   /** Re-planning: a baseline plan mapped onto the routes, kept where still feasible. */
   baseline?: BaselineSeed;
   /**
@@ -300,48 +301,71 @@ export class Search extends LocalSearch {
    * qualified or able to reach it in its window, a two-helper visit with fewer than two of the
    * set on duty, no room in the set's routes at that time, or less travel outside the set.
    */
-  explainOutside(): Map<number, string> {
+  explainOutside(): Map<number, OutsideReason> {
     const I = this.I;
-    const out = new Map<number, string>();
-    const days = I.problem.days;
-    const hhmm = (t: number) =>
-      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+    const out = new Map<number, OutsideReason>();
     for (let v = 0; v < I.nVisits; v++) {
       const units = I.vUnits[v];
-      const rec = I.uRec[units[0]];
-      const set = I.recSet[rec];
+      const set = I.recSet[I.uRec[units[0]]];
       if (set.length === 0 || !this.vAssigned[v]) continue;
-      const outside = units.filter((u) => set.indexOf(I.rStaff[this.uRoute[u]]) < 0);
-      if (outside.length === 0) continue;
-      const u = units[0];
-      const day = I.uDay[u];
-      const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
-      const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
-      let reason: string;
-      if (onDuty.length === 0) reason = `no helper of the set works on day ${day}`;
-      else if (able.length === 0) {
-        const skills = I.problem.visits[v].skills ?? [];
-        reason = `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`;
-      } else if (units.length > 1 && able.length < 2)
-        reason = `needs two helpers at once; only ${able.length} of the set can do it that day`;
-      else {
-        // room in a set member's route that day (the visit's own place taken out of the reckoning)
-        let cheapest = Infinity;
-        const here = this.routeCostOf(u);
-        for (const s of able) {
-          const r = this.routeOf[s * days + day];
-          if (this.uRoute[u] === r) continue;
-          const d = this.bestPos(u, r, false);
-          if (d < cheapest) cheapest = d;
-        }
-        if (cheapest === Infinity)
-          reason = `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`;
-        else
-          reason = `less travel outside the set (a helper of the set would add ${Math.max(0, cheapest - here).toFixed(0)} more travel-minutes)`;
-      }
-      out.set(v, reason);
+      if (units.every((u) => set.indexOf(I.rStaff[this.uRoute[u]]) >= 0)) continue;
+      out.set(v, this.outsideReason(v, set));
     }
     return out;
+  }
+
+  /** The reason for one visit done outside its person's set (explainOutside). */
+  private outsideReason(v: number, set: Int32Array): OutsideReason {
+    const I = this.I;
+    const days = I.problem.days;
+    const units = I.vUnits[v];
+    const u = units[0];
+    const day = I.uDay[u];
+    const hhmm = (t: number) =>
+      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+    const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
+    const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
+    if (onDuty.length === 0) return { code: 'off_duty', day, text: `no helper of the set works on day ${day}` };
+    if (able.length === 0) {
+      const skills = I.problem.visits[v].skills ?? [];
+      return {
+        code: 'not_qualified',
+        day,
+        skills,
+        text: `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`,
+      };
+    }
+    if (units.length > 1 && able.length < 2)
+      return {
+        code: 'two_helpers',
+        day,
+        able: able.length,
+        text: `needs two helpers at once; only ${able.length} of the set can do it that day`,
+      };
+    // room in a set member's route that day (the visit's own place taken out of the reckoning)
+    let cheapest = Infinity;
+    const here = this.routeCostOf(u);
+    for (const s of able) {
+      const r = this.routeOf[s * days + day];
+      if (this.uRoute[u] === r) continue;
+      const d = this.bestPos(u, r, false);
+      if (d < cheapest) cheapest = d;
+    }
+    if (cheapest === Infinity)
+      return {
+        code: 'no_room',
+        day,
+        from: I.uE[u],
+        to: I.uDue[u],
+        text: `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`,
+      };
+    const minutes = Math.round(Math.max(0, cheapest - here));
+    return {
+      code: 'less_travel',
+      day,
+      minutes,
+      text: `less travel outside the set (a helper of the set would add ${minutes} more travel-minutes)`,
+    };
   }
 
   /** Travel-weighted cost that unit u adds where it is (its detour). */

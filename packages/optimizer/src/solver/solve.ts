@@ -5,7 +5,8 @@ import type { Problem, Solution, SolveOptions } from '../model.ts';
 import { compile, resolveWeights, type Instance } from './instance.ts';
 import { Search, type SearchResult } from './search.ts';
 import { baselineSeed } from './baseline.ts';
-import { applyHelperSets, buildHelperSets, type HelperSets } from './helper-sets.ts';
+import { applyHelperSets, buildHelperSets } from './helper-sets.ts';
+import { applyZones, buildZones, zonePlan } from './zones.ts';
 
 export interface SolveResult {
   solution: Solution;
@@ -40,17 +41,24 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   const warm = inst.solomon || weights.continuity === 0 ? 0 : (options.tuning?.warmStart ?? 0);
   // Familiar faces by construction: each person's helper set first (phase 1), priced into the
   // continuity terms, and its plan the search's start unless a travel-only warm start is asked for
-  let sets: HelperSets | undefined;
+  let sets: { sets: Int32Array[]; routes: number[][]; winE: Float64Array; winL: Float64Array } | undefined;
   const construction = options.tuning?.construction ?? defaultConstruction(problem);
-  if (
-    problem.kind !== 'solomon' &&
-    problem.kind !== 'mankowska' &&
-    weights.continuity > 0 &&
-    !options.baseline &&
-    construction === 'sets'
-  ) {
-    sets = buildHelperSets(inst, seed, options.tuning?.maxSet, options.tuning?.setTravel);
-    applyHelperSets(inst, sets.sets, options.tuning?.outside);
+  const phase1 =
+    problem.kind !== 'solomon' && problem.kind !== 'mankowska' && weights.continuity > 0 && !options.baseline;
+  const tn = options.tuning ?? {};
+  if (phase1 && construction === 'sets') {
+    sets = buildHelperSets(inst, seed, tn.maxSet, tn.setTravel);
+    applyHelperSets(inst, sets.sets, tn.outside);
+  } else if (phase1 && construction === 'zones') {
+    const zones = buildZones(inst, seed, { zoneStaff: tn.zoneStaff, maxSet: tn.maxSet });
+    applyZones(
+      inst,
+      zones,
+      tn.zoneReach ?? 1,
+      { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
+      tn.zoneOpen ?? false,
+    );
+    sets = { sets: zones.sets, ...zonePlan(inst, zones, seed) };
   }
   let start: SearchResult | undefined;
   if (warm > 0) {
@@ -111,13 +119,13 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
 }
 
 /**
- * Helper sets by default where the problem names no familiar faces; where the team has named
- * contacts (preferred helpers), the continuity-first series construction that starts from
- * them (on the generator's team districts the sets start cost 0–8 % more travel for the same
- * faces at 60 people, three paired runs of 20,000 iterations).
+ * Care zones by default where the problem names no familiar faces (zones.ts); where the team
+ * has named contacts (preferred helpers), the continuity-first series construction that
+ * starts from them (on the generator's team districts the helper-sets start cost 0–8 % more
+ * travel for the same faces at 60 people, three paired runs of 20,000 iterations).
  */
-export function defaultConstruction(problem: Problem): 'sets' | 'series' {
-  return problem.recipients.some((r) => (r.preferred ?? []).length > 0) ? 'series' : 'sets';
+export function defaultConstruction(problem: Problem): 'zones' | 'series' {
+  return problem.recipients.some((r) => (r.preferred ?? []).length > 0) ? 'series' : 'zones';
 }
 
 function round(x: number, d: number): number {
