@@ -56,7 +56,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
       zones,
       tn.zoneReach ?? 1,
       { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
-      tn.zoneOpen ?? false,
+      tn.zoneOpen ?? true,
     );
     sets = { sets: zones.sets, ...zonePlan(inst, zones, seed) };
   }

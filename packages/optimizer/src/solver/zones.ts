@@ -323,7 +323,7 @@ function zoneSets(
   const room = dims.supply.map((a) => Float64Array.from(a.subarray(0, gen), (m) => m * fill));
   const routeOf = new Int32Array(S * days).fill(-1);
   for (let r = 0; r < I.nRoutes; r++) routeOf[I.rStaff[r] * days + I.rDay[r]] = r;
-  const zoneStaff: number[][] = Array.from({ length: Math.max(...staffZone) + 1 }, () => []);
+  const zoneStaff: number[][] = Array.from({ length: Math.max(...staffZone, ...recZone) + 1 }, () => []);
   for (let s = 0; s < S; s++) zoneStaff[staffZone[s]].push(s);
   const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
   for (let u = 0; u < I.nUnits; u++) if (!I.unassignable.has(I.uVisit[u])) recUnits[I.uRec[u]].push(u);
@@ -343,7 +343,9 @@ function zoneSets(
   for (const rec of seq) {
     const units = recUnits[rec];
     const chosen: number[] = [];
-    const cands = zoneStaff[recZone[rec]];
+    // a zone without helpers (its people have no visits to balance by) looks at everyone
+    const own = zoneStaff[recZone[rec]];
+    const cands = own.length > 0 ? own : Array.from({ length: S }, (_, s) => s);
     // named contacts (primary first) join first, wherever their zone, as far as they have room
     const named = preferred[rec].slice(0, maxSet);
     while (chosen.length < maxSet) {
