@@ -207,6 +207,8 @@ export interface SolveOptions {
     farPrice?: number;
     /** Care zones: keep every helper eligible (priced by zone) instead of the own and neighbouring zones only. */
     zoneOpen?: boolean;
+    /** Care zones: phase 1 places visits person by person (default) or the narrowest windows first. */
+    zoneOrder?: 'person' | 'tight';
     repair?: number;
     routeRuin?: number;
     /** Helper sets: the price of a helper outside the set, in continuity weights (default 1.6). */

@@ -58,7 +58,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
       { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
       tn.zoneOpen ?? true,
     );
-    sets = { sets: zones.sets, ...zonePlan(inst, zones, seed) };
+    sets = { sets: zones.sets, ...zonePlan(inst, zones, seed, tn.zoneOrder === 'tight') };
   }
   let start: SearchResult | undefined;
   if (warm > 0) {

@@ -452,6 +452,7 @@ export function applyZones(
  * priced to prefer the set and the zone.
  */
 class ZonePlanner extends Search {
+  byTightness = false;
   build(zones: Zones): { routes: number[][]; winE: Float64Array; winL: Float64Array } {
     const I = this.I;
     const days = I.problem.days;
@@ -459,8 +460,15 @@ class ZonePlanner extends Search {
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
     const later: number[] = [];
-    for (let rec = 0; rec < I.nRec; rec++) {
-      for (const v of recVisits[rec]) {
+    const order: number[] = [];
+    for (let rec = 0; rec < I.nRec; rec++) order.push(...recVisits[rec]);
+    if (this.byTightness) {
+      // the hardest first: narrow windows, then early in the day
+      const width = (v: number) => I.uL[I.vUnits[v][0]] - I.uE[I.vUnits[v][0]];
+      order.sort((a, b) => width(a) - width(b) || I.uE[I.vUnits[a][0]] - I.uE[I.vUnits[b][0]] || a - b);
+    }
+    {
+      for (const v of order) {
         const u = I.vUnits[v][0];
         const s = zones.unitHelper[u];
         if (I.vUnits[v].length > 1 || I.vLinked[v] || s < 0) {
@@ -491,6 +499,9 @@ export function zonePlan(
   I: Instance,
   zones: Zones,
   seed: number,
+  byTightness = false,
 ): { routes: number[][]; winE: Float64Array; winL: Float64Array } {
-  return new ZonePlanner(I, seed).build(zones);
+  const p = new ZonePlanner(I, seed);
+  p.byTightness = byTightness;
+  return p.build(zones);
 }
