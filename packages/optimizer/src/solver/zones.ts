@@ -467,20 +467,18 @@ class ZonePlanner extends Search {
       const width = (v: number) => I.uL[I.vUnits[v][0]] - I.uE[I.vUnits[v][0]];
       order.sort((a, b) => width(a) - width(b) || I.uE[I.vUnits[a][0]] - I.uE[I.vUnits[b][0]] || a - b);
     }
-    {
-      for (const v of order) {
-        const u = I.vUnits[v][0];
-        const s = zones.unitHelper[u];
-        if (I.vUnits[v].length > 1 || I.vLinked[v] || s < 0) {
-          later.push(v);
-          continue;
-        }
-        const r = this.routeOf[s * days + I.uDay[u]];
-        if (r >= 0 && this.bestPos(u, r, false) !== Infinity) {
-          this.insertUnit(u, r, this.bPos);
-          this.markAssigned(v);
-        } else later.push(v);
+    for (const v of order) {
+      const u = I.vUnits[v][0];
+      const s = zones.unitHelper[u];
+      if (I.vUnits[v].length > 1 || I.vLinked[v] || s < 0) {
+        later.push(v);
+        continue;
       }
+      const r = this.routeOf[s * days + I.uDay[u]];
+      if (r >= 0 && this.bestPos(u, r, false) !== Infinity) {
+        this.insertUnit(u, r, this.bPos);
+        this.markAssigned(v);
+      } else later.push(v);
     }
     // two-helper visits first: they need two routes with room at once
     later.sort((a, b) => I.vUnits[b].length - I.vUnits[a].length);
