@@ -186,48 +186,9 @@ export class Search extends LocalSearch {
         }
       }
       this.noNewRoutes = false;
-      const op = rng.next();
-      let keepOrder = false;
-      if (repairSeed >= 0) {
-        this.sisrRuin(cBar, lMax, repairSeed);
-        keepOrder = true;
-      } else if (useRecRuin && op < 0.1) {
-        // relabelling: no ruin; recreate below only retries unassigned visits
-        if (op < 0.06) this.routeSwap();
-        else this.randomGroupRelabel();
-      } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
-      else if (useRecRuin && op < 0.26) {
-        if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
-      } else if (useRecRuin && op < 0.36) {
-        if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
-      } else if (useRecRuin && op < 0.45) {
-        if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
-        else keepOrder = rng.next() < 0.5;
-      } else if (I.solomon && op < routeRuinRate) {
-        if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
-        else this.sisrRuin(cBar, lMax);
-      } else this.sisrRuin(cBar, lMax);
+      const keepOrder = this.ruinStep(repairSeed, cBar, lMax, useRecRuin, routeRuinRate, recVisits, recPref, recUnits);
       this.compactTouched();
-      const rnd = rng.next();
-      const order = I.solomon
-        ? rnd < 4 / 11
-          ? 0
-          : rnd < 8 / 11
-            ? 1
-            : rnd < 10 / 11
-              ? 2
-              : 3
-        : rnd < 0.3
-          ? 0
-          : rnd < 0.5
-            ? 4
-            : rnd < 0.65
-              ? 5
-              : rnd < 0.8
-                ? 6
-                : rnd < 0.9
-                  ? 2
-                  : 1;
+      const order = this.recreateOrder();
       // repair iterations place the unassigned visit where it packs best (travel only)
       this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
@@ -268,14 +229,19 @@ export class Search extends LocalSearch {
       }
     }
     this.contLambda = 1;
-    // load the best plan
+    return this.finish(best, useRecRuin, it);
+  }
+
+  /** Loads the best plan, polishes who takes which list, and returns it. */
+  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number): SearchResult {
+    const I = this.I;
     this.curE.set(best.winE);
     this.curL.set(best.winL);
     for (let r = 0; r < I.nRoutes; r++) this.routes[r] = best.routes[r].slice();
     this.uRoute.fill(-1);
     this.recomputeTotals();
     // who takes which list: relabelling can only lower the cost of the final plan
-    if (useRecRuin) this.relabelDescent();
+    if (relabel) this.relabelDescent();
     const starts = new Float64Array(I.nUnits).fill(NaN);
     for (let r = 0; r < I.nRoutes; r++) {
       const seq = this.routes[r];
@@ -293,6 +259,54 @@ export class Search extends LocalSearch {
       winE: Float64Array.from(this.curE),
       winL: Float64Array.from(this.curL),
     };
+  }
+
+  /**
+   * One iteration's ruin: room around an unassigned visit (repair), a relabelling, one of the
+   * continuity ruins, route elimination (Solomon) or a string removal. Returns whether the
+   * recreate keeps the insert list's order.
+   */
+  private ruinStep(
+    repairSeed: number,
+    cBar: number,
+    lMax: number,
+    useRecRuin: boolean,
+    routeRuinRate: number,
+    recVisits: number[][],
+    recPref: Int32Array[],
+    recUnits: number[][],
+  ): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const op = rng.next();
+    let keepOrder = false;
+    if (repairSeed >= 0) {
+      this.sisrRuin(cBar, lMax, repairSeed);
+      keepOrder = true;
+    } else if (useRecRuin && op < 0.1) {
+      // relabelling: no ruin; recreate below only retries unassigned visits
+      if (op < 0.06) this.routeSwap();
+      else this.randomGroupRelabel();
+    } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
+    else if (useRecRuin && op < 0.26) {
+      if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
+    } else if (useRecRuin && op < 0.36) {
+      if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
+    } else if (useRecRuin && op < 0.45) {
+      if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
+      else keepOrder = rng.next() < 0.5;
+    } else if (I.solomon && op < routeRuinRate) {
+      if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
+      else this.sisrRuin(cBar, lMax);
+    } else this.sisrRuin(cBar, lMax);
+    return keepOrder;
+  }
+
+  /** The recreate order of an iteration: random, demand, distance, window… (insertion.ts), Solomon's mix or home care's. */
+  private recreateOrder(): number {
+    const rnd = this.rng.next();
+    if (this.I.solomon) return rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3;
+    return rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
   }
 
   /**
