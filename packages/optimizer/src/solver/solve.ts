@@ -49,18 +49,39 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   if (phase1 && construction === 'sets') {
     sets = buildHelperSets(inst, seed, tn.maxSet, tn.setTravel);
     applyHelperSets(inst, sets.sets, tn.outside);
-  } else if (phase1 && construction === 'zones') {
+  }
+  // care zones: restricted to the own and neighbouring zones for the first `openAt` of the
+  // run (granular), then every helper eligible again (priced by zone) to place what is left
+  let openAt = 0;
+  let fullRoutes: Int32Array[] | undefined;
+  if (phase1 && construction === 'zones') {
     const zones = buildZones(inst, seed, { zoneStaff: tn.zoneStaff, maxSet: tn.maxSet });
+    openAt = tn.zoneOpen === false ? 0 : (tn.zoneOpenAt ?? 0);
+    if (openAt > 0) fullRoutes = inst.uRoutes.slice();
     applyZones(
       inst,
       zones,
       tn.zoneReach ?? 1,
       { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
-      tn.zoneOpen ?? true,
+      (tn.zoneOpen ?? true) && openAt === 0,
     );
     sets = { sets: zones.sets, ...zonePlan(inst, zones, seed, tn.zoneOrder === 'tight') };
   }
   let start: SearchResult | undefined;
+  if (fullRoutes) {
+    start = new Search(inst, seed).run({
+      seed,
+      iterations: Math.max(1, Math.floor(iterations * openAt)),
+      timeMs: timeMs * openAt,
+      scheduleBy,
+      onProgress: progress,
+      ...options.tuning,
+      construction,
+      contRamp: 0,
+      start: sets,
+    });
+    for (let u = 0; u < inst.nUnits; u++) inst.uRoutes[u] = fullRoutes[u];
+  }
   if (warm > 0) {
     const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 }, 40, options.baseline);
     start = new Search(inst0, seed + 7777).run({
@@ -82,6 +103,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     timeMs: options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - used),
     scheduleBy,
     onProgress: progress,
+    // the open phase continues the restricted one's plan, cooler
+    ...(fullRoutes ? { t0: 0.05 } : {}),
     ...options.tuning,
     construction,
     // continuity is brought in gradually only from a travel-only plan, never when re-planning
