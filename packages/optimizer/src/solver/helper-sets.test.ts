@@ -8,10 +8,11 @@ import { solve } from './solve.ts';
 
 describe.each([
   [
-    'care zones, one helper per zone (granular: own and neighbouring zones only)',
-    { construction: 'zones', zoneStaff: 1 },
+    'care zones of one helper, own and neighbouring zones only',
+    { construction: 'zones', zoneStaff: 1, zoneOpen: false },
   ],
-  ['care zones, open', { construction: 'zones', zoneStaff: 2, zoneOpen: true }],
+  ['care zones of one helper, restricted then open (the default)', { construction: 'zones', zoneStaff: 1 }],
+  ['care zones of two helpers, open throughout', { construction: 'zones', zoneStaff: 2, zoneOpenAt: 0 }],
   ['helper sets', { construction: 'sets' }],
 ] as const)('%s (phase 1)', (_name, tuning) => {
   it('every plan is feasible, every set helper could serve the person, and every visit outside its set has a reason (property)', () => {
