@@ -207,7 +207,7 @@ export interface SolveOptions {
     farPrice?: number;
     /** Care zones: keep every helper eligible (priced by zone) instead of the own and neighbouring zones only. */
     zoneOpen?: boolean;
-    /** Care zones: share of the run restricted to the own and neighbouring zones before every helper is eligible (default 0.5; 0 = open throughout). */
+    /** Care zones: share of the run restricted to the own and neighbouring zones before every helper is eligible (default 0: open throughout). */
     zoneOpenAt?: number;
     /** Care zones: phase 1 places visits person by person (default) or the narrowest windows first. */
     zoneOrder?: 'person' | 'tight';

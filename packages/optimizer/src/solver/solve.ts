@@ -56,7 +56,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   let fullRoutes: Int32Array[] | undefined;
   if (phase1 && construction === 'zones') {
     const zones = buildZones(inst, seed, { zoneStaff: tn.zoneStaff, maxSet: tn.maxSet });
-    openAt = tn.zoneOpen === false ? 0 : (tn.zoneOpenAt ?? 0.5);
+    openAt = tn.zoneOpen === false ? 0 : (tn.zoneOpenAt ?? 0);
     if (openAt > 0) fullRoutes = inst.uRoutes.slice();
     applyZones(
       inst,
