@@ -11,8 +11,11 @@ describe.each([
     'care zones of one helper, own and neighbouring zones only',
     { construction: 'zones', zoneStaff: 1, zoneOpen: false },
   ],
-  ['care zones of one helper, restricted then open (the default)', { construction: 'zones', zoneStaff: 1 }],
-  ['care zones of two helpers, open throughout', { construction: 'zones', zoneStaff: 2, zoneOpenAt: 0 }],
+  [
+    'care zones of one helper, restricted for half the run, then open',
+    { construction: 'zones', zoneStaff: 1, zoneOpenAt: 0.5 },
+  ],
+  ['care zones of two helpers, open throughout (the default)', { construction: 'zones', zoneStaff: 2 }],
   ['helper sets', { construction: 'sets' }],
 ] as const)('%s (phase 1)', (_name, tuning) => {
   it('every plan is feasible, every set helper could serve the person, and every visit outside its set has a reason (property)', () => {
