@@ -13,6 +13,32 @@ async function waitForProposal(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Forslaget er klart' })).toBeVisible({ timeout: 90_000 });
 }
 
+test("a two-week proposal shows each person's helper set and why a visit left it", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openPlan(page);
+  await page.getByLabel('Periode', { exact: true }).selectOption({ label: 'To uker' });
+  await page.getByLabel('Tenketid', { exact: true }).selectOption({ label: '5 sekunder' });
+  await page.getByRole('button', { name: 'Lag forslag' }).click();
+  await waitForProposal(page);
+  const people = page.getByRole('region', { name: 'Hvem kommer til hvem' });
+  await expect(people.getByRole('columnheader', { name: 'Hjelpersett' })).toBeVisible();
+  await expect(people.getByRole('columnheader', { name: 'Besøk utenfor settet' })).toBeVisible();
+  // every person with visits has a set, its first helper marked as the main one
+  await expect(people.getByRole('cell', { name: /\(hovedhjelper\)/ }).first()).toBeVisible();
+  // a visit given to someone outside the set says why, in words
+  const why = people.getByText(/besøk hos .+ – hvorfor/).first();
+  if ((await why.count()) > 0) {
+    await why.click();
+    await expect(
+      people
+        .getByRole('listitem')
+        .filter({ hasText: /på vakt|plass mellom|kjøretid utenfor settet|to hjelpere samtidig|besøket krever/ })
+        .first(),
+    ).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+});
+
 test('the team makes a proposal, locks a visit, runs again, publishes, and the day list shows it', async ({
   page,
   request,

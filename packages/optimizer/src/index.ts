@@ -17,6 +17,7 @@ export type {
   Progress,
   Figures,
   CheckResult,
+  OutsideReason,
 } from './model.ts';
 export {
   InputError,

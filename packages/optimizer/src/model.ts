@@ -125,8 +125,29 @@ export interface Solution {
   /** Each person's helper set (recipient id -> staff ids, primary contact first), when the plan was built by sets. */
   helperSets?: Record<string, string[]>;
   /** Why a visit is done by a helper outside the person's set (visit id -> reason). */
-  outsideSet?: Record<string, string>;
+  outsideSet?: Record<string, OutsideReason>;
   solver?: Record<string, unknown>;
+}
+
+/**
+ * Why a visit left its person's helper set: nobody of the set works that day (`off_duty`),
+ * none of them on duty is qualified or has a shift that reaches it (`not_qualified`), a
+ * two-helper visit with fewer than two of the set able (`two_helpers`), the set's routes have
+ * no room in its window (`no_room`), or it costs `minutes` more travel in the set (`less_travel`).
+ * `text` says the same in English; the fields let an app say it in its own words.
+ */
+export interface OutsideReason {
+  code: 'off_duty' | 'not_qualified' | 'two_helpers' | 'no_room' | 'less_travel';
+  text: string;
+  day: number;
+  skills?: string[];
+  /** Helpers of the set able to do it that day (two_helpers). */
+  able?: number;
+  /** The visit's window, minutes of the day (no_room). */
+  from?: number;
+  to?: number;
+  /** Extra travel-minutes in the set (less_travel). */
+  minutes?: number;
 }
 
 /** Weights of the objective. Unassigned visits always come first (lexicographic). */
@@ -174,7 +195,22 @@ export interface SolveOptions {
     warmStart?: number;
     contRamp?: number;
     /** First plan: helper sets (phase 1, the default for home care with continuity), series, or greedy insertion. */
-    construction?: 'sets' | 'series' | 'greedy';
+    construction?: 'zones' | 'sets' | 'series' | 'greedy';
+    /** Care zones: helpers per zone (default 6). */
+    zoneStaff?: number;
+    /** Care zones: neighbouring zones on either side whose helpers a visit may also get (default 1). */
+    zoneReach?: number;
+    /** Care zones: price of another helper of the zone and of a neighbouring zone, in continuity weights. */
+    zonePrice?: number;
+    nearPrice?: number;
+    /** Care zones: price of a helper of a zone further away (only with zoneOpen). */
+    farPrice?: number;
+    /** Care zones: keep every helper eligible (priced by zone) instead of the own and neighbouring zones only. */
+    zoneOpen?: boolean;
+    /** Care zones: share of the run restricted to the own and neighbouring zones before every helper is eligible (default 0: open throughout). */
+    zoneOpenAt?: number;
+    /** Care zones: phase 1 places visits person by person (default) or the narrowest windows first. */
+    zoneOrder?: 'person' | 'tight';
     repair?: number;
     routeRuin?: number;
     /** Helper sets: the price of a helper outside the set, in continuity weights (default 1.6). */

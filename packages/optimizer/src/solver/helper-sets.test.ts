@@ -6,7 +6,18 @@ import { validateProblem } from '../readers.ts';
 import { smallProblem } from '../test/arbitraries.ts';
 import { solve } from './solve.ts';
 
-describe('helper sets (phase 1)', () => {
+describe.each([
+  [
+    'care zones of one helper, own and neighbouring zones only',
+    { construction: 'zones', zoneStaff: 1, zoneOpen: false },
+  ],
+  [
+    'care zones of one helper, restricted for half the run, then open',
+    { construction: 'zones', zoneStaff: 1, zoneOpenAt: 0.5 },
+  ],
+  ['care zones of two helpers, open throughout (the default)', { construction: 'zones', zoneStaff: 2 }],
+  ['helper sets', { construction: 'sets' }],
+] as const)('%s (phase 1)', (_name, tuning) => {
   it('every plan is feasible, every set helper could serve the person, and every visit outside its set has a reason (property)', () => {
     let outside = 0;
     let withSets = 0;
@@ -16,7 +27,7 @@ describe('helper sets (phase 1)', () => {
         const problem = validateProblem(
           JSON.parse(JSON.stringify({ ...raw, recipients: raw.recipients.map(({ preferred: _, ...r }) => r) })),
         );
-        const res = solve(problem, { iterations: 60, seed });
+        const res = solve(problem, { iterations: 60, seed, tuning: { ...tuning } });
         const sol = res.solution;
         const check = checkSolution(problem, sol);
         if (!check.feasible) throw new Error(check.errors.join('\n'));
@@ -25,6 +36,7 @@ describe('helper sets (phase 1)', () => {
         for (const [rec, set] of Object.entries(sets)) {
           withSets++;
           expect(new Set(set).size).toBe(set.length);
+          expect(set.length).toBeLessThanOrEqual(4);
           // each helper of a set is qualified and on duty for at least one of the person's visits
           const mine = problem.visits.filter((v) => v.recipient === rec);
           for (const id of set) {
@@ -46,7 +58,10 @@ describe('helper sets (phase 1)', () => {
             if (set && !set.includes(r.staff)) outsideVisits.add(s.visit);
           }
         expect(new Set(Object.keys(sol.outsideSet ?? {}))).toEqual(outsideVisits);
-        for (const reason of Object.values(sol.outsideSet ?? {})) expect(reason.length).toBeGreaterThan(10);
+        for (const reason of Object.values(sol.outsideSet ?? {})) {
+          expect(reason.text.length).toBeGreaterThan(10);
+          expect(['off_duty', 'not_qualified', 'two_helpers', 'no_room', 'less_travel']).toContain(reason.code);
+        }
         outside += outsideVisits.size;
       }),
       { numRuns: 100, seed: 11 },
@@ -54,7 +69,9 @@ describe('helper sets (phase 1)', () => {
     expect(withSets).toBeGreaterThan(40);
     expect(outside).toBeGreaterThan(0);
   });
+});
 
+describe('phase 1 on a city district', () => {
   it('gives a city district small sets by construction, the same for the same seed', () => {
     const problem = generateDistrict({
       people: 24,
@@ -72,10 +89,13 @@ describe('helper sets (phase 1)', () => {
     expect(checkSolution(problem, a.solution).feasible).toBe(true);
     const sizes = Object.values(a.solution.helperSets!).map((s) => s.length);
     expect(sizes.length).toBe(24);
+    for (const n of sizes) expect(n).toBeLessThanOrEqual(4);
     // against the series construction, phase 1 gives fewer faces at the start
     const series = solve(problem, { iterations: 1, seed: 4, tuning: { construction: 'series' } });
     const sets = solve(problem, { iterations: 1, seed: 4 });
     const faces = (s: typeof sets) => checkSolution(problem, s.solution).figures.distinctHelpers.mean;
     expect(faces(sets)).toBeLessThan(faces(series));
+    const oldSets = solve(problem, { iterations: 1, seed: 4, tuning: { construction: 'sets' } });
+    expect(faces(sets)).toBeLessThanOrEqual(faces(oldSets));
   });
 });

@@ -3,7 +3,7 @@
  * becomes two linked "units" that must be served on the same day by different helpers
  * with the same start time.
  */
-import type { Problem, Solution, Weights } from '../model.ts';
+import type { Problem, Solution, Visit, Weights } from '../model.ts';
 import { travelMatrix } from '../travel.ts';
 import { helperFloor } from './helper-floor.ts';
 
@@ -190,17 +190,9 @@ export function resolveWeights(problem: Problem, w: Partial<Weights> = {}, conti
   };
 }
 
-export function compile(problem: Problem, weights: Weights, neighborCount = 40, baseline?: Solution): Instance {
-  const solomon = problem.kind === 'solomon';
-  const nLoc = problem.locations.length;
-  const tm = travelMatrix(problem);
-  const locIdx = new Map(problem.locations.map((l, i) => [l.id, i]));
-  const staffIdx = new Map(problem.staff.map((s, i) => [s.id, i]));
-  const recIdx = new Map(problem.recipients.map((r, i) => [r.id, i]));
+/** Routes: one per (helper, day) with a shift, listed by day, then helper. */
+function compileRoutes(problem: Problem, locIdx: Map<string, number>) {
   const nStaff = problem.staff.length;
-  const nRec = problem.recipients.length;
-
-  // routes
   const routes: { s: number; day: number; start: number; end: number }[] = [];
   problem.staff.forEach((st, s) => {
     for (const sh of st.shifts) routes.push({ s, day: sh.day, start: sh.start, end: sh.end });
@@ -232,8 +224,73 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     l.push(i);
     routesByDay.set(rDay[i], l);
   }
+  return { nRoutes, rStaff, rDay, rStartLoc, rEndLoc, rStart, rEnd, rCap, staffAvail, routesByDay };
+}
+type Routes = ReturnType<typeof compileRoutes>;
 
-  // units
+interface Lookup {
+  problem: Problem;
+  tm: Float64Array;
+  nLoc: number;
+  locIdx: Map<string, number>;
+  staffIdx: Map<string, number>;
+  recIdx: Map<string, number>;
+}
+
+/**
+ * The routes that could take visit v (shift that day, skills, pin, reachable inside its hard
+ * window and back by the shift's end, demand within capacity), with the counts that name why
+ * none could (unassignableReason).
+ */
+function eligibleRoutes(L: Lookup, R: Routes, v: Visit, loc: number, pinned: number) {
+  const { problem, tm, nLoc } = L;
+  const skills = v.skills ?? [];
+  const hardLatest = v.latest + (v.maxLate ?? 0);
+  const elig: number[] = [];
+  let skillOk = 0;
+  let shiftOk = 0;
+  for (const r of R.routesByDay.get(v.day) ?? []) {
+    const st = problem.staff[R.rStaff[r]];
+    if (pinned >= 0 && R.rStaff[r] !== pinned) continue;
+    if (!skills.every((sk) => st.skills.includes(sk))) continue;
+    skillOk++;
+    const arr = Math.max(R.rStart[r] + tm[R.rStartLoc[r] * nLoc + loc], v.earliest);
+    if (arr > hardLatest + 1e-9) continue;
+    if (arr + v.duration + tm[loc * nLoc + R.rEndLoc[r]] > R.rEnd[r] + 1e-9) continue;
+    shiftOk++;
+    if ((v.demand ?? 0) > R.rCap[r]) continue;
+    elig.push(r);
+  }
+  return { elig, skillOk, shiftOk };
+}
+
+/** Why nobody could ever do visit v (or null when enough helpers could). */
+function unassignableReason(
+  problem: Problem,
+  R: Routes,
+  v: Visit,
+  pinned: number,
+  e: ReturnType<typeof eligibleRoutes>,
+): string | null {
+  const k = v.staff ?? 1;
+  const skills = v.skills ?? [];
+  const distinctStaff = new Set(e.elig.map((r) => R.rStaff[r])).size;
+  if (e.elig.length > 0 && distinctStaff >= k) return null;
+  if (pinned >= 0 && !problem.staff[pinned].shifts.some((s) => s.day === v.day))
+    return `pinned helper "${v.pinned}" has no shift on day ${v.day}`;
+  if (e.skillOk === 0)
+    return skills.length
+      ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}`
+      : `no helper has a shift on day ${v.day}`;
+  if (e.shiftOk === 0)
+    return `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${v.latest + (v.maxLate ?? 0)}] and get back in time`;
+  if (e.elig.length === 0) return `its demand ${v.demand} exceeds every vehicle's capacity`;
+  return `needs ${k} helpers at once, only ${distinctStaff} qualified helper(s) can do it on day ${v.day}`;
+}
+
+/** Units (a two-helper visit is two linked units), their eligible routes, and the visits nobody could do. */
+function compileUnits(L: Lookup, R: Routes) {
+  const { problem } = L;
   const nVisits = problem.visits.length;
   let nUnits = 0;
   for (const v of problem.visits) nUnits += v.staff ?? 1;
@@ -254,40 +311,24 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   let u = 0;
   problem.visits.forEach((v, vi) => {
     const k = v.staff ?? 1;
-    const rec = recIdx.get(v.recipient)!;
-    const loc = locIdx.get(problem.recipients[rec].location)!;
-    const skills = v.skills ?? [];
-    const pinned = v.pinned !== undefined ? staffIdx.get(v.pinned)! : -1;
+    const rec = L.recIdx.get(v.recipient)!;
+    const loc = L.locIdx.get(problem.recipients[rec].location)!;
+    const pinned = v.pinned !== undefined ? L.staffIdx.get(v.pinned)! : -1;
     if (pinned >= 0) vPinned[vi] = 1;
-    const hardLatest = v.latest + (v.maxLate ?? 0);
-    const elig: number[] = [];
-    let skillOk = 0;
-    let shiftOk = 0;
-    for (const r of routesByDay.get(v.day) ?? []) {
-      const st = problem.staff[rStaff[r]];
-      if (pinned >= 0 && rStaff[r] !== pinned) continue;
-      if (!skills.every((sk) => st.skills.includes(sk))) continue;
-      skillOk++;
-      const arr = Math.max(rStart[r] + tm[rStartLoc[r] * nLoc + loc], v.earliest);
-      if (arr > hardLatest + 1e-9) continue;
-      if (arr + v.duration + tm[loc * nLoc + rEndLoc[r]] > rEnd[r] + 1e-9) continue;
-      shiftOk++;
-      if ((v.demand ?? 0) > rCap[r]) continue;
-      elig.push(r);
-    }
+    const e = eligibleRoutes(L, R, v, loc, pinned);
     const units = new Int32Array(k);
     for (let j = 0; j < k; j++) {
       units[j] = u;
       uVisit[u] = vi;
       uLoc[u] = loc;
       uE[u] = v.earliest;
-      uL[u] = hardLatest;
+      uL[u] = v.latest + (v.maxLate ?? 0);
       uDue[u] = v.latest;
       uDur[u] = v.duration;
       uDem[u] = v.demand ?? 0;
       uRec[u] = rec;
       uDay[u] = v.day;
-      uRoutes[u] = Int32Array.from(elig);
+      uRoutes[u] = Int32Array.from(e.elig);
       u++;
     }
     if (k === 2) {
@@ -295,24 +336,33 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       uPartner[units[1]] = units[0];
     }
     vUnits[vi] = units;
-    const distinctStaff = new Set(elig.map((r) => rStaff[r])).size;
-    if (elig.length === 0 || distinctStaff < k) {
-      let reason: string;
-      if (pinned >= 0 && !problem.staff[pinned].shifts.some((s) => s.day === v.day))
-        reason = `pinned helper "${v.pinned}" has no shift on day ${v.day}`;
-      else if (skillOk === 0)
-        reason = skills.length
-          ? `no helper with skills [${skills.join(', ')}]${pinned >= 0 ? ` (pinned "${v.pinned}")` : ''} has a shift on day ${v.day}`
-          : `no helper has a shift on day ${v.day}`;
-      else if (shiftOk === 0)
-        reason = `no qualified helper's shift on day ${v.day} can reach it inside its window [${v.earliest}, ${hardLatest}] and get back in time`;
-      else if (elig.length === 0) reason = `its demand ${v.demand} exceeds every vehicle's capacity`;
-      else reason = `needs ${k} helpers at once, only ${distinctStaff} qualified helper(s) can do it on day ${v.day}`;
-      unassignable.set(vi, reason);
-    }
+    const reason = unassignableReason(problem, R, v, pinned, e);
+    if (reason !== null) unassignable.set(vi, reason);
   });
+  return {
+    nUnits,
+    uVisit,
+    uPartner,
+    uLoc,
+    uE,
+    uL,
+    uDue,
+    uDur,
+    uDem,
+    uRec,
+    uDay,
+    uRoutes,
+    nVisits,
+    vUnits,
+    vPinned,
+    unassignable,
+  };
+}
+type Units = ReturnType<typeof compileUnits>;
 
-  // interdependent visits (each visit in at most one dependency: the reader checks it)
+/** Interdependent visits (each visit in at most one dependency: the reader checks it); linked visits. */
+function compileDependencies(problem: Problem, vUnits: Int32Array[]) {
+  const nVisits = problem.visits.length;
   const vIdx = new Map(problem.visits.map((v, i) => [v.id, i]));
   const vDep = new Int32Array(nVisits).fill(-1);
   const vGapMin = new Float64Array(nVisits);
@@ -334,9 +384,12 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     vLinked[a] = vLinked[b] = 1;
   }
   for (let v = 0; v < nVisits; v++) if (vUnits[v].length > 1) vLinked[v] = 1;
+  return { vDep, vGapMin, vGapMax, vDepDistinct, vLinked };
+}
 
-  // series of recurring visits (the unit of continuity-first planning)
-  const vSeries = new Int32Array(nVisits);
+/** Series of recurring visits (the unit of continuity-first planning). */
+function compileSeries(problem: Problem) {
+  const vSeries = new Int32Array(problem.visits.length);
   const seriesList: number[][] = [];
   const seriesKey = new Map<string, number>();
   problem.visits.forEach((v, vi) => {
@@ -350,9 +403,12 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
     vSeries[vi] = s;
     seriesList[s].push(vi);
   });
-  const series = seriesList.map((l) => Int32Array.from(l));
+  return { vSeries, series: seriesList.map((l) => Int32Array.from(l)) };
+}
 
-  // neighbours: nearest units of the same day by travel (symmetrised)
+/** Each unit's nearest units of the same day by travel, plus a small term for being apart in time. */
+function compileNeighbours(U: Units, tm: Float64Array, nLoc: number, neighborCount: number): Int32Array[] {
+  const { nUnits, uDay, uE, uDue, uDur, uLoc } = U;
   const uNeighbors: Int32Array[] = new Array(nUnits);
   const byDay = new Map<number, number[]>();
   for (let i = 0; i < nUnits; i++) {
@@ -380,8 +436,13 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       uNeighbors[ua] = Int32Array.from(out); // includes the unit itself first
     }
   }
+  return uNeighbors;
+}
 
-  // continuity costs
+/** Continuity costs per (person, helper), the preferred helpers' head start, and the convex step per extra face. */
+function compileContinuity(problem: Problem, weights: Weights, staffIdx: Map<string, number>) {
+  const nStaff = problem.staff.length;
+  const nRec = problem.recipients.length;
   const W = weights.continuity;
   const pairCost = new Float64Array(nRec * nStaff);
   const visitCost = new Float64Array(nRec * nStaff);
@@ -409,10 +470,12 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
   const distinctStep = new Float64Array(maxK);
   // A convex extra beyond 3 helpers pushes the tail (p90) down.
   for (let k = 0; k < maxK; k++) distinctStep[k] = k >= 2 ? W * 0.5 * (k - 1) * (k - 1) : 0;
+  return { pairCost, visitCost, prefBonus, newHelperMin, distinctStep };
+}
 
-  const recFloor = helperFloor(nRec, nVisits, nStaff, vUnits, uRec, uRoutes, rStaff, unassignable);
-
-  // baseline helpers (re-planning): unknown visits and helpers are skipped
+/** Baseline helpers of each visit (re-planning): unknown visits and helpers are skipped. */
+function compileBaseline(problem: Problem, staffIdx: Map<string, number>, baseline?: Solution) {
+  const nVisits = problem.visits.length;
   const vBaseA = new Int32Array(nVisits).fill(-1);
   const vBaseB = new Int32Array(nVisits).fill(-1);
   if (baseline) {
@@ -428,61 +491,48 @@ export function compile(problem: Problem, weights: Weights, neighborCount = 40, 
       }
     }
   }
+  return { vBaseA, vBaseB };
+}
 
+export function compile(problem: Problem, weights: Weights, neighborCount = 40, baseline?: Solution): Instance {
+  const solomon = problem.kind === 'solomon';
+  const nLoc = problem.locations.length;
+  const tm = travelMatrix(problem);
+  const L: Lookup = {
+    problem,
+    tm,
+    nLoc,
+    locIdx: new Map(problem.locations.map((l, i) => [l.id, i])),
+    staffIdx: new Map(problem.staff.map((s, i) => [s.id, i])),
+    recIdx: new Map(problem.recipients.map((r, i) => [r.id, i])),
+  };
+  const nStaff = problem.staff.length;
+  const nRec = problem.recipients.length;
+  const { routesByDay: _byDay, ...R } = compileRoutes(problem, L.locIdx);
+  const U = compileUnits(L, { ...R, routesByDay: _byDay });
+  const C = compileContinuity(problem, weights, L.staffIdx);
+  const recFloor = helperFloor(nRec, U.nVisits, nStaff, U.vUnits, U.uRec, U.uRoutes, R.rStaff, U.unassignable);
   return {
     problem,
     solomon,
     nLoc,
     tm,
-    nUnits,
-    uVisit,
-    uPartner,
-    uLoc,
-    uE,
-    uL,
-    uDue,
-    uDur,
-    uDem,
-    uRec,
-    uDay,
-    uRoutes,
-    uNeighbors,
-    nVisits,
-    vUnits,
-    vPinned,
-    vDep,
-    vGapMin,
-    vGapMax,
-    vDepDistinct,
-    vLinked,
-    vSeries,
-    series,
-    unassignable,
-    nRoutes,
-    rStaff,
-    rDay,
-    rStartLoc,
-    rEndLoc,
-    rStart,
-    rEnd,
-    rCap,
+    ...U,
+    uNeighbors: compileNeighbours(U, tm, nLoc, neighborCount),
+    ...compileDependencies(problem, U.vUnits),
+    ...compileSeries(problem),
+    ...R,
     nStaff,
     nRec,
-    staffAvail,
-    pairCost,
-    visitCost,
-    newHelperMin,
+    ...C,
     recSet: Array.from({ length: nRec }, () => new Int32Array(0)),
-    outsideMin: Float64Array.from(newHelperMin),
-    prefBonus,
-    distinctStep,
+    outsideMin: Float64Array.from(C.newHelperMin),
     recFloor,
     weights,
     metric: (problem.travel.model !== 'matrix' || isMetric(tm, nLoc)) && weights.travel >= 0,
     soft: (weights.tardiness > 0 || weights.maxTardiness > 0) && problem.visits.some((v) => (v.maxLate ?? 0) > 0),
-    vBaseA,
-    vBaseB,
+    ...compileBaseline(problem, L.staffIdx, baseline),
     symmetricEmpty: solomon,
-    maxRoutes: problem.maxRoutes ?? nRoutes,
+    maxRoutes: problem.maxRoutes ?? R.nRoutes,
   };
 }

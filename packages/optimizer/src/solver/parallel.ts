@@ -38,13 +38,13 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
   // (60 people: +14.1 % against +11.5 %), so not there.
   const continuity = options.weights?.continuity ?? options.continuityWeight;
   if (continuity === 0 || options.baseline) return undefined;
+  // care zones (no named contacts): every worker starts from its own zones (each seed sweeps
+  // from another angle); a travel-only start would ignore the zones (round 1, helper sets: from
+  // a travel-only plan the search never got back to the sets in the time, 13.7 faces a person
+  // and +79 % travel at 300 people against 7.3 and +32 % from the sets' plan)
+  if (defaultConstruction(problem) === 'zones') return undefined;
   const large = problem.visits.length > LARGE_DISTRICT;
   if (index % 2 === 1) return large ? { warmStart: 0.3, contRamp: 0.5 } : { warmStart: 0.3 };
-  // helper sets (no named contacts): the even worker starts from the sets' own plan — from a
-  // travel-only plan (24 faces a person at 300 people) the search never got back to the sets
-  // in the time (city district of 300 people: 13.7 faces a person and +79 % travel against
-  // 7.3 and +32 % from the sets' plan, at comparable iterations)
-  if (defaultConstruction(problem) === 'sets') return undefined;
   return large ? { warmStart: 0.15 } : undefined;
 }
 

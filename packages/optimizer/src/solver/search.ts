@@ -8,6 +8,7 @@
  * geometrically over iterations (deterministic) or time (anytime); Solomon instances
  * reheat on stagnation. The best plan is kept as a snapshot of changed routes only.
  */
+import type { OutsideReason } from '../model.ts';
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
 import { eligible } from './instance.ts';
@@ -31,8 +32,8 @@ export interface SearchParams {
   routeRuin?: number;
   t0?: number;
   tf?: number;
-  /** Home-care construction: series (continuity-first) or greedy insertion by day ('sets' is built before the search: helper-sets.ts). */
-  construction?: 'sets' | 'series' | 'greedy';
+  /** Home-care construction: series (continuity-first) or greedy insertion by day ('zones' and 'sets' are built before the search: zones.ts, helper-sets.ts). */
+  construction?: 'zones' | 'sets' | 'series' | 'greedy';
   /** Re-planning: a baseline plan mapped onto the routes, kept where still feasible. */
   baseline?: BaselineSeed;
   /**
@@ -185,48 +186,9 @@ export class Search extends LocalSearch {
         }
       }
       this.noNewRoutes = false;
-      const op = rng.next();
-      let keepOrder = false;
-      if (repairSeed >= 0) {
-        this.sisrRuin(cBar, lMax, repairSeed);
-        keepOrder = true;
-      } else if (useRecRuin && op < 0.1) {
-        // relabelling: no ruin; recreate below only retries unassigned visits
-        if (op < 0.06) this.routeSwap();
-        else this.randomGroupRelabel();
-      } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
-      else if (useRecRuin && op < 0.26) {
-        if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
-      } else if (useRecRuin && op < 0.36) {
-        if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
-      } else if (useRecRuin && op < 0.45) {
-        if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
-        else keepOrder = rng.next() < 0.5;
-      } else if (I.solomon && op < routeRuinRate) {
-        if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
-        else this.sisrRuin(cBar, lMax);
-      } else this.sisrRuin(cBar, lMax);
+      const keepOrder = this.ruinStep(repairSeed, cBar, lMax, useRecRuin, routeRuinRate, recVisits, recPref, recUnits);
       this.compactTouched();
-      const rnd = rng.next();
-      const order = I.solomon
-        ? rnd < 4 / 11
-          ? 0
-          : rnd < 8 / 11
-            ? 1
-            : rnd < 10 / 11
-              ? 2
-              : 3
-        : rnd < 0.3
-          ? 0
-          : rnd < 0.5
-            ? 4
-            : rnd < 0.65
-              ? 5
-              : rnd < 0.8
-                ? 6
-                : rnd < 0.9
-                  ? 2
-                  : 1;
+      const order = this.recreateOrder();
       // repair iterations place the unassigned visit where it packs best (travel only)
       this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
@@ -267,14 +229,19 @@ export class Search extends LocalSearch {
       }
     }
     this.contLambda = 1;
-    // load the best plan
+    return this.finish(best, useRecRuin, it);
+  }
+
+  /** Loads the best plan, polishes who takes which list, and returns it. */
+  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number): SearchResult {
+    const I = this.I;
     this.curE.set(best.winE);
     this.curL.set(best.winL);
     for (let r = 0; r < I.nRoutes; r++) this.routes[r] = best.routes[r].slice();
     this.uRoute.fill(-1);
     this.recomputeTotals();
     // who takes which list: relabelling can only lower the cost of the final plan
-    if (useRecRuin) this.relabelDescent();
+    if (relabel) this.relabelDescent();
     const starts = new Float64Array(I.nUnits).fill(NaN);
     for (let r = 0; r < I.nRoutes; r++) {
       const seq = this.routes[r];
@@ -295,53 +262,124 @@ export class Search extends LocalSearch {
   }
 
   /**
+   * One iteration's ruin: room around an unassigned visit (repair), a relabelling, one of the
+   * continuity ruins, route elimination (Solomon) or a string removal. Returns whether the
+   * recreate keeps the insert list's order.
+   */
+  private ruinStep(
+    repairSeed: number,
+    cBar: number,
+    lMax: number,
+    useRecRuin: boolean,
+    routeRuinRate: number,
+    recVisits: number[][],
+    recPref: Int32Array[],
+    recUnits: number[][],
+  ): boolean {
+    const I = this.I;
+    const rng = this.rng;
+    const op = rng.next();
+    let keepOrder = false;
+    if (repairSeed >= 0) {
+      this.sisrRuin(cBar, lMax, repairSeed);
+      keepOrder = true;
+    } else if (useRecRuin && op < 0.1) {
+      // relabelling: no ruin; recreate below only retries unassigned visits
+      if (op < 0.06) this.routeSwap();
+      else this.randomGroupRelabel();
+    } else if (useRecRuin && op < 0.16) this.recipientRuin(recVisits, recPref);
+    else if (useRecRuin && op < 0.26) {
+      if (!this.seriesRuin(recPref)) this.sisrRuin(cBar, lMax);
+    } else if (useRecRuin && op < 0.36) {
+      if (!this.helperSetRuin(recVisits, recPref)) this.sisrRuin(cBar, lMax);
+    } else if (useRecRuin && op < 0.45) {
+      if (!this.helperRuin(recUnits)) this.sisrRuin(cBar, lMax);
+      else keepOrder = rng.next() < 0.5;
+    } else if (I.solomon && op < routeRuinRate) {
+      if (this.routeRuin()) this.sisrRuin(cBar / 2, lMax);
+      else this.sisrRuin(cBar, lMax);
+    } else this.sisrRuin(cBar, lMax);
+    return keepOrder;
+  }
+
+  /** The recreate order of an iteration: random, demand, distance, window… (insertion.ts), Solomon's mix or home care's. */
+  private recreateOrder(): number {
+    const rnd = this.rng.next();
+    if (this.I.solomon) return rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3;
+    return rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
+  }
+
+  /**
    * Why each visit done outside its person's helper set is there (visit index -> reason), on
    * the plan the search returned: no helper of the set on duty that day, none of them
    * qualified or able to reach it in its window, a two-helper visit with fewer than two of the
    * set on duty, no room in the set's routes at that time, or less travel outside the set.
    */
-  explainOutside(): Map<number, string> {
+  explainOutside(): Map<number, OutsideReason> {
     const I = this.I;
-    const out = new Map<number, string>();
-    const days = I.problem.days;
-    const hhmm = (t: number) =>
-      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+    const out = new Map<number, OutsideReason>();
     for (let v = 0; v < I.nVisits; v++) {
       const units = I.vUnits[v];
-      const rec = I.uRec[units[0]];
-      const set = I.recSet[rec];
+      const set = I.recSet[I.uRec[units[0]]];
       if (set.length === 0 || !this.vAssigned[v]) continue;
-      const outside = units.filter((u) => set.indexOf(I.rStaff[this.uRoute[u]]) < 0);
-      if (outside.length === 0) continue;
-      const u = units[0];
-      const day = I.uDay[u];
-      const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
-      const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
-      let reason: string;
-      if (onDuty.length === 0) reason = `no helper of the set works on day ${day}`;
-      else if (able.length === 0) {
-        const skills = I.problem.visits[v].skills ?? [];
-        reason = `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`;
-      } else if (units.length > 1 && able.length < 2)
-        reason = `needs two helpers at once; only ${able.length} of the set can do it that day`;
-      else {
-        // room in a set member's route that day (the visit's own place taken out of the reckoning)
-        let cheapest = Infinity;
-        const here = this.routeCostOf(u);
-        for (const s of able) {
-          const r = this.routeOf[s * days + day];
-          if (this.uRoute[u] === r) continue;
-          const d = this.bestPos(u, r, false);
-          if (d < cheapest) cheapest = d;
-        }
-        if (cheapest === Infinity)
-          reason = `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`;
-        else
-          reason = `less travel outside the set (a helper of the set would add ${Math.max(0, cheapest - here).toFixed(0)} more travel-minutes)`;
-      }
-      out.set(v, reason);
+      if (units.every((u) => set.indexOf(I.rStaff[this.uRoute[u]]) >= 0)) continue;
+      out.set(v, this.outsideReason(v, set));
     }
     return out;
+  }
+
+  /** The reason for one visit done outside its person's set (explainOutside). */
+  private outsideReason(v: number, set: Int32Array): OutsideReason {
+    const I = this.I;
+    const days = I.problem.days;
+    const units = I.vUnits[v];
+    const u = units[0];
+    const day = I.uDay[u];
+    const hhmm = (t: number) =>
+      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+    const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
+    const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
+    if (onDuty.length === 0) return { code: 'off_duty', day, text: `no helper of the set works on day ${day}` };
+    if (able.length === 0) {
+      const skills = I.problem.visits[v].skills ?? [];
+      return {
+        code: 'not_qualified',
+        day,
+        skills,
+        text: `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`,
+      };
+    }
+    if (units.length > 1 && able.length < 2)
+      return {
+        code: 'two_helpers',
+        day,
+        able: able.length,
+        text: `needs two helpers at once; only ${able.length} of the set can do it that day`,
+      };
+    // room in a set member's route that day (the visit's own place taken out of the reckoning)
+    let cheapest = Infinity;
+    const here = this.routeCostOf(u);
+    for (const s of able) {
+      const r = this.routeOf[s * days + day];
+      if (this.uRoute[u] === r) continue;
+      const d = this.bestPos(u, r, false);
+      if (d < cheapest) cheapest = d;
+    }
+    if (cheapest === Infinity)
+      return {
+        code: 'no_room',
+        day,
+        from: I.uE[u],
+        to: I.uDue[u],
+        text: `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`,
+      };
+    const minutes = Math.round(Math.max(0, cheapest - here));
+    return {
+      code: 'less_travel',
+      day,
+      minutes,
+      text: `less travel outside the set (a helper of the set would add ${minutes} more travel-minutes)`,
+    };
   }
 
   /** Travel-weighted cost that unit u adds where it is (its detour). */

@@ -5,7 +5,8 @@ import type { Problem, Solution, SolveOptions } from '../model.ts';
 import { compile, resolveWeights, type Instance } from './instance.ts';
 import { Search, type SearchResult } from './search.ts';
 import { baselineSeed } from './baseline.ts';
-import { applyHelperSets, buildHelperSets, type HelperSets } from './helper-sets.ts';
+import { applyHelperSets, buildHelperSets } from './helper-sets.ts';
+import { applyZones, buildZones, zonePlan } from './zones.ts';
 
 export interface SolveResult {
   solution: Solution;
@@ -40,19 +41,47 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
   const warm = inst.solomon || weights.continuity === 0 ? 0 : (options.tuning?.warmStart ?? 0);
   // Familiar faces by construction: each person's helper set first (phase 1), priced into the
   // continuity terms, and its plan the search's start unless a travel-only warm start is asked for
-  let sets: HelperSets | undefined;
+  let sets: { sets: Int32Array[]; routes: number[][]; winE: Float64Array; winL: Float64Array } | undefined;
   const construction = options.tuning?.construction ?? defaultConstruction(problem);
-  if (
-    problem.kind !== 'solomon' &&
-    problem.kind !== 'mankowska' &&
-    weights.continuity > 0 &&
-    !options.baseline &&
-    construction === 'sets'
-  ) {
-    sets = buildHelperSets(inst, seed, options.tuning?.maxSet, options.tuning?.setTravel);
-    applyHelperSets(inst, sets.sets, options.tuning?.outside);
+  const phase1 =
+    problem.kind !== 'solomon' && problem.kind !== 'mankowska' && weights.continuity > 0 && !options.baseline;
+  const tn = options.tuning ?? {};
+  if (phase1 && construction === 'sets') {
+    sets = buildHelperSets(inst, seed, tn.maxSet, tn.setTravel);
+    applyHelperSets(inst, sets.sets, tn.outside);
+  }
+  // care zones: restricted to the own and neighbouring zones for the first `openAt` of the
+  // run (granular), then every helper eligible again (priced by zone) to place what is left
+  let openAt = 0;
+  let fullRoutes: Int32Array[] | undefined;
+  if (phase1 && construction === 'zones') {
+    const zones = buildZones(inst, seed, { zoneStaff: tn.zoneStaff, maxSet: tn.maxSet });
+    openAt = tn.zoneOpen === false ? 0 : (tn.zoneOpenAt ?? 0);
+    if (openAt > 0) fullRoutes = inst.uRoutes.slice();
+    applyZones(
+      inst,
+      zones,
+      tn.zoneReach ?? 1,
+      { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
+      (tn.zoneOpen ?? true) && openAt === 0,
+    );
+    sets = { sets: zones.sets, ...zonePlan(inst, zones, seed, tn.zoneOrder === 'tight') };
   }
   let start: SearchResult | undefined;
+  if (fullRoutes) {
+    start = new Search(inst, seed).run({
+      seed,
+      iterations: Math.max(1, Math.floor(iterations * openAt)),
+      timeMs: timeMs * openAt,
+      scheduleBy,
+      onProgress: progress,
+      ...options.tuning,
+      construction,
+      contRamp: 0,
+      start: sets,
+    });
+    for (let u = 0; u < inst.nUnits; u++) inst.uRoutes[u] = fullRoutes[u];
+  }
   if (warm > 0) {
     const inst0 = compile(problem, { ...weights, continuity: 0, preferredVisit: 0 }, 40, options.baseline);
     start = new Search(inst0, seed + 7777).run({
@@ -74,6 +103,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     timeMs: options.timeLimit === undefined ? Infinity : Math.max(0, options.timeLimit * 1000 - used),
     scheduleBy,
     onProgress: progress,
+    // the open phase continues the restricted one's plan, cooler
+    ...(fullRoutes ? { t0: 0.05 } : {}),
     ...options.tuning,
     construction,
     // continuity is brought in gradually only from a travel-only plan, never when re-planning
@@ -111,13 +142,13 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
 }
 
 /**
- * Helper sets by default where the problem names no familiar faces; where the team has named
- * contacts (preferred helpers), the continuity-first series construction that starts from
- * them (on the generator's team districts the sets start cost 0–8 % more travel for the same
- * faces at 60 people, three paired runs of 20,000 iterations).
+ * Care zones by default where the problem names no familiar faces (zones.ts); where the team
+ * has named contacts (preferred helpers), the continuity-first series construction that
+ * starts from them (on the generator's team districts the helper-sets start cost 0–8 % more
+ * travel for the same faces at 60 people, three paired runs of 20,000 iterations).
  */
-export function defaultConstruction(problem: Problem): 'sets' | 'series' {
-  return problem.recipients.some((r) => (r.preferred ?? []).length > 0) ? 'series' : 'sets';
+export function defaultConstruction(problem: Problem): 'zones' | 'series' {
+  return problem.recipients.some((r) => (r.preferred ?? []).length > 0) ? 'series' : 'zones';
 }
 
 function round(x: number, d: number): number {

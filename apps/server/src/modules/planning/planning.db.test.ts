@@ -194,6 +194,45 @@ describe('a plan proposal', () => {
     expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
   });
 
+  it("shows each person's helper set and why a visit left it", async () => {
+    await planTwoDays();
+    await db().execute(sql`DELETE FROM rota_entry WHERE staff_id = ${kariId}`);
+    const day1 = new Date(`${from}T12:00:00Z`).getUTCDay() || 7;
+    expect(
+      (await anna.post(`/api/planning/teams/${team()}/rota`, { ...allWeek, weekdays: [day1], staffId: kariId })).status,
+    ).toBe(201);
+    const runId = await proposeAndRun();
+    const view = await anna.get(`/api/planning/runs/${runId}`);
+    const staffIds = new Set(view.body.staff.map((s: { id: string }) => s.id));
+    const setOf = new Map<string, string[]>(
+      view.body.people.map((p: { recipientId: string; helperSet: string[] }) => [p.recipientId, p.helperSet]),
+    );
+    for (const set of setOf.values()) {
+      expect(set.length).toBeGreaterThanOrEqual(1);
+      for (const h of set) expect(staffIds.has(h)).toBe(true);
+    }
+    let outside = 0;
+    for (const v of view.body.visits as {
+      recipientId: string;
+      helpers: string[];
+      outsideSet: { code: string } | null;
+    }[]) {
+      if (v.helpers.length === 0) continue;
+      const inSet = v.helpers.every((h) => setOf.get(v.recipientId)!.includes(h));
+      if (inSet) expect(v.outsideSet).toBeNull();
+      else {
+        outside++;
+        expect(['off_duty', 'not_qualified', 'two_helpers', 'no_room', 'less_travel']).toContain(v.outsideSet?.code);
+        expect(v.outsideSet).not.toHaveProperty('text');
+      }
+    }
+    // Kari works the first day only, Anna both: Petter's set holds both (Kari for the medicines,
+    // which nobody else may give), each visit inside it, and nothing to explain
+    const petter = setOf.get(suite.world.petter.id)!;
+    expect([...petter].sort()).toEqual([suite.world.staff.anna.id, kariId].sort());
+    expect(outside).toBe(0);
+  });
+
   it('never gives a visit to a helper who no longer serves the person when it is published (finding 6)', async () => {
     await planTwoDays();
     const runId = await proposeAndRun();

@@ -166,6 +166,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
           ?.solution as Solution | undefined)
       : undefined;
     const before = figuresFor(data);
+    const baseline = base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined);
     // Progress is written while the optimizer works (a drizzle query runs only when awaited or
     // then-ed, so each write is started here), at most one write in flight.
     let lastWrite = 0;
@@ -183,7 +184,11 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
             threads: opts.threads,
             // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
             // Either way every visit moved to another helper costs extra, so little changes.
-            baseline: base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined),
+            baseline,
+            // A new proposal gives each person a helper set first (primary contact first, then
+            // helpers with room for the person's visits), so the page can show the set and why a
+            // visit left it; a re-plan keeps the plan it starts from instead.
+            tuning: baseline ? undefined : { construction: 'zones' },
             onProgress: (p) => {
               const now = performance.now();
               if (now - lastWrite < 1000 || inFlight) return;

@@ -17,6 +17,14 @@ import { assignmentsFrom, type Assignment } from './planning.problem.ts';
 import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
 import { shiftsOn } from './rota.ts';
 
+/** The reason, without the solver's English text (the page says it in the user's language). */
+function outsideOf(solution: Solution | null | undefined, visitId: string) {
+  const r = solution?.outsideSet?.[visitId];
+  if (!r) return null;
+  const { text: _text, ...reason } = r;
+  return reason;
+}
+
 export async function planView(
   db: Db,
   actor: Actor,
@@ -28,9 +36,11 @@ export async function planView(
   const from = run ? run.fromDate : (q as { from: string }).from;
   const days = run ? run.days : (q as { days: number }).days;
   const data = await loadPlanningData(db, teamId, from, days, osloNow(actor.now));
-  const assignments: Map<string, Assignment> | undefined = run?.solution
-    ? assignmentsFrom(run.solution as Solution)
-    : undefined;
+  const solution = run?.solution as Solution | null | undefined;
+  const assignments: Map<string, Assignment> | undefined = solution ? assignmentsFrom(solution) : undefined;
+  const staffIds = new Set(data.staff.map((s) => s.id));
+  /** Each person's helper set from the proposal (helpers only: no breaks or holds), primary first. */
+  const setOf = (recipientId: string) => (solution?.helperSets?.[recipientId] ?? []).filter((id) => staffIds.has(id));
   const dates = datesInRange(from, days);
 
   const titles = new Map<string, string[]>();
@@ -66,6 +76,8 @@ export async function planView(
       status: v.status,
       lockedTo: lockOf.get(v.id) ?? null,
       measures: titles.get(v.id) ?? [],
+      /** Why the proposal gives this visit to a helper outside the person's set (null: inside it, or no set). */
+      outsideSet: outsideOf(solution, v.id),
     };
   });
   const people = new Map<string, Set<string>>();
@@ -120,6 +132,7 @@ export async function planView(
         recipientId,
         person: data.names.recipients.get(recipientId) ?? '',
         helpers: [...set],
+        helperSet: setOf(recipientId),
       }))
       .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
     locks: data.locks,

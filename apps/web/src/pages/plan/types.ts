@@ -21,6 +21,19 @@ export interface PlanVisit {
   status: string;
   lockedTo: string | null;
   measures: string[];
+  /** Why the proposal gives the visit to a helper outside the person's helper set (null: inside, or no set). */
+  outsideSet?: OutsideReason | null;
+}
+
+/** The optimizer's reason for a visit outside the person's helper set (its English text left out). */
+export interface OutsideReason {
+  code: 'off_duty' | 'not_qualified' | 'two_helpers' | 'no_room' | 'less_travel';
+  day: number;
+  skills?: string[];
+  able?: number;
+  from?: number;
+  to?: number;
+  minutes?: number;
 }
 
 export interface RunInfo {
@@ -45,7 +58,8 @@ export interface PlanView {
   /** Per date, the parts of each helper's working time (a split shift has two; empty when off). */
   staff: { id: string; name: string; shifts: { start: number; end: number }[][]; absent: boolean[] }[];
   visits: PlanVisit[];
-  people: { recipientId: string; person: string; helpers: string[] }[];
+  /** helperSet: the proposal's helper set (primary contact first); empty without a proposal. */
+  people: { recipientId: string; person: string; helpers: string[]; helperSet?: string[] }[];
   locks: { id: string; visitId: string | null; staffId: string; date: string | null }[];
 }
 
