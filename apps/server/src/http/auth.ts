@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../time/clock.ts';
-import { loadActorCached } from '../modules/accounts/accounts.service.ts';
+import { loadActorCached } from '../modules/accounts/index.ts';
 import { AppError, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'tillit_session';

@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { type AppError, forbidden, notFound } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/index.ts';
 import { validOn } from '../../time/sql.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { auditWriterFor } from '../audit/index.ts';
 import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts } from './access.policy.ts';
 
 export type Allowed = Extract<Decision, { allow: true }>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { emergencyBody, recipientParams } from '../recipients/recipients.schema.ts';
+import { emergencyBody, recipientParams } from '../recipients/index.ts';
 import { EmergencyRepository } from './emergency.repository.ts';
 
 const followUpBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../http/errors.ts';
-import { canFollowUpAudit } from '../access/access.policy.ts';
+import { canFollowUpAudit } from '../access/index.ts';
 import { listAudit, verifyAuditLog } from './audit.repository.ts';
 
 const auditQuery = z.object({

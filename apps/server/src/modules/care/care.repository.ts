@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, notFound } from '../../http/errors.ts';
-import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
-import { assertHelpersServe } from '../access/helpers.rule.ts';
-import { competenceTypes } from '../organisation/organisation.tables.ts';
+import { readWithAccess, withRecordAccess } from '../access/index.ts';
+import { assertHelpersServe } from '../access/index.ts';
+import { competenceTypes } from '../organisation/organisation.readmodel.ts';
 import { goals, measures, measureVersions, sharedDecisions, whatMatters } from './care.tables.ts';
 import type { MeasureInput, MeasurePatch, SharedDecisionInput } from './care.schema.ts';
 

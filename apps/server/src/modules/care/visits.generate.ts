@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
-import { servesOn } from '../access/helpers.rule.ts';
+import { servesOn } from '../access/index.ts';
 import { visitMeasures, visits } from './care.tables.ts';
 import { datesInRange, measureFallsOn } from './recurrence.ts';
 

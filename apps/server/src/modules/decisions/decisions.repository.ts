@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
-import { readWithAccess, withRecordAccess } from '../access/access.repository.ts';
+import { readWithAccess, withRecordAccess } from '../access/index.ts';
 import { serviceDecisions, teamFrames } from './decisions.tables.ts';
 import { legalBasisOf, type DecisionInput } from './decisions.schema.ts';
 import { renderDecisionLetter, type LetterData } from './letter.ts';

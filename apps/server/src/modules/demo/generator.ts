@@ -1,6 +1,6 @@
 import { completeNationalId } from '@tillit/contracts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
-import { demoRota } from './rota.ts';
+import { demoRota, type Profession } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
@@ -25,14 +25,7 @@ export function rng(seed: number) {
   return { next, int, pick, uuid };
 }
 
-export type Profession =
-  | 'sykepleier'
-  | 'helsefagarbeider'
-  | 'assistent'
-  | 'ergoterapeut'
-  | 'fysioterapeut'
-  | 'saksbehandler'
-  | 'leder';
+export type { Profession } from './rota.ts';
 
 export const competenceCatalogue = [
   { code: 'legemiddelhandtering', nameNb: 'Legemiddelhåndtering', nameEn: 'Medication handling' },

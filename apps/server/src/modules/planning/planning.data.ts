@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
-import { datesInRange } from '../care/recurrence.ts';
+import { datesInRange } from '../care/index.ts';
 import type { PlanningData, PlanningStaff, PlanningVisit } from './planning.problem.ts';
 import type { RotaPattern } from './rota.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { UnassignedReason } from '@tillit/contracts';
 import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
-import { datesInRange } from '../care/recurrence.ts';
+import { datesInRange } from '../care/index.ts';
 import { TRAVEL } from './planning.figures.ts';
 import { fitsWindow, type Interval, shiftsFrom, shiftsOn, type RotaPattern } from './rota.ts';
 

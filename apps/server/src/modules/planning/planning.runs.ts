@@ -10,8 +10,8 @@ import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
-import { servesOn } from '../access/helpers.rule.ts';
-import { generateVisits } from '../care/visits.generate.ts';
+import { servesOn } from '../access/index.ts';
+import { assignPlannedHelpers, generateVisits } from '../care/index.ts';
 import { assertTeamPlanner, auditTeam } from './planning.access.ts';
 import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
@@ -394,16 +394,15 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
           if (before.has(h))
             changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
     }
-    for (let i = 0; i < updates.length; i += 500) {
-      const rows = updates
-        .slice(i, i + 500)
-        .map(
-          ({ id, a }) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid, ${a.plannedStart}::smallint)`,
-        );
-      await tx.execute(sql`UPDATE visit v SET staff_id = u.staff_id, second_staff_id = u.second_staff_id, planned_start = u.planned_start,
-                                 published = true, version = v.version + 1
-                             FROM (VALUES ${sql.join(rows, sql`, `)}) AS u(id, staff_id, second_staff_id, planned_start) WHERE v.id = u.id`);
-    }
+    await assignPlannedHelpers(
+      tx,
+      updates.map(({ id, a }) => ({
+        visitId: id,
+        staffId: a.staffId,
+        secondStaffId: a.secondStaffId,
+        plannedStart: a.plannedStart,
+      })),
+    );
     for (let i = 0; i < changes.length; i += 500) {
       const rows = changes
         .slice(i, i + 500)

@@ -5,7 +5,7 @@
  * ("every third weekend") runs on across new year without a jump (ISO week 53 would break it).
  */
 import { addDays, type RotaPattern } from '@tillit/contracts';
-import { isoWeekday } from '../care/recurrence.ts';
+import { isoWeekday } from '../care/index.ts';
 
 export type { RotaPattern };
 
