@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { forbidden } from '../../http/errors.ts';
-import { canFollowUpAudit } from '../access/index.ts';
-import { listAudit, verifyAuditLog } from './audit.repository.ts';
+import { AuditReader } from './audit.reader.ts';
 
 const auditQuery = z.object({
   recipientId: z.uuid().optional(),
@@ -18,13 +16,9 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/audit', { schema: { querystring: auditQuery } }, async (req) => {
-    if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators see the whole audit log');
-    const rows = await listAudit(db, req.query);
+    const rows = await new AuditReader(db, req.actor).list(req.query);
     return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), hash: row.hash.slice(0, 12) }));
   });
 
-  r.get('/api/audit/verify', async (req) => {
-    if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators verify the audit log');
-    return verifyAuditLog(db);
-  });
+  r.get('/api/audit/verify', async (req) => new AuditReader(db, req.actor).verify());
 }
