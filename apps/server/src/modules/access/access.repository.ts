@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { type AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -36,12 +37,7 @@ export const recipientById = sql`r.id = ${sql.placeholder('recipientId')}`;
 
 /** Turns the fact columns of a row into the policy's input. */
 export function parseFacts(row: { teams: unknown; emergency: unknown }): RecordFacts {
-  const teams = Array.isArray(row.teams)
-    ? (row.teams as string[])
-    : String(row.teams)
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean);
+  const teams = pgArray(row.teams);
   const e = (typeof row.emergency === 'string' ? JSON.parse(row.emergency) : row.emergency) as {
     id: string;
     reason: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
 import { servesOn } from '../access/index.ts';
@@ -51,8 +52,7 @@ export async function generateVisits(tx: DbOrTx, teamId: string, from: string, d
     }
   >();
   for (const m of plan) {
-    const measureDays =
-      typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
+    const measureDays = pgArray(m.days, Number);
     for (const date of dates) {
       if (date < m.servedFrom || (m.servedUntil !== null && date > m.servedUntil)) continue;
       if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;

@@ -5,6 +5,7 @@
  */
 import type { UnassignedReason } from '@tillit/contracts';
 import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
+import { validOnDate } from '../../time/valid.ts';
 import { datesInRange } from '../care/index.ts';
 import { TRAVEL } from './planning.figures.ts';
 import { fitsWindow, type Interval, shiftsFrom, shiftsOn, type RotaPattern } from './rota.ts';
@@ -119,8 +120,7 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       const breaks = breaksOf(s.id, day, parts);
       if (breaks.length) onBreak.add(s.id);
       visits.push(...breaks);
-      for (const c of s.competences)
-        if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
+      for (const c of s.competences) if (validOnDate(c, date)) skills.add(skillOn(c.code, day));
     });
     return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
   });

@@ -6,6 +6,7 @@
 import { osloNow } from '@tillit/contracts';
 import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import { type Db, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound } from '../../http/errors.ts';
@@ -13,7 +14,7 @@ import type { Clock } from '../../time/clock.ts';
 import { servesOn } from '../access/index.ts';
 import { assignPlannedHelpers, generateVisits } from '../care/index.ts';
 import { assertTeamPlanner, auditTeam } from './planning.access.ts';
-import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
+import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
 import {
   assignmentsFrom,
