@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: installs what the tests need, type-checks, then runs every suite — unit and
+// `npm test`: installs what the tests need, type-checks, checks format, lint and module
+// boundaries (dependency-cruiser and scripts/boundaries-sql.mjs), then runs every suite — unit and
 // database tests (vitest; PGlite, and PostgreSQL too when TILLIT_TEST_POSTGRES_URL is set)
 // and browser tests (Playwright on Debian's chromium) — and ends with one line
 // "N passed, N failed" that CI counts. The counting (scripts/test-count.mjs) trusts neither
@@ -52,6 +53,10 @@ mkdirSync(results, { recursive: true });
 
 checks.push({ label: 'type check', exitCode: run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) });
 checks.push({ label: 'Biome', exitCode: run('format and lint (Biome)', 'npx', ['biome', 'ci', '.']) });
+checks.push({
+  label: 'module boundaries',
+  exitCode: run('module boundaries', 'npm', ['run', '--silent', 'boundaries']),
+});
 
 vitest('unit and database tests (PGlite)', `${results}/vitest.json`, [], { DATABASE_URL: '' });
 

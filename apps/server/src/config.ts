@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { LoginLimits } from './modules/accounts/login.throttle.ts';
+import type { LoginLimits } from './modules/accounts/index.ts';
 import { type Clock, systemClock } from './time/clock.ts';
 
 /** Everything the server reads from the environment, in one place. */

@@ -1,4 +1,4 @@
-import { verifyAuditLog } from '../modules/audit/audit.repository.ts';
+import { verifyAuditLog } from '../modules/audit/index.ts';
 import { openConfigured, progress } from './shared.ts';
 
 /** Recomputes the audit chain; exit code 1 and the first broken row when it does not hold. */

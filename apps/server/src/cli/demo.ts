@@ -1,8 +1,8 @@
 import { osloToday } from '@tillit/contracts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { DEMO, FULL, generateDistrict } from '../modules/demo/generator.ts';
-import { isEmpty, loadDistrict } from '../modules/demo/demo.loader.ts';
+import { DEMO, FULL, generateDistrict } from '../modules/demo/index.ts';
+import { isEmpty, loadDistrict } from '../modules/demo/index.ts';
 import type { Db } from '../db/client.ts';
 import { migrateDatabase } from '../db/client.ts';
 import { openConfigured, progress } from './shared.ts';

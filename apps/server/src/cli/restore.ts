@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { restoreDatabase } from '../db/restore.ts';
-import { verifyAuditLog } from '../modules/audit/audit.repository.ts';
+import { verifyAuditLog } from '../modules/audit/index.ts';
 import { progress } from './shared.ts';
 
 /**

@@ -6,8 +6,8 @@ import { sql } from 'drizzle-orm';
 import { buildApp, webDist } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { DEMO, DEMO_LOGINS, DEMO_PASSWORD, generateDistrict } from '../modules/demo/generator.ts';
-import { ensureCompetenceCatalogue, isEmpty, loadDistrict } from '../modules/demo/demo.loader.ts';
+import { DEMO, DEMO_LOGINS, DEMO_PASSWORD, generateDistrict } from '../modules/demo/index.ts';
+import { ensureCompetenceCatalogue, isEmpty, loadDistrict } from '../modules/demo/index.ts';
 import { openConfigured, progress } from './shared.ts';
 
 /** Builds the web app with Vite when it has not been built yet (first start). */

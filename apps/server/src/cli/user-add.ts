@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createUser } from '../modules/accounts/accounts.service.ts';
+import { createUser } from '../modules/accounts/index.ts';
 import { openConfigured } from './shared.ts';
 
 const input = z.object({

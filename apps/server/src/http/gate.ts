@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../time/clock.ts';
-import { loadActorCached } from '../modules/accounts/accounts.service.ts';
+import { loadActorCached } from '../modules/accounts/index.ts';
 import type { Access, PublicLimit } from './access.ts';
 import { AppError, unauthenticated } from './errors.ts';
 

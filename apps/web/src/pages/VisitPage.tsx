@@ -41,12 +41,6 @@ export function VisitPage() {
   const { data, error, reload } = useApi<Visit>(`/api/visits/${id}`);
   const [confirming, setConfirming] = useState(false);
   const [details, setDetails] = useState(false);
-  const [outcomes, setOutcomes] = useState<Record<string, { outcome: Outcome; reason: string }>>({});
-  const [note, setNote] = useState('');
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('blood_pressure');
-  const [value, setValue] = useState('');
-  const [value2, setValue2] = useState('');
-  const [flag, setFlag] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [deciding, setDeciding] = useState(false);
   useEffect(() => {
@@ -76,28 +70,6 @@ export function VisitPage() {
       setSaveError(err as ApiError);
     }
   };
-  const submitDetails = async (e: FormEvent) => {
-    e.preventDefault();
-    const observations = value
-      ? [
-          {
-            kind,
-            value: Number(value.replace(',', '.')),
-            ...(kind === 'blood_pressure' ? { value2: Number(value2.replace(',', '.')) } : {}),
-          },
-        ]
-      : [];
-    await complete({
-      outcomes: data.measures.map((m) => ({
-        measureId: m.id,
-        outcome: outcomes[m.id]?.outcome ?? 'done',
-        ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}),
-      })),
-      ...(note.trim() ? { note } : {}),
-      observations,
-      ...(flag.trim() ? { conditionChange: flag } : {}),
-    });
-  };
   const done = data.status === 'done';
 
   return (
@@ -123,45 +95,9 @@ export function VisitPage() {
           {t('visit.checkIn')}
         </button>
       )}
-      {data.checkedInAt ? (
-        <p className="muted">
-          {t('visit.checkedIn', {
-            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), {
-              hour: '2-digit',
-              minute: '2-digit',
-              timeZone: TIME_ZONE,
-            }),
-          })}
-        </p>
-      ) : (
-        data.status === 'done' && <p className="muted">{t('visit.notCheckedIn')}</p>
-      )}
+      <CheckedIn visit={data} />
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
-      <details className="card">
-        <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
-        <ul>
-          {data.whatMatters.map((w, i) => (
-            <li key={i}>«{w}»</li>
-          ))}
-        </ul>
-      </details>
-      <section aria-labelledby="measures-heading" className="card">
-        <h2 id="measures-heading">{t('visit.measures')}</h2>
-        <ul className="plain">
-          {data.measures.map((m) => (
-            <li key={m.id}>
-              <strong>{m.title}</strong>
-              {m.how && <span className="muted"> – {m.how}</span>}
-              {m.outcome && (
-                <span className="tag">
-                  {t(`visit.outcome_${m.outcome}`)}
-                  {m.reason ? `: ${m.reason}` : ''}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <VisitCare visit={data} />
       <button type="button" onClick={() => void handOver()}>
         {t('survey.handOver')}
       </button>
@@ -212,75 +148,166 @@ export function VisitPage() {
               {t('visit.details')}
             </button>
           ) : (
-            <form onSubmit={submitDetails} className="card stack">
-              {data.measures.map((m) => (
-                <fieldset key={m.id}>
-                  <legend>{m.title}</legend>
-                  {(['done', 'not_done', 'changed'] as const).map((o) => (
-                    <span key={o} className="checkbox">
-                      <input
-                        type="radio"
-                        id={`o-${m.id}-${o}`}
-                        name={`o-${m.id}`}
-                        checked={(outcomes[m.id]?.outcome ?? 'done') === o}
-                        onChange={() =>
-                          setOutcomes({ ...outcomes, [m.id]: { outcome: o, reason: outcomes[m.id]?.reason ?? '' } })
-                        }
-                      />
-                      <label htmlFor={`o-${m.id}-${o}`}>{t(`visit.outcome_${o}`)}</label>
-                    </span>
-                  ))}
-                  {(outcomes[m.id]?.outcome ?? 'done') !== 'done' && (
-                    <>
-                      <label htmlFor={`r-${m.id}`}>{t('visit.reason')}</label>
-                      <input
-                        id={`r-${m.id}`}
-                        value={outcomes[m.id]?.reason ?? ''}
-                        onChange={(e) =>
-                          setOutcomes({ ...outcomes, [m.id]: { ...outcomes[m.id], reason: e.target.value } })
-                        }
-                      />
-                    </>
-                  )}
-                </fieldset>
-              ))}
-              <fieldset>
-                <legend>{t('visit.observation')}</legend>
-                <label htmlFor="obs-kind">{t('visit.kind')}</label>
-                <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-                  {KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`visit.kind_${k}`)}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor="obs-value">{t('visit.value')}</label>
-                <input id="obs-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-                {kind === 'blood_pressure' && (
-                  <>
-                    <label htmlFor="obs-value2">{t('visit.value2')}</label>
-                    <input
-                      id="obs-value2"
-                      inputMode="decimal"
-                      value={value2}
-                      onChange={(e) => setValue2(e.target.value)}
-                    />
-                  </>
-                )}
-              </fieldset>
-              <label htmlFor="visit-note">{t('visit.note')}</label>
-              <textarea id="visit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-              <label htmlFor="visit-flag">
-                {t('visit.flag')}: {t('visit.flagText')}
-              </label>
-              <textarea id="visit-flag" rows={2} value={flag} onChange={(e) => setFlag(e.target.value)} />
-              <button type="submit" className="primary">
-                {t('visit.save')}
-              </button>
-            </form>
+            <VisitDetailsForm measures={data.measures} onSubmit={(body) => void complete(body)} />
           )}
         </>
       )}
     </div>
+  );
+}
+
+/** When the helper checked in (or that they did not, on a visit documented as done). */
+function CheckedIn({ visit: data }: { visit: Visit }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {data.checkedInAt ? (
+        <p className="muted">
+          {t('visit.checkedIn', {
+            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), {
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: TIME_ZONE,
+            }),
+          })}
+        </p>
+      ) : (
+        data.status === 'done' && <p className="muted">{t('visit.notCheckedIn')}</p>
+      )}
+    </>
+  );
+}
+
+/** What matters to the person, and the measures of the visit with their outcomes. */
+function VisitCare({ visit: data }: { visit: Visit }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <details className="card">
+        <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
+        <ul>
+          {data.whatMatters.map((w, i) => (
+            <li key={i}>«{w}»</li>
+          ))}
+        </ul>
+      </details>
+      <section aria-labelledby="measures-heading" className="card">
+        <h2 id="measures-heading">{t('visit.measures')}</h2>
+        <ul className="plain">
+          {data.measures.map((m) => (
+            <li key={m.id}>
+              <strong>{m.title}</strong>
+              {m.how && <span className="muted"> – {m.how}</span>}
+              {m.outcome && (
+                <span className="tag">
+                  {t(`visit.outcome_${m.outcome}`)}
+                  {m.reason ? `: ${m.reason}` : ''}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+/** Anything other than «all as planned»: each measure's outcome, a measurement, a note, a change in condition. */
+function VisitDetailsForm({
+  measures,
+  onSubmit,
+}: {
+  measures: Visit['measures'];
+  onSubmit: (body: Record<string, unknown>) => void;
+}) {
+  const { t } = useTranslation();
+  const [outcomes, setOutcomes] = useState<Record<string, { outcome: Outcome; reason: string }>>({});
+  const [note, setNote] = useState('');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('blood_pressure');
+  const [value, setValue] = useState('');
+  const [value2, setValue2] = useState('');
+  const [flag, setFlag] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const observations = value
+      ? [
+          {
+            kind,
+            value: Number(value.replace(',', '.')),
+            ...(kind === 'blood_pressure' ? { value2: Number(value2.replace(',', '.')) } : {}),
+          },
+        ]
+      : [];
+    onSubmit({
+      outcomes: measures.map((m) => ({
+        measureId: m.id,
+        outcome: outcomes[m.id]?.outcome ?? 'done',
+        ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}),
+      })),
+      ...(note.trim() ? { note } : {}),
+      observations,
+      ...(flag.trim() ? { conditionChange: flag } : {}),
+    });
+  };
+  return (
+    <form onSubmit={submit} className="card stack">
+      {measures.map((m) => (
+        <fieldset key={m.id}>
+          <legend>{m.title}</legend>
+          {(['done', 'not_done', 'changed'] as const).map((o) => (
+            <span key={o} className="checkbox">
+              <input
+                type="radio"
+                id={`o-${m.id}-${o}`}
+                name={`o-${m.id}`}
+                checked={(outcomes[m.id]?.outcome ?? 'done') === o}
+                onChange={() =>
+                  setOutcomes({ ...outcomes, [m.id]: { outcome: o, reason: outcomes[m.id]?.reason ?? '' } })
+                }
+              />
+              <label htmlFor={`o-${m.id}-${o}`}>{t(`visit.outcome_${o}`)}</label>
+            </span>
+          ))}
+          {(outcomes[m.id]?.outcome ?? 'done') !== 'done' && (
+            <>
+              <label htmlFor={`r-${m.id}`}>{t('visit.reason')}</label>
+              <input
+                id={`r-${m.id}`}
+                value={outcomes[m.id]?.reason ?? ''}
+                onChange={(e) => setOutcomes({ ...outcomes, [m.id]: { ...outcomes[m.id], reason: e.target.value } })}
+              />
+            </>
+          )}
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>{t('visit.observation')}</legend>
+        <label htmlFor="obs-kind">{t('visit.kind')}</label>
+        <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`visit.kind_${k}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="obs-value">{t('visit.value')}</label>
+        <input id="obs-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+        {kind === 'blood_pressure' && (
+          <>
+            <label htmlFor="obs-value2">{t('visit.value2')}</label>
+            <input id="obs-value2" inputMode="decimal" value={value2} onChange={(e) => setValue2(e.target.value)} />
+          </>
+        )}
+      </fieldset>
+      <label htmlFor="visit-note">{t('visit.note')}</label>
+      <textarea id="visit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <label htmlFor="visit-flag">
+        {t('visit.flag')}: {t('visit.flagText')}
+      </label>
+      <textarea id="visit-flag" rows={2} value={flag} onChange={(e) => setFlag(e.target.value)} />
+      <button type="submit" className="primary">
+        {t('visit.save')}
+      </button>
+    </form>
   );
 }

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/index.ts';
 import { validOn } from '../../time/sql.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { auditWriterFor } from '../audit/index.ts';
 import { decideRecordAccess, type Decision, type RecordAction, type RecordFacts } from './access.policy.ts';
 
 export type Allowed = Extract<Decision, { allow: true }>;
@@ -36,12 +37,7 @@ export const recipientById = sql`r.id = ${sql.placeholder('recipientId')}`;
 
 /** Turns the fact columns of a row into the policy's input. */
 export function parseFacts(row: { teams: unknown; emergency: unknown }): RecordFacts {
-  const teams = Array.isArray(row.teams)
-    ? (row.teams as string[])
-    : String(row.teams)
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean);
+  const teams = pgArray(row.teams);
   const e = (typeof row.emergency === 'string' ? JSON.parse(row.emergency) : row.emergency) as {
     id: string;
     reason: string;

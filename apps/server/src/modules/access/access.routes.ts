@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import type { Actor } from '../../http/actor.ts';
-import { emergencyBody, recipientParams } from '../recipients/recipients.schema.ts';
+import { emergencyBody, recipientParams } from '../recipients/index.ts';
 import { EmergencyRepository } from './emergency.repository.ts';
 
 const followUpBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();

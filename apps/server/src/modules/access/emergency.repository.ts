@@ -2,10 +2,10 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { users } from '../accounts/accounts.readmodel.ts';
 import { validOn } from '../../time/sql.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { recipients } from '../recipients/recipients.tables.ts';
+import { appendAudit } from '../audit/index.ts';
+import { recipients } from '../recipients/recipients.readmodel.ts';
 import { emergencyAccesses } from './access.tables.ts';
 import { canFollowUpAudit, decideRecordAccess } from './access.policy.ts';
 

@@ -7,8 +7,8 @@
  */
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import type { AuditEntry } from '../audit/audit.chain.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import type { AuditEntry } from '../audit/index.ts';
+import { auditWriterFor } from '../audit/index.ts';
 import { parseFacts } from './access.repository.ts';
 import { decideRecordAccess, type Decision } from './access.policy.ts';
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { osloDate } from '@tillit/contracts';
 import { eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { validOn } from '../../time/sql.ts';
@@ -69,22 +70,11 @@ export async function loadActor(db: Db, token: string, now: Date): Promise<{ act
       role: row.role as Actor['role'],
       staffId: (row.staff_id as string) ?? null,
       districtId: (row.district_id as string) ?? null,
-      teamIds: parseArray(row.team_ids),
+      teamIds: pgArray(row.team_ids),
       now,
       today,
     },
   };
-}
-
-/** node-postgres parses text[] into arrays; PGlite may hand back the literal. */
-function parseArray(value: unknown): string[] {
-  if (Array.isArray(value)) return value as string[];
-  if (typeof value === 'string')
-    return value
-      .replace(/^\{|\}$/g, '')
-      .split(',')
-      .filter(Boolean);
-  return [];
 }
 
 export interface NewUser {

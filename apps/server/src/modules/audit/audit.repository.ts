@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AUDIT_CHAINS, auditHead, auditLog } from './audit.tables.ts';
 import { canonicalText, verifyChain, type AuditEntry, type VerifyResult } from './audit.chain.ts';
@@ -26,33 +26,6 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     SELECT h.id, h.seq, ${entry.at.toISOString()}::timestamptz, ${entry.actorUserId}, ${entry.actorName}, ${entry.action},
            ${entry.recipientId}, ${entry.basis}, ${entry.emergencyAccessId}, ${JSON.stringify(entry.details)}::jsonb, h.hash
       FROM h`);
-}
-
-export interface AuditQuery {
-  recipientId?: string;
-  actorUserId?: string;
-  action?: string;
-  /** Rows with seq below this, for paging newest first. */
-  before?: number;
-  limit: number;
-}
-
-/** Lists rows newest first. Callers check that the actor may see the log. */
-export async function listAudit(db: DbOrTx, q: AuditQuery) {
-  const where: SQL[] = [];
-  if (q.recipientId)
-    where.push(
-      sql`(${auditLog.recipientId} = ${q.recipientId} OR ${auditLog.details} -> 'recipients' ? ${q.recipientId})`,
-    );
-  if (q.actorUserId) where.push(eq(auditLog.actorUserId, q.actorUserId));
-  if (q.action) where.push(eq(auditLog.action, q.action));
-  if (q.before) where.push(lt(auditLog.seq, q.before));
-  return db
-    .select()
-    .from(auditLog)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditLog.seq))
-    .limit(q.limit);
 }
 
 /**

@@ -3,9 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
-import { forbidden } from '../../http/errors.ts';
-import { canFollowUpAudit } from '../access/access.policy.ts';
-import { listAudit, verifyAuditLog } from './audit.repository.ts';
+import { AuditReader } from './audit.reader.ts';
 
 const auditQuery = z.object({
   recipientId: z.uuid().optional(),
@@ -22,14 +20,12 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     '/api/audit',
     { schema: { querystring: auditQuery }, config: { access: access.roles('admin') } },
     async (req) => {
-      if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators see the whole audit log');
-      const rows = await listAudit(db, req.query);
+      const rows = await new AuditReader(db, req.actor).list(req.query);
       return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), hash: row.hash.slice(0, 12) }));
     },
   );
 
-  r.get('/api/audit/verify', { config: { access: access.roles('admin') } }, async (req) => {
-    if (!canFollowUpAudit(req.actor)) throw forbidden('admin_only', 'Only administrators verify the audit log');
-    return verifyAuditLog(db);
-  });
+  r.get('/api/audit/verify', { config: { access: access.roles('admin') } }, async (req) =>
+    new AuditReader(db, req.actor).verify(),
+  );
 }

@@ -4,10 +4,10 @@ import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { validOn } from '../../time/sql.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { canListTeamRecipients } from '../access/access.policy.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { refusal } from '../trust/team.access.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { canListTeamRecipients } from '../access/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { auditWriterFor } from '../audit/index.ts';
+import { refusal } from '../access/index.ts';
 import { conditionChanges } from './care.tables.ts';
 
 /** «Teamtavla»: what a self-governing team looks at in its daily meeting. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
-import { servesOn } from '../access/helpers.rule.ts';
+import { servesOn } from '../access/index.ts';
 import { visitMeasures, visits } from './care.tables.ts';
 import { datesInRange, measureFallsOn } from './recurrence.ts';
 
@@ -89,8 +90,7 @@ async function makeVisits(tx: DbOrTx, which: SQL, from: string, days: number) {
   );
   const groups = new Map<string, Slot>();
   for (const m of plan) {
-    const measureDays =
-      typeof m.days === 'string' ? m.days.replace(/[{}]/g, '').split(',').map(Number) : m.days.map(Number);
+    const measureDays = pgArray(m.days, Number);
     for (const date of dates) {
       if (date < m.servedFrom || (m.servedUntil !== null && date > m.servedUntil)) continue;
       if (!measureFallsOn({ days: measureDays, everyWeeks: m.everyWeeks, validFrom: m.validFrom }, date)) continue;

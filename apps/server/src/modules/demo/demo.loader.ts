@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { generateVisits } from '../care/visits.generate.ts';
+import { hashPassword } from '../accounts/index.ts';
+import { generateVisits } from '../care/index.ts';
 import { competenceCatalogue, DEMO_PASSWORD, type District } from './generator.ts';
 
 async function insertInBatches(tx: DbOrTx, table: PgTable, rows: Record<string, unknown>[], size = 500) {

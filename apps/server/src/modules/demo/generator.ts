@@ -1,6 +1,6 @@
 import { completeNationalId } from '@tillit/contracts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
-import { demoRota } from './rota.ts';
+import { demoRota, type Profession } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
@@ -25,14 +25,7 @@ export function rng(seed: number) {
   return { next, int, pick, uuid };
 }
 
-export type Profession =
-  | 'sykepleier'
-  | 'helsefagarbeider'
-  | 'assistent'
-  | 'ergoterapeut'
-  | 'fysioterapeut'
-  | 'saksbehandler'
-  | 'leder';
+export type { Profession } from './rota.ts';
 
 export const competenceCatalogue = [
   { code: 'legemiddelhandtering', nameNb: 'Legemiddelhåndtering', nameEn: 'Medication handling' },
@@ -57,6 +50,7 @@ export const FULL: DistrictSize = { teams: 8, staffPerTeam: [15, 15], recipients
 const TEAM_NAMES = ['Tøyen', 'Grønland', 'Kampen', 'Vålerenga', 'Ensjø', 'Gamlebyen', 'Helsfyr', 'Lodalen'];
 // Oslo east: the teams' areas tile this box in two rows.
 const BOX = { south: 59.895, north: 59.925, west: 10.755, east: 10.815 };
+type Box = typeof BOX;
 
 /** Fixed log-ins printed at start-up; every other demo user has a generated username. */
 export const DEMO_PASSWORD = 'tillit-demo';
@@ -126,13 +120,13 @@ function syntheticNationalId(r: ReturnType<typeof rng>, birth: Date, used: Set<s
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const phone = (r: ReturnType<typeof rng>) => `${r.pick(['4', '9'])}${String(r.int(0, 9999999)).padStart(7, '0')}`;
 
-/** A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. */
-export function generateDistrict(size: DistrictSize, seed = 2016) {
-  const r = rng(seed);
-  const municipality = { id: r.uuid(), number: '0301', name: 'Oslo' };
-  const district = { id: r.uuid(), municipalityId: municipality.id, name: 'Bydel Gamle Oslo' };
+type Rng = ReturnType<typeof rng>;
+type TeamStaff = Map<string, { id: string; profession: Profession }[]>;
+
+/** The teams side by side in two rows over the district's box, each with its own area. */
+function layoutTeams(r: Rng, size: DistrictSize, districtId: string) {
   const cols = Math.ceil(size.teams / 2);
-  const teams = Array.from({ length: size.teams }, (_, i) => {
+  return Array.from({ length: size.teams }, (_, i) => {
     const row = Math.floor(i / cols);
     const col = i % cols;
     const latStep = (BOX.north - BOX.south) / 2;
@@ -142,7 +136,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     const box = { south, north: south + latStep, west, east: west + lonStep };
     return {
       id: r.uuid(),
-      districtId: district.id,
+      districtId,
       name: `Team ${TEAM_NAMES[i]}`,
       areaName: TEAM_NAMES[i],
       area: {
@@ -160,7 +154,10 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       box,
     };
   });
+}
 
+/** Each team's staff with memberships, competences and log-ins; the district's leader and administrator. */
+function generateStaff(r: Rng, size: DistrictSize, teams: { id: string }[], districtId: string) {
   const staff: {
     id: string;
     districtId: string;
@@ -200,7 +197,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     for (const [si, profession] of teamProfessions(n).entries()) {
       const s = {
         id: r.uuid(),
-        districtId: district.id,
+        districtId: districtId,
         givenName: r.pick(staffGivenNames),
         familyName: r.pick(familyNames),
         profession,
@@ -227,7 +224,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
         role: 'member',
         displayName: `${s.givenName} ${s.familyName}`,
         staffId: s.id,
-        districtId: district.id,
+        districtId: districtId,
       });
       if (fixed) usernames.add(fixed);
     }
@@ -235,7 +232,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
   }
   const leader = {
     id: r.uuid(),
-    districtId: district.id,
+    districtId: districtId,
     givenName: 'Hege',
     familyName: 'Bråten',
     profession: 'leder' as Profession,
@@ -249,7 +246,7 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     role: 'leader',
     displayName: 'Hege Bråten',
     staffId: leader.id,
-    districtId: district.id,
+    districtId: districtId,
   });
   users.push({
     id: r.uuid(),
@@ -257,9 +254,13 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     role: 'admin',
     displayName: 'Systemansvarlig',
     staffId: null,
-    districtId: district.id,
+    districtId: districtId,
   });
+  return { staff, memberships, competences, users, teamStaff };
+}
 
+/** The people served, spread over the teams' areas, each with a care relation and next of kin. */
+function generateRecipients(r: Rng, size: DistrictSize, teams: { id: string; box: Box }[], teamStaff: TeamStaff) {
   const usedIds = new Set<string>();
   const recipients = [];
   const recipientTeams = [];
@@ -311,13 +312,28 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       });
     }
   }
-  // Care content: what matters, a goal, and one to three measures with the primary contact
-  // (or a nurse, where the measure needs a competence) as usual helper.
+  return { recipients, recipientTeams, nextOfKin };
+}
+
+/**
+ * Care content: what matters, a goal, and one to three measures with the primary contact (or a
+ * nurse, where the measure needs a competence) as usual helper.
+ */
+function generateCare(
+  r: Rng,
+  windows: Rng,
+  d: {
+    recipients: { id: string; primaryContactStaffId: string | null }[];
+    recipientTeams: { teamId: string }[];
+    teamStaff: TeamStaff;
+    users: { id: string; staffId: string | null }[];
+  },
+) {
+  const { recipients, recipientTeams, teamStaff, users } = d;
   const userOfStaff = new Map(users.filter((u) => u.staffId).map((u) => [u.staffId!, u.id]));
   const whatMatters = [];
   const goals = [];
   const measures = [];
-  const windows = rng(seed + 1);
   for (const [i, p] of recipients.entries()) {
     const team = recipientTeams[i].teamId;
     const nurses = (teamStaff.get(team) ?? []).filter((s) => s.profession === 'sykepleier');
@@ -367,6 +383,24 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
       });
     }
   }
+  return { whatMatters, goals, measures };
+}
+
+/** A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. */
+export function generateDistrict(size: DistrictSize, seed = 2016) {
+  const r = rng(seed);
+  const municipality = { id: r.uuid(), number: '0301', name: 'Oslo' };
+  const district = { id: r.uuid(), municipalityId: municipality.id, name: 'Bydel Gamle Oslo' };
+  const teams = layoutTeams(r, size, district.id);
+
+  const { staff, memberships, competences, users, teamStaff } = generateStaff(r, size, teams, district.id);
+  const { recipients, recipientTeams, nextOfKin } = generateRecipients(r, size, teams, teamStaff);
+  const { whatMatters, goals, measures } = generateCare(r, rng(seed + 1), {
+    recipients,
+    recipientTeams,
+    teamStaff,
+    users,
+  });
 
   return {
     whatMatters,

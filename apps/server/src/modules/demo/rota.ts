@@ -5,7 +5,16 @@
  * Deterministic.
  */
 import type { RotaPattern } from '@tillit/contracts';
-import type { Profession } from './generator.ts';
+
+/** A demo staff member's profession (the generator draws them; the turnus depends on them). */
+export type Profession =
+  | 'sykepleier'
+  | 'helsefagarbeider'
+  | 'assistent'
+  | 'ergoterapeut'
+  | 'fysioterapeut'
+  | 'saksbehandler'
+  | 'leder';
 
 export type DemoRotaEntry = Omit<RotaPattern, 'id' | 'validUntil' | 'kind'> & {
   teamId: string;

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, forbidden, notFound } from '../../http/errors.ts';
-import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/access.policy.ts';
+import { canListTeamRecipients, canManageCompetences, canSeeTeam } from '../access/index.ts';
 import { validOn } from '../../time/sql.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
-import { refusal } from '../trust/team.access.ts';
+import { auditWriterFor } from '../audit/index.ts';
+import { refusal } from '../access/index.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
 import type { CompetenceInput } from './organisation.schema.ts';
 

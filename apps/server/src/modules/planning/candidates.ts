@@ -5,6 +5,7 @@
  * on that date (never held, or expired).
  */
 import type { NotOffered } from '@tillit/contracts';
+import { validOnDate } from '../../time/valid.ts';
 import type { PlanningStaff } from './planning.problem.ts';
 import { fitsWindow, shiftsOn } from './rota.ts';
 
@@ -30,7 +31,7 @@ export function whyNotOffered(s: PlanningStaff, v: CandidateVisit): NotOffered[]
   }
   for (const code of v.competences) {
     const held = s.competences.filter((c) => c.code === code);
-    if (held.some((c) => c.validFrom <= v.date && (c.validUntil === null || v.date <= c.validUntil))) continue;
+    if (held.some((c) => validOnDate(c, v.date))) continue;
     const expired = held
       .filter((c) => c.validUntil !== null && c.validUntil < v.date)
       .map((c) => c.validUntil!)

@@ -6,9 +6,9 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { canListTeamRecipients } from '../access/access.policy.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { teams } from '../organisation/organisation.tables.ts';
+import { canListTeamRecipients } from '../access/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { teams } from '../organisation/organisation.readmodel.ts';
 
 /** Call outside any transaction: the refusal's audit row must outlive the rolled-back request. */
 export async function assertTeamPlanner(db: Db, actor: Actor, teamId: string, action: string): Promise<void> {

@@ -8,8 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { factColumnsFor } from '../access/access.repository.ts';
-import { judgeList } from '../access/list.access.ts';
+import { factColumnsFor } from '../access/index.ts';
+import { judgeList } from '../access/index.ts';
 
 export async function myChanges(db: Db, actor: Actor) {
   if (!actor.staffId) return [];

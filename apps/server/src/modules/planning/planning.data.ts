@@ -7,20 +7,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validDuring } from '../../time/sql.ts';
-import { datesInRange } from '../care/recurrence.ts';
+import { pgArray } from '../../db/arrays.ts';
+import { datesInRange } from '../care/index.ts';
 import type { PlanningData, PlanningStaff, PlanningVisit } from './planning.problem.ts';
 import type { RotaPattern } from './rota.ts';
-
-/** Both drivers may hand back a Postgres array as text ("{1,2}") or as an array. */
-export function pgArray<T = string>(value: unknown, map: (s: string) => T = (s) => s as T): T[] {
-  if (Array.isArray(value)) return value.map((x) => (typeof x === 'string' ? map(x) : (x as T)));
-  if (typeof value !== 'string' || value === '{}') return [];
-  return value
-    .replace(/^\{|\}$/g, '')
-    .split(',')
-    .filter((x) => x !== 'NULL')
-    .map(map);
-}
 
 /** Rota entries as RotaPattern rows, from one SELECT shape for every reader of the rota. */
 export const selectRota = (where: SQL) =>

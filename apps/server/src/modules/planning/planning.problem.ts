@@ -5,7 +5,8 @@
  */
 import type { UnassignedReason } from '@tillit/contracts';
 import type { Problem, Solution, Staff, Visit as ProblemVisit } from '@tillit/optimizer';
-import { datesInRange } from '../care/recurrence.ts';
+import { validOnDate } from '../../time/valid.ts';
+import { datesInRange } from '../care/index.ts';
 import { TRAVEL } from './planning.figures.ts';
 import { fitsWindow, type Interval, shiftsFrom, shiftsOn, type RotaPattern } from './rota.ts';
 
@@ -104,26 +105,8 @@ export function buildProblem(data: PlanningData): BuiltProblem {
     data.locks.filter((l) => l.visitId && known.has(l.staffId)).map((l) => [l.visitId!, l.staffId]),
   );
 
-  const visits: ProblemVisit[] = [];
-  const onBreak = new Set<string>();
-  const staff: Staff[] = data.staff.map((s) => {
-    const shifts: Staff['shifts'] = [];
-    const skills = new Set<string>();
-    dates.forEach((date, day) => {
-      if (date < data.today || lockedDays.has(`${s.id}|${date}`) || (replan && !replan.has(date))) return;
-      const all = shiftsOn(s.rota, s.absences, date);
-      // Today, nothing starts before now.
-      const parts = date === data.today ? shiftsFrom(all, data.nowMinute) : all;
-      if (parts.length === 0) return;
-      shifts.push({ day, start: parts[0].start, end: parts[parts.length - 1].end });
-      const breaks = breaksOf(s.id, day, parts);
-      if (breaks.length) onBreak.add(s.id);
-      visits.push(...breaks);
-      for (const c of s.competences)
-        if (c.validFrom <= date && (c.validUntil === null || date <= c.validUntil)) skills.add(skillOn(c.code, day));
-    });
-    return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
-  });
+  const { staff, breaks, onBreak } = problemStaff(data, dates, lockedDays, replan);
+  const visits: ProblemVisit[] = [...breaks];
 
   const kept: string[] = [];
   for (const v of data.visits) {
@@ -140,39 +123,7 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       (v.status !== undefined && v.status !== 'planned');
     if (onLockedDay || outside || (v.twoHelpers && visitLock.has(v.id))) {
       kept.push(v.id);
-      // A visit under way today keeps its helpers busy until it should end.
-      if (v.status === 'started' && v.date === data.today && v.checkInMinute != null) {
-        const left = v.checkInMinute + v.duration - data.nowMinute;
-        if (left > 0)
-          for (const h of helpers)
-            if (known.has(h) && !lockedDays.has(`${h}|${v.date}`))
-              visits.push({
-                id: `hold:${v.id}:${h}`,
-                recipient: v.recipientId,
-                day,
-                earliest: data.nowMinute,
-                latest: data.nowMinute,
-                duration: left,
-                pinned: h,
-              });
-        continue;
-      }
-      // The helpers of a kept visit who are still being planned must keep that time free.
-      if (!outside) {
-        for (const h of helpers) {
-          if (lockedDays.has(`${h}|${v.date}`) || !known.has(h)) continue;
-          const at = v.plannedStart ?? v.windowStart;
-          visits.push({
-            id: `hold:${v.id}:${h}`,
-            recipient: v.recipientId,
-            day,
-            earliest: at,
-            latest: v.plannedStart ?? v.windowEnd,
-            duration: v.duration,
-            pinned: h,
-          });
-        }
-      }
+      visits.push(...holdsFor(v, day, helpers, outside, { data, known, lockedDays }));
       continue;
     }
     const pv: ProblemVisit = {
@@ -200,24 +151,103 @@ export function buildProblem(data: PlanningData): BuiltProblem {
       ...data.recipients.map((r) => ({ id: `loc:${r.id}`, lat: r.lat, lon: r.lon })),
     ],
     staff,
-    recipients: [
-      ...data.recipients.map((r) => {
-        // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
-        const byHistory = Object.entries(r.history)
-          .sort((a, b) => b[1] - a[1])
-          .map(([id]) => id);
-        const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])]
-          .filter((id) => staff.some((s) => s.id === id))
-          .slice(0, 3);
-        const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
-        return { id: r.id, location: `loc:${r.id}`, preferred, history };
-      }),
-      // Each helper's breaks belong to a "recipient" of their own at the base (no one else's continuity).
-      ...[...onBreak].map((id) => ({ id: `break:${id}`, location: 'base' })),
-    ],
+    recipients: problemRecipients(data, staff, onBreak),
     visits,
   };
   return { problem, kept };
+}
+
+/**
+ * Each helper's shifts and competences over the period (none on past days, locked helper-days
+ * and days outside a sick-day re-plan; today from now on), and the breaks between the parts of
+ * a split shift as visits pinned to the helper.
+ */
+function problemStaff(data: PlanningData, dates: string[], lockedDays: Set<string>, replan: Set<string> | null) {
+  const breaks: ProblemVisit[] = [];
+  const onBreak = new Set<string>();
+  const staff: Staff[] = data.staff.map((s) => {
+    const shifts: Staff['shifts'] = [];
+    const skills = new Set<string>();
+    dates.forEach((date, day) => {
+      if (date < data.today || lockedDays.has(`${s.id}|${date}`) || (replan && !replan.has(date))) return;
+      const all = shiftsOn(s.rota, s.absences, date);
+      // Today, nothing starts before now.
+      const parts = date === data.today ? shiftsFrom(all, data.nowMinute) : all;
+      if (parts.length === 0) return;
+      shifts.push({ day, start: parts[0].start, end: parts[parts.length - 1].end });
+      const found = breaksOf(s.id, day, parts);
+      if (found.length) onBreak.add(s.id);
+      breaks.push(...found);
+      for (const c of s.competences) if (validOnDate(c, date)) skills.add(skillOn(c.code, day));
+    });
+    return { id: s.id, skills: [...skills].sort(), start: 'base', end: 'base', shifts };
+  });
+  return { staff, breaks, onBreak };
+}
+
+/**
+ * The time a kept visit still takes from helpers who are being planned: a visit under way today
+ * keeps its helpers busy until it should end; otherwise, inside the planned period, the helpers
+ * of a kept visit must keep its time free.
+ */
+function holdsFor(
+  v: PlanningVisit,
+  day: number,
+  helpers: string[],
+  outside: boolean,
+  { data, known, lockedDays }: { data: PlanningData; known: Set<string>; lockedDays: Set<string> },
+): ProblemVisit[] {
+  const holds: ProblemVisit[] = [];
+  if (v.status === 'started' && v.date === data.today && v.checkInMinute != null) {
+    const left = v.checkInMinute + v.duration - data.nowMinute;
+    if (left > 0)
+      for (const h of helpers)
+        if (known.has(h) && !lockedDays.has(`${h}|${v.date}`))
+          holds.push({
+            id: `hold:${v.id}:${h}`,
+            recipient: v.recipientId,
+            day,
+            earliest: data.nowMinute,
+            latest: data.nowMinute,
+            duration: left,
+            pinned: h,
+          });
+    return holds;
+  }
+  if (outside) return holds;
+  for (const h of helpers) {
+    if (lockedDays.has(`${h}|${v.date}`) || !known.has(h)) continue;
+    const at = v.plannedStart ?? v.windowStart;
+    holds.push({
+      id: `hold:${v.id}:${h}`,
+      recipient: v.recipientId,
+      day,
+      earliest: at,
+      latest: v.plannedStart ?? v.windowEnd,
+      duration: v.duration,
+      pinned: h,
+    });
+  }
+  return holds;
+}
+
+/** The people served with their familiar faces, and one "recipient" per helper for their breaks. */
+function problemRecipients(data: PlanningData, staff: Staff[], onBreak: Set<string>): Problem['recipients'] {
+  return [
+    ...data.recipients.map((r) => {
+      // Familiar faces: the primary contact first, then whoever has come most in the last weeks.
+      const byHistory = Object.entries(r.history)
+        .sort((a, b) => b[1] - a[1])
+        .map(([id]) => id);
+      const preferred = [...new Set([...(r.primaryContact ? [r.primaryContact] : []), ...byHistory])]
+        .filter((id) => staff.some((s) => s.id === id))
+        .slice(0, 3);
+      const history = Object.fromEntries(Object.entries(r.history).filter(([id]) => staff.some((s) => s.id === id)));
+      return { id: r.id, location: `loc:${r.id}`, preferred, history };
+    }),
+    // Each helper's breaks belong to a "recipient" of their own at the base (no one else's continuity).
+    ...[...onBreak].map((id) => ({ id: `break:${id}`, location: 'base' })),
+  ];
 }
 
 /**

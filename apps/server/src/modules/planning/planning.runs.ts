@@ -6,14 +6,15 @@
 import { osloNow } from '@tillit/contracts';
 import { solveParallel, type Solution } from '@tillit/optimizer';
 import { and, eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays.ts';
 import { type Db, type DbOrTx, type Tx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, errorForOperators, notFound } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
-import { servesOn } from '../access/helpers.rule.ts';
-import { generateVisits } from '../care/visits.generate.ts';
+import { servesOn } from '../access/index.ts';
+import { assignPlannedHelpers, generateVisits } from '../care/index.ts';
 import { assertTeamPlanner, auditTeam } from './planning.access.ts';
-import { loadPlanningData, pgArray, type LoadedPlanning } from './planning.data.ts';
+import { loadPlanningData, type LoadedPlanning } from './planning.data.ts';
 import { planFigures, type PlanFigures } from './planning.figures.ts';
 import {
   assignmentsFrom,
@@ -167,73 +168,16 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
       : undefined;
     const before = figuresFor(data);
     const baseline = base ?? (run.kind === 'sick_day' ? baselineFrom(data, problem) : undefined);
-    // Progress is written while the optimizer works (a drizzle query runs only when awaited or
-    // then-ed, so each write is started here), at most one write in flight.
-    let lastWrite = 0;
-    let inFlight: Promise<void> | null = null;
-    const tSolve = performance.now();
-    const result =
-      problem.visits.length === 0
-        ? {
-            solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution,
-            seconds: 0,
-          }
-        : await solveParallel(problem, {
-            timeLimit: run.timeLimitSeconds,
-            seed: 1,
-            threads: opts.threads,
-            // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
-            // Either way every visit moved to another helper costs extra, so little changes.
-            baseline,
-            // A new proposal gives each person a helper set first (primary contact first, then
-            // helpers with room for the person's visits), so the page can show the set and why a
-            // visit left it; a re-plan keeps the plan it starts from instead.
-            tuning: baseline ? undefined : { construction: 'zones' },
-            onProgress: (p) => {
-              const now = performance.now();
-              if (now - lastWrite < 1000 || inFlight) return;
-              lastWrite = now;
-              inFlight = db
-                .update(planRuns)
-                .set({
-                  progress: {
-                    seconds: Math.round(p.seconds * 10) / 10,
-                    unassigned: p.unassigned,
-                    travel: Math.round(p.travel),
-                  },
-                })
-                .where(and(eq(planRuns.id, runId), eq(planRuns.status, 'running')))
-                .then(
-                  () => {},
-                  () => {},
-                )
-                .finally(() => {
-                  inFlight = null;
-                });
-            },
-          });
-    const solverSeconds = (performance.now() - tSolve) / 1000;
-    await inFlight;
-    const assignments = assignmentsFrom(result.solution);
-    const after = figuresFor(data, assignments);
-    const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
-    const unassigned = result.solution.unassigned
-      .filter((id) => !isPlaceholder(id))
-      .map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
-    // Each planned visit's version when the proposal was made: publishing skips visits changed since.
-    const versions = Object.fromEntries(data.visits.filter((v) => assignments.has(v.id)).map((v) => [v.id, v.version]));
-    const locks = data.locks.map((l) => l.id!).filter(Boolean);
-    const figures: RunFigures = {
+    // A re-run starts from the proposal it repeats; a sick call-in from the plan as it stands.
+    // Either way every visit moved to another helper costs extra, so little changes.
+    const { result, solverSeconds } = await solveWithProgress(db, run, problem, { threads: opts.threads, baseline });
+    const figures = proposalFigures(data, problem, result.solution, {
       before,
-      after,
-      unassigned,
-      versions,
-      locks,
-      ...staffing,
+      staffing,
       visitsGenerated: generated.created,
-      solverSeconds: round(solverSeconds),
-      overheadSeconds: round((performance.now() - t0) / 1000 - solverSeconds),
-    };
+      solverSeconds,
+      t0,
+    });
     await db
       .update(planRuns)
       .set({
@@ -242,7 +186,7 @@ export async function executeRun(db: Db, runId: string, opts: ExecuteOptions): P
         solution: result.solution,
         figures,
         finishedAt: new Date(),
-        progress: { seconds: round(solverSeconds), unassigned: unassigned.length, done: true },
+        progress: { seconds: round(solverSeconds), unassigned: figures.unassigned.length, done: true },
       })
       .where(eq(planRuns.id, runId));
   } catch (err) {
@@ -273,6 +217,98 @@ async function staffingOf(db: DbOrTx, run: { teamId: string; fromDate: string; d
             AND a.from_date <= ${to} AND a.to_date >= ${run.fromDate}::date - 1) AS absences`),
   );
   return { rota: pgArray(row.rota).sort(), absences: pgArray(row.absences).sort() };
+}
+
+/**
+ * Runs the optimizer (in worker threads) and writes its progress to the run while it works: a
+ * drizzle query runs only when awaited or then-ed, so each write is started here, at most one
+ * in flight and one a second. An empty period needs no optimizer.
+ */
+async function solveWithProgress(
+  db: Db,
+  run: typeof planRuns.$inferSelect,
+  problem: ReturnType<typeof buildProblem>['problem'],
+  o: { threads: number; baseline: Solution | undefined },
+) {
+  let lastWrite = 0;
+  let inFlight: Promise<void> | null = null;
+  const tSolve = performance.now();
+  const result =
+    problem.visits.length === 0
+      ? {
+          solution: { format: 'tillit-solution/1', problem: problem.name, routes: [], unassigned: [] } as Solution,
+          seconds: 0,
+        }
+      : await solveParallel(problem, {
+          timeLimit: run.timeLimitSeconds,
+          seed: 1,
+          threads: o.threads,
+          baseline: o.baseline,
+          // A new proposal gives each person a helper set first (primary contact first, then
+          // helpers with room for the person's visits), so the page can show the set and why a
+          // visit left it; a re-plan keeps the plan it starts from instead.
+          tuning: o.baseline ? undefined : { construction: 'zones' },
+          onProgress: (p) => {
+            const now = performance.now();
+            if (now - lastWrite < 1000 || inFlight) return;
+            lastWrite = now;
+            inFlight = db
+              .update(planRuns)
+              .set({
+                progress: {
+                  seconds: Math.round(p.seconds * 10) / 10,
+                  unassigned: p.unassigned,
+                  travel: Math.round(p.travel),
+                },
+              })
+              .where(and(eq(planRuns.id, run.id), eq(planRuns.status, 'running')))
+              .then(
+                () => {},
+                () => {},
+              )
+              .finally(() => {
+                inFlight = null;
+              });
+          },
+        });
+  const solverSeconds = (performance.now() - tSolve) / 1000;
+  await inFlight;
+  return { result, solverSeconds };
+}
+
+/** The proposal's figures: before and after, why visits were left, and what publishing checks against. */
+function proposalFigures(
+  data: LoadedPlanning,
+  problem: ReturnType<typeof buildProblem>['problem'],
+  solution: Solution,
+  t: {
+    before: PlanFigures;
+    staffing: { rota: string[]; absences: string[] };
+    visitsGenerated: number;
+    solverSeconds: number;
+    t0: number;
+  },
+): RunFigures {
+  const assignments = assignmentsFrom(solution);
+  const after = figuresFor(data, assignments);
+  const competencesOf = (id: string) => data.visits.find((v) => v.id === id)?.competences ?? [];
+  const unassigned = solution.unassigned
+    .filter((id) => !isPlaceholder(id))
+    .map((visitId) => ({ visitId, reason: unassignedReason(problem, visitId, competencesOf) }));
+  // Each planned visit's version when the proposal was made: publishing skips visits changed since.
+  const versions = Object.fromEntries(data.visits.filter((v) => assignments.has(v.id)).map((v) => [v.id, v.version]));
+  const locks = data.locks.map((l) => l.id!).filter(Boolean);
+  return {
+    before: t.before,
+    after,
+    unassigned,
+    versions,
+    locks,
+    ...t.staffing,
+    visitsGenerated: t.visitsGenerated,
+    solverSeconds: round(t.solverSeconds),
+    overheadSeconds: round((performance.now() - t.t0) / 1000 - t.solverSeconds),
+  };
 }
 
 /** The checks behind publishing's 409: nothing the proposal was built on has changed since. */
@@ -372,85 +408,24 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
         .where(eq(planRuns.id, runId));
       return { changed: 0, skipped: 0, notified: 0 };
     }
-    const current = (
-      await tx.execute(sql`SELECT id, recipient_id AS "recipientId", date::text AS date, status, staff_id AS "staffId", second_staff_id AS "secondStaffId",
-                                  planned_start AS "plannedStart", window_end AS "windowEnd", version, published
-                             FROM visit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) FOR UPDATE`)
-    ).rows as {
-      id: string;
-      recipientId: string;
-      date: string;
-      status: string;
-      staffId: string | null;
-      secondStaffId: string | null;
-      plannedStart: number | null;
-      windowEnd: number;
-      version: number;
-      published: boolean;
-    }[];
+    const current = await lockVisits(tx, ids);
     const notServing = await helpersNotServing(tx, assignments);
-    const { today, nowMinute } = osloNow(actor.now);
-    const changes: {
-      staffId: string;
-      visitId: string;
-      kind: 'added' | 'removed' | 'retimed';
-      date: string;
-      plannedStart: number | null;
-    }[] = [];
-    const updates: { id: string; a: Assignment }[] = [];
-    let skipped = ids.length - current.length;
-    for (const v of current) {
-      const a = assignments.get(v.id)!;
-      const past = v.date < today || (v.date === today && v.windowEnd < nowMinute);
-      if (v.status !== 'planned' || past || (versions[v.id] !== undefined && versions[v.id] !== v.version)) {
-        skipped++;
-        continue;
-      }
-      // A helper who no longer serves the person that day (left the team, or the person moved)
-      // is never given the visit: it keeps what it had, and the team plans it again.
-      if (notServing.has(v.id)) {
-        skipped++;
-        continue;
-      }
-      const before = new Set([v.staffId, v.secondStaffId].filter(Boolean) as string[]);
-      const after = new Set([a.staffId, a.secondStaffId].filter(Boolean) as string[]);
-      const same = before.size === after.size && [...before].every((h) => after.has(h));
-      if (same && v.plannedStart === a.plannedStart && v.published) continue;
-      updates.push({ id: v.id, a });
-      // Helpers could already see the visit in «Min dag» if it had a helper: tell them what changed.
-      if (before.size === 0) continue;
-      for (const h of after)
-        if (!before.has(h))
-          changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
-      for (const h of before)
-        if (!after.has(h))
-          changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
-      if (v.plannedStart !== null && a.plannedStart !== null && Math.abs(v.plannedStart - a.plannedStart) >= 15)
-        for (const h of after)
-          if (before.has(h))
-            changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
-    }
-    for (let i = 0; i < updates.length; i += 500) {
-      const rows = updates
-        .slice(i, i + 500)
-        .map(
-          ({ id, a }) => sql`(${id}::uuid, ${a.staffId}::uuid, ${a.secondStaffId}::uuid, ${a.plannedStart}::smallint)`,
-        );
-      await tx.execute(sql`UPDATE visit v SET staff_id = u.staff_id, second_staff_id = u.second_staff_id, planned_start = u.planned_start,
-                                 published = true, version = v.version + 1
-                             FROM (VALUES ${sql.join(rows, sql`, `)}) AS u(id, staff_id, second_staff_id, planned_start) WHERE v.id = u.id`);
-    }
-    for (let i = 0; i < changes.length; i += 500) {
-      const rows = changes
-        .slice(i, i + 500)
-        .map(
-          (c) =>
-            sql`(${c.staffId}::uuid, ${c.visitId}::uuid, ${runId}::uuid, ${c.kind}::plan_change_kind, ${c.date}::date, ${c.plannedStart}::smallint)`,
-        );
-      await tx.execute(
-        sql`INSERT INTO plan_change (staff_id, visit_id, run_id, kind, date, planned_start) VALUES ${sql.join(rows, sql`, `)}`,
-      );
-    }
+    const { updates, changes, skipped } = diffAssignments(current, assignments, {
+      versions,
+      notServing,
+      ...osloNow(actor.now),
+      missing: ids.length - current.length,
+    });
+    await assignPlannedHelpers(
+      tx,
+      updates.map(({ id, a }) => ({
+        visitId: id,
+        staffId: a.staffId,
+        secondStaffId: a.secondStaffId,
+        plannedStart: a.plannedStart,
+      })),
+    );
+    await insertChanges(tx, runId, changes);
     await tx
       .update(planRuns)
       .set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId })
@@ -467,4 +442,98 @@ export async function publishRun(db: Db, actor: Actor, runId: string): Promise<P
     });
     return { changed: updates.length, skipped, notified: changes.length };
   });
+}
+
+/** The visit as it stands, locked until the plan is published. */
+type CurrentVisit = {
+  id: string;
+  recipientId: string;
+  date: string;
+  status: string;
+  staffId: string | null;
+  secondStaffId: string | null;
+  plannedStart: number | null;
+  windowEnd: number;
+  version: number;
+  published: boolean;
+};
+
+type PlanChange = {
+  staffId: string;
+  visitId: string;
+  kind: 'added' | 'removed' | 'retimed';
+  date: string;
+  plannedStart: number | null;
+};
+
+/** The plan's visits as they stand now, locked (FOR UPDATE) until the transaction ends. */
+async function lockVisits(tx: Tx, ids: string[]): Promise<CurrentVisit[]> {
+  return (
+    await tx.execute(sql`SELECT id, recipient_id AS "recipientId", date::text AS date, status, staff_id AS "staffId", second_staff_id AS "secondStaffId",
+                                planned_start AS "plannedStart", window_end AS "windowEnd", version, published
+                           FROM visit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) FOR UPDATE`)
+  ).rows as CurrentVisit[];
+}
+
+/**
+ * What publishing changes: the visits to update, and the notices for helpers who could already
+ * see a visit. A visit is skipped when it is gone (`missing`), done, past, changed since the
+ * proposal was made (its version), or given to a helper who no longer serves the person.
+ */
+function diffAssignments(
+  current: CurrentVisit[],
+  assignments: Map<string, Assignment>,
+  o: { versions: Record<string, number>; notServing: Set<string>; today: string; nowMinute: number; missing: number },
+) {
+  const { versions, notServing, today, nowMinute } = o;
+  const changes: PlanChange[] = [];
+  const updates: { id: string; a: Assignment }[] = [];
+  let skipped = o.missing;
+  for (const v of current) {
+    const a = assignments.get(v.id)!;
+    const past = v.date < today || (v.date === today && v.windowEnd < nowMinute);
+    if (v.status !== 'planned' || past || (versions[v.id] !== undefined && versions[v.id] !== v.version)) {
+      skipped++;
+      continue;
+    }
+    // A helper who no longer serves the person that day (left the team, or the person moved)
+    // is never given the visit: it keeps what it had, and the team plans it again.
+    if (notServing.has(v.id)) {
+      skipped++;
+      continue;
+    }
+    const before = new Set([v.staffId, v.secondStaffId].filter(Boolean) as string[]);
+    const after = new Set([a.staffId, a.secondStaffId].filter(Boolean) as string[]);
+    const same = before.size === after.size && [...before].every((h) => after.has(h));
+    if (same && v.plannedStart === a.plannedStart && v.published) continue;
+    updates.push({ id: v.id, a });
+    // Helpers could already see the visit in «Min dag» if it had a helper: tell them what changed.
+    if (before.size === 0) continue;
+    for (const h of after)
+      if (!before.has(h))
+        changes.push({ staffId: h, visitId: v.id, kind: 'added', date: v.date, plannedStart: a.plannedStart });
+    for (const h of before)
+      if (!after.has(h))
+        changes.push({ staffId: h, visitId: v.id, kind: 'removed', date: v.date, plannedStart: v.plannedStart });
+    if (v.plannedStart !== null && a.plannedStart !== null && Math.abs(v.plannedStart - a.plannedStart) >= 15)
+      for (const h of after)
+        if (before.has(h))
+          changes.push({ staffId: h, visitId: v.id, kind: 'retimed', date: v.date, plannedStart: a.plannedStart });
+  }
+  return { updates, changes, skipped };
+}
+
+/** The notices to helpers («Endringer i planen»), 500 rows per statement. */
+async function insertChanges(tx: Tx, runId: string, changes: PlanChange[]) {
+  for (let i = 0; i < changes.length; i += 500) {
+    const rows = changes
+      .slice(i, i + 500)
+      .map(
+        (c) =>
+          sql`(${c.staffId}::uuid, ${c.visitId}::uuid, ${runId}::uuid, ${c.kind}::plan_change_kind, ${c.date}::date, ${c.plannedStart}::smallint)`,
+      );
+    await tx.execute(
+      sql`INSERT INTO plan_change (staff_id, visit_id, run_id, kind, date, planned_start) VALUES ${sql.join(rows, sql`, `)}`,
+    );
+  }
 }

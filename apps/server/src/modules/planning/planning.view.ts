@@ -9,10 +9,10 @@ import type { Solution } from '@tillit/optimizer';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
-import { datesInRange } from '../care/recurrence.ts';
+import { auditWriterFor } from '../audit/index.ts';
+import { datesInRange } from '../care/index.ts';
 import { assertTeamPlanner } from './planning.access.ts';
-import { loadPlanningData } from './planning.data.ts';
+import { type LoadedPlanning, loadPlanningData } from './planning.data.ts';
 import { assignmentsFrom, type Assignment } from './planning.problem.ts';
 import { figuresFor, runOf, type RunFigures } from './planning.runs.ts';
 import { shiftsOn } from './rota.ts';
@@ -43,43 +43,8 @@ export async function planView(
   const setOf = (recipientId: string) => (solution?.helperSets?.[recipientId] ?? []).filter((id) => staffIds.has(id));
   const dates = datesInRange(from, days);
 
-  const titles = new Map<string, string[]>();
-  if (data.visits.length > 0) {
-    const res =
-      await db.execute(sql`SELECT vm.visit_id AS "visitId", m.title FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id
-                                       WHERE vm.visit_id = ANY(${`{${data.visits.map((v) => v.id).join(',')}}`}::uuid[]) ORDER BY m.window_start, m.title`);
-    for (const r of rowsOf<{ visitId: string; title: string }>(res))
-      titles.set(r.visitId, [...(titles.get(r.visitId) ?? []), r.title]);
-  }
-  const lockOf = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
-  const visits = data.visits.map((v) => {
-    const a = assignments?.get(v.id);
-    const helpers = (a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId]).filter(
-      (h): h is string => h !== null,
-    );
-    const currentHelpers = [v.staffId, v.secondStaffId].filter((h): h is string => h !== null);
-    return {
-      id: v.id,
-      recipientId: v.recipientId,
-      person: data.names.recipients.get(v.recipientId) ?? '',
-      date: v.date,
-      windowStart: v.windowStart,
-      windowEnd: v.windowEnd,
-      duration: v.duration,
-      start: a ? a.plannedStart : v.plannedStart,
-      helpers,
-      changed:
-        a !== undefined &&
-        (helpers.length !== currentHelpers.length || helpers.some((h) => !currentHelpers.includes(h))),
-      twoHelpers: v.twoHelpers,
-      competences: v.competences,
-      status: v.status,
-      lockedTo: lockOf.get(v.id) ?? null,
-      measures: titles.get(v.id) ?? [],
-      /** Why the proposal gives this visit to a helper outside the person's set (null: inside it, or no set). */
-      outsideSet: outsideOf(solution, v.id),
-    };
-  });
+  const titles = await measureTitles(db, data.visits);
+  const visits = planVisits(data, assignments, titles, solution);
   const people = new Map<string, Set<string>>();
   for (const v of visits) {
     const set = people.get(v.recipientId) ?? new Set<string>();
@@ -137,4 +102,55 @@ export async function planView(
       .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
     locks: data.locks,
   };
+}
+
+/** The titles of the measures each visit delivers, in the order of their windows. */
+async function measureTitles(db: Db, visits: { id: string }[]): Promise<Map<string, string[]>> {
+  const titles = new Map<string, string[]>();
+  if (visits.length > 0) {
+    const res =
+      await db.execute(sql`SELECT vm.visit_id AS "visitId", m.title FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id
+                                       WHERE vm.visit_id = ANY(${`{${visits.map((v) => v.id).join(',')}}`}::uuid[]) ORDER BY m.window_start, m.title`);
+    for (const r of rowsOf<{ visitId: string; title: string }>(res))
+      titles.set(r.visitId, [...(titles.get(r.visitId) ?? []), r.title]);
+  }
+  return titles;
+}
+
+/** Each visit as the page shows it: the proposal's helpers (or the current ones), what changed, its lock. */
+function planVisits(
+  data: LoadedPlanning,
+  assignments: Map<string, Assignment> | undefined,
+  titles: Map<string, string[]>,
+  solution: Solution | null | undefined,
+) {
+  const lockOf = new Map(data.locks.filter((l) => l.visitId).map((l) => [l.visitId!, l.staffId]));
+  return data.visits.map((v) => {
+    const a = assignments?.get(v.id);
+    const helpers = (a ? [a.staffId, a.secondStaffId] : [v.staffId, v.secondStaffId]).filter(
+      (h): h is string => h !== null,
+    );
+    const currentHelpers = [v.staffId, v.secondStaffId].filter((h): h is string => h !== null);
+    return {
+      id: v.id,
+      recipientId: v.recipientId,
+      person: data.names.recipients.get(v.recipientId) ?? '',
+      date: v.date,
+      windowStart: v.windowStart,
+      windowEnd: v.windowEnd,
+      duration: v.duration,
+      start: a ? a.plannedStart : v.plannedStart,
+      helpers,
+      changed:
+        a !== undefined &&
+        (helpers.length !== currentHelpers.length || helpers.some((h) => !currentHelpers.includes(h))),
+      twoHelpers: v.twoHelpers,
+      competences: v.competences,
+      status: v.status,
+      lockedTo: lockOf.get(v.id) ?? null,
+      measures: titles.get(v.id) ?? [],
+      /** Why the proposal gives this visit to a helper outside the person's set (null: inside it, or no set). */
+      outsideSet: outsideOf(solution, v.id),
+    };
+  });
 }

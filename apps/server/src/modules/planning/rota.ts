@@ -5,7 +5,8 @@
  * ("every third weekend") runs on across new year without a jump (ISO week 53 would break it).
  */
 import { addDays, type RotaPattern } from '@tillit/contracts';
-import { isoWeekday } from '../care/recurrence.ts';
+import { validOnDate } from '../../time/valid.ts';
+import { isoWeekday } from '../care/index.ts';
 
 export type { RotaPattern };
 
@@ -20,7 +21,7 @@ export const weekIndex = (iso: string) => Math.floor((dayNumber(iso) - 4) / 7);
 export const cycleWeek = (iso: string, everyWeeks: number) => ((weekIndex(iso) % everyWeeks) + everyWeeks) % everyWeeks;
 
 export function entryFallsOn(e: RotaPattern, date: string): boolean {
-  if (date < e.validFrom || (e.validUntil !== null && date > e.validUntil)) return false;
+  if (!validOnDate(e, date)) return false;
   if (!e.weekdays.includes(isoWeekday(date))) return false;
   return cycleWeek(date, e.everyWeeks) === e.weekOffset;
 }

@@ -23,9 +23,10 @@ import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, badInput, conflict } from '../../http/errors.ts';
 import type { Clock } from '../../time/clock.ts';
-import { validOn } from '../../time/sql.ts';
-import { withRecordAccess } from '../access/access.repository.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { withRecordAccess } from '../access/index.ts';
+import { auditWriterFor } from '../audit/index.ts';
+import { comingVisits } from '../care/index.ts';
+import { nextOfKinSharing, sharingStillHolds } from '../recipients/index.ts';
 import { visitingLinks } from './planning.tables.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -35,14 +36,8 @@ export type VisitingLinkFor = { for: 'person' } | { for: 'next_of_kin'; nextOfKi
 export function createVisitingLink(db: Db, actor: Actor, recipientId: string, input: VisitingLinkFor, days: number) {
   return withRecordAccess(db, actor, recipientId, 'visiting_link.create', 'serve', async (tx) => {
     const nextOfKinId = input.for === 'next_of_kin' ? input.nextOfKinId : null;
-    const [facts] = rowsOf<{ teamId: string; consent: boolean; kinKnown: boolean }>(
-      await tx.execute(sql`SELECT rt.team_id AS "teamId", r.consent_share_with_next_of_kin AS consent,
-                                  EXISTS (SELECT 1 FROM next_of_kin k WHERE k.id = ${nextOfKinId} AND k.recipient_id = r.id) AS "kinKnown"
-                             FROM recipient r JOIN recipient_team rt ON rt.recipient_id = r.id
-                            WHERE r.id = ${recipientId} AND rt.team_id = ANY(${`{${actor.teamIds.join(',')}}`}::uuid[])
-                              AND ${validOn('rt', actor.today)}
-                            LIMIT 1`),
-    );
+    // withRecordAccess('serve') has found one of the actor's teams serving the person today.
+    const facts = (await nextOfKinSharing(tx, recipientId, actor.teamIds, nextOfKinId, actor.today))!;
     if (nextOfKinId) {
       if (!facts.kinKnown)
         throw badInput([{ field: 'nextOfKinId', code: 'not_found', message: 'No such next of kin for this person' }]);
@@ -86,28 +81,27 @@ export function createVisitingLink(db: Db, actor: Actor, recipientId: string, in
 /** The link's answer: times and first names only. Any reason a link does not work gets the same 404. */
 export async function visitingView(db: Db, token: string, clock: Clock) {
   const today = osloDate(clock.now());
-  const [link] = rowsOf<{ id: string; recipientId: string; nextOfKinId: string | null; expiresAt: string }>(
-    await db.execute(sql`SELECT l.id, l.recipient_id AS "recipientId", l.next_of_kin_id AS "nextOfKinId", l.expires_at AS "expiresAt"
-                           FROM visiting_link l JOIN recipient r ON r.id = l.recipient_id
-                          WHERE l.token_hash = ${hash(token)} AND l.revoked_at IS NULL AND l.expires_at > now()
-                            AND EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = l.recipient_id AND rt.team_id = l.team_id
-                                           AND ${validOn('rt', today)})
-                            AND (l.next_of_kin_id IS NULL OR r.consent_share_with_next_of_kin)`),
-  );
-  if (!link) throw new AppError(404, 'link_unknown', 'This link is not valid (any more). Ask the team for a new one.');
-  const visits = rowsOf<{
-    date: string;
-    windowStart: number;
-    windowEnd: number;
-    plannedStart: number | null;
-    helpers: string[] | null;
+  const [link] = rowsOf<{
+    id: string;
+    recipientId: string;
+    teamId: string;
+    nextOfKinId: string | null;
+    expiresAt: string;
   }>(
-    await db.execute(sql`SELECT v.date::text AS date, v.window_start AS "windowStart", v.window_end AS "windowEnd", v.planned_start AS "plannedStart",
-                                (SELECT json_agg(s.given_name ORDER BY s.given_name) FROM staff s WHERE s.id IN (v.staff_id, v.second_staff_id)) AS helpers
-                           FROM visit v
-                          WHERE v.recipient_id = ${link.recipientId} AND v.date BETWEEN ${today}::date AND ${today}::date + 13 AND v.status IN ('planned', 'started')
-                          ORDER BY v.date, COALESCE(v.planned_start, v.window_start)`),
+    await db.execute(sql`SELECT l.id, l.recipient_id AS "recipientId", l.team_id AS "teamId", l.next_of_kin_id AS "nextOfKinId",
+                                l.expires_at AS "expiresAt"
+                           FROM visiting_link l
+                          WHERE l.token_hash = ${hash(token)} AND l.revoked_at IS NULL AND l.expires_at > now()`),
   );
+  const holds =
+    link &&
+    (await sharingStillHolds(
+      db,
+      { recipientId: link.recipientId, teamId: link.teamId, forNextOfKin: link.nextOfKinId !== null },
+      today,
+    ));
+  if (!holds) throw new AppError(404, 'link_unknown', 'This link is not valid (any more). Ask the team for a new one.');
+  const visits = await comingVisits(db, link.recipientId, today, 14);
   await auditWriterFor(db).append({
     at: new Date(),
     actorUserId: null,
@@ -120,6 +114,6 @@ export async function visitingView(db: Db, token: string, clock: Clock) {
   });
   return {
     expiresAt: new Date(link.expiresAt).toISOString(),
-    visits: visits.map((v) => ({ ...v, helpers: v.helpers ?? [] })),
+    visits,
   };
 }

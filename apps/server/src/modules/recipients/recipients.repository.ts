@@ -1,17 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { validateNationalId, type RecordView } from '@tillit/contracts';
-import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden } from '../../http/errors.ts';
 import { validOn } from '../../time/sql.ts';
-import { readWithAccess, withRecordAccess, type Allowed } from '../access/access.repository.ts';
-import { canListTeamRecipients } from '../access/access.policy.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { refusal } from '../trust/team.access.ts';
-import { auditWriterFor } from '../audit/audit.writer.ts';
+import { readWithAccess, withRecordAccess, type Allowed } from '../access/index.ts';
+import { canListTeamRecipients } from '../access/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { refusal } from '../access/index.ts';
+import { auditWriterFor } from '../audit/index.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
 import type { EndService, NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
-import { lockVisitMaking } from '../care/visits.generate.ts';
+import { cancelVisitsAfterService, lockVisitMaking } from '../care/index.ts';
 import { teamMembersJson, teamMembersOf } from './team-members.ts';
 
 /**
@@ -225,18 +225,10 @@ export class RecordRepository {
         .returning({ id: recipientTeams.id });
       if (ended.length === 0)
         throw badInput([{ field: 'teamId', code: 'not_serving', message: 'That team does not serve the person now' }]);
-      const cancelled = rowsOf<{ id: string }>(
-        await tx.execute(sql`UPDATE visit v SET status = 'cancelled', version = v.version + 1
-                              WHERE v.recipient_id = ${id} AND v.status = 'planned' AND v.date > ${input.lastDay}::date
-                                AND NOT EXISTS (SELECT 1 FROM recipient_team rt WHERE rt.recipient_id = v.recipient_id
-                                                   AND ${validOn('rt', sql`v.date`)})
-                              RETURNING v.id`),
-      ).map((r) => r.id);
-      if (cancelled.length)
-        await tx.execute(sql`DELETE FROM visit_measure WHERE visit_id = ANY(${`{${cancelled.join(',')}}`}::uuid[])`);
+      const cancelled = await cancelVisitsAfterService(tx, id, input.lastDay);
       return {
-        result: { lastDay: input.lastDay, cancelledVisits: cancelled.length },
-        details: { teamId: input.teamId, lastDay: input.lastDay, reason: input.reason, cancelled: cancelled.length },
+        result: { lastDay: input.lastDay, cancelledVisits: cancelled },
+        details: { teamId: input.teamId, lastDay: input.lastDay, reason: input.reason, cancelled },
       };
     });
   }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Clock } from '../../time/clock.ts';
 import { conflict, forbidden } from '../../http/errors.ts';
-import { teams } from '../organisation/organisation.tables.ts';
+import { teams } from '../organisation/organisation.readmodel.ts';
 import { PULSE_ITEMS } from './pulse.items.ts';
 import { type BallotBox, BOX_LOCK, holdAnswer, writeDue, writeDueAfterAnswer } from './ballot.ts';
 import { pulseHeld, pulseReceipts, pulseResponses } from './pulse.tables.ts';

@@ -3,11 +3,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
-import { teams } from '../organisation/organisation.tables.ts';
-import { quarterResults, settleSurveys } from '../surveys/surveys.repository.ts';
+import { teams } from '../organisation/organisation.readmodel.ts';
+import { quarterResults, settleSurveys } from '../surveys/index.ts';
 import { agenda, compare } from './agenda.ts';
 import { indicatorsForTeams } from './indicators.repository.ts';
-import { refusal, teamForActor } from './team.access.ts';
+import { refusal, teamForActor } from '../access/index.ts';
 
 /** The period of the same length just before [from, to]. */
 export function previousPeriod(from: string, to: string) {

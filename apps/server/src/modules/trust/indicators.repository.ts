@@ -16,7 +16,7 @@ import {
   type OutcomeRow,
   type VisitCounts,
 } from './indicators.ts';
-import { teamForActor } from './team.access.ts';
+import { teamForActor } from '../access/index.ts';
 
 const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 

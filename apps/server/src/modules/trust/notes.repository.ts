@@ -2,10 +2,10 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { teams } from '../organisation/organisation.tables.ts';
+import { teams } from '../organisation/organisation.readmodel.ts';
 import { teamNotes } from './dialogue.tables.ts';
 import type { NoteInput, NotePatch } from './dialogue.schema.ts';
-import { refusal } from './team.access.ts';
+import { refusal } from '../access/index.ts';
 
 /**
  * The team's own notes and actions: read and written by the team's members only (it is the

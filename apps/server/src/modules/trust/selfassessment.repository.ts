@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
 import { leaderSelfAssessments } from './dialogue.tables.ts';
 import { MISCONCEPTIONS } from './selfassessment.items.ts';
-import { refusal } from './team.access.ts';
+import { refusal } from '../access/index.ts';
 
 export interface SelfAnswer {
   rating: number | null;

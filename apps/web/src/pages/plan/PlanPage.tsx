@@ -32,19 +32,6 @@ export function PlanPage() {
   const { error, reload } = loaded;
   // While another proposal loads, the previous one is not shown as if it were the new one.
   const data = loaded.data && (!runId || loaded.data.run?.id === runId) ? loaded.data : null;
-  const [status, setStatus] = useState<Pick<RunInfo, 'status' | 'progress' | 'errorCode' | 'timeLimitSeconds'> | null>(
-    null,
-  );
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
-  const [pollError, setPollError] = useState<ApiError | null>(null);
-  // Another run (a re-run, a sick call-in) starts with a clean slate.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the trigger, not an input
-  useEffect(() => {
-    setStatus(null);
-    setPublished(null);
-    setPollError(null);
-  }, [runId]);
 
   useEffect(() => {
     document.title = `${t('plan.title')} – Tillit`;
@@ -56,12 +43,90 @@ export function PlanPage() {
     setDays(data.days);
   }, [data]);
 
-  // While the optimizer works, poll the run's status once a second and reload when it ends.
   const running = data?.run && (data.run.status === 'queued' || data.run.status === 'running');
-  // Polling gives up after repeated errors, or well after the run's time limit.
+  const { actionError, setActionError, published, propose, publish } = useRunActions(
+    { runId, teamId: teamId!, from, days, timeLimit },
+    (run) => setParams({ run }),
+    reload,
+  );
+  const { status, pollError } = useRunPolling(runId, running ? data.run : null, reload);
+
+  const showCurrent = () => {
+    setParams({ from: data?.from ?? from, days: String(data?.days ?? days) });
+    if (data) {
+      setFrom(data.from);
+      setDays(data.days);
+    }
+  };
+
+  const run = data?.run ?? null;
+  // The loaded run is the truth once it has ended; while it works, the polled status is newer.
+  const live = run && run.status !== 'queued' && run.status !== 'running' ? run : (status ?? run);
+  return (
+    <div className="stack">
+      <h1>{t('plan.title')}</h1>
+      <p className="row">
+        <Link to={`/teams/${teamId}/rota`}>{t('plan.rotaLink')}</Link>
+      </p>
+      <PeriodForm
+        period={{ from, setFrom, days, setDays, timeLimit, setTimeLimit }}
+        runId={runId}
+        running={Boolean(running)}
+        onPropose={() => void propose()}
+        onShowCurrent={showCurrent}
+      />
+      <ErrorMessage
+        error={error ?? actionError ?? pollError}
+        labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }}
+      />
+
+      {run && (
+        <RunStatus
+          run={run}
+          live={live}
+          running={Boolean(running)}
+          published={published}
+          onPublish={() => void publish()}
+        />
+      )}
+
+      {data && (
+        <>
+          <PlanFigures before={data.figures.before} after={data.figures.after} staff={data.staff} />
+          <PlanRoutes view={data} onChanged={reload} onError={setActionError} />
+          <PlanPeople view={data} />
+          <SickForm
+            teamId={teamId!}
+            staff={data.staff}
+            defaultDate={todayIso()}
+            onStarted={(id) => setParams({ run: id })}
+            onError={setActionError}
+          />
+        </>
+      )}
+      {!data && !error && <p>{t('common.loading')}</p>}
+    </div>
+  );
+}
+
+type RunStatusInfo = Pick<RunInfo, 'status' | 'progress' | 'errorCode' | 'timeLimitSeconds'>;
+
+/**
+ * While the optimizer works (`run` given while queued or running), polls the run's status once
+ * a second and reloads the page's data when it ends. Polling gives up after repeated errors, or
+ * well after the run's time limit. Another run starts with a clean slate.
+ */
+function useRunPolling(runId: string | null, run: RunInfo | null, reload: () => Promise<void>) {
+  const [status, setStatus] = useState<RunStatusInfo | null>(null);
+  const [pollError, setPollError] = useState<ApiError | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the trigger, not an input
   useEffect(() => {
-    if (!running || !runId || !data?.run) return;
-    const giveUpAt = Date.now() + (data.run.timeLimitSeconds + 300) * 1000;
+    setStatus(null);
+    setPollError(null);
+  }, [runId]);
+  useEffect(() => {
+    if (!run || !runId) return;
+    const giveUpAt = Date.now() + (run.timeLimitSeconds + 300) * 1000;
     let failures = 0;
     // An answer that arrives after this run was left (another run, or the page) is dropped.
     let left = false;
@@ -71,7 +136,7 @@ export function PlanPage() {
         void reload();
         return;
       }
-      api<NonNullable<typeof status>>('GET', `/api/planning/runs/${runId}/status`)
+      api<RunStatusInfo>('GET', `/api/planning/runs/${runId}/status`)
         .then((s) => {
           if (left) return;
           failures = 0;
@@ -93,8 +158,144 @@ export function PlanPage() {
       left = true;
       clearInterval(timer);
     };
-  }, [running, runId, reload, data?.run]);
+  }, [runId, reload, run]);
+  return { status, pollError };
+}
 
+interface Period {
+  from: string;
+  setFrom: (from: string) => void;
+  days: number;
+  setDays: (days: number) => void;
+  timeLimit: number;
+  setTimeLimit: (seconds: number) => void;
+}
+
+/** The period to plan and the time the optimizer may take; «Lag forslag» or «Kjør på nytt». */
+function PeriodForm({
+  period: { from, setFrom, days, setDays, timeLimit, setTimeLimit },
+  runId,
+  running,
+  onPropose,
+  onShowCurrent,
+}: {
+  period: Period;
+  runId: string | null;
+  running: boolean;
+  onPropose: () => void;
+  onShowCurrent: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="card inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onPropose();
+      }}
+    >
+      <div>
+        <label htmlFor="plan-from">{t('plan.from')}</label>
+        <input
+          id="plan-from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          disabled={Boolean(runId)}
+        />
+      </div>
+      <div>
+        <label htmlFor="plan-days">{t('plan.days')}</label>
+        <select id="plan-days" value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={Boolean(runId)}>
+          {days === 1 && <option value={1}>{t('plan.oneDay')}</option>}
+          <option value={7}>{t('plan.oneWeek')}</option>
+          <option value={14}>{t('plan.twoWeeks')}</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="plan-time">{t('plan.timeLimit')}</label>
+        <select id="plan-time" value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))}>
+          {[5, 20, 60].map((s) => (
+            <option key={s} value={s}>
+              {t('plan.seconds', { count: s })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="primary" disabled={running}>
+        {runId ? t('plan.rerun') : t('plan.propose')}
+      </button>
+      {runId && (
+        <button type="button" onClick={onShowCurrent}>
+          {t('plan.showCurrent')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** The proposal's status while it is made, its result, and «Publiser». */
+function RunStatus({
+  run,
+  live,
+  running,
+  published,
+  onPublish,
+}: {
+  run: RunInfo;
+  live: RunStatusInfo | null;
+  running: boolean;
+  published: { changed: number; notified: number } | null;
+  onPublish: () => void;
+}) {
+  const { t } = useTranslation();
+  const seconds = live?.progress?.seconds ?? 0;
+  return (
+    <section className="card" aria-labelledby="run-status">
+      <h2 id="run-status">{run.kind === 'sick_day' ? t('plan.sickProposal') : t('plan.proposal')}</h2>
+      <p role="status" aria-live="polite">
+        {t(`plan.status_${live?.status ?? run.status}`, {
+          seconds: Math.round(seconds),
+          unassigned: live?.progress?.unassigned ?? 0,
+        })}
+      </p>
+      {running && (
+        <progress
+          max={live?.timeLimitSeconds ?? run.timeLimitSeconds}
+          value={seconds}
+          aria-label={t('plan.progress')}
+        />
+      )}
+      {run.status === 'failed' && <p className="alert alert-error">{t(`plan.failed_${run.errorCode ?? 'failed'}`)}</p>}
+      {run.status === 'done' && <p className="small muted">{t('plan.locksHint')}</p>}
+      {run.status === 'done' && (
+        <button type="button" className="primary" onClick={onPublish}>
+          {t('plan.publish')}
+        </button>
+      )}
+      {published && (
+        <p role="status">{t('plan.published', { changed: published.changed, notified: published.notified })}</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * «Lag forslag» / «Kjør på nytt» and «Publiser», with the error of the last action. Another run
+ * (a re-run, a sick call-in) starts with a clean slate.
+ */
+function useRunActions(
+  q: { runId: string | null; teamId: string; from: string; days: number; timeLimit: number },
+  showRun: (runId: string) => void,
+  reload: () => Promise<void>,
+) {
+  const { runId, teamId, from, days, timeLimit } = q;
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [published, setPublished] = useState<{ changed: number; notified: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the trigger, not an input
+  useEffect(() => {
+    setPublished(null);
+  }, [runId]);
   const act = async <T,>(fn: () => Promise<T>) => {
     try {
       const out = await fn();
@@ -116,7 +317,7 @@ export function PlanPage() {
             timeLimitSeconds: timeLimit,
           }),
     );
-    if (run) setParams({ run: run.id });
+    if (run) showRun(run.id);
   };
   const publish = async () => {
     const res = await act(() =>
@@ -127,124 +328,5 @@ export function PlanPage() {
       await reload();
     }
   };
-  const showCurrent = () => {
-    setParams({ from: data?.from ?? from, days: String(data?.days ?? days) });
-    if (data) {
-      setFrom(data.from);
-      setDays(data.days);
-    }
-  };
-
-  const run = data?.run ?? null;
-  // The loaded run is the truth once it has ended; while it works, the polled status is newer.
-  const live = run && run.status !== 'queued' && run.status !== 'running' ? run : (status ?? run);
-  const seconds = live?.progress?.seconds ?? 0;
-  return (
-    <div className="stack">
-      <h1>{t('plan.title')}</h1>
-      <p className="row">
-        <Link to={`/teams/${teamId}/rota`}>{t('plan.rotaLink')}</Link>
-      </p>
-      <form
-        className="card inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void propose();
-        }}
-      >
-        <div>
-          <label htmlFor="plan-from">{t('plan.from')}</label>
-          <input
-            id="plan-from"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            disabled={Boolean(runId)}
-          />
-        </div>
-        <div>
-          <label htmlFor="plan-days">{t('plan.days')}</label>
-          <select
-            id="plan-days"
-            value={days}
-            onChange={(e) => setDays(Number(e.target.value))}
-            disabled={Boolean(runId)}
-          >
-            {days === 1 && <option value={1}>{t('plan.oneDay')}</option>}
-            <option value={7}>{t('plan.oneWeek')}</option>
-            <option value={14}>{t('plan.twoWeeks')}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="plan-time">{t('plan.timeLimit')}</label>
-          <select id="plan-time" value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))}>
-            {[5, 20, 60].map((s) => (
-              <option key={s} value={s}>
-                {t('plan.seconds', { count: s })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="primary" disabled={Boolean(running)}>
-          {runId ? t('plan.rerun') : t('plan.propose')}
-        </button>
-        {runId && (
-          <button type="button" onClick={showCurrent}>
-            {t('plan.showCurrent')}
-          </button>
-        )}
-      </form>
-      <ErrorMessage
-        error={error ?? actionError ?? pollError}
-        labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }}
-      />
-
-      {run && (
-        <section className="card" aria-labelledby="run-status">
-          <h2 id="run-status">{run.kind === 'sick_day' ? t('plan.sickProposal') : t('plan.proposal')}</h2>
-          <p role="status" aria-live="polite">
-            {t(`plan.status_${live?.status ?? run.status}`, {
-              seconds: Math.round(seconds),
-              unassigned: live?.progress?.unassigned ?? 0,
-            })}
-          </p>
-          {running && (
-            <progress
-              max={live?.timeLimitSeconds ?? run.timeLimitSeconds}
-              value={seconds}
-              aria-label={t('plan.progress')}
-            />
-          )}
-          {run.status === 'failed' && (
-            <p className="alert alert-error">{t(`plan.failed_${run.errorCode ?? 'failed'}`)}</p>
-          )}
-          {run.status === 'done' && <p className="small muted">{t('plan.locksHint')}</p>}
-          {run.status === 'done' && (
-            <button type="button" className="primary" onClick={() => void publish()}>
-              {t('plan.publish')}
-            </button>
-          )}
-          {published && (
-            <p role="status">{t('plan.published', { changed: published.changed, notified: published.notified })}</p>
-          )}
-        </section>
-      )}
-
-      {data && (
-        <>
-          <PlanFigures before={data.figures.before} after={data.figures.after} staff={data.staff} />
-          <PlanRoutes view={data} onChanged={reload} onError={setActionError} />
-          <PlanPeople view={data} />
-          <SickForm
-            teamId={teamId!}
-            staff={data.staff}
-            defaultDate={todayIso()}
-            onStarted={(id) => setParams({ run: id })}
-            onError={setActionError}
-          />
-        </>
-      )}
-      {!data && !error && <p>{t('common.loading')}</p>}
-    </div>
-  );
+  return { actionError, setActionError, published, propose, publish };
 }

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { type AppError, forbidden, notFound } from '../../http/errors.ts';
-import { canSeeTeam } from '../access/access.policy.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import { teams } from '../organisation/organisation.tables.ts';
+import { canSeeTeam } from './access.policy.ts';
+import { appendAudit } from '../audit/index.ts';
+import { teams } from '../organisation/organisation.readmodel.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
 

@@ -1,0 +1,9 @@
+/**
+ * The care module's public surface: the calendar arithmetic of measures (recurrence.ts),
+ * making visits from the plan (`generateVisits`), writing a published plan's helpers onto the
+ * visits (`assignPlannedHelpers`) and the coming visits for «Hvem kommer?» (`comingVisits`).
+ * Its published read model (visits, measures, …) is care.readmodel.ts.
+ */
+export { datesInRange, isoWeekday, measureFallsOn } from './recurrence.ts';
+export { generateVisits, lockVisitMaking } from './visits.generate.ts';
+export { assignPlannedHelpers, cancelVisitsAfterService, comingVisits, type PlannedHelpers } from './visits.planned.ts';
