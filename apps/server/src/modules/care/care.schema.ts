@@ -59,7 +59,8 @@ export const measurePatch = z
     title: measureFields.title.optional(),
     how: z.string().trim().max(2000).optional(),
     days: measureFields.days.optional(),
-    everyWeeks: measureFields.everyWeeks.optional(),
+    // No default here: a change names only what it changes (the 409 answers with exactly those fields).
+    everyWeeks: z.number().int().min(1).max(8).optional(),
     windowStart: hhmm.optional(),
     windowEnd: hhmm.optional(),
     durationMinutes: measureFields.durationMinutes.optional(),
