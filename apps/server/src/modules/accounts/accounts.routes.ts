@@ -1,10 +1,10 @@
+import { loginBody, logoutResponse, meResponse } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { SESSION_COOKIE } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { loginBody, meResponse } from './accounts.schema.ts';
 import { loadActor, logIn, logOut } from './accounts.service.ts';
 
 export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
@@ -13,7 +13,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post(
     '/api/auth/login',
     {
-      schema: { body: loginBody },
+      schema: { body: loginBody, response: { 200: meResponse } },
       config: {
         public: true,
         // Per address and username: slows guessing without letting one user lock out another.
@@ -36,14 +36,14 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
         expires: session.expiresAt,
       });
       const loaded = await loadActor(db, session.token, config.clock.now());
-      return meResponse.parse({ ...loaded!.actor, csrfToken: session.csrfToken });
+      return { ...loaded!.actor, csrfToken: session.csrfToken };
     },
   );
 
-  r.post('/api/auth/logout', async (request, reply) => {
+  r.post('/api/auth/logout', { schema: { response: { 200: logoutResponse } } }, async (request, reply) => {
     await logOut(db, request.cookies[SESSION_COOKIE]!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
   r.get('/api/auth/me', { schema: { response: { 200: meResponse } } }, async (request) => ({

@@ -1,44 +1,70 @@
+import {
+  answerBody,
+  barometerResponse,
+  inviteBody,
+  inviteResponse,
+  okResponse,
+  PULSE_ITEMS,
+  pulseAnswerResponse,
+  pulseBody,
+  pulseItemsResponse,
+  quarterQuery,
+  SURVEY_ITEMS,
+  surveyFormResponse,
+  surveyItemsResponse,
+  surveyResultsResponse,
+  tokenParams,
+} from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../time/clock.ts';
-import { PULSE_ITEMS } from './pulse.items.ts';
 import { answerPulse, barometer } from './pulse.repository.ts';
-import { SURVEY_ITEMS } from './surveys.items.ts';
 import { invite, submit, surveyForm, teamResults } from './surveys.repository.ts';
-import { answerBody, inviteBody, pulseBody, quarterQuery, tokenParams } from './surveys.schema.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 export function surveysRoutes(app: FastifyInstance, db: Db, clock: Clock) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/recipients/:id/survey-links', { schema: { params: idParams, body: inviteBody } }, async (req, reply) => {
-    reply.status(201);
-    return invite(db, req.actor, req.params.id, req.body.channel);
-  });
+  r.post(
+    '/api/recipients/:id/survey-links',
+    { schema: { params: idParams, body: inviteBody, response: { 201: inviteResponse } } },
+    async (req, reply) => {
+      reply.status(201);
+      return invite(db, req.actor, req.params.id, req.body.channel);
+    },
+  );
   // The answering pages are public: the token is the only key, and it opens nothing but the form.
-  r.get('/api/surveys/:token', { schema: { params: tokenParams }, config: { public: true } }, (req) =>
-    surveyForm(db, req.params.token),
+  r.get(
+    '/api/surveys/:token',
+    { schema: { params: tokenParams, response: { 200: surveyFormResponse } }, config: { public: true } },
+    (req) => surveyForm(db, req.params.token),
   );
   r.post(
     '/api/surveys/:token',
-    { schema: { params: tokenParams, body: answerBody }, config: { public: true } },
+    { schema: { params: tokenParams, body: answerBody, response: { 201: okResponse } }, config: { public: true } },
     async (req, reply) => {
       reply.status(201);
       return submit(db, req.params.token, req.body, clock);
     },
   );
-  r.get('/api/pulse', () => ({ items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })) }));
-  r.post('/api/pulse', { schema: { body: pulseBody } }, async (req, reply) => {
+  r.get('/api/pulse', { schema: { response: { 200: pulseItemsResponse } } }, () => ({
+    items: PULSE_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })),
+  }));
+  r.post('/api/pulse', { schema: { body: pulseBody, response: { 201: pulseAnswerResponse } } }, async (req, reply) => {
     reply.status(201);
     return answerPulse(db, req.actor, req.body.answers, clock);
   });
-  r.get('/api/barometer', { schema: { querystring: quarterQuery } }, (req) =>
+  r.get('/api/barometer', { schema: { querystring: quarterQuery, response: { 200: barometerResponse } } }, (req) =>
     barometer(db, req.actor, req.query.quarter),
   );
-  r.get('/api/survey-items', () => SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })));
-  r.get('/api/teams/:id/survey-results', { schema: { params: idParams, querystring: quarterQuery } }, (req) =>
-    teamResults(db, req.actor, req.params.id, req.query.quarter),
+  r.get('/api/survey-items', { schema: { response: { 200: surveyItemsResponse } } }, () =>
+    SURVEY_ITEMS.map(({ id, nb, en }) => ({ id, nb, en })),
+  );
+  r.get(
+    '/api/teams/:id/survey-results',
+    { schema: { params: idParams, querystring: quarterQuery, response: { 200: surveyResultsResponse } } },
+    (req) => teamResults(db, req.actor, req.params.id, req.query.quarter),
   );
 }
