@@ -39,12 +39,5 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: s
   return data as T;
 }
 
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: 'member' | 'leader' | 'admin';
-  staffId: string | null;
-  teamIds: string[];
-  csrfToken: string;
-}
+/** Who is logged in: the shape lives in packages/contracts (accounts.ts). */
+export type { Me } from '@tillit/contracts';

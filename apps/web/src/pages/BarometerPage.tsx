@@ -1,3 +1,4 @@
+import type { Barometer } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -5,18 +6,6 @@ import { TableWrap } from '../components/TableWrap.tsx';
 import { closedQuarters, formatDay } from '../components/quarters.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
-
-interface Barometer {
-  quarter: string;
-  /** A quarter still running shows nothing (before and after one answer would tell it). */
-  open: boolean;
-  closesOn?: string;
-  items: { id: string; kind: 'experience' | 'barrier'; nb: string; en: string }[];
-  groups: ({ name: string | null; level: 'team' | 'leader' } & (
-    | { suppressed: true }
-    | { suppressed: false; responses: number; means: Record<string, number | null> }
-  ))[];
-}
 
 /** Heat map of barriers and experience per group; every cell shows its number too (colour is never the only cue). */
 export function BarometerPage() {

@@ -1,3 +1,4 @@
+import type { ItemText } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
@@ -7,7 +8,7 @@ import { useApi } from '../components/useApi.ts';
 /** The staff pulse: nine statements, 1–5 or «vet ikke», stored anonymously per group and quarter. */
 export function PulsePage() {
   const { t, i18n } = useTranslation();
-  const { data } = useApi<{ items: { id: string; nb: string; en: string }[] }>('/api/pulse');
+  const { data } = useApi<{ items: ItemText[] }>('/api/pulse');
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);

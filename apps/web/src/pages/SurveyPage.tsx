@@ -1,12 +1,11 @@
+import type { SurveyForm } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
-interface Form {
-  items: { id: string; nb: string; en: string }[];
-}
+type Form = Pick<SurveyForm, 'items'>;
 
 /**
  * The survey in large print, for a tablet handed over at the visit, a link, or a phone

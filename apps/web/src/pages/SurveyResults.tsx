@@ -1,3 +1,4 @@
+import type { ItemText as Item, SurveyResults as Results } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -5,23 +6,6 @@ import { TableWrap } from '../components/TableWrap.tsx';
 import { closedQuarters, formatDay } from '../components/quarters.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
-
-type Results =
-  | { quarter: string; open: true; closesOn: string }
-  | { quarter: string; suppressed: true; minimum: number }
-  | {
-      quarter: string;
-      suppressed: false;
-      responses: number;
-      items: { id: string; answered: number; dontKnow: number; mean: number | null }[];
-      openAnswers: string[] | null;
-      themes: { id: string; count: number }[];
-    };
-interface Item {
-  id: string;
-  nb: string;
-  en: string;
-}
 
 /** Survey results for whole quarters that are over; fewer than five answers are never shown. */
 export function SurveyResults({ teamId, items }: { teamId: string; items: Item[] }) {

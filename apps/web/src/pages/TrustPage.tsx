@@ -1,3 +1,4 @@
+import type { ItemText } from '@tillit/contracts';
 import { addDays, osloToday } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +41,7 @@ export function TrustPage() {
   const [from, setFrom] = useState(daysAgo(27));
   const [to, setTo] = useState(todayIso());
   const [query, setQuery] = useState({ from, to });
-  const items = useApi<{ id: string; nb: string; en: string }[]>('/api/survey-items');
+  const items = useApi<ItemText[]>('/api/survey-items');
   const { data, error } = useApi<Indicators>(`/api/teams/${id}/indicators?from=${query.from}&to=${query.to}`);
   useEffect(() => {
     document.title = `${t('trust.title')} – Tillit`;

@@ -1,3 +1,4 @@
+import { loginBody, logoutResponse, meResponse } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
@@ -5,7 +6,6 @@ import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import { SESSION_COOKIE } from '../../http/gate.ts';
 import { AppError } from '../../http/errors.ts';
-import { loginBody, meResponse } from './accounts.schema.ts';
 import { loadActor, logIn, logOut } from './accounts.service.ts';
 import { throttledLogIn } from './login.throttle.ts';
 
@@ -15,7 +15,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post(
     '/api/auth/login',
     {
-      schema: { body: loginBody },
+      schema: { body: loginBody, response: { 200: meResponse } },
       // Public, with the per-address limit every public route gets; failed log-ins are limited
       // per username and address in the database as well (throttledLogIn).
       config: { access: access.public() },
@@ -35,15 +35,19 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
         expires: session.expiresAt,
       });
       const loaded = await loadActor(db, session.token, config.clock.now());
-      return meResponse.parse({ ...loaded!.actor, csrfToken: session.csrfToken });
+      return { ...loaded!.actor, csrfToken: session.csrfToken };
     },
   );
 
-  r.post('/api/auth/logout', { config: { access: access.session() } }, async (request, reply) => {
-    await logOut(db, request.cookies[SESSION_COOKIE]!);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { response: { 200: logoutResponse } }, config: { access: access.session() } },
+    async (request, reply) => {
+      await logOut(db, request.cookies[SESSION_COOKIE]!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   r.get(
     '/api/auth/me',

@@ -9,7 +9,7 @@ import { createUser } from '../accounts/accounts.service.ts';
 import { BOX_LOCK } from './ballot.ts';
 import { testClock } from '../../time/clock.ts';
 import { quarterAt } from './quarters.ts';
-import { MIN_GROUP } from './surveys.items.ts';
+import { MIN_GROUP } from '@tillit/contracts';
 
 /**
  * Finding 5: an anonymous answer must not be linkable to its person (survey) or user (pulse)

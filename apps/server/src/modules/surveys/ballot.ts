@@ -27,7 +27,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Clock } from '../../time/clock.ts';
 import { isClosed, quarterAt } from './quarters.ts';
-import { MIN_GROUP } from './surveys.items.ts';
+import { MIN_GROUP } from '@tillit/contracts';
 
 /** Advisory lock keys, one per box. */
 export const BOX_LOCK = { survey: 71170001, pulse: 71170002 } as const;

@@ -4,11 +4,11 @@ import type { Actor } from '../../http/actor.ts';
 import type { Clock } from '../../time/clock.ts';
 import { conflict, forbidden } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.readmodel.ts';
-import { PULSE_ITEMS } from './pulse.items.ts';
+import { PULSE_ITEMS } from '@tillit/contracts';
 import { type BallotBox, BOX_LOCK, holdAnswer, writeDue, writeDueAfterAnswer } from './ballot.ts';
 import { pulseHeld, pulseReceipts, pulseResponses } from './pulse.tables.ts';
 import { closesOn, isClosed } from './quarters.ts';
-import { MIN_GROUP } from './surveys.items.ts';
+import { MIN_GROUP } from '@tillit/contracts';
 
 /** The pulse's ballot box: held answers are written to `pulse_response` in shuffled batches (ballot.ts). */
 export const pulseBox: BallotBox<typeof pulseHeld.$inferSelect> = {
@@ -49,7 +49,7 @@ export async function answerPulse(db: Db, actor: Actor, answers: Record<string, 
     return quarter;
   });
   await writeDueAfterAnswer(db, pulseBox, clock.now());
-  return { ok: true, quarter };
+  return { ok: true as const, quarter };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -9,9 +9,9 @@ import { withRecordAccess } from '../access/index.ts';
 import { teamForActor } from '../access/index.ts';
 import { type BallotBox, BOX_LOCK, holdAnswer, writeDue, writeDueAfterAnswer } from './ballot.ts';
 import { closesOn, isClosed } from './quarters.ts';
-import { SURVEY_ITEMS } from './surveys.items.ts';
+import { SURVEY_ITEMS } from '@tillit/contracts';
 import { aggregate } from './surveys.results.ts';
-import type { AnswerInput } from './surveys.schema.ts';
+import type { AnswerInput } from '@tillit/contracts';
 import { surveyHeld, surveyLinks, surveyResponses } from './surveys.tables.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -93,7 +93,7 @@ export async function submit(db: Db, token: string, input: AnswerInput, clock: C
     });
   });
   await writeDueAfterAnswer(db, surveyBox, clock.now());
-  return { ok: true };
+  return { ok: true as const };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MIN_GROUP, SURVEY_ITEMS } from './surveys.items.ts';
+import { MIN_GROUP, SURVEY_ITEMS } from '@tillit/contracts';
 import { countThemes } from './themes.ts';
 
 export interface ItemResult {

@@ -1,0 +1,27 @@
+/**
+ * Accounts: log-in, log-out and who is logged in. The server validates with these schemas
+ * (input, and output through the zod serializer); the web app and the CLI take their types.
+ */
+import { z } from 'zod';
+
+/** POST /api/auth/login */
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof loginBody>;
+
+/** GET /api/auth/me and the answer to a log-in: the user, today's teams, and the CSRF token for changes. */
+export const meResponse = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['member', 'leader', 'admin']),
+  staffId: z.string().nullable(),
+  teamIds: z.array(z.string()),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+/** POST /api/auth/logout */
+export const logoutResponse = z.object({ ok: z.literal(true) });
