@@ -90,7 +90,12 @@ const SAMPLES: Record<string, Sample> = {
       city: 'Oslo',
       lat: 59.91,
       lon: 10.77,
+      consentShareWithNextOfKin: true,
     }),
+  },
+  'POST /api/recipients/:id/end-service': {
+    fresh: true,
+    body: (s) => ({ teamId: s.ids.team, lastDay: s.today, reason: 'Flytter til sykehjem' }),
   },
   'POST /api/recipients/:id/emergency-access': {
     fresh: true,
@@ -134,7 +139,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/teams/:id/visits/generate': { body: (s) => ({ from: s.tomorrow, days: 2 }) },
   'PATCH /api/visits/:id/assignment': { body: (s) => ({ staffId: s.staff.anna.id }) },
   'POST /api/visits/:id/check-in': { fresh: true },
-  'POST /api/visits/:id/complete': { fresh: true, body: () => ({ allAsPlanned: true }) },
+  'POST /api/visits/:id/complete': { fresh: true, body: (s) => ({ allAsPlanned: true, version: s.ids.visitVersion }) },
   'POST /api/condition-changes/:id/take': { fresh: true },
   'POST /api/condition-changes/:id/close': { fresh: true, body: () => ({ note: 'Lagt inn i planen' }) },
   'POST /api/recipients/:id/service-decisions': {
@@ -149,7 +154,11 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/service-decisions/:id/cosign': { fresh: true },
   'GET /api/teams/:id/indicators': { query: period },
   'POST /api/teams/:id/notes': { body: () => ({ kind: 'note', text: 'Vi prøver faste par' }) },
-  'PATCH /api/teams/:id/notes/:noteId': { params: (s) => ({ noteId: s.ids.note }), body: () => ({ done: true }) },
+  'PATCH /api/teams/:id/notes/:noteId': {
+    fresh: true,
+    params: (s) => ({ noteId: s.ids.note }),
+    body: (s) => ({ done: true, version: s.ids.noteVersion }),
+  },
   'GET /api/trust/comparison': { query: period },
   'POST /api/self-assessment': { body: () => ({ answers: { top_down: { rating: 3 } } }) },
   'POST /api/recipients/:id/survey-links': { body: () => ({ channel: 'tablet' }) },

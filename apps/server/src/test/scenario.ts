@@ -196,6 +196,17 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
   const [recipientRow] = (await db.execute(sql`SELECT version FROM recipient WHERE id = ${petter}`)).rows as {
     version: number;
   }[];
+  // Changes name the version they saw (a visit's completion, a note's change): read them last.
+  const versionOf = async (table: 'visit' | 'team_note', id: string) =>
+    Number(
+      (
+        (await db.execute(sql`SELECT version FROM ${sql.identifier(table)} WHERE id = ${id}`)).rows[0] as {
+          version: number;
+        }
+      ).version,
+    );
+  const visitVersion = await versionOf('visit', visit);
+  const noteVersion = await versionOf('team_note', note.id as string);
 
   return {
     world,
@@ -207,6 +218,8 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     ids: {
       recipient: petter,
       recipientVersion: Number(recipientRow.version),
+      visitVersion,
+      noteVersion,
       team: north,
       otherTeam: world.south.id,
       visit,
