@@ -149,5 +149,5 @@ describe('tillit backup and tillit restore', () => {
     } finally {
       await restored.close();
     }
-  });
+  }, 180_000); // two CLI processes each start and migrate PGlite: slow on a busy machine
 });
