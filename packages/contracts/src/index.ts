@@ -1,3 +1,4 @@
+export * from './common.ts';
 export * from './nationalId.ts';
 export * from './record.ts';
 export * from './planning.ts';

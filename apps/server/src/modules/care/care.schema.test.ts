@@ -58,4 +58,9 @@ describe('measure change', () => {
     expect(fields(measurePatch.safeParse(change))).toEqual(['version']);
     expect(measurePatch.safeParse({ ...change, version: 2_147_483_647 }).success).toBe(true);
   });
+
+  it('refuses a completion based on a version beyond the integer column (fuzzer: 500s)', () => {
+    expect(fields(completeVisitBody.safeParse({ version: 2 ** 53 - 2, allAsPlanned: true }))).toEqual(['version']);
+    expect(completeVisitBody.safeParse({ version: 2_147_483_647, allAsPlanned: true }).success).toBe(true);
+  });
 });

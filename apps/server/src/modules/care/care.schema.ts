@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowVersion } from '@tillit/contracts';
 
 const hhmm = z
   .string()
@@ -52,7 +53,7 @@ export const measureBody = z
 export const measurePatch = z
   .object({
     // The column is a PostgreSQL integer: a larger number must be a 400, not a database error.
-    version: z.number().int().positive().max(2_147_483_647),
+    version: rowVersion,
     reason: z.string().trim().min(2).max(1000),
     decidedWithPerson: z.boolean(),
     status: z.enum(['active', 'paused', 'ended']).optional(),
@@ -114,7 +115,7 @@ export const observationInput = z
 export const completeVisitBody = z
   .object({
     /** The visit's version as the helper saw it: a visit changed since (moved, re-planned) gets 409. */
-    version: z.number().int().positive(),
+    version: rowVersion,
     allAsPlanned: z.boolean().default(false),
     outcomes: z
       .array(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nationalIdMessages, validateNationalId } from '@tillit/contracts';
+import { rowVersion } from '@tillit/contracts';
 
 const isoDate = z.iso.date();
 const phone = z
@@ -13,7 +14,7 @@ export const recipientParams = z.object({ id: z.uuid() });
 export const recipientPatch = z
   .object({
     // The column is a PostgreSQL integer: a larger number must be a 400, not a database error.
-    version: z.number().int().positive().max(2_147_483_647),
+    version: rowVersion,
     phone: phone.nullable().optional(),
     addressLine: z.string().trim().min(1).max(200).optional(),
     postalCode: z

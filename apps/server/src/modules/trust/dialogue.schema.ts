@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MISCONCEPTION_IDS } from './selfassessment.items.ts';
+import { rowVersion } from '@tillit/contracts';
 
 export const teamParams = z.object({ id: z.uuid() });
 export const noteParams = z.object({ id: z.uuid(), noteId: z.uuid() });
@@ -20,7 +21,7 @@ export type NoteInput = z.infer<typeof noteBody>;
 export const notePatchBody = z
   .object({
     /** The note as the writer saw it: a note changed since by someone else gets 409. */
-    version: z.number().int().positive(),
+    version: rowVersion,
     text: noteText.optional(),
     ownerRole: owner.optional(),
     dueDate: z.iso.date().nullable().optional(),
