@@ -50,7 +50,9 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   });
   expect(other.status()).toBe(200);
   await page.getByRole('button', { name: 'Lagre', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/Noen andre har endret journalen/);
+  await expect(page.getByRole('status').filter({ hasText: /Noen andre har endret journalen/ })).toHaveText(
+    /Noen andre har endret journalen/,
+  );
   await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
   await expect(page.getByLabel('Telefon', { exact: true })).toHaveValue('93333333');
   await page.getByRole('button', { name: 'Avbryt' }).click();
