@@ -1,12 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import nb from './nb.json';
+import { resources } from './resources.ts';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('tillit.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, en: { translation: en } },
+  resources,
   lng: saved === 'en' ? 'en' : 'nb',
   fallbackLng: 'nb',
   interpolation: { escapeValue: false },
