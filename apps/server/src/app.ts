@@ -13,6 +13,7 @@ import './http/actor.ts';
 import { registerGate } from './http/gate.ts';
 import { AppError, errorForLog, errorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
+import { openApiRoutes, registerOpenApi } from './http/openapi.ts';
 import { textCheckedValidatorCompiler } from './http/text.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -27,6 +28,9 @@ import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
+
+/** The version the API description states (package.json's). */
+const API_VERSION = '0.1.0';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -78,6 +82,9 @@ export async function buildApp(
       new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(ctx.ttl / 60000)} minutes.`),
   });
 
+  // Before the routes: it collects them as they are added (GET /api/docs).
+  await registerOpenApi(app, API_VERSION);
+  openApiRoutes(app);
   healthRoutes(app, database);
   accountsRoutes(app, database.db, config);
   organisationRoutes(app, database.db);

@@ -20,6 +20,8 @@ const PUBLIC = [
   'GET /api/surveys/:token',
   'POST /api/surveys/:token',
   'GET /api/visiting/:token',
+  // The API's description (OpenAPI, http/openapi.ts): no data, only the shapes the code already publishes.
+  'GET /api/docs',
 ];
 
 /** Public routes without a rate limit: the health probes (see health.routes.ts). */
