@@ -28,6 +28,7 @@ import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
+import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 
 /** The version the API description states (package.json's). */
 const API_VERSION = '0.1.0';
@@ -95,6 +96,7 @@ export async function buildApp(
   decisionsRoutes(app, database.db);
   trustRoutes(app, database.db);
   surveysRoutes(app, database.db, config.clock);
+  reportingRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,

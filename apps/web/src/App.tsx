@@ -20,6 +20,7 @@ import { TeamsPage } from './pages/TeamsPage.tsx';
 import { SessionContext } from './session.tsx';
 import { PlanPage } from './pages/plan/PlanPage.tsx';
 import { RotaPage } from './pages/plan/RotaPage.tsx';
+import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
@@ -106,6 +107,7 @@ export function App() {
             {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+            <NavLink to="/register">{t('reporting.nav')}</NavLink>
           </nav>
         )}
         <div className="topbar-actions">
@@ -159,6 +161,7 @@ export function App() {
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/pulse" element={<PulsePage />} />
               <Route path="/barometer" element={<BarometerPage />} />
+              <Route path="/register" element={<ReportingPage />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>
           </SessionContext.Provider>

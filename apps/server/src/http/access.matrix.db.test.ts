@@ -160,6 +160,21 @@ const SAMPLES: Record<string, Sample> = {
     body: (s) => ({ done: true, version: s.ids.noteVersion }),
   },
   'GET /api/trust/comparison': { query: period },
+  'POST /api/reporting': { body: () => REGISTER_ITEM },
+  'POST /api/reporting/:id/estimates/:teamId': {
+    params: async (s) => ({ id: await registerItem(s) }),
+    body: () => ({ hoursPerMonth: 3 }),
+  },
+  'POST /api/reporting/:id/proposal': {
+    params: async (s) => ({ id: await registerItem(s) }),
+    body: () => ({ outcome: 'remove', reason: 'Ingen bruker tallene', version: 1 }),
+  },
+  // The leadership proposed: the team confirms; a leader or administrator is told it is the other side's turn.
+  'POST /api/reporting/:id/confirm': {
+    params: async (s) => ({ id: await registerItem(s, true) }),
+    body: () => ({ version: 2 }),
+    alsoAllowed: [409],
+  },
   'POST /api/self-assessment': { body: () => ({ answers: { top_down: { rating: 3 } } }) },
   'POST /api/recipients/:id/survey-links': { body: () => ({ channel: 'tablet' }) },
   'GET /api/surveys/:token': { params: (s) => ({ token: s.ids.surveyToken }) },
@@ -219,6 +234,18 @@ const SAMPLES: Record<string, Sample> = {
   },
   'POST /api/planning/my-changes/seen': { body: () => ({ ids: [] }) },
 };
+
+const REGISTER_ITEM = { title: 'Ukesrapport om timer', kind: 'report', askedBy: 'Etaten', informs: 'Ingen' };
+
+/** A new item in the reporting register (one per call), proposed for removal by the leader if asked. */
+async function registerItem(s: Scenario, proposed = false) {
+  const item = (await s.clients.servingMember.post('/api/reporting', REGISTER_ITEM)).body;
+  if (proposed) {
+    const body = { outcome: 'remove', reason: 'Ingen bruker tallene', version: item.version };
+    await s.clients.leader.post(`/api/reporting/${item.id}/proposal`, body);
+  }
+  return item.id as string;
+}
 
 async function emergencyAccessId(s: Scenario) {
   const [row] = (

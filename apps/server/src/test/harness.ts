@@ -25,6 +25,8 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 const TABLES = [
+  'reporting_estimate',
+  'reporting_item',
   'plan_change',
   'plan_lock',
   'plan_run',
