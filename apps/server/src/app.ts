@@ -29,6 +29,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { staffingRoutes } from './modules/staffing/staffing.routes.ts';
 
 /** The version the API description states (package.json's). */
 const API_VERSION = '0.1.0';
@@ -97,6 +98,7 @@ export async function buildApp(
   trustRoutes(app, database.db);
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);
+  staffingRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,
