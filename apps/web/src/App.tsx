@@ -21,6 +21,7 @@ import { SessionContext } from './session.tsx';
 import { PlanPage } from './pages/plan/PlanPage.tsx';
 import { RotaPage } from './pages/plan/RotaPage.tsx';
 import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
+import { StaffingPage } from './pages/staffing/StaffingPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
@@ -162,6 +163,7 @@ export function App() {
               <Route path="/pulse" element={<PulsePage />} />
               <Route path="/barometer" element={<BarometerPage />} />
               <Route path="/register" element={<ReportingPage />} />
+              <Route path="/teams/:id/staffing" element={<StaffingPage />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>
           </SessionContext.Provider>

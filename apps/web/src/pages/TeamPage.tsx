@@ -67,6 +67,9 @@ export function TeamPage() {
     <div className="stack">
       <h1>{data.name}</h1>
       <p className="muted">{t('team.area', { area: data.areaName })}</p>
+      <p>
+        <Link to={`/teams/${data.id}/staffing`}>{t('staffing.link')}</Link>
+      </p>
       {data.canSeeRecipients && <GenerateVisits teamId={data.id} />}
 
       <section aria-labelledby="served-heading">

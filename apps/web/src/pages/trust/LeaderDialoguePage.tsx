@@ -233,7 +233,8 @@ export function LeaderDialoguePage() {
                 </ul>
               )}
               <p className="small">
-                <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link>
+                <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link>{' '}
+                · <Link to={`/teams/${x.team.id}/staffing`}>{t('staffing.linkFor', { team: x.team.name })}</Link>
               </p>
             </article>
           ))}
