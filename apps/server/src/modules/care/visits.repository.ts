@@ -226,6 +226,7 @@ export class VisitRepository {
           // Nobody checked in (the two-tap routine visit): that stays known, and punctuality leaves it out.
           checkedOutAt: this.actor.now,
           note: input.note === undefined ? sql`${visits.note}` : input.note,
+          noteForHandover: input.note ? (input.noteForHandover ?? false) : sql`${visits.noteForHandover}`,
           version: sql`${visits.version} + 1`,
         })
         .where(
