@@ -5,3 +5,5 @@ export * from './planning.ts';
 export * from './time.ts';
 export * from './accounts.ts';
 export * from './surveys.ts';
+export * from './incidents.ts';
+export * from './handover.ts';

@@ -59,6 +59,9 @@ export const incidents = pgTable(
   (t) => [
     index('incident_team_state_idx').on(t.teamId, t.state),
     index('incident_recipient_idx').on(t.recipientId),
-    check('incident_closed_learned', sql`${t.state} <> 'closed' OR (${t.learned} IS NOT NULL AND ${t.change} IS NOT NULL)`),
+    check(
+      'incident_closed_learned',
+      sql`${t.state} <> 'closed' OR (${t.learned} IS NOT NULL AND ${t.change} IS NOT NULL)`,
+    ),
   ],
 );
