@@ -21,6 +21,9 @@ import { SessionContext } from './session.tsx';
 import { PlanPage } from './pages/plan/PlanPage.tsx';
 import { RotaPage } from './pages/plan/RotaPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
+import { HandoverPage } from './pages/handover/HandoverPage.tsx';
+import { IncidentSummaryPage } from './pages/incidents/IncidentSummaryPage.tsx';
+import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() =>
@@ -96,6 +99,9 @@ export function App() {
               <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>
             )}
             {me.role === 'member' && me.teamIds.length === 1 && (
+              <NavLink to={`/teams/${me.teamIds[0]}/handover`}>{t('handover.nav')}</NavLink>
+            )}
+            {me.role === 'member' && me.teamIds.length === 1 && (
               <NavLink to={`/teams/${me.teamIds[0]}/plan`}>{t('nav.plan')}</NavLink>
             )}
             {me.role === 'member' && me.teamIds.length === 1 && (
@@ -104,6 +110,7 @@ export function App() {
             {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
+            {me.role === 'leader' && <NavLink to="/incidents">{t('incidents.summaryTitle')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           </nav>
@@ -132,6 +139,9 @@ export function App() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/teams/:id/board" element={<BoardPage />} />
+              <Route path="/teams/:id/handover" element={<HandoverPage />} />
+              <Route path="/teams/:id/incidents/new" element={<ReportIncidentPage />} />
+              <Route path="/incidents" element={<IncidentSummaryPage />} />
               <Route path="/teams/:id/plan" element={<PlanPage />} />
               <Route path="/teams/:id/rota" element={<RotaPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />

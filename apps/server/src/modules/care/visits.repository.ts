@@ -292,16 +292,14 @@ export class VisitRepository {
         );
       }
       if (input.conditionChange) {
-        await tx
-          .insert(conditionChanges)
-          .values({
-            recipientId,
-            visitId,
-            text: input.conditionChange,
-            createdBy: this.actor.userId,
-            // The app's clock, like the check-out beside it: the handover places it in its shift by this.
-            createdAt: this.actor.now,
-          });
+        await tx.insert(conditionChanges).values({
+          recipientId,
+          visitId,
+          text: input.conditionChange,
+          createdBy: this.actor.userId,
+          // The app's clock, like the check-out beside it: the handover places it in its shift by this.
+          createdAt: this.actor.now,
+        });
       }
       return {
         result: { id: visitId, status: 'done' as const },
