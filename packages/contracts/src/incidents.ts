@@ -18,6 +18,7 @@ export const INCIDENT_THEMES = [
   'other',
 ] as const;
 export const incidentTheme = z.enum(INCIDENT_THEMES);
+export type IncidentTheme = z.infer<typeof incidentTheme>;
 export const incidentState = z.enum(['reported', 'reviewed', 'closed']);
 export type IncidentState = z.infer<typeof incidentState>;
 

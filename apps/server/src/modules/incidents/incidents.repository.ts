@@ -1,4 +1,4 @@
-import type { IncidentView, ReportIncident } from '@tillit/contracts';
+import type { IncidentState, IncidentSummary, IncidentTheme, IncidentView, ReportIncident } from '@tillit/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -219,7 +219,7 @@ type IncidentRow = IncidentView & { teams: unknown; emergency: unknown };
  * counts per team, theme and state for the district's teams, nothing that names a person, a
  * reporter or an employee. Members are refused and the refusal logged.
  */
-export async function incidentSummary(db: Db, actor: Actor, from: string, to: string) {
+export async function incidentSummary(db: Db, actor: Actor, from: string, to: string): Promise<IncidentSummary> {
   if ((actor.role !== 'leader' && actor.role !== 'admin') || !actor.districtId)
     throw await refusal(
       db,
@@ -232,7 +232,7 @@ export async function incidentSummary(db: Db, actor: Actor, from: string, to: st
     .from(teams)
     .where(eq(teams.districtId, actor.districtId))
     .orderBy(asc(teams.name));
-  const counts = rowsOf<{ teamId: string; theme: string; state: string; count: number }>(
+  const counts = rowsOf<{ teamId: string; theme: IncidentTheme; state: IncidentState; count: number }>(
     await db.execute(sql`SELECT i.team_id AS "teamId", i.theme, i.state, count(*)::int AS count
       FROM incident i JOIN team t ON t.id = i.team_id
      WHERE t.district_id = ${actor.districtId}

@@ -64,6 +64,6 @@ export function incidentRoutes(app: FastifyInstance, db: Db) {
       schema: { querystring: incidentSummaryQuery, response: { 200: incidentSummaryResponse } },
       config: { access: access.roles('leader', 'admin') },
     },
-    (req) => incidentSummary(db, req.actor, req.query.from, req.query.to) as never,
+    (req) => incidentSummary(db, req.actor, req.query.from, req.query.to),
   );
 }
