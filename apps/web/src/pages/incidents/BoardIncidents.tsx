@@ -2,7 +2,7 @@ import type { IncidentView } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type ApiError } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
@@ -25,7 +25,10 @@ export function BoardIncidents({ teamId }: { teamId: string }) {
       await open.reload();
       if (showClosed) await closed.reload();
     } catch (err) {
-      setError(err as ApiError);
+      const e = err as ApiError;
+      // The step was taken by someone else meanwhile: say so in the user's language and show the board as it is.
+      setError(e.code === 'wrong_state' ? new ApiError(e.status, e.code, t('incidents.wrongState'), e.body) : e);
+      await open.reload();
     }
   };
   const list = open.data?.incidents ?? [];
