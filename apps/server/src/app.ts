@@ -26,6 +26,8 @@ import { PlanningQueue } from './modules/planning/index.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { handoverRoutes } from './modules/handover/handover.routes.ts';
+import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
@@ -96,6 +98,8 @@ export async function buildApp(
   careRoutes(app, database.db);
   decisionsRoutes(app, database.db);
   trustRoutes(app, database.db);
+  incidentRoutes(app, database.db);
+  handoverRoutes(app, database.db);
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);
   staffingRoutes(app, database.db);

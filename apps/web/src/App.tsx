@@ -23,6 +23,9 @@ import { RotaPage } from './pages/plan/RotaPage.tsx';
 import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
 import { StaffingPage } from './pages/staffing/StaffingPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
+import { HandoverPage } from './pages/handover/HandoverPage.tsx';
+import { IncidentSummaryPage } from './pages/incidents/IncidentSummaryPage.tsx';
+import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() =>
@@ -98,6 +101,9 @@ export function App() {
               <NavLink to={`/teams/${me.teamIds[0]}/board`}>{t('nav.board')}</NavLink>
             )}
             {me.role === 'member' && me.teamIds.length === 1 && (
+              <NavLink to={`/teams/${me.teamIds[0]}/handover`}>{t('handover.nav')}</NavLink>
+            )}
+            {me.role === 'member' && me.teamIds.length === 1 && (
               <NavLink to={`/teams/${me.teamIds[0]}/plan`}>{t('nav.plan')}</NavLink>
             )}
             {me.role === 'member' && me.teamIds.length === 1 && (
@@ -106,6 +112,7 @@ export function App() {
             {me.role !== 'admin' && <NavLink to="/pulse">{t('nav.pulse')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/barometer">{t('nav.barometer')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
+            {me.role === 'leader' && <NavLink to="/incidents">{t('incidents.summaryTitle')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
             <NavLink to="/register">{t('reporting.nav')}</NavLink>
@@ -135,6 +142,9 @@ export function App() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/teams/:id/board" element={<BoardPage />} />
+              <Route path="/teams/:id/handover" element={<HandoverPage />} />
+              <Route path="/teams/:id/incidents/new" element={<ReportIncidentPage />} />
+              <Route path="/incidents" element={<IncidentSummaryPage />} />
               <Route path="/teams/:id/plan" element={<PlanPage />} />
               <Route path="/teams/:id/rota" element={<RotaPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />

@@ -7,3 +7,5 @@ export * from './accounts.ts';
 export * from './surveys.ts';
 export * from './reporting.ts';
 export * from './staffing.ts';
+export * from './incidents.ts';
+export * from './handover.ts';

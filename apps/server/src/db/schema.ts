@@ -11,3 +11,5 @@ export * from '../modules/surveys/pulse.tables.ts';
 export * from '../modules/planning/planning.tables.ts';
 export * from '../modules/trust/dialogue.tables.ts';
 export * from '../modules/reporting/reporting.tables.ts';
+export * from '../modules/incidents/incidents.tables.ts';
+export * from '../modules/handover/handover.tables.ts';

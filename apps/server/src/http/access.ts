@@ -18,6 +18,7 @@ export type Subject =
   | 'measure'
   | 'conditionChange'
   | 'serviceDecision'
+  | 'incident'
   | 'team'
   | 'planRun'
   | 'planLock'

@@ -27,6 +27,8 @@ export async function openTestDatabase(): Promise<Database> {
 const TABLES = [
   'reporting_estimate',
   'reporting_item',
+  'handover_ack',
+  'incident',
   'plan_change',
   'plan_lock',
   'plan_run',

@@ -45,7 +45,7 @@ function expectStatus(res: { status: number; body: unknown }, status: number, wh
  * Bo (Sør) a member of another team, Lea the district's leader, Ada the administrator, and Eva
  * (nurse, Sør) a clinician who has opened emergency access to Petter's record. Anna has
  * written what matters, a goal and a daily measure, generated visits, a rota, an absence, a
- * lock, a plan run, a note and a survey and «Hvem kommer?» link; a decision beyond the frame
+ * lock, a plan run, a note, an incident about Petter and a survey and «Hvem kommer?» link; a decision beyond the frame
  * (made by another) waits for co-signature, and a change in condition is open.
  * Everything goes through the API where it can, so the rows are as the app makes them.
  */
@@ -176,6 +176,17 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     201,
     'visiting link',
   );
+  const incident = expectStatus(
+    await anna.post(`/api/teams/${north}/incidents`, {
+      theme: 'fall',
+      recipientId: petter,
+      whatHappened: 'Petter lå på gulvet da vi kom',
+      consequence: 'Blåmerke på hofta',
+      immediateAction: 'Hjalp ham opp og ringte legevakten',
+    }),
+    201,
+    'incident',
+  );
   // Beyond the frame and made by someone else, so the serving member can co-sign it.
   const [decision] = await db
     .insert(t.serviceDecisions)
@@ -227,6 +238,7 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
       measure: measure.id as string,
       conditionChange: change.id,
       serviceDecision: decision.id,
+      incident: incident.id as string,
       planRun: run.id as string,
       planLock: lock.id as string,
       rotaEntry: rota.id as string,

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
+import { BoardIncidents } from './incidents/BoardIncidents.tsx';
 
 interface Card {
   id?: string;
@@ -137,6 +138,7 @@ export function BoardPage() {
           </section>
         ))}
       </div>
+      {id && <BoardIncidents teamId={id} />}
     </div>
   );
 }

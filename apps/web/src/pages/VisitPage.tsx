@@ -223,6 +223,7 @@ function VisitDetailsForm({
   const { t } = useTranslation();
   const [outcomes, setOutcomes] = useState<Record<string, { outcome: Outcome; reason: string }>>({});
   const [note, setNote] = useState('');
+  const [forHandover, setForHandover] = useState(false);
   const [kind, setKind] = useState<(typeof KINDS)[number]>('blood_pressure');
   const [value, setValue] = useState('');
   const [value2, setValue2] = useState('');
@@ -244,7 +245,7 @@ function VisitDetailsForm({
         outcome: outcomes[m.id]?.outcome ?? 'done',
         ...(outcomes[m.id]?.reason ? { reason: outcomes[m.id].reason } : {}),
       })),
-      ...(note.trim() ? { note } : {}),
+      ...(note.trim() ? { note, noteForHandover: forHandover } : {}),
       observations,
       ...(flag.trim() ? { conditionChange: flag } : {}),
     });
@@ -301,6 +302,15 @@ function VisitDetailsForm({
       </fieldset>
       <label htmlFor="visit-note">{t('visit.note')}</label>
       <textarea id="visit-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <span className="checkbox">
+        <input
+          type="checkbox"
+          id="visit-note-handover"
+          checked={forHandover}
+          onChange={(e) => setForHandover(e.target.checked)}
+        />
+        <label htmlFor="visit-note-handover">{t('handover.markNote')}</label>
+      </span>
       <label htmlFor="visit-flag">
         {t('visit.flag')}: {t('visit.flagText')}
       </label>

@@ -129,6 +129,8 @@ export const completeVisitBody = z
       )
       .default([]),
     note: z.string().trim().max(2000).optional(),
+    /** The note is for the next shift («til rapport»): the handover lists it. */
+    noteForHandover: z.boolean().optional(),
     observations: z.array(observationInput).max(10).default([]),
     conditionChange: z.string().trim().min(3).max(2000).optional(),
   })

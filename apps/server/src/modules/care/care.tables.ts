@@ -153,6 +153,8 @@ export const visits = pgTable(
       sql`((extract(epoch FROM (checked_in_at AT TIME ZONE 'Europe/Oslo')::time) / 60)::int)::smallint`,
     ),
     note: text('note'),
+    /** The helper marked the note «til rapport»: the next shift's handover shows it (modules/handover). */
+    noteForHandover: boolean('note_for_handover').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -226,6 +226,7 @@ export class VisitRepository {
           // Nobody checked in (the two-tap routine visit): that stays known, and punctuality leaves it out.
           checkedOutAt: this.actor.now,
           note: input.note === undefined ? sql`${visits.note}` : input.note,
+          noteForHandover: input.note ? (input.noteForHandover ?? false) : sql`${visits.noteForHandover}`,
           version: sql`${visits.version} + 1`,
         })
         .where(
@@ -291,9 +292,14 @@ export class VisitRepository {
         );
       }
       if (input.conditionChange) {
-        await tx
-          .insert(conditionChanges)
-          .values({ recipientId, visitId, text: input.conditionChange, createdBy: this.actor.userId });
+        await tx.insert(conditionChanges).values({
+          recipientId,
+          visitId,
+          text: input.conditionChange,
+          createdBy: this.actor.userId,
+          // The app's clock, like the check-out beside it: the handover places it in its shift by this.
+          createdAt: this.actor.now,
+        });
       }
       return {
         result: { id: visitId, status: 'done' as const },
