@@ -5,3 +5,6 @@ export * from './planning.ts';
 export * from './time.ts';
 export * from './accounts.ts';
 export * from './surveys.ts';
+export * from './access.ts';
+export * from './audit.ts';
+export * from './recipients.ts';
