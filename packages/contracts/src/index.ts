@@ -8,3 +8,4 @@ export * from './surveys.ts';
 export * from './access.ts';
 export * from './audit.ts';
 export * from './recipients.ts';
+export * from './decisions.ts';
