@@ -9,3 +9,6 @@ export * from './access.ts';
 export * from './audit.ts';
 export * from './recipients.ts';
 export * from './decisions.ts';
+export * from './care.plan.ts';
+export * from './care.visits.ts';
+export * from './care.board.ts';
