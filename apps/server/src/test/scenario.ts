@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { createUser } from '../modules/accounts/accounts.service.ts';
-import { legalBasisOf } from '../modules/decisions/decisions.schema.ts';
+import { legalBasisOf } from '../modules/decisions/legal-basis.ts';
 import { buildWorld, PASSWORD } from './factories.ts';
 import { type Client, logInAs } from './harness.ts';
 

@@ -1,3 +1,9 @@
+import type {
+  AuditRow,
+  AuditVerify as Verify,
+  EmergencyAccessView as Emergency,
+  FollowUpInput,
+} from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
@@ -5,27 +11,6 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
-
-interface Emergency {
-  id: string;
-  userName: string;
-  recipientId: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-}
-interface AuditRow {
-  seq: number;
-  at: string;
-  actorName: string;
-  action: string;
-  recipientId: string | null;
-  basis: string;
-  details: Record<string, unknown>;
-}
-type Verify =
-  | { ok: true; rows: number }
-  | { ok: false; firstBrokenSeq: number | null; chain: number; chainSeq: number };
 
 /** Administrators: emergency accesses to follow up, and the access log with its chain check. */
 export function AuditPage() {
@@ -43,7 +28,7 @@ export function AuditPage() {
 
   const followUp = async (id: string, note: string) => {
     try {
-      await api('POST', `/api/emergency-accesses/${id}/follow-up`, { note });
+      await api('POST', `/api/emergency-accesses/${id}/follow-up`, { note } satisfies FollowUpInput);
       setError(null);
       await emergencies.reload();
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { AssignRequest, Board, CloseRequest } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,19 +9,8 @@ import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 import { BoardIncidents } from './incidents/BoardIncidents.tsx';
 
-interface Card {
-  id?: string;
-  recipientId: string;
-  person: string;
-  text?: string;
-  since: string;
-  takenBy?: string | null;
-  windowStart?: number;
-}
-type Board = Record<
-  'conditionChanges' | 'newPeople' | 'reviewsDue' | 'measuresNotDone' | 'unstaffedVisits' | 'awaitingCosign',
-  Card[]
->;
+/** Any column's card: what every card has, and what some columns add (contracts: care.board.ts). */
+type Card = Board['newPeople'][number] & Partial<Board['conditionChanges'][number] & Board['unstaffedVisits'][number]>;
 const COLUMNS = [
   'conditionChanges',
   'newPeople',
@@ -41,7 +31,9 @@ export function BoardPage() {
   const members = useApi<{ members: { staffId: string; name: string }[] }>(`/api/teams/${id}`);
   const assign = async (visitId: string) => {
     try {
-      await api('PATCH', `/api/visits/${visitId}/assignment`, { staffId: assignees[visitId] || null });
+      await api('PATCH', `/api/visits/${visitId}/assignment`, {
+        staffId: assignees[visitId] || null,
+      } satisfies AssignRequest);
       setActionError(null);
       await reload();
     } catch (err) {
@@ -76,7 +68,7 @@ export function BoardPage() {
             </h2>
             {data[col].length === 0 && <p className="muted">{t('board.empty')}</p>}
             <ul className="plain stack">
-              {data[col].map((c, i) => (
+              {(data[col] as Card[]).map((c, i) => (
                 <li key={(c.id ?? c.recipientId) + i} className="board-card">
                   <Link to={`/people/${c.recipientId}`}>{c.person}</Link>
                   {c.text && <p>{c.text}</p>}
@@ -126,7 +118,11 @@ export function BoardPage() {
                       />
                       <button
                         type="button"
-                        onClick={() => void act(`/api/condition-changes/${c.id}/close`, { note: notes[c.id!] ?? '' })}
+                        onClick={() =>
+                          void act(`/api/condition-changes/${c.id}/close`, {
+                            note: notes[c.id!] ?? '',
+                          } satisfies CloseRequest)
+                        }
                       >
                         {t('board.close')}
                       </button>

@@ -1,3 +1,4 @@
+import type { EmergencyInput } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
@@ -11,7 +12,7 @@ export function BreakGlass({ recipientId, onGranted }: { recipientId: string; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', `/api/recipients/${recipientId}/emergency-access`, { reason });
+      await api('POST', `/api/recipients/${recipientId}/emergency-access`, { reason } satisfies EmergencyInput);
       onGranted();
     } catch (err) {
       setError(err as ApiError);

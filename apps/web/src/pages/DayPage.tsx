@@ -1,3 +1,4 @@
+import type { CompleteVisitRequest, DayVisit, WithheldVisit } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,32 +7,6 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { PlanChanges } from './plan/PlanChanges.tsx';
-
-interface WithheldVisit {
-  id: string;
-  windowStart: number;
-  windowEnd: number;
-  plannedStart: number | null;
-  status: string;
-  access: 'withheld';
-}
-
-interface DayVisit {
-  id: string;
-  windowStart: number;
-  windowEnd: number;
-  plannedStart: number | null;
-  status: string;
-  version: number;
-  access: 'care_relation' | 'emergency';
-  displayName: string;
-  addressLine: string;
-  measures: string[] | null;
-  otherHelper: string | null;
-  openConditionChanges: number;
-  planChanged: boolean;
-  whatMatters: string | null;
-}
 
 /**
  * «Min dag»: the helper's visits in time order, one tap to the visit screen. A visit whose person
@@ -46,7 +21,7 @@ export function DayPage() {
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
   const allDone = async (id: string, version: number) => {
     try {
-      await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true });
+      await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true } satisfies CompleteVisitRequest);
       setSaveError(null);
       setConfirming(null);
       await reload();

@@ -1,3 +1,4 @@
+import type { GenerateRequest, GenerateResult } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,10 +13,10 @@ export function GenerateVisits({ teamId }: { teamId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const run = async () => {
     try {
-      const res = await api<{ created: number }>('POST', `/api/teams/${teamId}/visits/generate`, {
+      const res = await api<GenerateResult>('POST', `/api/teams/${teamId}/visits/generate`, {
         from: todayIso(),
         days: 14,
-      });
+      } satisfies GenerateRequest);
       setCreated(res.created);
       setError(null);
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { NextOfKinRequest } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
@@ -20,7 +21,7 @@ export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; o
         relation,
         phone: phone.trim() || null,
         isClosest,
-      });
+      } satisfies NextOfKinRequest);
       setOpen(false);
       setName('');
       setRelation('');

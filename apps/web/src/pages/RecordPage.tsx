@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { RecordView } from '@tillit/contracts';
+import type { RecipientPatchRequest, RecordResponse, RecordView } from '@tillit/contracts';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -11,11 +11,6 @@ import { NextOfKinForm } from './NextOfKinForm.tsx';
 import { VisitingLink } from './plan/VisitingLink.tsx';
 import { EndService } from './people/EndService.tsx';
 import { locale } from '../i18n/index.ts';
-
-interface RecordResponse {
-  record: RecordView;
-  access: { basis: 'care_relation' } | { basis: 'emergency'; reason: string; expiresAt: string };
-}
 
 export function RecordPage() {
   const { id } = useParams();
@@ -55,7 +50,7 @@ export function RecordPage() {
       const res = await api<RecordResponse>('PATCH', `/api/recipients/${id}`, {
         version: r.version,
         phone: phone.trim() || null,
-      });
+      } satisfies RecipientPatchRequest);
       setData(res);
       setEditing(false);
       setSaveError(null);

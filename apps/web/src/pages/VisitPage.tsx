@@ -1,4 +1,10 @@
-import { TIME_ZONE } from '@tillit/contracts';
+import {
+  type CompleteVisitRequest,
+  type MeasureOutcome as Outcome,
+  type ObservationKind,
+  TIME_ZONE,
+  type Visit,
+} from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,24 +16,17 @@ import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
 import { SurveyLinkQr } from './trust/SurveyLinkQr.tsx';
 import { locale } from '../i18n/index.ts';
 
-interface Visit {
-  id: string;
-  date: string;
-  windowStart: number;
-  windowEnd: number;
-  status: string;
-  /** Sent back when documenting: a visit changed since it was opened is refused (409), not overwritten. */
-  version: number;
-  note: string | null;
-  checkedInAt: string | null;
-  recipient: { id: string; givenName: string; familyName: string; addressLine: string; phone: string | null };
-  helpers: string[] | null;
-  measures: { id: string; title: string; how: string; outcome: string | null; reason: string | null }[];
-  whatMatters: string[];
-  conditionChanges: string[];
-}
-type Outcome = 'done' | 'not_done' | 'changed';
-const KINDS = ['blood_pressure', 'pulse', 'temperature', 'spo2', 'weight', 'respiratory_rate', 'news2'] as const;
+type Body = Omit<CompleteVisitRequest, 'version'>;
+// In the order the form offers them (type-only import: the bundle does not take zod for a list).
+const KINDS: ObservationKind[] = [
+  'blood_pressure',
+  'pulse',
+  'temperature',
+  'spo2',
+  'weight',
+  'respiratory_rate',
+  'news2',
+];
 
 /**
  * The visit screen. The common case is two taps: «Alt utført som planlagt» → confirm.
@@ -60,9 +59,12 @@ export function VisitPage() {
       setSaveError(err as ApiError);
     }
   };
-  const complete = async (body: Record<string, unknown>) => {
+  const complete = async (body: Body) => {
     try {
-      await api('POST', `/api/visits/${id}/complete`, { ...body, version: data.version });
+      await api('POST', `/api/visits/${id}/complete`, {
+        ...body,
+        version: data.version,
+      } satisfies CompleteVisitRequest);
       setSaveError(null);
       setConfirming(false);
       await reload();
@@ -213,18 +215,12 @@ function VisitCare({ visit: data }: { visit: Visit }) {
 }
 
 /** Anything other than «all as planned»: each measure's outcome, a measurement, a note, a change in condition. */
-function VisitDetailsForm({
-  measures,
-  onSubmit,
-}: {
-  measures: Visit['measures'];
-  onSubmit: (body: Record<string, unknown>) => void;
-}) {
+function VisitDetailsForm({ measures, onSubmit }: { measures: Visit['measures']; onSubmit: (body: Body) => void }) {
   const { t } = useTranslation();
   const [outcomes, setOutcomes] = useState<Record<string, { outcome: Outcome; reason: string }>>({});
   const [note, setNote] = useState('');
   const [forHandover, setForHandover] = useState(false);
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('blood_pressure');
+  const [kind, setKind] = useState<ObservationKind>('blood_pressure');
   const [value, setValue] = useState('');
   const [value2, setValue2] = useState('');
   const [flag, setFlag] = useState('');
@@ -284,7 +280,7 @@ function VisitDetailsForm({
       <fieldset>
         <legend>{t('visit.observation')}</legend>
         <label htmlFor="obs-kind">{t('visit.kind')}</label>
-        <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+        <select id="obs-kind" value={kind} onChange={(e) => setKind(e.target.value as ObservationKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`visit.kind_${k}`)}

@@ -1,15 +1,19 @@
+import {
+  emergencyBody,
+  emergencyGrantResponse,
+  emergencyListQuery,
+  emergencyListResponse,
+  followUpBody,
+  followUpResponse,
+  idParams,
+} from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import type { Actor } from '../../http/actor.ts';
-import { emergencyBody, recipientParams } from '../recipients/index.ts';
 import { EmergencyRepository } from './emergency.repository.ts';
-
-const followUpBody = z.object({ note: z.string().trim().min(3).max(2000) }).strict();
-const listQuery = z.object({ open: z.enum(['true', 'false']).default('true') });
 
 export function accessRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,7 +21,10 @@ export function accessRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   r.post(
     '/api/recipients/:id/emergency-access',
-    { schema: { params: recipientParams, body: emergencyBody }, config: { access: access.record('id', 'breakGlass') } },
+    {
+      schema: { params: idParams, body: emergencyBody, response: { 201: emergencyGrantResponse } },
+      config: { access: access.record('id', 'breakGlass') },
+    },
     async (req, reply) => {
       reply.status(201);
       return repo(req).grant(req.params.id, req.body.reason);
@@ -26,13 +33,19 @@ export function accessRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   r.get(
     '/api/emergency-accesses',
-    { schema: { querystring: listQuery }, config: { access: access.roles('admin') } },
+    {
+      schema: { querystring: emergencyListQuery, response: { 200: emergencyListResponse } },
+      config: { access: access.roles('admin') },
+    },
     (req) => repo(req).list(req.query.open === 'true'),
   );
 
   r.post(
     '/api/emergency-accesses/:id/follow-up',
-    { schema: { params: recipientParams, body: followUpBody }, config: { access: access.roles('admin') } },
+    {
+      schema: { params: idParams, body: followUpBody, response: { 200: followUpResponse } },
+      config: { access: access.roles('admin') },
+    },
     (req) => repo(req).followUp(req.params.id, req.body.note),
   );
 }

@@ -4,6 +4,7 @@
  * the log without it. The CLI's `tillit audit verify` is run by the operator with the database
  * itself and calls `verifyAuditLog` directly.
  */
+import type { AuditQuery } from '@tillit/contracts';
 import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -11,15 +12,6 @@ import { forbidden } from '../../http/errors.ts';
 import { canFollowUpAudit } from '../access/index.ts';
 import { verifyAuditLog } from './audit.repository.ts';
 import { auditLog } from './audit.tables.ts';
-
-export interface AuditQuery {
-  recipientId?: string;
-  actorUserId?: string;
-  action?: string;
-  /** Rows with seq below this, for paging newest first. */
-  before?: number;
-  limit: number;
-}
 
 /** Lists rows newest first. */
 async function listAudit(db: DbOrTx, q: AuditQuery) {

@@ -1,4 +1,4 @@
-import { addDays } from '@tillit/contracts';
+import { addDays, type BoardRows } from '@tillit/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -53,13 +53,13 @@ export class BoardRepository {
                             FROM service_decision sd JOIN recipient r ON r.id = sd.recipient_id
                            WHERE sd.team_id = ${teamId} AND sd.status = 'awaiting_cosign' ORDER BY sd.decided_at`),
     ]);
-    const board = {
-      conditionChanges: rowsOf<{ recipientId: string }>(changes),
-      newPeople: rowsOf<{ recipientId: string }>(newPeople),
-      reviewsDue: rowsOf<{ recipientId: string }>(reviews),
-      measuresNotDone: rowsOf<{ recipientId: string }>(notDone),
-      unstaffedVisits: rowsOf<{ recipientId: string }>(unstaffed),
-      awaitingCosign: rowsOf<{ recipientId: string }>(cosign),
+    const board: BoardRows = {
+      conditionChanges: rowsOf<BoardRows['conditionChanges'][number]>(changes),
+      newPeople: rowsOf<BoardRows['newPeople'][number]>(newPeople),
+      reviewsDue: rowsOf<BoardRows['reviewsDue'][number]>(reviews),
+      measuresNotDone: rowsOf<BoardRows['measuresNotDone'][number]>(notDone),
+      unstaffedVisits: rowsOf<BoardRows['unstaffedVisits'][number]>(unstaffed),
+      awaitingCosign: rowsOf<BoardRows['awaitingCosign'][number]>(cosign),
     };
     const people = new Set(
       Object.values(board)

@@ -1,4 +1,4 @@
-import { osloNow } from '@tillit/contracts';
+import { type MeasureInput, type MeasurePatch, osloNow, type SharedDecisionInput } from '@tillit/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -7,7 +7,6 @@ import { readWithAccess, withRecordAccess } from '../access/index.ts';
 import { assertHelpersServe } from '../access/index.ts';
 import { competenceTypes } from '../organisation/organisation.readmodel.ts';
 import { goals, measures, measureVersions, sharedDecisions, whatMatters } from './care.tables.ts';
-import type { MeasureInput, MeasurePatch, SharedDecisionInput } from './care.schema.ts';
 import { followMeasure } from './visits.follow.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { type CompleteVisit, type DayVisit, observationRanges } from '@tillit/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -10,7 +11,6 @@ import { judgeList } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { refusal } from '../access/index.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
-import { observationRanges, type CompleteVisit } from './care.schema.ts';
 import { generateVisits } from './visits.generate.ts';
 
 /** The visit screen: the visit, its measures, and what matters to the person, in their words. */
@@ -28,19 +28,8 @@ const visitColumn = sql`(SELECT json_build_object(
                                   WHERE c.recipient_id = r.id AND c.closed_at IS NULL), '[]'::json))
   FROM visit v WHERE v.id = ${sql.placeholder('visitId')} AND v.recipient_id = r.id)`;
 
-interface DayRow {
-  id: string;
-  date: string;
-  windowStart: number;
-  windowEnd: number;
-  plannedStart: number | null;
-  status: string;
-  version: number;
-  recipientId: string;
-  teams: unknown;
-  emergency: unknown;
-  [detail: string]: unknown;
-}
+/** A row of «Min dag» as selected, with the access facts the list is judged by. */
+type DayRow = Omit<DayVisit, 'access'> & { teams: unknown; emergency: unknown };
 
 /** The 409 for a completion that found the visit no longer as the helper saw it. */
 async function whyNotCompleted(tx: DbOrTx, visitId: string) {

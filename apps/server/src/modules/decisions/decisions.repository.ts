@@ -1,3 +1,4 @@
+import type { DecisionInput } from '@tillit/contracts';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -6,7 +7,7 @@ import { validOn } from '../../time/sql.ts';
 import { readWithAccess, withRecordAccess } from '../access/index.ts';
 import { teamForActor } from '../access/index.ts';
 import { serviceDecisions, teamFrames } from './decisions.tables.ts';
-import { legalBasisOf, type DecisionInput } from './decisions.schema.ts';
+import { legalBasisOf } from './legal-basis.ts';
 import { renderDecisionLetter, type LetterData } from './letter.ts';
 
 export const serviceNames: Record<string, string> = {

@@ -1,20 +1,20 @@
+import { decisionBody, framesResponse, idParams, serviceDecisionResponse } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import type { Actor } from '../../http/actor.ts';
 import { DecisionRepository } from './decisions.repository.ts';
-import { decisionBody } from './decisions.schema.ts';
-
-const idParams = z.object({ id: z.uuid() });
 
 export function decisionsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const repo = (actor: Actor) => new DecisionRepository(db, actor);
   r.post(
     '/api/recipients/:id/service-decisions',
-    { schema: { params: idParams, body: decisionBody }, config: { access: access.record('id', 'serve') } },
+    {
+      schema: { params: idParams, body: decisionBody, response: { 201: serviceDecisionResponse } },
+      config: { access: access.record('id', 'serve') },
+    },
     async (req, reply) => {
       reply.status(201);
       return repo(req.actor).decide(req.params.id, req.body);
@@ -22,9 +22,13 @@ export function decisionsRoutes(app: FastifyInstance, db: Db) {
   );
   r.post(
     '/api/service-decisions/:id/cosign',
-    { schema: { params: idParams }, config: { access: access.record('id', 'serve', 'serviceDecision') } },
+    {
+      schema: { params: idParams, response: { 200: serviceDecisionResponse } },
+      config: { access: access.record('id', 'serve', 'serviceDecision') },
+    },
     (req) => repo(req.actor).cosign(req.params.id),
   );
+  // A PDF, not JSON: there is no response schema to check it against (decisions.db.test.ts reads the letter).
   r.get(
     '/api/service-decisions/:id/letter.pdf',
     { schema: { params: idParams }, config: { access: access.record('id', 'read', 'serviceDecision') } },
@@ -36,7 +40,12 @@ export function decisionsRoutes(app: FastifyInstance, db: Db) {
       return reply.send(pdf);
     },
   );
-  r.get('/api/teams/:id/frames', { schema: { params: idParams }, config: { access: access.teamLevel('id') } }, (req) =>
-    repo(req.actor).frames(req.params.id),
+  r.get(
+    '/api/teams/:id/frames',
+    {
+      schema: { params: idParams, response: { 200: framesResponse } },
+      config: { access: access.teamLevel('id') },
+    },
+    (req) => repo(req.actor).frames(req.params.id),
   );
 }

@@ -1,9 +1,8 @@
 /**
- * The recipients module's public surface: the record repository bound to the actor, the
- * shapes of its input, and the next-of-kin facts «Hvem kommer?» needs (`nextOfKinSharing`,
- * `sharingStillHolds`). Its published read model (person, care relation) is
- * recipients.readmodel.ts.
+ * The recipients module's public surface: the record repository bound to the actor and the
+ * next-of-kin facts «Hvem kommer?» needs (`nextOfKinSharing`, `sharingStillHolds`). Its
+ * published read model (person, care relation) is recipients.readmodel.ts; its endpoints'
+ * input and output are in packages/contracts (recipients.ts, record.ts).
  */
 export { RecordRepository } from './recipients.repository.ts';
-export { emergencyBody, recipientParams } from './recipients.schema.ts';
 export { nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';

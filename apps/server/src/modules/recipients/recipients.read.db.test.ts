@@ -1,3 +1,4 @@
+import { recordResponse } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logInAs, useWorldSuite } from '../../test/harness.ts';
@@ -18,6 +19,18 @@ describe('the record read path', () => {
     expect(read.teamMembers).toEqual([
       expect.objectContaining({ name: 'Anna Nordmann', profession: 'sykepleier', competences: expect.any(Array) }),
     ]);
+  });
+
+  it("answers exactly the contract, though the read passes PostgreSQL's text through without the serializer", async () => {
+    const anna = await logInAs(suite.app, 'anna');
+    const url = `/api/recipients/${suite.world.petter.id}`;
+    await anna.post(`${url}/next-of-kin`, { name: 'Kari Nordmann', relation: 'datter', isClosest: true });
+    const body = (await anna.get(url)).body;
+    // strict: a field the contract does not declare would fail here as well as a missing one.
+    const strict = recordResponse.extend({ record: recordResponse.shape.record.strict() }).strict();
+    expect(strict.parse(body)).toEqual(body);
+    expect(body.record.nextOfKin).toHaveLength(1);
+    expect(body.record.primaryContact).toMatchObject({ name: 'Anna Nordmann' });
   });
 
   it('shows a change of the team within seconds: the member list is shared by reads for 5 s only', async () => {

@@ -1,5 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { validateNationalId, type RecordView } from '@tillit/contracts';
+import {
+  type EndService,
+  type NewRecipient,
+  type NextOfKinInput,
+  type RecipientPatch,
+  type RecordView,
+  validateNationalId,
+} from '@tillit/contracts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, forbidden } from '../../http/errors.ts';
@@ -10,7 +17,6 @@ import { appendAudit } from '../audit/index.ts';
 import { refusal } from '../access/index.ts';
 import { auditWriterFor } from '../audit/index.ts';
 import { nextOfKin, recipients, recipientTeams } from './recipients.tables.ts';
-import type { EndService, NewRecipient, NextOfKinInput, RecipientPatch } from './recipients.schema.ts';
 import { cancelVisitsAfterService, lockVisitMaking } from '../care/index.ts';
 import { teamMembersJson, teamMembersOf } from './team-members.ts';
 

@@ -4,43 +4,14 @@ import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import type { RecordView } from '@tillit/contracts';
-import { Decisions, type ServiceDecision } from './Decisions.tsx';
+import type { Care, RecordView } from '@tillit/contracts';
+import { Decisions } from './Decisions.tsx';
 import { MeasureChange } from './MeasureChange.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { locale } from '../../i18n/index.ts';
 
-export interface Care {
-  whatMatters: { id: string; statement: string; present: string | null; recordedAt: string; recordedBy: string }[];
-  goals: { id: string; description: string; whatMattersId: string | null; reviewDate: string; status: string }[];
-  measures: {
-    id: string;
-    goalId: string | null;
-    professionalNeed: string | null;
-    title: string;
-    how: string;
-    days: number[];
-    windowStart: number;
-    windowEnd: number;
-    durationMinutes: number;
-    requiredCompetence: string | null;
-    usualStaff: string | null;
-    version: number;
-    status: string;
-  }[];
-  conditionChanges: { id: string; text: string; createdAt: string }[];
-  recentVisits: {
-    id: string;
-    date: string;
-    windowStart: number;
-    windowEnd: number;
-    status: string;
-    note: string | null;
-    helper: string | null;
-  }[];
-  serviceDecisions: ServiceDecision[];
-  observations: { kind: string; value: number; value2: number | null; unit: string; recordedAt: string }[];
-}
+/** The care record as GET …/care answers it: the shape lives in packages/contracts (care.plan.ts). */
+export type { Care };
 
 /** The record opens here: what matters in the person's own words, then goals, then the plan. */
 export function CareSection({ record, serving }: { record: RecordView; serving: boolean }) {

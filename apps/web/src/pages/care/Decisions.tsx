@@ -1,20 +1,12 @@
+import type { DecisionRequest, ServiceDecision, ServiceType } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
 
-export interface ServiceDecision {
-  id: string;
-  serviceType: string;
-  hoursPerWeek: number;
-  validFrom: string;
-  validUntil: string | null;
-  status: string;
-  withinFrame: boolean;
-  decidedBy: string;
-}
-const TYPES = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm'];
+// Type-only import of the contract: the web bundle does not take zod for a list of four words.
+const TYPES: ServiceType[] = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm'];
 
 /**
  * Vedtak: the team grants services within its frame; each decision has its letter as a PDF.
@@ -50,7 +42,7 @@ export function Decisions({
         validUntil: until || null,
         needsAndWishes: needs,
         reasons,
-      });
+      } satisfies DecisionRequest);
       setError(null);
       setOpen(false);
       onSaved();
@@ -91,7 +83,7 @@ export function Decisions({
       ) : (
         <form onSubmit={submit} className="form-grid">
           <label htmlFor="d-type">{t('decisions.service')}</label>
-          <select id="d-type" value={serviceType} onChange={(e) => setType(e.target.value)}>
+          <select id="d-type" value={serviceType} onChange={(e) => setType(e.target.value as ServiceType)}>
             {TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`decisions.${x}`)}

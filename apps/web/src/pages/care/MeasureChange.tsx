@@ -4,15 +4,9 @@ import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { FieldError, useFieldProblems } from '../../components/fields.tsx';
 import { hhmm } from '../../components/time.ts';
-import type { Care } from './CareSection.tsx';
+import type { Care, MeasurePatchRequest, MeasureResult } from '@tillit/contracts';
 
 type Measure = Care['measures'][number];
-interface Followed {
-  moved: number;
-  left: number;
-  cancelled: number;
-  created: number;
-}
 const ORDER = ['days', 'windowStart', 'windowEnd', 'durationMinutes', 'reason'];
 
 /**
@@ -42,14 +36,14 @@ export function MeasureChange({
   const [error, setError] = useState<ApiError | null>(null);
   const f = useFieldProblems(error, P, ORDER, 'measureChange');
 
-  const send = async (change: Record<string, unknown>, done: string) => {
+  const send = async (change: Partial<MeasurePatchRequest>, done: string) => {
     try {
-      const res = await api<{ visits: Followed }>('PATCH', `/api/measures/${measure.id}`, {
+      const res = await api<MeasureResult>('PATCH', `/api/measures/${measure.id}`, {
         version: measure.version,
         reason,
         decidedWithPerson: withPerson,
         ...change,
-      });
+      } satisfies MeasurePatchRequest);
       setError(null);
       onSaved(`${done} ${t('measureChange.visits', { ...res.visits })}`);
     } catch (err) {

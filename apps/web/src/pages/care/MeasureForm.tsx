@@ -1,3 +1,4 @@
+import type { MeasureRequest, MeasureResult } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
@@ -37,7 +38,7 @@ export function MeasureForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const made = await api<{ visits: { created: number } }>('POST', `/api/recipients/${recipientId}/measures`, {
+      const made = await api<MeasureResult>('POST', `/api/recipients/${recipientId}/measures`, {
         goalId: goalId || null,
         professionalNeed: need || null,
         title,
@@ -49,7 +50,7 @@ export function MeasureForm({
         requiredCompetence: competence || null,
         usualStaffId: usual || null,
         decidedWithPerson: withPerson,
-      });
+      } satisfies MeasureRequest);
       setError(null);
       setTitle('');
       setHow('');

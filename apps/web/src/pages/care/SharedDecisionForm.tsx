@@ -1,3 +1,4 @@
+import type { SharedDecisionRequest } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
@@ -38,7 +39,7 @@ export function SharedDecisionForm({
         chosen: chosen === 1 ? option1 : option2,
         why,
         change: action === 'pause' ? { action, measureId } : { action, measureId, windowStart: from, windowEnd: to },
-      });
+      } satisfies SharedDecisionRequest);
       setError(null);
       setSaved(true);
       onSaved();

@@ -1,4 +1,4 @@
-import type { RecordView } from '@tillit/contracts';
+import type { EndServiceRequest, EndServiceResult, RecordView } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
@@ -26,11 +26,11 @@ export function EndService({ record, onEnded }: { record: RecordView; onEnded: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const res = await api<{ lastDay: string; cancelledVisits: number }>(
-        'POST',
-        `/api/recipients/${record.id}/end-service`,
-        { teamId, lastDay, reason },
-      );
+      const res = await api<EndServiceResult>('POST', `/api/recipients/${record.id}/end-service`, {
+        teamId,
+        lastDay,
+        reason,
+      } satisfies EndServiceRequest);
       setError(null);
       setOpen(false);
       onEnded(t('endService.done', { date: formatDate(res.lastDay), count: res.cancelledVisits }));

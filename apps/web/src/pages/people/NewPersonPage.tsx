@@ -1,4 +1,4 @@
-import { validateNationalId } from '@tillit/contracts';
+import { type NewRecipientRequest, type NewRecipientResult, validateNationalId } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -63,7 +63,7 @@ export function NewPersonPage() {
       return;
     }
     try {
-      const made = await api<{ id: string }>('POST', '/api/recipients', {
+      const made = await api<NewRecipientResult>('POST', '/api/recipients', {
         teamId: v.teamId,
         nationalId: (v.nationalId ?? '').replace(/\s/g, ''),
         givenName: v.givenName ?? '',
@@ -76,7 +76,8 @@ export function NewPersonPage() {
         phone: v.phone?.trim() ? v.phone.trim() : null,
         consentShareWithNextOfKin: consent === '' ? undefined : consent === 'yes',
         reservationAgainstSharing: reservation,
-      });
+        // Partial: what the form lacks is sent as missing, and the server names the field.
+      } satisfies Partial<NewRecipientRequest>);
       navigate(`/people/${made.id}`, { state: { created: true } });
     } catch (err) {
       const apiErr = err as ApiError;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeVisitBody, measureBody, measurePatch, observationInput } from './care.schema.ts';
+import { measureBody, measurePatch, sharedDecisionBody } from './care.plan.ts';
+import { completeVisitBody, observationInput } from './care.visits.ts';
 
 const measure = {
   goalId: '00000000-0000-4000-8000-000000000000',
@@ -62,5 +63,23 @@ describe('measure change', () => {
   it('refuses a completion based on a version beyond the integer column (fuzzer: 500s)', () => {
     expect(fields(completeVisitBody.safeParse({ version: 2 ** 53 - 2, allAsPlanned: true }))).toEqual(['version']);
     expect(completeVisitBody.safeParse({ version: 2_147_483_647, allAsPlanned: true }).success).toBe(true);
+  });
+});
+
+describe('shared decision', () => {
+  const decision = {
+    question: 'Når passer morgenbesøket?',
+    options: ['08:00', '09:00'],
+    chosen: '09:00',
+    why: 'Sover lenger',
+    change: { action: 'window', measureId: measure.goalId, windowStart: '09:00', windowEnd: '09:30' },
+  };
+  it('takes a choice among the options discussed, naming chosen', () => {
+    expect(fields(sharedDecisionBody.safeParse(decision))).toEqual([]);
+    expect(fields(sharedDecisionBody.safeParse({ ...decision, chosen: '10:00' }))).toEqual(['chosen']);
+  });
+  it('refuses a window that ends before it starts, naming change.windowEnd', () => {
+    const change = { ...decision.change, windowEnd: '08:30' };
+    expect(fields(sharedDecisionBody.safeParse({ ...decision, change }))).toEqual(['change.windowEnd']);
   });
 });
