@@ -10,3 +10,4 @@ export * from '../modules/surveys/surveys.tables.ts';
 export * from '../modules/surveys/pulse.tables.ts';
 export * from '../modules/planning/planning.tables.ts';
 export * from '../modules/trust/dialogue.tables.ts';
+export * from '../modules/medicines/medicines.tables.ts';
