@@ -1,12 +1,8 @@
 import { osloInstant } from '@tillit/contracts';
-import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import * as t from '../../db/schema.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { PASSWORD } from '../../test/factories.ts';
-import { logInAs, type Client, useWorldSuite } from '../../test/harness.ts';
+import { type Client, useWorldSuite } from '../../test/harness.ts';
+import { medicine, medicineStory } from '../../test/medicines.ts';
 import { testClock } from '../../time/clock.ts';
-import { dosesNotGiven } from './index.ts';
 
 /**
  * Medicines as stories through the API: Wednesday 2 December 2026, 12:00 on Oslo's clock. Petter's
@@ -16,78 +12,15 @@ import { dosesNotGiven } from './index.ts';
 const TODAY = '2026-12-02';
 const clock = testClock(osloInstant(TODAY, 12 * 60));
 const suite = useWorldSuite({ clock });
-const db = () => suite.database.db;
 let anna: Client;
 let nils: Client;
-let hanna: Client;
 let bo: Client;
 let visitId: string;
 
-async function member(name: string, until: string | null) {
-  const w = suite.world;
-  const [s] = await db()
-    .insert(t.staff)
-    .values({ districtId: w.district.id, givenName: name, familyName: 'Nord', profession: 'sykepleier' })
-    .returning();
-  await db().insert(t.teamMemberships).values({ teamId: w.north.id, staffId: s.id, validFrom: '2020-01-01' });
-  await db()
-    .insert(t.staffCompetences)
-    .values({ staffId: s.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01', validUntil: until });
-  await createUser(db(), {
-    username: name.toLowerCase(),
-    password: PASSWORD,
-    role: 'member',
-    displayName: `${name} Nord`,
-    staffId: s.id,
-    districtId: w.district.id,
-  });
-  return logInAs(suite.app, name.toLowerCase());
-}
-
-export const medicine = (over: Record<string, unknown> = {}) => ({
-  drugName: 'Metoprolol',
-  form: 'tablet',
-  strength: '50 mg',
-  dose: '1 tablett',
-  times: ['08:00'],
-  route: 'oral',
-  indication: 'Høyt blodtrykk',
-  prescriber: 'Fastlege Berg',
-  startDate: '2026-11-01',
-  dispensing: 'multidose',
-  source: 'gp_letter',
-  reason: 'Ny fra fastlegen',
-  ...over,
-});
-
 const petter = () => suite.world.petter.id;
-const count = async (table: string) =>
-  Number(((await db().execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)).rows[0] as { n: number }).n);
-
 beforeEach(async () => {
   clock.set(osloInstant(TODAY, 12 * 60));
-  await db()
-    .insert(t.staffCompetences)
-    .values({ staffId: suite.world.staff.anna.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' });
-  anna = await logInAs(suite.app, 'anna');
-  bo = await logInAs(suite.app, 'bo');
-  nils = await member('Nils', null);
-  hanna = await member('Hanna', '2026-11-30');
-  const measure = await anna.post(`/api/recipients/${petter()}/measures`, {
-    professionalNeed: 'Hjelp med medisiner',
-    title: 'Morgenmedisin',
-    days: [1, 2, 3, 4, 5, 6, 7],
-    windowStart: '08:00',
-    windowEnd: '08:30',
-    durationMinutes: 15,
-    decidedWithPerson: true,
-  });
-  expect(measure.status).toBe(201);
-  // Visits from today on follow the new measure at once; today's is made for the story.
-  await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: TODAY, days: 1 });
-  const [v] = (await db().execute(sql`SELECT id FROM visit WHERE recipient_id = ${petter()} AND date = ${TODAY}`))
-    .rows as { id: string }[];
-  visitId = v.id;
+  ({ anna, nils, bo, visitId } = await medicineStory(suite, TODAY));
 });
 
 async function threeDoses() {
