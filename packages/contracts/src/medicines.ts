@@ -11,8 +11,28 @@ const hhmm = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM')
   .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5)));
 
-export const dosageForms = ['tablet', 'capsule', 'liquid', 'injection', 'patch', 'inhaler', 'drops', 'cream', 'other'] as const;
-export const routes = ['oral', 'subcutaneous', 'intramuscular', 'transdermal', 'inhaled', 'topical', 'eye', 'rectal', 'other'] as const;
+export const dosageForms = [
+  'tablet',
+  'capsule',
+  'liquid',
+  'injection',
+  'patch',
+  'inhaler',
+  'drops',
+  'cream',
+  'other',
+] as const;
+export const routes = [
+  'oral',
+  'subcutaneous',
+  'intramuscular',
+  'transdermal',
+  'inhaled',
+  'topical',
+  'eye',
+  'rectal',
+  'other',
+] as const;
 /** How the doses come: multidose bags from the pharmacy, a pill organiser filled by a nurse, original packs. */
 export const dispensings = ['multidose', 'pill_organiser', 'original_packs'] as const;
 /** Where a change on the list came from. */
@@ -62,7 +82,11 @@ export const prescribeBody = z
     if (m.stopDate && m.stopDate < m.startDate)
       ctx.addIssue({ code: 'custom', path: ['stopDate'], message: 'The stop date cannot be before the start date' });
     if (m.asNeeded && !m.maxPer24h)
-      ctx.addIssue({ code: 'custom', path: ['maxPer24h'], message: 'An as-needed medicine needs a maximum per 24 hours' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxPer24h'],
+        message: 'An as-needed medicine needs a maximum per 24 hours',
+      });
     if (!m.asNeeded && m.times.length === 0)
       ctx.addIssue({ code: 'custom', path: ['times'], message: 'Give at least one time of day' });
     if (new Set(m.times).size !== m.times.length)
@@ -145,9 +169,7 @@ export const reconcileBody = z
   .object({
     source: z.enum(medicationSources),
     sourceNote: z.string().trim().max(300).optional(),
-    decisions: z
-      .array(z.object({ medicationId: z.uuid(), version: rowVersion, keep: z.boolean() }).strict())
-      .max(60),
+    decisions: z.array(z.object({ medicationId: z.uuid(), version: rowVersion, keep: z.boolean() }).strict()).max(60),
     note: z.string().trim().max(1000).optional(),
   })
   .strict();
@@ -201,5 +223,12 @@ export interface DoseBoardRow {
 }
 export interface MedicineBoard {
   notGiven: DoseBoardRow[];
-  awaitingSecond: { administrationId: string; recipientId: string; person: string; drugName: string; givenBy: string; plannedAt: string }[];
+  awaitingSecond: {
+    administrationId: string;
+    recipientId: string;
+    person: string;
+    drugName: string;
+    givenBy: string;
+    plannedAt: string;
+  }[];
 }

@@ -74,7 +74,8 @@ export async function medicineStory(suite: Suite, today: string) {
   expect(measure.status).toBe(201);
   // Visits from today on follow the new measure; generating makes today's if the window had passed.
   await anna.post(`/api/teams/${suite.world.north.id}/visits/generate`, { from: today, days: 1 });
-  const [v] = (await db.execute(sql`SELECT id FROM visit WHERE recipient_id = ${petter} AND date = ${today}`))
-    .rows as { id: string }[];
+  const [v] = (await db.execute(sql`SELECT id FROM visit WHERE recipient_id = ${petter} AND date = ${today}`)).rows as {
+    id: string;
+  }[];
   return { anna, bo, nils, hanna, visitId: v.id };
 }

@@ -214,14 +214,24 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     ...over,
   });
   const medication = expectStatus(
-    await anna.post(`/api/recipients/${petter}/medications`, medicine({ drugName: 'Metoprolol', times: ['08:15'], atcCode: 'C07AB02' })),
+    await anna.post(
+      `/api/recipients/${petter}/medications`,
+      medicine({ drugName: 'Metoprolol', times: ['08:15'], atcCode: 'C07AB02' }),
+    ),
     201,
     'medication',
   );
   const prnMedication = expectStatus(
     await anna.post(
       `/api/recipients/${petter}/medications`,
-      medicine({ drugName: 'Morfin', strength: '5 mg', indication: 'Smerter', asNeeded: true, maxPer24h: 3, atcCode: 'N02AA01' }),
+      medicine({
+        drugName: 'Morfin',
+        strength: '5 mg',
+        indication: 'Smerter',
+        asNeeded: true,
+        maxPer24h: 3,
+        atcCode: 'N02AA01',
+      }),
     ),
     201,
     'as-needed medication',

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
+import { BoardDoses } from './medicines/BoardDoses.tsx';
 
 interface Card {
   id?: string;
@@ -137,6 +138,7 @@ export function BoardPage() {
           </section>
         ))}
       </div>
+      <BoardDoses teamId={id!} />
     </div>
   );
 }

@@ -59,7 +59,10 @@ export function renderMedicationChart(list: MedicationList, today: string, print
       const times = m.asNeeded
         ? `ved behov, høyst ${m.maxPer24h} ganger per døgn`
         : (m.times as number[]).map(hhmm).join(', ');
-      doc.moveDown(0.5).font('Helvetica-Bold').text(`${m.drugName} ${m.strength}${m.highRisk ? ' (to signaturer)' : ''}`);
+      doc
+        .moveDown(0.5)
+        .font('Helvetica-Bold')
+        .text(`${m.drugName} ${m.strength}${m.highRisk ? ' (to signaturer)' : ''}`);
       doc
         .font('Helvetica')
         .text(`${m.dose} ${FORM[m.form as string] ?? ''}, ${ROUTE[m.route as string] ?? ''}: ${times}`)
@@ -70,8 +73,14 @@ export function renderMedicationChart(list: MedicationList, today: string, print
         );
     }
   };
-  section('Faste legemidler', current.filter((m) => !m.asNeeded));
-  section('Ved behov', current.filter((m) => m.asNeeded));
+  section(
+    'Faste legemidler',
+    current.filter((m) => !m.asNeeded),
+  );
+  section(
+    'Ved behov',
+    current.filter((m) => m.asNeeded),
+  );
   if (upcoming.length) section('Starter senere', upcoming);
   doc
     .moveDown(2)

@@ -112,7 +112,9 @@ export class DoseRepository {
   ) {}
 
   private async recipientOfVisit(visitId: string) {
-    const rows = rowsOf<{ r: string }>(await this.db.execute(sql`SELECT recipient_id AS r FROM visit WHERE id = ${visitId}`));
+    const rows = rowsOf<{ r: string }>(
+      await this.db.execute(sql`SELECT recipient_id AS r FROM visit WHERE id = ${visitId}`),
+    );
     if (!rows[0]) throw notFound('Visit');
     return rows[0].r;
   }
@@ -175,7 +177,11 @@ export class DoseRepository {
       input.doses.forEach((d, i) => {
         if (!planned.some((p) => p.m.id === d.medicationId && p.time === d.time))
           throw badInput([
-            { field: `doses.${i}.medicationId`, code: 'not_in_visit', message: 'That dose is not planned at this visit' },
+            {
+              field: `doses.${i}.medicationId`,
+              code: 'not_in_visit',
+              message: 'That dose is not planned at this visit',
+            },
           ]);
       });
       const recorded = rowsOf<{ medicationId: string; minute: number }>(
@@ -258,7 +264,7 @@ export class DoseRepository {
         .where(and(eq(medications.id, input.medicationId), eq(medications.recipientId, recipientId)))
         .for('update');
       const today = this.actor.today;
-      if (!m || !m.asNeeded || m.validFrom > today || (m.validUntil !== null && m.validUntil < today))
+      if (!m?.asNeeded || m.validFrom > today || (m.validUntil !== null && m.validUntil < today))
         throw badInput([
           { field: 'medicationId', code: 'not_as_needed', message: 'Not an as-needed medicine of the person today' },
         ]);
@@ -307,7 +313,11 @@ export class DoseRepository {
         .update(doseAdministrations)
         .set({ effect, effectBy: this.actor.userId, effectAt: this.actor.now })
         .where(
-          and(eq(doseAdministrations.id, id), eq(doseAdministrations.asNeeded, true), isNull(doseAdministrations.effect)),
+          and(
+            eq(doseAdministrations.id, id),
+            eq(doseAdministrations.asNeeded, true),
+            isNull(doseAdministrations.effect),
+          ),
         )
         .returning({ id: doseAdministrations.id });
       if (!row) throw conflict('no_effect_expected', 'Only an as-needed dose without a written effect takes one');

@@ -21,7 +21,13 @@ export class FillRepository {
       await assertDelegation(tx, this.actor);
       const [row] = await tx
         .insert(pillOrganiserFills)
-        .values({ recipientId, ...input, note: input.note ?? null, filledBy: this.actor.userId, filledAt: this.actor.now })
+        .values({
+          recipientId,
+          ...input,
+          note: input.note ?? null,
+          filledBy: this.actor.userId,
+          filledAt: this.actor.now,
+        })
         .onConflictDoNothing()
         .returning();
       if (!row) throw conflict('already_filled', 'A pill organiser for this period is already filled');

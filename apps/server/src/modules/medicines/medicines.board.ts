@@ -75,8 +75,18 @@ export async function medicineBoard(db: Db, actor: Actor, teamId: string) {
     const error = forbidden('not_team_member', 'Only members of the team see its board');
     throw await refusal(db, actor, 'medicines.board', error, { teamId });
   }
-  const notGiven = await dosesNotGiven(db, { teamId, from: new Date(actor.now.getTime() - 2 * 86_400_000), to: actor.now });
-  const awaiting = rowsOf<{ administrationId: string; recipientId: string; drugName: string; givenBy: string; plannedAt: string }>(
+  const notGiven = await dosesNotGiven(db, {
+    teamId,
+    from: new Date(actor.now.getTime() - 2 * 86_400_000),
+    to: actor.now,
+  });
+  const awaiting = rowsOf<{
+    administrationId: string;
+    recipientId: string;
+    drugName: string;
+    givenBy: string;
+    plannedAt: string;
+  }>(
     await db.execute(sql`SELECT a.id AS "administrationId", a.recipient_id AS "recipientId", m.drug_name AS "drugName",
                                 (SELECT u.display_name FROM user_account u WHERE u.id = a.recorded_by) AS "givenBy",
                                 a.recorded_at AS "plannedAt"
@@ -122,7 +132,14 @@ export async function medicineBoard(db: Db, actor: Actor, teamId: string) {
 export async function myDayDoses(db: Db, actor: Actor, date: string) {
   if (!actor.staffId) return [];
   const facts = factColumnsFor(actor.userId, actor.today);
-  const rows = rowsOf<{ visitId: string; recipientId: string; teams: unknown; emergency: unknown; planned: number; recorded: number }>(
+  const rows = rowsOf<{
+    visitId: string;
+    recipientId: string;
+    teams: unknown;
+    emergency: unknown;
+    planned: number;
+    recorded: number;
+  }>(
     await db.execute(sql`
       SELECT v.id AS "visitId", r.id AS "recipientId", ${facts.teams} AS teams, ${facts.emergency} AS emergency,
              (SELECT count(*)::int FROM medication m CROSS JOIN LATERAL unnest(m.times) t

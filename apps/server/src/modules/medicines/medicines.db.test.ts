@@ -26,8 +26,23 @@ beforeEach(async () => {
 async function threeDoses() {
   for (const m of [
     medicine(),
-    medicine({ drugName: 'Insulin aspart', form: 'injection', strength: '100 E/ml', dose: '8 E', route: 'subcutaneous', times: ['08:15'], atcCode: 'A10AB05', indication: 'Diabetes' }),
-    medicine({ drugName: 'Paracet', strength: '500 mg', dose: '2 tabletter', times: ['08:30', '20:00'], indication: 'Smerter' }),
+    medicine({
+      drugName: 'Insulin aspart',
+      form: 'injection',
+      strength: '100 E/ml',
+      dose: '8 E',
+      route: 'subcutaneous',
+      times: ['08:15'],
+      atcCode: 'A10AB05',
+      indication: 'Diabetes',
+    }),
+    medicine({
+      drugName: 'Paracet',
+      strength: '500 mg',
+      dose: '2 tabletter',
+      times: ['08:30', '20:00'],
+      indication: 'Smerter',
+    }),
   ])
     expect((await anna.post(`/api/recipients/${petter()}/medications`, m)).status).toBe(201);
 }
@@ -36,12 +51,18 @@ describe('the medication list and the doses at the visit', () => {
   it('prescribes, shows the doses at the visit, gives them all as planned and asks a second person for insulin', async () => {
     await threeDoses();
     const list = await anna.get(`/api/recipients/${petter()}/medications`);
-    expect(list.body.medications.map((m: { drugName: string; highRisk: boolean }) => [m.drugName, m.highRisk])).toEqual([
-      ['Insulin aspart', true],
-      ['Metoprolol', false],
-      ['Paracet', false],
-    ]);
-    expect(list.body.medications[0].history[0]).toMatchObject({ version: 1, source: 'gp_letter', changedBy: 'Anna Nordmann' });
+    expect(list.body.medications.map((m: { drugName: string; highRisk: boolean }) => [m.drugName, m.highRisk])).toEqual(
+      [
+        ['Insulin aspart', true],
+        ['Metoprolol', false],
+        ['Paracet', false],
+      ],
+    );
+    expect(list.body.medications[0].history[0]).toMatchObject({
+      version: 1,
+      source: 'gp_letter',
+      changedBy: 'Anna Nordmann',
+    });
 
     const doses = (await anna.get(`/api/visits/${visitId}/doses`)).body;
     expect(doses.doses.map((d: { drugName: string; time: number }) => [d.drugName, d.time])).toEqual([
@@ -58,7 +79,9 @@ describe('the medication list and the doses at the visit', () => {
     ]);
     const insulin = after[1].administrationId;
     const board = (await anna.get(`/api/teams/${suite.world.north.id}/medicines/board`)).body;
-    expect(board.awaitingSecond).toMatchObject([{ administrationId: insulin, drugName: 'Insulin aspart', givenBy: 'Anna Nordmann' }]);
+    expect(board.awaitingSecond).toMatchObject([
+      { administrationId: insulin, drugName: 'Insulin aspart', givenBy: 'Anna Nordmann' },
+    ]);
     expect((await nils.post(`/api/doses/${insulin}/second-signature`)).status).toBe(200);
     expect((await anna.get(`/api/visits/${visitId}/doses`)).body.doses[1]).toMatchObject({
       awaitingSecond: false,
@@ -79,7 +102,12 @@ describe('the medication list and the doses at the visit', () => {
       reason: 'Økt dose under innleggelsen',
     });
     expect(changed.body).toMatchObject({ version: 2, dose: '2 tabletter' });
-    const stale = await anna.patch(`/api/medications/${m.id}`, { version: 1, dose: '3 tabletter', source: 'gp_letter', reason: 'Feil' });
+    const stale = await anna.patch(`/api/medications/${m.id}`, {
+      version: 1,
+      dose: '3 tabletter',
+      source: 'gp_letter',
+      reason: 'Feil',
+    });
     expect(stale.status).toBe(409);
     const history = (await anna.get(`/api/recipients/${petter()}/medications`)).body.medications[0].history;
     expect(history.map((h: { version: number; source: string }) => [h.version, h.source])).toEqual([
@@ -90,7 +118,9 @@ describe('the medication list and the doses at the visit', () => {
 
   it('reconciles the list after a hospital stay: each medicine kept or stopped, all or nothing', async () => {
     const keep = (await anna.post(`/api/recipients/${petter()}/medications`, medicine())).body;
-    const stop = (await anna.post(`/api/recipients/${petter()}/medications`, medicine({ drugName: 'Sobril', times: ['21:00'] }))).body;
+    const stop = (
+      await anna.post(`/api/recipients/${petter()}/medications`, medicine({ drugName: 'Sobril', times: ['21:00'] }))
+    ).body;
     const half = await anna.post(`/api/recipients/${petter()}/medication-reconciliations`, {
       source: 'discharge_summary',
       decisions: [{ medicationId: keep.id, version: 1, keep: true }],
@@ -107,7 +137,10 @@ describe('the medication list and the doses at the visit', () => {
     });
     expect(done.status).toBe(201);
     const list = (await anna.get(`/api/recipients/${petter()}/medications`)).body;
-    expect(list.medications.find((m: { id: string }) => m.id === stop.id)).toMatchObject({ stopDate: TODAY, version: 2 });
+    expect(list.medications.find((m: { id: string }) => m.id === stop.id)).toMatchObject({
+      stopDate: TODAY,
+      version: 2,
+    });
     expect(list.reconciliations).toMatchObject([{ source: 'discharge_summary', confirmedBy: 'Anna Nordmann' }]);
   });
 

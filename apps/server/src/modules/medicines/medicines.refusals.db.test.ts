@@ -27,8 +27,11 @@ const together = <T>(blocked: number, requests: () => Promise<T>[]) =>
 
 const count = async (table: string, where = sql`true`) =>
   Number(
-    ((await db().execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${where}`)).rows[0] as { n: number })
-      .n,
+    (
+      (await db().execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${where}`)).rows[0] as {
+        n: number;
+      }
+    ).n,
   );
 
 beforeEach(async () => {
@@ -46,7 +49,9 @@ describe('bad input is refused with a clear message and nothing half-saved', () 
   it('refuses an as-needed dose above the maximum per 24 hours', async () => {
     const m = await prescribe({ drugName: 'Oxynorm', times: [], asNeeded: true, maxPer24h: 2, atcCode: 'N02AA05' });
     for (let i = 0; i < 2; i++)
-      expect((await anna.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' })).status).toBe(201);
+      expect(
+        (await anna.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' })).status,
+      ).toBe(201);
     const third = await anna.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' });
     expect(third.status).toBe(400);
     expect(third.body.error.fields[0]).toMatchObject({ field: 'medicationId', code: 'prn_max' });
@@ -54,7 +59,9 @@ describe('bad input is refused with a clear message and nothing half-saved', () 
     expect(await count('dose_administration')).toBe(2);
     // A day later the window has moved on.
     clock.set(osloInstant('2026-12-03', 12 * 60 + 1));
-    expect((await anna.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' })).status).toBe(201);
+    expect(
+      (await anna.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' })).status,
+    ).toBe(201);
   });
 
   it('refuses a dose signed by someone without a valid delegation, naming staffId', async () => {
@@ -65,13 +72,26 @@ describe('bad input is refused with a clear message and nothing half-saved', () 
     expect(await count('dose_administration')).toBe(0);
     // Recording that a dose was not given needs no delegation: anyone at the door may say so.
     const notGiven = await hanna.post(`/api/visits/${visitId}/doses`, {
-      doses: [{ medicationId: (await anna.get(`/api/visits/${visitId}/doses`)).body.doses[0].medicationId, time: '08:00', status: 'not_given', notGivenReason: 'not_home' }],
+      doses: [
+        {
+          medicationId: (await anna.get(`/api/visits/${visitId}/doses`)).body.doses[0].medicationId,
+          time: '08:00',
+          status: 'not_given',
+          notGivenReason: 'not_home',
+        },
+      ],
     });
     expect(notGiven.status).toBe(200);
   });
 
   it('refuses a second signature by the giver, and by someone without a delegation', async () => {
-    await prescribe({ drugName: 'Insulin', form: 'injection', route: 'subcutaneous', times: ['08:15'], atcCode: 'A10AE04' });
+    await prescribe({
+      drugName: 'Insulin',
+      form: 'injection',
+      route: 'subcutaneous',
+      times: ['08:15'],
+      atcCode: 'A10AE04',
+    });
     await anna.post(`/api/visits/${visitId}/doses`, { allAsPlanned: true });
     const dose = (await anna.get(`/api/visits/${visitId}/doses`)).body.doses[0];
     expect(dose).toMatchObject({ highRisk: true, awaitingSecond: true });
@@ -86,7 +106,10 @@ describe('bad input is refused with a clear message and nothing half-saved', () 
   });
 
   it('refuses a stop date before the start, on the new medicine and on a change', async () => {
-    const bad = await anna.post(`/api/recipients/${petter()}/medications`, medicine({ startDate: '2026-12-10', stopDate: '2026-12-01' }));
+    const bad = await anna.post(
+      `/api/recipients/${petter()}/medications`,
+      medicine({ startDate: '2026-12-10', stopDate: '2026-12-01' }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'stopDate' });
     expect(await count('medication')).toBe(0);
@@ -132,13 +155,22 @@ describe('doses not given reach the board and the handover', () => {
     await prescribe({ startDate: TODAY });
     await prescribe({ drugName: 'Furix', strength: '40 mg', times: ['08:15'], startDate: TODAY });
     await prescribe({ drugName: 'Albyl-E', strength: '75 mg', times: ['08:30'], startDate: TODAY });
-    const doses = (await anna.get(`/api/visits/${visitId}/doses`)).body.doses as { medicationId: string; drugName: string }[];
+    const doses = (await anna.get(`/api/visits/${visitId}/doses`)).body.doses as {
+      medicationId: string;
+      drugName: string;
+    }[];
     const id = (name: string) => doses.find((d) => d.drugName === name)!.medicationId;
     expect(
       (
         await anna.post(`/api/visits/${visitId}/doses`, {
           doses: [
-            { medicationId: id('Metoprolol'), time: '08:00', status: 'not_given', notGivenReason: 'refused', note: 'Ville ikke' },
+            {
+              medicationId: id('Metoprolol'),
+              time: '08:00',
+              status: 'not_given',
+              notGivenReason: 'refused',
+              note: 'Ville ikke',
+            },
             { medicationId: id('Albyl-E'), time: '08:30', status: 'given' },
           ],
         })
@@ -154,7 +186,11 @@ describe('doses not given reach the board and the handover', () => {
       ['Metoprolol', 'refused', 'refused', osloInstant(TODAY, 480).toISOString()],
     ]);
     // Before the visit's window ended nothing was missed yet.
-    const early = await dosesNotGiven(db(), { teamId: suite.world.north.id, from: osloInstant(TODAY, 0), to: osloInstant(TODAY, 8 * 60 + 20) });
+    const early = await dosesNotGiven(db(), {
+      teamId: suite.world.north.id,
+      from: osloInstant(TODAY, 0),
+      to: osloInstant(TODAY, 8 * 60 + 20),
+    });
     expect(early.map((r) => r.status)).toEqual(['refused']);
     const board = (await anna.get(`/api/teams/${suite.world.north.id}/medicines/board`)).body;
     expect(board.notGiven.map((r: { person: string; status: string }) => [r.person, r.status])).toEqual([
@@ -162,7 +198,13 @@ describe('doses not given reach the board and the handover', () => {
       ['Petter Person', 'refused'],
     ]);
     // The other team's board knows nothing of Petter.
-    expect(await dosesNotGiven(db(), { teamId: suite.world.south.id, from: osloInstant(TODAY, 0), to: osloInstant(TODAY, 12 * 60) })).toEqual([]);
+    expect(
+      await dosesNotGiven(db(), {
+        teamId: suite.world.south.id,
+        from: osloInstant(TODAY, 0),
+        to: osloInstant(TODAY, 12 * 60),
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -192,7 +234,8 @@ describe('once, whatever races (PostgreSQL)', () => {
 
   it('keeps as-needed doses within the maximum when two are given at once', async () => {
     const m = await prescribe({ drugName: 'Oxynorm', times: [], asNeeded: true, maxPer24h: 1, atcCode: 'N02AA05' });
-    const give = (c: Client) => c.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' });
+    const give = (c: Client) =>
+      c.post(`/api/recipients/${petter()}/prn-doses`, { medicationId: m.id, reason: 'Smerter' });
     // The second waits for the first's row lock on the medicine, then counts its dose.
     const answers = await together(2, () => [give(anna), give(nils)]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 400]);

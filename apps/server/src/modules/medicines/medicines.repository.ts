@@ -188,7 +188,11 @@ export class MedicineRepository {
         const m = current.find((c) => c.id === d.medicationId);
         if (!m)
           throw badInput([
-            { field: `decisions.${i}.medicationId`, code: 'not_on_list', message: 'Not a current medicine of the person' },
+            {
+              field: `decisions.${i}.medicationId`,
+              code: 'not_on_list',
+              message: 'Not a current medicine of the person',
+            },
           ]);
         if (m.version !== d.version)
           throw conflict('stale_version', `${m.drugName} was changed after you opened the list`, {
@@ -218,7 +222,10 @@ export class MedicineRepository {
           confirmedBy: this.actor.userId,
         })
         .returning();
-      return { result: row, details: { reconciliationId: row.id, stopped: current.length - input.decisions.filter((d) => d.keep).length } };
+      return {
+        result: row,
+        details: { reconciliationId: row.id, stopped: current.length - input.decisions.filter((d) => d.keep).length },
+      };
     });
   }
 }

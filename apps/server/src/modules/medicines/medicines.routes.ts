@@ -37,7 +37,10 @@ export function medicinesRoutes(app: FastifyInstance, db: Db) {
   );
   r.patch(
     '/api/medications/:id',
-    { schema: { params: idParams, body: medicationPatch }, config: { access: access.record('id', 'write', 'medication') } },
+    {
+      schema: { params: idParams, body: medicationPatch },
+      config: { access: access.record('id', 'write', 'medication') },
+    },
     (req) => new MedicineRepository(db, req.actor).change(req.params.id, req.body),
   );
   r.post(
@@ -54,7 +57,9 @@ export function medicinesRoutes(app: FastifyInstance, db: Db) {
     async (req, reply) => {
       const list = await new MedicineRepository(db, req.actor).list(req.params.id, 'medication.chart');
       const pdf = await renderMedicationChart(list, req.actor.today, req.actor.displayName);
-      reply.header('content-type', 'application/pdf').header('content-disposition', 'inline; filename="legemiddelkort.pdf"');
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'inline; filename="legemiddelkort.pdf"');
       return reply.send(pdf);
     },
   );
