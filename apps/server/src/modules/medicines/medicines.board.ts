@@ -1,4 +1,4 @@
-import { osloDate } from '@tillit/contracts';
+import { addDays, osloDate, osloInstant } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -75,10 +75,13 @@ export async function medicineBoard(db: Db, actor: Actor, teamId: string) {
     const error = forbidden('not_team_member', 'Only members of the team see its board');
     throw await refusal(db, actor, 'medicines.board', error, { teamId });
   }
+  // Doses recorded as not given count up to the end of today (a refusal at 20:00 is news at 14:00);
+  // a dose is only missed once its visit is over.
   const notGiven = await dosesNotGiven(db, {
     teamId,
     from: new Date(actor.now.getTime() - 2 * 86_400_000),
-    to: actor.now,
+    to: osloInstant(addDays(actor.today, 1), 0),
+    now: actor.now,
   });
   const awaiting = rowsOf<{
     administrationId: string;
