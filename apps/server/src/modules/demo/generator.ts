@@ -220,7 +220,13 @@ function generateStaff(r: Rng, size: DistrictSize, teams: { id: string }[], dist
       // The fixed demo log-ins: the first two nurses of the first team (a high-risk dose needs two
       // signatures), the first health worker of the second.
       const fixed =
-        ti === 0 && si === 0 ? 'sykepleier' : ti === 0 && si === 1 ? 'sykepleier2' : ti === 1 && si === 2 ? 'helsefag' : null;
+        ti === 0 && si === 0
+          ? 'sykepleier'
+          : ti === 0 && si === 1
+            ? 'sykepleier2'
+            : ti === 1 && si === 2
+              ? 'helsefag'
+              : null;
       users.push({
         id: r.uuid(),
         username: fixed ?? username(s.givenName, s.familyName),
