@@ -232,3 +232,24 @@ export interface MedicineBoard {
     plannedAt: string;
   }[];
 }
+
+/** POST /api/admin/high-risk-drugs: the municipality's list of high-risk drugs as ATC prefixes (replaces the default). */
+export const highRiskBody = z
+  .object({
+    drugs: z
+      .array(
+        z
+          .object({
+            atcPrefix: z
+              .string()
+              .trim()
+              .toUpperCase()
+              .regex(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, 'Not an ATC code or prefix (e.g. A10A)'),
+            label: z.string().trim().min(2).max(200),
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+export type HighRiskInput = z.infer<typeof highRiskBody>;

@@ -258,6 +258,7 @@ const SAMPLES: Record<string, Sample> = {
     body: (s) => ({ periodFrom: s.tomorrow, periodTo: s.tomorrow }),
   },
   'POST /api/pill-organiser-fills/:id/check': { fresh: true },
+  'POST /api/admin/high-risk-drugs': { body: () => ({ drugs: [{ atcPrefix: 'A10A', label: 'Insuliner' }] }) },
   'GET /api/me/doses': { query: (s) => `?date=${s.tomorrow}` },
 };
 

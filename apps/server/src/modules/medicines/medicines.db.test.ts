@@ -1,6 +1,6 @@
 import { osloInstant } from '@tillit/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Client, useWorldSuite } from '../../test/harness.ts';
+import { type Client, logInAs, useWorldSuite } from '../../test/harness.ts';
 import { medicine, medicineStory } from '../../test/medicines.ts';
 import { testClock } from '../../time/clock.ts';
 
@@ -150,5 +150,19 @@ describe('the medication list and the doses at the visit', () => {
     expect(res.status).toBe(200);
     expect(String(res.body).slice(0, 5)).toBe('%PDF-');
     expect((await bo.get(`/api/recipients/${petter()}/medication-chart.pdf`)).status).toBe(403);
+  });
+});
+
+describe('the municipality’s high-risk list', () => {
+  it('uses the national default until the administrator sets a list, and the doses follow it', async () => {
+    await anna.post(`/api/recipients/${petter()}/medications`, medicine({ drugName: 'Marevan', atcCode: 'B01AA03' }));
+    const dose = async () => (await anna.get(`/api/visits/${visitId}/doses`)).body.doses[0].highRisk;
+    expect(await dose()).toBe(true);
+    const ada = await logInAs(suite.app, 'ada');
+    expect((await ada.get('/api/admin/high-risk-drugs')).body.isDefault).toBe(true);
+    const set = await ada.post('/api/admin/high-risk-drugs', { drugs: [{ atcPrefix: 'a10a', label: 'Insuliner' }] });
+    expect(set.body).toEqual({ isDefault: false, drugs: [{ atcPrefix: 'A10A', label: 'Insuliner' }] });
+    expect(await dose()).toBe(false);
+    expect((await anna.post('/api/admin/high-risk-drugs', { drugs: [] })).status).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import {
   effectBody,
   fillBody,
+  highRiskBody,
   medicationPatch,
   prescribeBody,
   prnBody,
@@ -17,6 +18,7 @@ import { FillRepository } from './fills.repository.ts';
 import { medicineBoard, myDayDoses } from './medicines.board.ts';
 import { MedicineRepository } from './medicines.repository.ts';
 import { renderMedicationChart } from './chart.ts';
+import { highRiskList, setHighRiskList } from './settings.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -113,5 +115,13 @@ export function medicinesRoutes(app: FastifyInstance, db: Db) {
     '/api/me/doses',
     { schema: { querystring: z.object({ date: z.iso.date() }) }, config: { access: access.session() } },
     (req) => myDayDoses(db, req.actor, req.query.date),
+  );
+  r.get('/api/admin/high-risk-drugs', { config: { access: access.roles('admin') } }, (req) =>
+    highRiskList(db, req.actor),
+  );
+  r.post(
+    '/api/admin/high-risk-drugs',
+    { schema: { body: highRiskBody }, config: { access: access.roles('admin') } },
+    (req) => setHighRiskList(db, req.actor, req.body),
   );
 }
