@@ -1,47 +1,13 @@
-import type { PrnInput, RecordDoses, VisitDose, VisitDoses } from '@tillit/contracts';
+import type { PrnInput, RecordDoses, VisitDoses } from '@tillit/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict, notFound } from '../../http/errors.ts';
 import { readWithAccess, withRecordAccess } from '../access/index.ts';
 import { doseAdministrations, medications } from './medicines.tables.ts';
-import { assertDelegation, prefixesFor, prefixesOf, prefixList } from './medicines.sql.ts';
+import { assertDelegation, prefixesFor, prefixesOf } from './medicines.sql.ts';
 import { isHighRisk, prnAllowed, timesInWindow } from './medicines.rules.ts';
-
-interface MedRow {
-  id: string;
-  drugName: string;
-  strength: string;
-  dose: string;
-  form: string;
-  route: string;
-  times: number[];
-  asNeeded: boolean;
-  maxPer24h: number | null;
-  atcCode: string | null;
-  highRisk: boolean;
-}
-interface AdminRow {
-  id: string;
-  medicationId: string;
-  minute: number | null;
-  status: VisitDose['status'];
-  notGivenReason: VisitDose['notGivenReason'];
-  givenBy: string | null;
-  secondBy: string | null;
-  needsSecond: boolean;
-}
-interface VisitData {
-  recipientId: string;
-  date: string;
-  windowStart: number;
-  windowEnd: number;
-  status: string;
-  meds: MedRow[];
-  recorded: AdminRow[];
-  prnCounts: Record<string, number>;
-  prefixes: unknown;
-}
+import { dosesOfVisit, type MedRow, type VisitData } from './doses.view.ts';
 
 const medJson = sql`json_build_object('id', m.id, 'drugName', m.drug_name, 'strength', m.strength, 'dose', m.dose, 'form', m.form,
   'route', m.route, 'times', m.times, 'asNeeded', m.as_needed, 'maxPer24h', m.max_per_24h, 'atcCode', m.atc_code, 'highRisk', m.high_risk)`;
@@ -61,46 +27,6 @@ const visitColumn = sql`(SELECT json_build_object('recipientId', r.id, 'date', v
                       AND a.recorded_at > ${sql.placeholder('now')}::timestamptz - interval '24 hours' GROUP BY 1) x), '{}'::json),
   'prefixes', ${prefixesOf(sql`r.id`)})
   FROM visit v WHERE v.id = ${sql.placeholder('visitId')} AND v.recipient_id = r.id)`;
-
-/** The doses a visit holds: each scheduled time in its window, with what was recorded for it. */
-export function dosesOfVisit(visitId: string, d: VisitData): VisitDoses {
-  const prefixes = prefixList(d.prefixes);
-  const doses: VisitDose[] = [];
-  for (const m of d.meds.filter((x) => !x.asNeeded)) {
-    const highRisk = isHighRisk(m.atcCode, m.highRisk, prefixes);
-    for (const time of timesInWindow(m.times, d.windowStart, d.windowEnd)) {
-      const a = d.recorded.find((x) => x.medicationId === m.id && x.minute === time);
-      doses.push({
-        medicationId: m.id,
-        drugName: m.drugName,
-        strength: m.strength,
-        dose: m.dose,
-        form: m.form,
-        route: m.route,
-        time,
-        highRisk,
-        administrationId: a?.id ?? null,
-        status: a?.status ?? null,
-        notGivenReason: a?.notGivenReason ?? null,
-        givenBy: a?.givenBy ?? null,
-        secondSignedBy: a?.secondBy ?? null,
-        awaitingSecond: Boolean(a?.needsSecond && !a.secondBy),
-      });
-    }
-  }
-  doses.sort((a, b) => a.time - b.time || a.drugName.localeCompare(b.drugName));
-  const asNeeded = d.meds
-    .filter((m) => m.asNeeded)
-    .map((m) => ({
-      medicationId: m.id,
-      drugName: m.drugName,
-      strength: m.strength,
-      dose: m.dose,
-      maxPer24h: m.maxPer24h ?? 0,
-      givenLast24h: Number(d.prnCounts[m.id] ?? 0),
-    }));
-  return { visitId, recipientId: d.recipientId, date: d.date, doses, asNeeded };
-}
 
 const parse = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
