@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { apiAs, expectNoAxeViolations, logIn, osloDate } from './helpers.ts';
+import { apiAs, expectNoAxeViolations, logIn, osloDate, recordBurden } from './helpers.ts';
 
 /** Counts the taps a helper makes; typing is counted apart from taps. */
 function tapCounter() {
@@ -22,13 +21,7 @@ function tapCounter() {
 }
 
 const figures: Record<string, number> = {};
-test.afterAll(() => {
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync(
-    'bench-results/documentation-burden.json',
-    `${JSON.stringify({ ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`,
-  );
-});
+test.afterAll(() => recordBurden(figures));
 
 async function planFor(page: Page, personId: string, me: string, title: string, from: string, to: string) {
   await page.goto(`/people/${personId}`);

@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { addDays, osloToday } from '@tillit/contracts';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
@@ -50,3 +51,19 @@ export async function apiAs(request: APIRequestContext, username: string) {
 
 /** The date (YYYY-MM-DD) in Oslo, `plusDays` from today: the day the app's day lists and plans use. */
 export const osloDate = (plusDays = 0): string => addDays(osloToday(), plusDays);
+
+/**
+ * Writes documentation-burden figures into bench-results/documentation-burden.json, merged into
+ * what the file holds (each spec measures its own figures; none overwrites another's).
+ */
+export function recordBurden(figures: Record<string, number>) {
+  const file = 'bench-results/documentation-burden.json';
+  mkdirSync('bench-results', { recursive: true });
+  let before: Record<string, unknown> = {};
+  try {
+    before = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // No file yet, or not JSON: start afresh.
+  }
+  writeFileSync(file, `${JSON.stringify({ ...before, ...figures, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+}

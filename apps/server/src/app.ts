@@ -20,6 +20,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
+import { medicinesRoutes } from './modules/medicines/medicines.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { trustRoutes } from './modules/trust/trust.routes.ts';
 import { PlanningQueue } from './modules/planning/index.ts';
@@ -97,6 +98,7 @@ export async function buildApp(
   auditRoutes(app, database.db);
   careRoutes(app, database.db);
   decisionsRoutes(app, database.db);
+  medicinesRoutes(app, database.db);
   trustRoutes(app, database.db);
   incidentRoutes(app, database.db);
   handoverRoutes(app, database.db);

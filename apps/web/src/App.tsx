@@ -14,6 +14,7 @@ import { SelfAssessmentPage } from './pages/trust/SelfAssessmentPage.tsx';
 import { VisitPage } from './pages/VisitPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
+import { MedicationsPage } from './pages/medicines/MedicationsPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
@@ -166,6 +167,7 @@ export function App() {
               />
               <Route path="/self-assessment" element={<SelfAssessmentPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
+              <Route path="/people/:id/medicines" element={<MedicationsPage />} />
               <Route path="/teams/:id/people/new" element={<NewPersonPage />} />
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />

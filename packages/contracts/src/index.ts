@@ -16,3 +16,4 @@ export * from './decisions.ts';
 export * from './care.plan.ts';
 export * from './care.visits.ts';
 export * from './care.board.ts';
+export * from './medicines.ts';

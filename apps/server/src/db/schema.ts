@@ -13,3 +13,4 @@ export * from '../modules/trust/dialogue.tables.ts';
 export * from '../modules/reporting/reporting.tables.ts';
 export * from '../modules/incidents/incidents.tables.ts';
 export * from '../modules/handover/handover.tables.ts';
+export * from '../modules/medicines/medicines.tables.ts';

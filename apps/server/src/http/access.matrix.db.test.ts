@@ -253,6 +253,48 @@ const SAMPLES: Record<string, Sample> = {
     body: (s) => ({ ...shiftAt(new Date()), kind: 'condition_change', key: s.ids.conditionChange }),
   },
   'POST /api/planning/my-changes/seen': { body: () => ({ ids: [] }) },
+  'POST /api/recipients/:id/medications': {
+    body: (s) => ({
+      drugName: 'Paracet',
+      form: 'tablet',
+      strength: '500 mg',
+      dose: '2 tabletter',
+      times: ['20:00'],
+      route: 'oral',
+      indication: 'Smerter',
+      prescriber: 'Fastlege Berg',
+      startDate: s.today,
+      dispensing: 'multidose',
+      source: 'gp_letter',
+      reason: 'Ny fra fastlegen',
+    }),
+  },
+  'PATCH /api/medications/:id': {
+    fresh: true,
+    body: () => ({ version: 1, dose: '2 tabletter', source: 'gp_letter', reason: 'Økt dose etter kontroll' }),
+  },
+  'POST /api/recipients/:id/medication-reconciliations': {
+    body: (s) => ({
+      source: 'discharge_summary',
+      decisions: [
+        { medicationId: s.ids.medication, version: 1, keep: true },
+        { medicationId: s.ids.prnMedication, version: 1, keep: true },
+      ],
+    }),
+  },
+  'POST /api/visits/:id/doses': { fresh: true, body: () => ({ allAsPlanned: true }) },
+  'POST /api/doses/:id/second-signature': { fresh: true },
+  'POST /api/doses/:id/effect': { fresh: true, body: () => ({ effect: 'Smertene roet seg' }) },
+  'POST /api/recipients/:id/prn-doses': {
+    body: (s) => ({ medicationId: s.ids.prnMedication, reason: 'Smerter i hofta' }),
+  },
+  'POST /api/recipients/:id/pill-organiser-fills': {
+    fresh: true,
+    body: (s) => ({ periodFrom: s.tomorrow, periodTo: s.tomorrow }),
+  },
+  'POST /api/pill-organiser-fills/:id/check': { fresh: true },
+  'POST /api/admin/high-risk-drugs': { body: () => ({ drugs: [{ atcPrefix: 'A10A', label: 'Insuliner' }] }) },
+  'GET /api/me/doses': { query: (s) => `?date=${s.tomorrow}` },
 };
 
 const REGISTER_ITEM = { title: 'Ukesrapport om timer', kind: 'report', askedBy: 'Etaten', informs: 'Ingen' };

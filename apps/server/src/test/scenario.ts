@@ -204,6 +204,66 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
       decidedBy: world.users.lea.id,
     })
     .returning();
+  // Medicines: Anna and Eva (nurses) hold a medication delegation; Petter takes a daily drug at 08:15
+  // (inside the morning visit) and morphine as needed. Lea gave a dose of it (high-risk, so it waits for a
+  // second signature) and filled his pill organiser, so the serving member can sign and check.
+  await db.insert(t.staffCompetences).values([
+    { staffId: world.staff.anna.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' },
+    { staffId: eva.id, competenceCode: 'legemiddelhandtering', validFrom: '2020-01-01' },
+  ]);
+  const medicine = (over: Record<string, unknown>) => ({
+    form: 'tablet',
+    strength: '50 mg',
+    dose: '1 tablett',
+    route: 'oral',
+    indication: 'Høyt blodtrykk',
+    prescriber: 'Fastlege Berg',
+    startDate: today,
+    dispensing: 'multidose',
+    source: 'gp_letter',
+    reason: 'Ny fra fastlegen',
+    ...over,
+  });
+  const medication = expectStatus(
+    await anna.post(
+      `/api/recipients/${petter}/medications`,
+      medicine({ drugName: 'Metoprolol', times: ['08:15'], atcCode: 'C07AB02' }),
+    ),
+    201,
+    'medication',
+  );
+  const prnMedication = expectStatus(
+    await anna.post(
+      `/api/recipients/${petter}/medications`,
+      medicine({
+        drugName: 'Morfin',
+        strength: '5 mg',
+        indication: 'Smerter',
+        asNeeded: true,
+        maxPer24h: 3,
+        atcCode: 'N02AA01',
+      }),
+    ),
+    201,
+    'as-needed medication',
+  );
+  const [dose] = await db
+    .insert(t.doseAdministrations)
+    .values({
+      medicationId: prnMedication.id,
+      recipientId: petter,
+      date: today,
+      asNeeded: true,
+      status: 'given',
+      note: 'Smerter i ryggen',
+      recordedBy: world.users.lea.id,
+      needsSecond: true,
+    })
+    .returning();
+  const [fill] = await db
+    .insert(t.pillOrganiserFills)
+    .values({ recipientId: petter, periodFrom: today, periodTo: today, filledBy: world.users.lea.id })
+    .returning();
   const [recipientRow] = (await db.execute(sql`SELECT version FROM recipient WHERE id = ${petter}`)).rows as {
     version: number;
   }[];
@@ -239,6 +299,10 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
       conditionChange: change.id,
       serviceDecision: decision.id,
       incident: incident.id as string,
+      medication: medication.id as string,
+      prnMedication: prnMedication.id as string,
+      dose: dose.id,
+      pillOrganiserFill: fill.id,
       planRun: run.id as string,
       planLock: lock.id as string,
       rotaEntry: rota.id as string,

@@ -8,6 +8,7 @@ import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 import { BoardIncidents } from './incidents/BoardIncidents.tsx';
+import { BoardDoses } from './medicines/BoardDoses.tsx';
 
 /** Any column's card: what every card has, and what some columns add (contracts: care.board.ts). */
 type Card = Board['newPeople'][number] & Partial<Board['conditionChanges'][number] & Board['unstaffedVisits'][number]>;
@@ -135,6 +136,7 @@ export function BoardPage() {
         ))}
       </div>
       {id && <BoardIncidents teamId={id} />}
+      <BoardDoses teamId={id!} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { giveOpenDoses, useDayDoses } from './medicines/DayDoses.ts';
 import { PlanChanges } from './plan/PlanChanges.tsx';
 
 /**
@@ -18,13 +19,15 @@ export function DayPage() {
   const { data, error, reload } = useApi<(DayVisit | WithheldVisit)[]>(`/api/me/day?date=${date}`);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const doses = useDayDoses(date);
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
   const allDone = async (id: string, version: number) => {
     try {
+      await giveOpenDoses(id, doses.byVisit.get(id));
       await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true } satisfies CompleteVisitRequest);
       setSaveError(null);
       setConfirming(null);
-      await reload();
+      await Promise.all([reload(), doses.reload()]);
     } catch (err) {
       setSaveError(err as ApiError);
     }
@@ -67,6 +70,9 @@ export function DayPage() {
                 <span className="person-name">{v.displayName}</span>
                 <span className="muted">{v.addressLine}</span>
                 <span>{(v.measures ?? []).join(', ')}</span>
+                {doses.byVisit.has(v.id) && (
+                  <span className="tag">{t('medicines.doses', { count: doses.byVisit.get(v.id)!.planned })}</span>
+                )}
                 {v.otherHelper && <span className="small">{t('day.also', { name: v.otherHelper })}</span>}
                 {v.openConditionChanges > 0 && <span className="tag warn">{t('day.flag')}</span>}
                 {v.planChanged && <span className="tag warn">{t('day.planChanged')}</span>}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { RecipientPatchRequest, RecordResponse, RecordView } from '@tillit/contracts';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -91,6 +91,9 @@ export function RecordPage() {
         className={serviceStatus ? 'alert alert-ok' : 'visually-hidden'}
       >
         {serviceStatus}
+      </p>
+      <p>
+        <Link to={`/people/${r.id}/medicines`}>{t('medicines.open')}</Link>
       </p>
       <CareSection record={r} serving={serving} />
 

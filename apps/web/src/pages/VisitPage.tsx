@@ -13,6 +13,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
+import { VisitDoses } from './medicines/VisitDoses.tsx';
 import { SurveyLinkQr } from './trust/SurveyLinkQr.tsx';
 import { locale } from '../i18n/index.ts';
 
@@ -100,6 +101,7 @@ export function VisitPage() {
       <CheckedIn visit={data} />
       {data.conditionChanges.length > 0 && <p className="alert alert-warn">{data.conditionChanges.join(' · ')}</p>}
       <VisitCare visit={data} />
+      <VisitDoses visitId={data.id} />
       <button type="button" onClick={() => void handOver()}>
         {t('survey.handOver')}
       </button>

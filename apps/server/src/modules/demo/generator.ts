@@ -56,6 +56,7 @@ type Box = typeof BOX;
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_LOGINS = [
   { username: 'sykepleier', role: 'member', note: 'sykepleier i team Tøyen' },
+  { username: 'sykepleier2', role: 'member', note: 'sykepleier i team Tøyen (andre signatur på legemidler)' },
   { username: 'helsefag', role: 'member', note: 'helsefagarbeider i team Grønland' },
   { username: 'leder', role: 'leader', note: 'enhetsleder for bydelen' },
   { username: 'admin', role: 'admin', note: 'systemansvarlig' },
@@ -216,8 +217,16 @@ function generateStaff(r: Rng, size: DistrictSize, teams: { id: string }[], dist
           validFrom: c.validFrom,
           validUntil: c.validUntil,
         });
-      // The fixed demo log-ins: the first nurse of the first team, the first health worker of the second.
-      const fixed = ti === 0 && si === 0 ? 'sykepleier' : ti === 1 && si === 2 ? 'helsefag' : null;
+      // The fixed demo log-ins: the first two nurses of the first team (a high-risk dose needs two
+      // signatures), the first health worker of the second.
+      const fixed =
+        ti === 0 && si === 0
+          ? 'sykepleier'
+          : ti === 0 && si === 1
+            ? 'sykepleier2'
+            : ti === 1 && si === 2
+              ? 'helsefag'
+              : null;
       users.push({
         id: r.uuid(),
         username: fixed ?? username(s.givenName, s.familyName),
