@@ -15,6 +15,7 @@ export const HANDOVER_KINDS = [
   'visit_cancelled',
   'new_person',
   'note',
+  'dose_not_given',
 ] as const;
 export const handoverKind = z.enum(HANDOVER_KINDS);
 export type HandoverKind = z.infer<typeof handoverKind>;

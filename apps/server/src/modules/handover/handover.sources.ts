@@ -2,6 +2,7 @@ import type { HandoverKind } from '@tillit/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.ts';
 import { validOn } from '../../time/sql.ts';
+import { dosesNotGiven } from '../medicines/index.ts';
 
 /** What a source is asked: one team's shift, as instants and as its Oslo date. */
 export interface SourceWindow {
@@ -91,6 +92,37 @@ const notesForHandover: HandoverSource = (db, w) =>
   );
 
 /**
+ * Doses of the shift that were refused, not given or missed (the medicines module decides which;
+ * it names no person, so the names are read here, for the people the team serves on the date).
+ * A missed dose has no row of its own: its key is the medication's planned moment.
+ */
+const dosesNotGivenInShift: HandoverSource = async (db, w) => {
+  const doses = await dosesNotGiven(db, { teamId: w.teamId, from: w.from, to: w.to });
+  if (doses.length === 0) return [];
+  const ids = [...new Set(doses.map((d) => d.recipientId))];
+  const names = new Map(
+    rowsOf<{ id: string; person: string }>(
+      await db.execute(sql`SELECT r.id, ${person} AS person FROM recipient r
+                            WHERE r.id IN ${served(w)} AND r.id IN (${sql.join(
+                              ids.map((id) => sql`${id}::uuid`),
+                              sql`, `,
+                            )})`),
+    ).map((r) => [r.id, r.person]),
+  );
+  return doses
+    .filter((d) => names.has(d.recipientId))
+    .map((d) => ({
+      kind: 'dose_not_given' as const,
+      key: d.administrationId ?? `${d.recipientId}:${d.drugName}:${d.plannedAt}`,
+      recipientId: d.recipientId,
+      person: names.get(d.recipientId)!,
+      at: d.plannedAt,
+      text: d.reason ? `${d.drugName}: ${d.status} (${d.reason})` : `${d.drugName}: ${d.status}`,
+      by: null,
+    }));
+};
+
+/**
  * Every source of the handover, in one list: a new source (doses not given, from the medicines
  * module) is one more entry here and one more kind in contracts/handover.ts.
  */
@@ -100,4 +132,5 @@ export const HANDOVER_SOURCES: HandoverSource[] = [
   visitsCancelled,
   newPeople,
   notesForHandover,
+  dosesNotGivenInShift,
 ];
