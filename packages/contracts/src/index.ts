@@ -5,3 +5,4 @@ export * from './planning.ts';
 export * from './time.ts';
 export * from './accounts.ts';
 export * from './surveys.ts';
+export * from './organisation.ts';
