@@ -6,3 +6,4 @@ export * from './time.ts';
 export * from './accounts.ts';
 export * from './surveys.ts';
 export * from './organisation.ts';
+export * from './trust.ts';

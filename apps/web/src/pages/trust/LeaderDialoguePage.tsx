@@ -1,4 +1,4 @@
-import { addDays, osloToday } from '@tillit/contracts';
+import { addDays, type Comparison, osloToday } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,40 +9,8 @@ import { formatDay } from '../../components/quarters.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 import { ChartFigure } from './ChartFigure.tsx';
-import {
-  csvHref,
-  formatChange,
-  formatValue,
-  INDICATORS,
-  plotted,
-  type IndicatorId,
-  type Indicators,
-} from './indicators.ts';
+import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId } from './indicators.ts';
 
-interface Change {
-  indicator: IndicatorId;
-  current: number | null;
-  previous: number | null;
-  change: number | null;
-  direction: 'better' | 'worse' | 'same' | 'unknown';
-  notable: boolean;
-}
-interface Comparison {
-  period: { from: string; to: string };
-  previous: { from: string; to: string };
-  quarter: string;
-  teams: {
-    team: { id: string; name: string };
-    current: Indicators;
-    previous: Indicators;
-    changes: Change[];
-    agenda: Change[];
-    survey:
-      | { open: true; closesOn: string; suppressed?: undefined }
-      | { suppressed: true }
-      | { suppressed: false; responses: number; themes: { id: string; count: number }[] };
-  }[];
-}
 const daysAgo = (n: number) => addDays(osloToday(), -n);
 
 /** The leader's comparison of the teams for dialogue meetings: what changed, an agenda per team, themes from the survey. */
