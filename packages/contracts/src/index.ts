@@ -7,3 +7,4 @@ export * from './accounts.ts';
 export * from './surveys.ts';
 export * from './organisation.ts';
 export * from './trust.ts';
+export * from './health.ts';
