@@ -21,11 +21,21 @@ import {
 
 /** Every schema named here lives in packages/contracts (planning.ts): input, and output checked by the serializer. */
 export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, clock: Clock, visitingLinkDays: number) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const team = { config: { access: access.team('teamId') } };
-  const ofRun = { config: { access: access.team('runId', 'planRun') } };
-  const ofVisit = { config: { access: access.team('visitId', 'visit') } };
+  const r = withZod(app);
+  runRoutes(r, db, enqueue);
+  lockRoutes(r, db);
+  rotaRoutes(r, db, enqueue);
+  visitingRoutes(r, db, clock, visitingLinkDays);
+}
 
+const withZod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type Router = ReturnType<typeof withZod>;
+const team = { config: { access: access.team('teamId') } };
+const ofRun = { config: { access: access.team('runId', 'planRun') } };
+const ofVisit = { config: { access: access.team('visitId', 'visit') } };
+
+/** The plan of a period, the optimizer's runs over it, and publishing a proposal. */
+function runRoutes(r: Router, db: Db, enqueue: Enqueue) {
   r.get(
     '/api/planning/teams/:teamId/plan',
     {
@@ -78,7 +88,10 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, c
     { ...ofRun, schema: { params: c.runParams, response: { 200: c.publishResponse } } },
     (req) => publishRun(db, req.actor, req.params.runId),
   );
+}
 
+/** Who may take a visit, and the locks the team sets before running again. */
+function lockRoutes(r: Router, db: Db) {
   r.get(
     '/api/planning/visits/:visitId/candidates',
     { ...ofVisit, schema: { params: c.visitParams, response: { 200: c.candidatesResponse } } },
@@ -102,7 +115,10 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, c
     },
     (req) => unlock(db, req.actor, req.params.id),
   );
+}
 
+/** The team's rota and absences, and a sick call-in (which queues a run for the day). */
+function rotaRoutes(r: Router, db: Db, enqueue: Enqueue) {
   r.get(
     '/api/planning/teams/:teamId/rota',
     { ...team, schema: { params: c.planTeamParams, response: { 200: c.teamRotaResponse } } },
@@ -142,7 +158,10 @@ export function planningRoutes(app: FastifyInstance, db: Db, enqueue: Enqueue, c
     { ...team, schema: { params: c.planTeamParams, body: c.sickBody, response: { 202: c.sickResponse } } },
     async (req, reply) => reply.status(202).send(await reportSick(db, req.actor, req.params.teamId, req.body, enqueue)),
   );
+}
 
+/** «Hvem kommer?» links and their public view, and a helper's changes to the published plan. */
+function visitingRoutes(r: Router, db: Db, clock: Clock, visitingLinkDays: number) {
   r.post(
     '/api/recipients/:id/visiting-link',
     {
