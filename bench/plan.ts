@@ -82,7 +82,7 @@ report(
       `${(f.before.insideWindowShare * 100).toFixed(1)} %`,
       `${(f.after.insideWindowShare * 100).toFixed(1)} %`,
     ),
-    row('travel minutes', f.before.travelMinutes, f.after.travelMinutes),
+    row('travel minutes', f.before.travelMinutes ?? '–', f.after.travelMinutes ?? '–'),
     row('seconds: load+build+figures+save', '', ((tRun - t0) / 1000 - f.solverSeconds).toFixed(2)),
     row('seconds: optimizer', '', f.solverSeconds.toFixed(2)),
     row('seconds: publish', '', ((tEnd - tRun) / 1000).toFixed(2)),

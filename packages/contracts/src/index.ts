@@ -17,3 +17,6 @@ export * from './care.plan.ts';
 export * from './care.visits.ts';
 export * from './care.board.ts';
 export * from './medicines.ts';
+export * from './organisation.ts';
+export * from './trust.ts';
+export * from './health.ts';

@@ -1,9 +1,8 @@
-import { osloToday } from '@tillit/contracts';
+import { type CompetenceType, osloToday, type TeamMember as Member } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import type { CompetenceType, Member } from './TeamPage.tsx';
 
 /** Leaders register a competence (delegation) with its validity for a team member. */
 export function CompetenceForm({

@@ -1,3 +1,4 @@
+import type { CompetenceType, Team, TeamRecipient } from '@tillit/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,40 +9,15 @@ import { useSession } from '../session.tsx';
 import { CompetenceForm } from './CompetenceForm.tsx';
 import { GenerateVisits } from './GenerateVisits.tsx';
 
-export interface Member {
-  staffId: string;
-  name: string;
-  profession: string;
-  competences: { code: string; validUntil: string | null }[];
-}
-interface Team {
-  id: string;
-  name: string;
-  areaName: string;
-  members: Member[];
-  recipientCount: number;
-  canSeeRecipients: boolean;
-}
-interface Person {
-  id: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  addressLine: string;
-  primaryContactName: string | null;
-}
-export interface CompetenceType {
-  code: string;
-  nameNb: string;
-  nameEn: string;
-}
+/** Kept for pages that still import it from here; the shape lives in packages/contracts (organisation.ts). */
+export type { CompetenceType } from '@tillit/contracts';
 
 export function TeamPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const team = useApi<Team>(`/api/teams/${id}`);
-  const people = useApi<Person[]>(team.data?.canSeeRecipients ? `/api/teams/${id}/recipients` : null);
+  const people = useApi<TeamRecipient[]>(team.data?.canSeeRecipients ? `/api/teams/${id}/recipients` : null);
   const types = useApi<CompetenceType[]>('/api/competence-types');
   const [query, setQuery] = useState('');
   useEffect(() => {

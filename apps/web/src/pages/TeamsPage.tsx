@@ -1,17 +1,9 @@
+import type { TeamSummary } from '@tillit/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
-
-interface TeamSummary {
-  id: string;
-  name: string;
-  areaName: string;
-  districtName: string;
-  memberCount: number;
-  recipientCount: number;
-}
 
 export function TeamsPage() {
   const { t } = useTranslation();

@@ -35,10 +35,15 @@ import { VisitRepository } from './visits.repository.ts';
 
 /** Every route's input and output schema is in packages/contracts (care.plan.ts, care.visits.ts, care.board.ts). */
 export function careRoutes(app: FastifyInstance, db: Db) {
+  planRoutes(app, db);
+  visitRoutes(app, db);
+  boardRoutes(app, db);
+}
+
+/** The care record and plan: what matters, goals, measures and their changes, shared decisions. */
+function planRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const care = (req: { actor: Actor }) => new CareRepository(db, req.actor);
-  const visits = (req: { actor: Actor }) => new VisitRepository(db, req.actor);
-  const board = (req: { actor: Actor }) => new BoardRepository(db, req.actor);
   const record = (use: 'read' | 'write') => access.record('id', use);
 
   r.get(
@@ -98,7 +103,12 @@ export function careRoutes(app: FastifyInstance, db: Db) {
     },
     (req) => care(req).changeMeasure(req.params.id, req.body),
   );
+}
 
+/** Visits: generation, «Min dag», the visit, assignment, check-in and completion. */
+function visitRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const visits = (req: { actor: Actor }) => new VisitRepository(db, req.actor);
   r.post(
     '/api/teams/:id/visits/generate',
     {
@@ -144,7 +154,12 @@ export function careRoutes(app: FastifyInstance, db: Db) {
     },
     (req) => visits(req).complete(req.params.id, req.body),
   );
+}
 
+/** The team board and its change-in-condition cards. */
+function boardRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const board = (req: { actor: Actor }) => new BoardRepository(db, req.actor);
   r.get(
     '/api/teams/:id/board',
     { schema: { params: idParams, response: { 200: boardResponse } }, config: { access: access.team('id') } },

@@ -1,4 +1,6 @@
+import { liveResponse, notReadyResponse, readyResponse } from '@tillit/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
@@ -46,10 +48,15 @@ export function healthRoutes(app: FastifyInstance, database: Database) {
   const ready = async (_request: unknown, reply: FastifyReply) => {
     if (closing) return reply.status(503).send({ status: 'shutting_down' });
     if (!(await databaseAnswers())) return reply.status(503).send({ status: 'database_unavailable' });
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   };
 
-  app.get('/api/health/live', { config: { access: access.public(PROBES) } }, async () => ({ status: 'ok' }));
-  app.get('/api/health/ready', { config: { access: access.public(PROBES) } }, ready);
-  app.get('/api/health', { config: { access: access.public(PROBES) } }, ready);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const probe = { config: { access: access.public(PROBES) } };
+  const readiness = { ...probe, schema: { response: { 200: readyResponse, 503: notReadyResponse } } };
+  r.get('/api/health/live', { ...probe, schema: { response: { 200: liveResponse } } }, async () => ({
+    status: 'ok' as const,
+  }));
+  r.get('/api/health/ready', readiness, ready);
+  r.get('/api/health', readiness, ready);
 }

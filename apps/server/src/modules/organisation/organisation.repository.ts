@@ -7,7 +7,7 @@ import { validOn } from '../../time/sql.ts';
 import { auditWriterFor } from '../audit/index.ts';
 import { refusal } from '../access/index.ts';
 import { competenceTypes, staff, staffCompetences, teams } from './organisation.tables.ts';
-import type { CompetenceInput } from './organisation.schema.ts';
+import type { CompetenceInput, TeamMember, TeamRecipient } from '@tillit/contracts';
 
 /** Teams, staff and competences as the acting user may see them. */
 export class OrganisationRepository {
@@ -73,7 +73,9 @@ export class OrganisationRepository {
       name: team.name,
       areaName: team.areaName,
       area: team.area,
-      members: rowsOf<Record<string, unknown>>(members).map((m) => ({
+      members: rowsOf<Omit<TeamMember, 'competences'> & { competences: TeamMember['competences'] | string }>(
+        members,
+      ).map((m) => ({
         ...m,
         competences: typeof m.competences === 'string' ? JSON.parse(m.competences) : m.competences,
       })),
@@ -100,7 +102,7 @@ export class OrganisationRepository {
         LEFT JOIN staff s ON s.id = r.primary_contact_staff_id
        WHERE rt.team_id = ${teamId} AND ${validOn('rt', this.actor.today)}
        ORDER BY r.family_name, r.given_name`);
-    const people = rowsOf<{ id: string }>(res);
+    const people = rowsOf<TeamRecipient>(res);
     await auditWriterFor(this.db).append({
       at: new Date(),
       actorUserId: this.actor.userId,

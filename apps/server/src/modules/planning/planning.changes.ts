@@ -19,7 +19,7 @@ export async function myChanges(db: Db, actor: Actor) {
     recipientId: string;
     teams: unknown;
     emergency: unknown;
-    kind: string;
+    kind: 'added' | 'removed' | 'retimed';
     date: string;
     plannedStart: number | null;
     windowStart: number;

@@ -4,7 +4,7 @@
  * this period, unassigned visits with the reason, locks, and figures before and after.
  * Lists people by name, so the view is written to the audit log like the team board.
  */
-import { osloNow } from '@tillit/contracts';
+import { osloNow, type RunInfo } from '@tillit/contracts';
 import type { Solution } from '@tillit/optimizer';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
@@ -71,8 +71,8 @@ export async function planView(
       id: run.id,
       kind: run.kind,
       status: run.status,
-      progress: run.progress,
-      errorCode: run.errorCode,
+      progress: run.progress as RunInfo['progress'],
+      errorCode: run.errorCode as RunInfo['errorCode'],
       timeLimitSeconds: run.timeLimitSeconds,
       createdAt: run.createdAt,
       finishedAt: run.finishedAt,
@@ -100,7 +100,8 @@ export async function planView(
         helperSet: setOf(recipientId),
       }))
       .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
-    locks: data.locks,
+    // Read from plan_lock, so each has its id (the optimizer's type leaves it optional).
+    locks: data.locks as (LoadedPlanning['locks'][number] & { id: string })[],
   };
 }
 

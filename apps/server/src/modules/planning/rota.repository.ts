@@ -51,7 +51,9 @@ export async function teamRota(db: Db, actor: Actor, teamId: string) {
   return {
     staff: rowsOf<{ id: string; name: string; profession: string }>(staffRes),
     entries: rotaRows(rotaRes),
-    absences: rowsOf<{ id: string; staffId: string; fromDate: string; toDate: string; reason: string }>(absRes),
+    absences: rowsOf<{ id: string; staffId: string; fromDate: string; toDate: string; reason: NewAbsence['reason'] }>(
+      absRes,
+    ),
   };
 }
 

@@ -1,5 +1,3 @@
-import type { TeamIndicators } from './indicators.repository.ts';
-
 /**
  * What changed between two periods, for a team's dialogue meeting. A change is flagged as
  * notable by plain rules a team can check by hand (NOTABLE below): a big enough step, on
@@ -7,16 +5,8 @@ import type { TeamIndicators } from './indicators.repository.ts';
  * first («what has changed for you, what do you need?»), then better ones («what did you
  * do that works?»).
  */
-export type IndicatorId =
-  | 'punctuality'
-  | 'notCheckedIn'
-  | 'unstaffedOrCancelled'
-  | 'flagToPlanHours'
-  | 'planFidelity'
-  | 'decisionsDelivered'
-  | 'distinctMedian'
-  | 'cocMean'
-  | 'primaryContactShare';
+import type { IndicatorChange as Change, IndicatorId } from '@tillit/contracts';
+import type { TeamIndicators } from './indicators.repository.ts';
 
 interface Rule {
   /** Higher values are better. */
@@ -60,16 +50,6 @@ export function figures(i: TeamIndicators): Record<IndicatorId, { value: number 
     cocMean: { value: c.cocMean, basis: c.people },
     primaryContactShare: { value: c.primaryContactShare, basis: c.helperVisits },
   };
-}
-
-export interface Change {
-  indicator: IndicatorId;
-  current: number | null;
-  previous: number | null;
-  /** current − previous, or null when either is missing. */
-  change: number | null;
-  direction: 'better' | 'worse' | 'same' | 'unknown';
-  notable: boolean;
 }
 
 /** Compares two periods' figures indicator by indicator. */

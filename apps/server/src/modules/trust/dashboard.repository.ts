@@ -88,7 +88,7 @@ export async function comparison(db: Db, actor: Actor, from: string, to: string)
         changes,
         agenda: agenda(changes),
         survey:
-          'open' in s
+          s.open === true
             ? { open: true as const, closesOn: s.closesOn }
             : s.suppressed
               ? { suppressed: true as const }

@@ -26,7 +26,7 @@ export const leaderSelfAssessments = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** Stable id from MISCONCEPTIONS (selfassessment.items.ts). */
+    /** Stable id from MISCONCEPTIONS (packages/contracts/src/selfassessment.items.ts). */
     misconception: text('misconception').notNull(),
     /** 1 = this thought does not shape how I lead … 5 = it shapes it a lot; null = not rated yet. */
     rating: smallint('rating'),

@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { teams } from '../organisation/organisation.readmodel.ts';
 import { teamNotes } from './dialogue.tables.ts';
-import type { NoteInput, NotePatch } from './dialogue.schema.ts';
+import type { NoteInput, NotePatch } from '@tillit/contracts';
 import { refusal } from '../access/index.ts';
 
 /**

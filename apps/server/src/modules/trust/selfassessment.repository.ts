@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden } from '../../http/errors.ts';
 import { leaderSelfAssessments } from './dialogue.tables.ts';
-import { MISCONCEPTIONS } from './selfassessment.items.ts';
+import { MISCONCEPTIONS } from '@tillit/contracts';
 import { refusal } from '../access/index.ts';
 
 export interface SelfAnswer {

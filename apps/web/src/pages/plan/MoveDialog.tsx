@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
-import type { Candidates, NotOffered, PlanVisit } from './types.ts';
+import type { Candidates, NotOffered, PlanVisit } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
 /**

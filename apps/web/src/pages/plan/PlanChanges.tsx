@@ -1,3 +1,4 @@
+import type { PlanChange } from '@tillit/contracts';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { api, type ApiError } from '../../api.ts';
@@ -6,20 +7,10 @@ import { hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 
-interface Change {
-  id: string;
-  kind: 'added' | 'removed' | 'retimed';
-  date: string;
-  plannedStart: number | null;
-  windowStart: number;
-  /** Null when the helper may no longer see the person (the server withholds the name). */
-  person: string | null;
-}
-
 /** Changes to my published plan since I last looked: shown at the top of «Min dag» until seen. */
 export function PlanChanges({ onSeen }: { onSeen: () => void }) {
   const { t } = useTranslation();
-  const { data, reload } = useApi<Change[]>('/api/planning/my-changes');
+  const { data, reload } = useApi<PlanChange[]>('/api/planning/my-changes');
   const [error, setError] = useState<ApiError | null>(null);
   if (!data || data.length === 0) return null;
   // Only the changes shown here are marked seen; any that arrive meanwhile show next time.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { locale } from '../../i18n/index.ts';
-import type { Figures, PlanView } from './types.ts';
+import type { PlanFigures as Figures, PlanView } from '@tillit/contracts';
 
 /** Before and after, side by side: the figures the team weighs a proposal by. */
 export function PlanFigures({
@@ -28,7 +28,7 @@ export function PlanFigures({
     [t('plan.fig.distinctP90'), (f) => n(f.distinctHelpers.p90, 1)],
     [t('plan.fig.unassigned'), (f) => n(f.unassigned)],
     [t('plan.fig.insideWindow'), (f) => pct(f.insideWindowShare)],
-    [t('plan.fig.travel'), (f) => `${n(f.travelMinutes / 60, 1)} t`],
+    [t('plan.fig.travel'), (f) => `${n((f.travelMinutes ?? 0) / 60, 1)} t`],
     [t('plan.fig.heaviest'), heaviest],
     [t('plan.fig.lightest'), lightest],
   ];

@@ -10,7 +10,7 @@ import { PlanFigures } from './PlanFigures.tsx';
 import { PlanPeople } from './PlanPeople.tsx';
 import { PlanRoutes } from './PlanRoutes.tsx';
 import { SickForm } from './SickForm.tsx';
-import type { PlanView, RunInfo } from './types.ts';
+import type { PlanView, PublishResult, QueuedRun, RunInfo, RunStatus as RunStatusInfo } from '@tillit/contracts';
 
 const tomorrow = () => addDays(todayIso(), 1);
 
@@ -108,8 +108,6 @@ export function PlanPage() {
     </div>
   );
 }
-
-type RunStatusInfo = Pick<RunInfo, 'status' | 'progress' | 'errorCode' | 'timeLimitSeconds'>;
 
 /**
  * While the optimizer works (`run` given while queued or running), polls the run's status once
@@ -310,8 +308,8 @@ function useRunActions(
     // «Kjør på nytt» repeats the shown proposal's kind and period (a sick-day re-plan stays one).
     const run = await act(() =>
       runId
-        ? api<{ id: string }>('POST', `/api/planning/runs/${runId}/rerun`, { timeLimitSeconds: timeLimit })
-        : api<{ id: string }>('POST', `/api/planning/teams/${teamId}/runs`, {
+        ? api<QueuedRun>('POST', `/api/planning/runs/${runId}/rerun`, { timeLimitSeconds: timeLimit })
+        : api<QueuedRun>('POST', `/api/planning/teams/${teamId}/runs`, {
             from,
             days,
             timeLimitSeconds: timeLimit,
@@ -320,9 +318,7 @@ function useRunActions(
     if (run) showRun(run.id);
   };
   const publish = async () => {
-    const res = await act(() =>
-      api<{ changed: number; notified: number }>('POST', `/api/planning/runs/${runId}/publish`),
-    );
+    const res = await act(() => api<PublishResult>('POST', `/api/planning/runs/${runId}/publish`));
     if (res) {
       setPublished(res);
       await reload();

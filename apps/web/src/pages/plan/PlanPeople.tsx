@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { hhmm } from '../../components/time.ts';
 import { locale } from '../../i18n/index.ts';
-import type { OutsideReason, PlanView, PlanVisit } from './types.ts';
+import type { OutsideReason, PlanView, PlanVisit } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
 const dateLabel = (iso: string) =>

@@ -4,7 +4,7 @@ import { api, type ApiError } from '../../api.ts';
 import { hhmm } from '../../components/time.ts';
 import { locale } from '../../i18n/index.ts';
 import { MoveDialog } from './MoveDialog.tsx';
-import type { PlanView, PlanVisit, UnassignedReason } from './types.ts';
+import type { PlanView, PlanVisit, UnassignedReason } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
 const dayLabel = (iso: string, style: 'short' | 'long' = 'short') =>

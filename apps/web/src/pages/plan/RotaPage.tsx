@@ -1,4 +1,4 @@
-import type { RotaPattern } from '@tillit/contracts';
+import type { TeamRota } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,12 +17,7 @@ import {
   weekdayName,
 } from './RotaForms.tsx';
 
-type Entry = RotaPattern & { id: string };
-interface Rota {
-  staff: { id: string; name: string; profession: string }[];
-  entries: Entry[];
-  absences: { id: string; staffId: string; fromDate: string; toDate: string; reason: string }[];
-}
+type Entry = TeamRota['entries'][number];
 
 /** «Dag man ons 07:30–15:00 · hver 2. uke, uke 1»: one rota entry in words. */
 function useDescribeEntry() {
@@ -37,7 +32,7 @@ function useDescribeEntry() {
 export function RotaPage() {
   const { id: teamId } = useParams();
   const { t } = useTranslation();
-  const { data, error, reload } = useApi<Rota>(`/api/planning/teams/${teamId}/rota`);
+  const { data, error, reload } = useApi<TeamRota>(`/api/planning/teams/${teamId}/rota`);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [entry, setEntry] = useState<EntryDraft>({
     staffId: '',
@@ -110,7 +105,7 @@ export function RotaPage() {
 }
 
 /** Each helper's shifts and absences, with a button to remove each. */
-function RotaTable({ data, remove }: { data: Rota; remove: (url: string) => void }) {
+function RotaTable({ data, remove }: { data: TeamRota; remove: (url: string) => void }) {
   const { t } = useTranslation();
   const describeEntry = useDescribeEntry();
   return (

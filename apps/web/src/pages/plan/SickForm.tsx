@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
-import type { PlanView } from './types.ts';
+import type { PlanView, SickResult } from '@tillit/contracts';
 
 /** «Meld syk»: register the absence and re-plan that day with as few changes as possible. */
 export function SickForm({
@@ -22,7 +22,7 @@ export function SickForm({
   const [date, setDate] = useState(defaultDate);
   const submit = async () => {
     try {
-      const res = await api<{ runId: string }>('POST', `/api/planning/teams/${teamId}/sick`, { staffId, date });
+      const res = await api<SickResult>('POST', `/api/planning/teams/${teamId}/sick`, { staffId, date });
       onError(null);
       onStarted(res.runId);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import type { RecordView } from '@tillit/contracts';
+import type { RecordView, VisitingLink as MadeLink } from '@tillit/contracts';
 import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { locale } from '../../i18n/index.ts';
@@ -20,7 +20,7 @@ export function VisitingLink({ record }: { record: RecordView }) {
   const consent = record.consentShareWithNextOfKin;
   const create = async () => {
     try {
-      const made = await api<{ path: string; expiresAt: string }>(
+      const made = await api<MadeLink>(
         'POST',
         `/api/recipients/${record.id}/visiting-link`,
         reader === 'person' ? { for: 'person' } : { for: 'next_of_kin', nextOfKinId: reader },

@@ -1,3 +1,4 @@
+import type { Visiting } from '@tillit/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -5,11 +6,6 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale, setLanguage } from '../../i18n/index.ts';
-
-interface Visiting {
-  expiresAt: string;
-  visits: { date: string; windowStart: number; windowEnd: number; plannedStart: number | null; helpers: string[] }[];
-}
 
 /**
  * «Hvem kommer?» for the person and next of kin: large print, no menu, no log-in, and no name:

@@ -1,4 +1,5 @@
-import { addDays, osloToday } from '@tillit/contracts';
+import { addDays, type Comparison, type IndicatorChange, osloToday } from '@tillit/contracts';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,40 +10,8 @@ import { formatDay } from '../../components/quarters.ts';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 import { ChartFigure } from './ChartFigure.tsx';
-import {
-  csvHref,
-  formatChange,
-  formatValue,
-  INDICATORS,
-  plotted,
-  type IndicatorId,
-  type Indicators,
-} from './indicators.ts';
+import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId } from './indicators.ts';
 
-interface Change {
-  indicator: IndicatorId;
-  current: number | null;
-  previous: number | null;
-  change: number | null;
-  direction: 'better' | 'worse' | 'same' | 'unknown';
-  notable: boolean;
-}
-interface Comparison {
-  period: { from: string; to: string };
-  previous: { from: string; to: string };
-  quarter: string;
-  teams: {
-    team: { id: string; name: string };
-    current: Indicators;
-    previous: Indicators;
-    changes: Change[];
-    agenda: Change[];
-    survey:
-      | { open: true; closesOn: string; suppressed?: undefined }
-      | { suppressed: true }
-      | { suppressed: false; responses: number; themes: { id: string; count: number }[] };
-  }[];
-}
 const daysAgo = (n: number) => addDays(osloToday(), -n);
 
 /** The leader's comparison of the teams for dialogue meetings: what changed, an agenda per team, themes from the survey. */
@@ -65,28 +34,7 @@ export function LeaderDialoguePage() {
     now: plotted(indicator, r.change.current),
     before: plotted(indicator, r.change.previous),
   }));
-  const csv = data
-    ? csvHref([
-        [
-          t('dialogue.team'),
-          t('trust.indicator'),
-          t('dialogue.thisPeriod'),
-          t('dialogue.previousPeriod'),
-          t('dialogue.change'),
-          t('dialogue.notable'),
-        ],
-        ...data.teams.flatMap((x) =>
-          x.changes.map((c) => [
-            x.team.name,
-            label(c.indicator),
-            formatValue(t, c.indicator, c.current),
-            formatValue(t, c.indicator, c.previous),
-            formatChange(t, c.indicator, c.change),
-            c.notable ? t(`dialogue.dir_${c.direction}`) : '',
-          ]),
-        ),
-      ])
-    : '';
+  const csv = data ? comparisonCsv(t, data, label) : '';
 
   return (
     <div className="stack">
@@ -158,30 +106,7 @@ export function LeaderDialoguePage() {
                 </BarChart>
               </ResponsiveContainer>
             }
-            table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dialogue.team')}</th>
-                    <th scope="col">{t('dialogue.thisPeriod')}</th>
-                    <th scope="col">{t('dialogue.previousPeriod')}</th>
-                    <th scope="col">{t('dialogue.change')}</th>
-                    <th scope="col">{t('dialogue.notable')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.team.id}>
-                      <th scope="row">{r.team.name}</th>
-                      <td className="figure">{formatValue(t, indicator, r.change.current)}</td>
-                      <td className="figure">{formatValue(t, indicator, r.change.previous)}</td>
-                      <td>{formatChange(t, indicator, r.change.change)}</td>
-                      <td>{r.change.notable ? t(`dialogue.dir_${r.change.direction}`) : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={<ComparisonTable rows={rows} indicator={indicator} />}
           />
           <a href={csv} download={`tillit-sammenligning-${data.period.from}-${data.period.to}.csv`}>
             {t('dialogue.csvComparison')}
@@ -197,49 +122,112 @@ export function LeaderDialoguePage() {
           <h2 id="ld-agenda">{t('dialogue.agendaHeading')}</h2>
           <p className="small muted">{t('dialogue.themesRule', { quarter: data.quarter })}</p>
           {data.teams.map((x) => (
-            <article key={x.team.id} className="card stack" aria-labelledby={`ag-${x.team.id}`}>
-              <h3 id={`ag-${x.team.id}`}>{x.team.name}</h3>
-              {x.agenda.length === 0 ? (
-                <p>{t('dialogue.noNotable')}</p>
-              ) : (
-                <ol>
-                  {x.agenda.map((c) => (
-                    <li key={c.indicator}>
-                      <strong>{label(c.indicator)}</strong>: {formatValue(t, c.indicator, c.previous)} →{' '}
-                      {formatValue(t, c.indicator, c.current)} ({t(`dialogue.dir_${c.direction}`)}).{' '}
-                      <span className="muted">{t(`dialogue.prompt_${c.direction}`)}</span>
-                    </li>
-                  ))}
-                </ol>
-              )}
-              <h4>{t('dialogue.themesHeading')}</h4>
-              {'open' in x.survey ? (
-                <p>{t('survey.open_quarter', { date: formatDay(x.survey.closesOn, locale()) })}</p>
-              ) : x.survey.suppressed ? (
-                <p>{t('dialogue.themesSuppressed')}</p>
-              ) : x.survey.themes.length === 0 ? (
-                <p>{t('dialogue.noThemes', { count: x.survey.responses })}</p>
-              ) : (
-                <ul>
-                  {x.survey.themes.map((th) => (
-                    <li key={th.id}>
-                      {t('dialogue.themeCount', {
-                        theme: t(`dialogue.theme_${th.id}`),
-                        count: th.count,
-                        total: (x.survey as { responses: number }).responses,
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p className="small">
-                <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link>{' '}
-                · <Link to={`/teams/${x.team.id}/staffing`}>{t('staffing.linkFor', { team: x.team.name })}</Link>
-              </p>
-            </article>
+            <TeamAgenda key={x.team.id} x={x} label={label} />
           ))}
         </section>
       )}
     </div>
+  );
+}
+
+type Row = Comparison['teams'][number] & { change: IndicatorChange };
+
+/** The comparison as a CSV download: every team, every indicator. */
+function comparisonCsv(t: TFunction, data: Comparison, label: (id: IndicatorId) => string) {
+  return csvHref([
+    [
+      t('dialogue.team'),
+      t('trust.indicator'),
+      t('dialogue.thisPeriod'),
+      t('dialogue.previousPeriod'),
+      t('dialogue.change'),
+      t('dialogue.notable'),
+    ],
+    ...data.teams.flatMap((x) =>
+      x.changes.map((c) => [
+        x.team.name,
+        label(c.indicator),
+        formatValue(t, c.indicator, c.current),
+        formatValue(t, c.indicator, c.previous),
+        formatChange(t, c.indicator, c.change),
+        c.notable ? t(`dialogue.dir_${c.direction}`) : '',
+      ]),
+    ),
+  ]);
+}
+
+/** The chosen indicator per team, this period and the one before: the chart's table. */
+function ComparisonTable({ rows, indicator }: { rows: Row[]; indicator: IndicatorId }) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('dialogue.team')}</th>
+          <th scope="col">{t('dialogue.thisPeriod')}</th>
+          <th scope="col">{t('dialogue.previousPeriod')}</th>
+          <th scope="col">{t('dialogue.change')}</th>
+          <th scope="col">{t('dialogue.notable')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.team.id}>
+            <th scope="row">{r.team.name}</th>
+            <td className="figure">{formatValue(t, indicator, r.change.current)}</td>
+            <td className="figure">{formatValue(t, indicator, r.change.previous)}</td>
+            <td>{formatChange(t, indicator, r.change.change)}</td>
+            <td>{r.change.notable ? t(`dialogue.dir_${r.change.direction}`) : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One team's agenda: its notable changes, worse first, and the themes of the survey's open answers. */
+function TeamAgenda({ x, label }: { x: Comparison['teams'][number]; label: (id: IndicatorId) => string }) {
+  const { t } = useTranslation();
+  return (
+    <article className="card stack" aria-labelledby={`ag-${x.team.id}`}>
+      <h3 id={`ag-${x.team.id}`}>{x.team.name}</h3>
+      {x.agenda.length === 0 ? (
+        <p>{t('dialogue.noNotable')}</p>
+      ) : (
+        <ol>
+          {x.agenda.map((c) => (
+            <li key={c.indicator}>
+              <strong>{label(c.indicator)}</strong>: {formatValue(t, c.indicator, c.previous)} →{' '}
+              {formatValue(t, c.indicator, c.current)} ({t(`dialogue.dir_${c.direction}`)}).{' '}
+              <span className="muted">{t(`dialogue.prompt_${c.direction}`)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h4>{t('dialogue.themesHeading')}</h4>
+      {'open' in x.survey ? (
+        <p>{t('survey.open_quarter', { date: formatDay(x.survey.closesOn, locale()) })}</p>
+      ) : x.survey.suppressed ? (
+        <p>{t('dialogue.themesSuppressed')}</p>
+      ) : x.survey.themes.length === 0 ? (
+        <p>{t('dialogue.noThemes', { count: x.survey.responses })}</p>
+      ) : (
+        <ul>
+          {x.survey.themes.map((th) => (
+            <li key={th.id}>
+              {t('dialogue.themeCount', {
+                theme: t(`dialogue.theme_${th.id}`),
+                count: th.count,
+                total: (x.survey as { responses: number }).responses,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small">
+        <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link> ·{' '}
+        <Link to={`/teams/${x.team.id}/staffing`}>{t('staffing.linkFor', { team: x.team.name })}</Link>
+      </p>
+    </article>
   );
 }

@@ -1,3 +1,4 @@
+import type { SelfAssessment } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,15 +6,6 @@ import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useApi } from '../../components/useApi.ts';
 
-interface Text {
-  title: string;
-  explanation: string;
-  prompts: string[];
-}
-interface SelfAssessment {
-  items: { id: string; nb: Text; en: Text }[];
-  answers: Record<string, { rating: number | null; note: string | null; updatedAt: string | null }>;
-}
 type Draft = Record<string, { rating: number | null; note: string }>;
 
 /** A leader's own look at the five misconceptions about trust; saved for the leader alone. */

@@ -1,3 +1,4 @@
+import type { Dashboard, ItemText } from '@tillit/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,23 +9,8 @@ import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
-import { csvHref, formatValue, INDICATORS, plotted, indicatorValue, type Indicators } from './indicators.ts';
+import { csvHref, formatValue, INDICATORS, plotted, indicatorValue } from './indicators.ts';
 import { TeamNotes } from './TeamNotes.tsx';
-
-type QuarterResult =
-  | { quarter: string; open: true; closesOn: string; suppressed?: undefined }
-  | { quarter: string; suppressed: true; minimum: number }
-  | {
-      quarter: string;
-      suppressed: false;
-      responses: number;
-      items: { id: string; mean: number | null; answered: number }[];
-    };
-interface Dashboard {
-  team: { id: string; name: string };
-  months: (Indicators & { month: string })[];
-  quarters: QuarterResult[];
-}
 
 /** The three shares drawn in the chart; the table below has every indicator. */
 const CHARTED = ['punctuality', 'planFidelity', 'primaryContactShare'] as const;
@@ -37,7 +23,7 @@ export function TeamDashboardPage() {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const { data, error } = useApi<Dashboard>(`/api/teams/${id}/dashboard?months=6`);
-  const items = useApi<{ id: string; nb: string; en: string }[]>('/api/survey-items');
+  const items = useApi<ItemText[]>('/api/survey-items');
   useEffect(() => {
     document.title = `${t('dialogue.teamTitle')} – Tillit`;
   }, [t]);

@@ -1,3 +1,4 @@
+import type { TeamNote } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
@@ -6,22 +7,13 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 
-interface Note {
-  id: string;
-  kind: 'note' | 'action';
-  text: string;
-  ownerRole: string;
-  dueDate: string | null;
-  done: boolean;
-  version: number;
-}
 const OWNERS = ['team', 'coordinator', 'nurse', 'health_worker', 'therapist', 'case_handler', 'leader'] as const;
 
 /** The team's own notes and actions: what it noticed in its figures and what it will do, owned by a role, not a person. */
 export function TeamNotes({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
   const url = `/api/teams/${teamId}/notes`;
-  const { data, error, reload, setData } = useApi<Note[]>(url);
+  const { data, error, reload, setData } = useApi<TeamNote[]>(url);
   const [kind, setKind] = useState<'note' | 'action'>('action');
   const [text, setText] = useState('');
   const [ownerRole, setOwnerRole] = useState<(typeof OWNERS)[number]>('team');
@@ -44,7 +36,7 @@ export function TeamNotes({ teamId }: { teamId: string }) {
       setSaveError(err as ApiError);
     }
   };
-  const toggle = async (n: Note) => {
+  const toggle = async (n: TeamNote) => {
     // Shown at once; the list is fetched again after the save (or the error shown).
     setData((list) => list?.map((x) => (x.id === n.id ? { ...x, done: !n.done } : x)) ?? null);
     try {

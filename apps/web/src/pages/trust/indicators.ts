@@ -1,43 +1,10 @@
 import type { TFunction } from 'i18next';
 import { locale } from '../../i18n/index.ts';
 
-/** The server's team indicators (trust/indicators.repository.ts). */
-type Ratio = { value: number | null; numerator: number; denominator: number };
-export interface Indicators {
-  team: { id: string; name: string };
-  period: { from: string; to: string };
-  ability: {
-    punctuality: Ratio;
-    /** Done visits documented without a check-in: not in punctuality, shown on their own. */
-    notCheckedIn: Ratio;
-    unstaffedOrCancelled: Ratio;
-    flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
-  };
-  integrity: {
-    planFidelity: Ratio;
-    decisionsDelivered: Ratio;
-    continuity: {
-      people: number;
-      distinctMean: number | null;
-      distinctMedian: number | null;
-      distinctP90: number | null;
-      cocMean: number | null;
-      primaryContactShare: number | null;
-      helperVisits: number;
-    };
-  };
-}
+/** The server's team indicators: the shapes live in packages/contracts (trust.ts). */
+import type { IndicatorId, Indicators } from '@tillit/contracts';
 
-export type IndicatorId =
-  | 'punctuality'
-  | 'notCheckedIn'
-  | 'unstaffedOrCancelled'
-  | 'flagToPlanHours'
-  | 'planFidelity'
-  | 'decisionsDelivered'
-  | 'distinctMedian'
-  | 'cocMean'
-  | 'primaryContactShare';
+export type { IndicatorId, Indicators };
 
 /** Each indicator: its label and definition keys (the «Våre tall» texts), its unit and how to read it. */
 export const INDICATORS: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notePatchBody } from './dialogue.schema.ts';
+import { notePatchBody } from './trust.ts';
 
 describe('a team note change', () => {
   it('refuses a version beyond the integer column, naming version (found by the fuzzer: it was a 500)', () => {
