@@ -65,11 +65,12 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   await expect(page.getByRole('alert')).toContainText('Telefon');
 
   // The same record in English.
-  await page.getByRole('button', { name: 'Bytt språk til engelsk' }).click();
+  // The visible label is the accessible name (WCAG 2.5.3): speech users say what they see.
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Who in the team does what' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Change language to Norwegian' }).click();
+  await page.getByRole('button', { name: 'Norsk', exact: true }).click();
 });
 
 test('another team is refused, and can break the glass with a reason', async ({ page, request }) => {
