@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatDateTime } from '../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
-import { locale } from '../i18n/index.ts';
 
 interface Emergency {
   id: string;
@@ -36,7 +36,6 @@ export function AuditPage() {
   const log = useApi<AuditRow[]>(`/api/audit?limit=100${applied ? `&recipientId=${encodeURIComponent(applied)}` : ''}`);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const fmt = (iso: string) => new Date(iso).toLocaleString(locale());
   useEffect(() => {
     document.title = `${t('audit.title')} – Tillit`;
   }, [t]);
@@ -62,7 +61,8 @@ export function AuditPage() {
           {emergencies.data?.map((e) => (
             <li key={e.id} className="emergency">
               <p>
-                <strong>{e.userName}</strong> · {fmt(e.grantedAt)} · {t('audit.person')}: <code>{e.recipientId}</code>
+                <strong>{e.userName}</strong> · {formatDateTime(e.grantedAt)} · {t('audit.person')}:{' '}
+                <code>{e.recipientId}</code>
               </p>
               <p>
                 {t('audit.reason')}: «{e.reason}»
@@ -115,7 +115,7 @@ export function AuditPage() {
               {log.data?.map((row) => (
                 <tr key={row.seq}>
                   <td>{row.seq}</td>
-                  <td>{fmt(row.at)}</td>
+                  <td>{formatDateTime(row.at)}</td>
                   <td>{row.actorName}</td>
                   <td>{row.action}</td>
                   <td>{t(`audit.basis_${row.basis}`)}</td>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { closedQuarters, formatDay } from '../components/quarters.ts';
+import { closedQuarters } from '../components/quarters.ts';
+import { formatDate } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
@@ -29,7 +30,7 @@ export function BarometerPage() {
       <label htmlFor="bm-quarter">{t('survey.quarter')}</label>
       <input id="bm-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" />
       <ErrorMessage error={error} labels={{ quarter: t('survey.quarter') }} />
-      {data?.open && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn ?? '', locale()) })}</p>}
+      {data?.open && <p>{t('survey.open_quarter', { date: formatDate(data.closesOn ?? '') })}</p>}
       {data &&
         !data.open &&
         (['barrier', 'experience'] as const).map((kind) => (

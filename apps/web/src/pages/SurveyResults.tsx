@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { closedQuarters, formatDay } from '../components/quarters.ts';
+import { closedQuarters } from '../components/quarters.ts';
+import { formatDate } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
@@ -29,7 +30,7 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
         ))}
       </select>
       <ErrorMessage error={error} />
-      {data && 'open' in data && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn, locale()) })}</p>}
+      {data && 'open' in data && <p>{t('survey.open_quarter', { date: formatDate(data.closesOn) })}</p>}
       {data && 'suppressed' in data && data.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
       {data && 'suppressed' in data && !data.suppressed && (
         <>

@@ -1,14 +1,12 @@
-import { TIME_ZONE } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { hhmm } from '../components/time.ts';
+import { formatDate, formatTime, hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
 import { SurveyLinkQr } from './trust/SurveyLinkQr.tsx';
-import { locale } from '../i18n/index.ts';
 
 interface Visit {
   id: string;
@@ -81,7 +79,7 @@ export function VisitPage() {
         {data.recipient.givenName} {data.recipient.familyName}
       </h1>
       <p>
-        {data.date} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
+        {formatDate(data.date)} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
         {data.helpers && data.helpers.length > 1 ? ` · ${t('visit.helpers')}: ${data.helpers.join(', ')}` : ''}
       </p>
       {data.status === 'planned' && (
@@ -164,11 +162,7 @@ function CheckedIn({ visit: data }: { visit: Visit }) {
       {data.checkedInAt ? (
         <p className="muted">
           {t('visit.checkedIn', {
-            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), {
-              hour: '2-digit',
-              minute: '2-digit',
-              timeZone: TIME_ZONE,
-            }),
+            time: formatTime(data.checkedInAt),
           })}
         </p>
       ) : (

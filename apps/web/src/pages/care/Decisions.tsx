@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { todayIso } from '../../components/time.ts';
+import { formatDate, todayIso } from '../../components/time.ts';
 
 export interface ServiceDecision {
   id: string;
@@ -68,9 +68,9 @@ export function Decisions({
             {t('decisions.summary', {
               service: t(`decisions.${d.serviceType}`),
               hours: String(d.hoursPerWeek).replace('.', ','),
-              from: d.validFrom,
+              from: formatDate(d.validFrom),
             })}
-            {d.validUntil ? `–${d.validUntil}` : ''} ·{' '}
+            {d.validUntil ? `–${formatDate(d.validUntil)}` : ''} ·{' '}
             <span className={d.status === 'active' ? 'tag' : 'tag warn'}>{t(`decisions.status_${d.status}`)}</span> ·{' '}
             {d.decidedBy} ·{' '}
             <a href={`/api/service-decisions/${d.id}/letter.pdf`} target="_blank" rel="noreferrer">

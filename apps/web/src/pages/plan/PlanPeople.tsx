@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { hhmm } from '../../components/time.ts';
-import { locale } from '../../i18n/index.ts';
+import { formatDay, hhmm } from '../../components/time.ts';
 import type { OutsideReason, PlanView, PlanVisit } from './types.ts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
-
-const dateLabel = (iso: string) =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'short', day: 'numeric', month: 'numeric' });
 
 /**
  * Per person: how many different helpers come this period, and who — the fewer, the better.
@@ -68,7 +64,7 @@ export function PlanPeople({ view }: { view: PlanView }) {
                           <ul>
                             {left.map((v) => (
                               <li key={v.id}>
-                                {dateLabel(v.date)} {v.start !== null ? hhmm(v.start) : ''}{' '}
+                                {formatDay(v.date, 'short')} {v.start !== null ? hhmm(v.start) : ''}{' '}
                                 {v.helpers.map((h) => name.get(h) ?? '?').join(' + ')}: {reasonText(v, v.outsideSet!)}
                               </li>
                             ))}

@@ -1,19 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
-import { hhmm } from '../../components/time.ts';
-import { locale } from '../../i18n/index.ts';
+import { formatDay, hhmm } from '../../components/time.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import type { PlanView, PlanVisit, UnassignedReason } from './types.ts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
-
-const dayLabel = (iso: string, style: 'short' | 'long' = 'short') =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString(
-    locale(),
-    style === 'short'
-      ? { weekday: 'short', day: 'numeric', month: 'numeric' }
-      : { weekday: 'long', day: 'numeric', month: 'long' },
-  );
 
 /** One day at a time: each helper's route in order, with lock and move; then the visits nobody got, and why. */
 export function PlanRoutes({
@@ -68,11 +59,11 @@ export function PlanRoutes({
       <div className="day-tabs" role="group" aria-label={t('plan.chooseDay')}>
         {view.dates.map((d, i) => (
           <button key={d} type="button" aria-pressed={d === date} onClick={() => setDayIndex(i)}>
-            {dayLabel(d)}
+            {formatDay(d, 'short')}
           </button>
         ))}
       </div>
-      <h3>{dayLabel(date, 'long')}</h3>
+      <h3>{formatDay(date)}</h3>
       {view.staff.map((s) => {
         const di = view.dates.indexOf(date);
         // A split shift has two parts; the break between them is not working time.

@@ -5,9 +5,8 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
-import { formatDay } from '../../components/quarters.ts';
+import { formatDate } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import {
   csvHref,
@@ -214,7 +213,7 @@ export function LeaderDialoguePage() {
               )}
               <h4>{t('dialogue.themesHeading')}</h4>
               {'open' in x.survey ? (
-                <p>{t('survey.open_quarter', { date: formatDay(x.survey.closesOn, locale()) })}</p>
+                <p>{t('survey.open_quarter', { date: formatDate(x.survey.closesOn) })}</p>
               ) : x.survey.suppressed ? (
                 <p>{t('dialogue.themesSuppressed')}</p>
               ) : x.survey.themes.length === 0 ? (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatMonth } from '../../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -41,10 +42,7 @@ export function TeamDashboardPage() {
   useEffect(() => {
     document.title = `${t('dialogue.teamTitle')} – Tillit`;
   }, [t]);
-  const monthName = (m: string) =>
-    new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${m}-01T00:00:00Z`),
-    );
+  const monthName = (m: string) => formatMonth(`${m}-01`);
   const ownTeam = me.role === 'member' && me.teamIds.includes(id!);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
 
