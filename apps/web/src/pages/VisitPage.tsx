@@ -22,6 +22,8 @@ interface Visit {
   helpers: string[] | null;
   measures: { id: string; title: string; how: string; outcome: string | null; reason: string | null }[];
   whatMatters: string[];
+  /** What was measured at this visit. */
+  observations: { kind: string; value: number; value2: number | null; unit: string }[];
   conditionChanges: string[];
 }
 type Outcome = 'done' | 'not_done' | 'changed';
@@ -177,14 +179,19 @@ function VisitCare({ visit: data }: { visit: Visit }) {
   const { t } = useTranslation();
   return (
     <>
-      <details className="card">
-        <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
-        <ul>
-          {data.whatMatters.map((w, i) => (
-            <li key={i}>«{w}»</li>
-          ))}
-        </ul>
-      </details>
+      {/* Open, first: the person's own words are what the visit is for (not a box to unfold). */}
+      <section aria-labelledby="what-matters-heading" className="card own-words-card">
+        <h2 id="what-matters-heading">{t('ownWords.visitHeading', { name: data.recipient.givenName })}</h2>
+        {data.whatMatters.length === 0 ? (
+          <p className="muted">{t('ownWords.none', { name: data.recipient.givenName })}</p>
+        ) : (
+          <ul>
+            {data.whatMatters.map((w, i) => (
+              <li key={i}>«{w}»</li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="measures-heading" className="card">
         <h2 id="measures-heading">{t('visit.measures')}</h2>
         <ul className="plain">
@@ -202,7 +209,38 @@ function VisitCare({ visit: data }: { visit: Visit }) {
           ))}
         </ul>
       </section>
+      <Documented visit={data} />
     </>
+  );
+}
+
+/** UCUM codes as people write them: mm[Hg] → mmHg, Cel → °C, {score} → nothing. */
+const shownUnit = (ucum: string) => (ucum === 'Cel' ? '°C' : ucum.replace(/\{[^}]*\}/g, '').replace(/[[\]]/g, ''));
+
+/** What was written and measured at this visit, so the next helper reads it where it happened. */
+function Documented({ visit: data }: { visit: Visit }) {
+  const { t } = useTranslation();
+  if (data.status !== 'done' && !data.note && data.observations.length === 0) return null;
+  return (
+    <section aria-labelledby="documented-heading" className="card">
+      <h2 id="documented-heading">{t('ownWords.documented')}</h2>
+      {!data.note && data.observations.length === 0 && <p className="muted">{t('ownWords.noneDocumented')}</p>}
+      {data.note && (
+        <p>
+          <strong>{t('ownWords.note')}:</strong> «{data.note}»
+        </p>
+      )}
+      {data.observations.length > 0 && (
+        <ul className="plain">
+          {data.observations.map((o, i) => (
+            <li key={i}>
+              {t(`visit.kind_${o.kind}`)}: {o.value}
+              {o.value2 !== null ? `/${o.value2}` : ''} {shownUnit(o.unit)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

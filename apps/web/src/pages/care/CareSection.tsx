@@ -8,6 +8,7 @@ import type { RecordView } from '@tillit/contracts';
 import { Decisions, type ServiceDecision } from './Decisions.tsx';
 import { MeasureChange } from './MeasureChange.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
+import { PastSharedDecisions, type SharedDecision } from './PastSharedDecisions.tsx';
 
 export interface Care {
   whatMatters: { id: string; statement: string; present: string | null; recordedAt: string; recordedBy: string }[];
@@ -38,6 +39,7 @@ export interface Care {
     helper: string | null;
   }[];
   serviceDecisions: ServiceDecision[];
+  sharedDecisions: SharedDecision[];
   observations: { kind: string; value: number; value2: number | null; unit: string; recordedAt: string }[];
 }
 
@@ -212,6 +214,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
           }}
         />
       </section>
+      <PastSharedDecisions name={record.givenName} decisions={data.sharedDecisions} />
       <Decisions
         recipientId={record.id}
         decisions={data.serviceDecisions}
