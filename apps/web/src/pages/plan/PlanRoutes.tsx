@@ -6,6 +6,8 @@ import { MoveDialog } from './MoveDialog.tsx';
 import type { PlanView, PlanVisit, UnassignedReason } from './types.ts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
+const ROUTES_OPEN = 'tillit.plan.routesOpen';
+
 /** One day at a time: each helper's route in order, with lock and move; then the visits nobody got, and why. */
 export function PlanRoutes({
   view,
@@ -20,8 +22,15 @@ export function PlanRoutes({
   const competence = useCompetenceNames();
   const [dayIndex, setDayIndex] = useState(0);
   const [moving, setMoving] = useState<PlanVisit | null>(null);
-  // Routes start folded on a phone (one line per helper) and open on a wide screen.
-  const [allOpen, setAllOpen] = useState(() => window.matchMedia('(min-width: 64rem)').matches);
+  // Routes start folded on a phone (one line per helper) and open on a wide screen; the choice
+  // is kept while the tab lives, so a new proposal does not fold them again.
+  const [allOpen, setAllOpenState] = useState(
+    () => (sessionStorage.getItem(ROUTES_OPEN) ?? String(window.matchMedia('(min-width: 64rem)').matches)) === 'true',
+  );
+  const setAllOpen = (open: boolean) => {
+    sessionStorage.setItem(ROUTES_OPEN, String(open));
+    setAllOpenState(open);
+  };
   const date = view.dates[Math.min(dayIndex, view.dates.length - 1)];
   const name = new Map(view.staff.map((s) => [s.id, s.name]));
   const dayVisits = view.visits.filter((v) => v.date === date);
