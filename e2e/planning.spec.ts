@@ -19,9 +19,10 @@ async function openRoutes(page: Page) {
 async function publishPlan(page: Page) {
   await page.getByRole('button', { name: 'Publiser planen' }).click();
   const confirm = page.getByRole('dialog', { name: /besøk har ingen hjelper/ });
-  await expect(confirm.or(page.getByRole('status').filter({ hasText: 'Publisert:' }))).toBeVisible();
+  const done = page.getByRole('status').filter({ hasText: 'Publisert:' });
+  await expect(confirm.or(done)).toBeVisible({ timeout: 30_000 });
   if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Publiser likevel' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
+  await expect(done).toBeVisible({ timeout: 30_000 });
 }
 
 async function waitForProposal(page: Page) {
@@ -221,7 +222,7 @@ test('on a phone: Ukeplan is one day with folded routes and «Meld syk» early; 
   }
 
   await openPlan(page);
-  await page.getByLabel('Fra', { exact: true }).fill(day);
+  await page.getByLabel('Fra dato', { exact: true }).fill(day);
   await page.getByLabel('Periode', { exact: true }).selectOption({ label: 'Én uke' });
   await page.getByLabel('Tenketid', { exact: true }).selectOption({ label: '5 sekunder' });
   await page.getByRole('button', { name: 'Lag forslag' }).click();

@@ -120,6 +120,18 @@ test('the administrator follows up emergency access and checks the log chain', a
 
   await page.getByRole('button', { name: 'Kontroller kjeden' }).click();
   await expect(page.getByRole('status')).toContainText('Loggen er hel');
+
+  // The log in plain words, searched by the person's name (no UUID to find first).
+  const log = page.getByRole('region', { name: 'Tilgangslogg' }).getByRole('table');
+  await expect(log.getByText('Åpnet journalen').first()).toBeVisible();
+  await expect(log.getByText(/^(record|care|visits?|planning|team)\./)).toHaveCount(0);
+  const name = `${person.givenName} ${person.familyName}`;
+  await page.getByLabel('Person (navn eller fødselsnummer)').fill(name);
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(log.getByRole('cell', { name: 'Fikk nødtilgang («bryte glasset»)' })).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: 'Fikk nødtilgang' }).first()).toContainText(name);
+  await expect(log.getByRole('cell', { name: 'Søkte etter en person i tilgangsloggen' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a leader sees team figures, not names, and registers a competence', async ({ page, request }) => {

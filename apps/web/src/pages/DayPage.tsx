@@ -93,7 +93,7 @@ export function DayPage() {
                 {/* The person's own words before the tasks: what matters to them frames the visit. */}
                 {v.whatMatters && (
                   <span className="own-words">
-                    {t('ownWords.dayLine', { name: v.displayName.split(' ')[0], words: v.whatMatters })}
+                    {t('own-words.dayLine', { name: v.displayName.split(' ')[0], words: v.whatMatters })}
                   </span>
                 )}
                 <span className="muted">{v.addressLine}</span>

@@ -181,9 +181,9 @@ function VisitCare({ visit: data }: { visit: Visit }) {
     <>
       {/* Open, first: the person's own words are what the visit is for (not a box to unfold). */}
       <section aria-labelledby="what-matters-heading" className="card own-words-card">
-        <h2 id="what-matters-heading">{t('ownWords.visitHeading', { name: data.recipient.givenName })}</h2>
+        <h2 id="what-matters-heading">{t('own-words.visitHeading', { name: data.recipient.givenName })}</h2>
         {data.whatMatters.length === 0 ? (
-          <p className="muted">{t('ownWords.none', { name: data.recipient.givenName })}</p>
+          <p className="muted">{t('own-words.none', { name: data.recipient.givenName })}</p>
         ) : (
           <ul>
             {data.whatMatters.map((w, i) => (
@@ -223,11 +223,11 @@ function Documented({ visit: data }: { visit: Visit }) {
   if (data.status !== 'done' && !data.note && data.observations.length === 0) return null;
   return (
     <section aria-labelledby="documented-heading" className="card">
-      <h2 id="documented-heading">{t('ownWords.documented')}</h2>
-      {!data.note && data.observations.length === 0 && <p className="muted">{t('ownWords.noneDocumented')}</p>}
+      <h2 id="documented-heading">{t('own-words.documented')}</h2>
+      {!data.note && data.observations.length === 0 && <p className="muted">{t('own-words.noneDocumented')}</p>}
       {data.note && (
         <p>
-          <strong>{t('ownWords.note')}:</strong> «{data.note}»
+          <strong>{t('own-words.note')}:</strong> «{data.note}»
         </p>
       )}
       {data.observations.length > 0 && (

@@ -7,3 +7,4 @@
 export { RecordRepository } from './recipients.repository.ts';
 export { emergencyBody, recipientParams } from './recipients.schema.ts';
 export { nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';
+export { type FoundPerson, findPeople } from './recipients.lookup.ts';

@@ -18,16 +18,16 @@ export function PastSharedDecisions({ name, decisions }: { name: string; decisio
   const { t } = useTranslation();
   return (
     <section aria-labelledby="past-decisions-heading" className="card">
-      <h2 id="past-decisions-heading">{t('ownWords.pastDecisions', { name })}</h2>
+      <h2 id="past-decisions-heading">{t('own-words.pastDecisions', { name })}</h2>
       {decisions.length === 0 ? (
-        <p className="muted">{t('ownWords.noDecisions')}</p>
+        <p className="muted">{t('own-words.noDecisions')}</p>
       ) : (
         <ul className="plain stack-tight">
           {decisions.map((d) => (
             <li key={d.id}>
-              <strong>{t('ownWords.decision', { date: formatDate(d.decidedAt), question: d.question })}</strong>
+              <strong>{t('own-words.decision', { date: formatDate(d.decidedAt), question: d.question })}</strong>
               <br />
-              {t('ownWords.chosen')}: «{d.chosen}» · {t('ownWords.why')}: {d.why}
+              {t('own-words.chosen')}: «{d.chosen}» · {t('own-words.why')}: {d.why}
             </li>
           ))}
         </ul>

@@ -69,7 +69,7 @@ export function PlanRoutes({
       {/* One day at a time, picked in one field: fourteen day buttons were fourteen tab stops on a phone. */}
       <div className="inline-form">
         <div>
-          <label htmlFor="plan-day">{t('planView.day')}</label>
+          <label htmlFor="plan-day">{t('plan-view.day')}</label>
           <select id="plan-day" value={date} onChange={(e) => setDayIndex(view.dates.indexOf(e.target.value))}>
             {view.dates.map((d) => (
               <option key={d} value={d}>
@@ -79,7 +79,7 @@ export function PlanRoutes({
           </select>
         </div>
         <button type="button" onClick={() => setAllOpen(!allOpen)} aria-pressed={allOpen}>
-          {allOpen ? t('planView.closeAll') : t('planView.openAll')}
+          {allOpen ? t('plan-view.closeAll') : t('plan-view.openAll')}
         </button>
       </div>
       <h3>{formatDay(date)}</h3>
@@ -103,7 +103,7 @@ export function PlanRoutes({
                       ? parts.map((p) => `${hhmm(p.start)}–${hhmm(p.end)}`).join(', ')
                       : t('plan.noShift')}
                   {' · '}
-                  {t('planView.visitCount', { count: stops.length })}
+                  {t('plan-view.visitCount', { count: stops.length })}
                 </span>
               </summary>
               <button type="button" aria-pressed={dayLocks.has(s.id)} onClick={() => void toggleDay(s.id)}>

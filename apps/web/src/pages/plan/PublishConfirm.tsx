@@ -37,24 +37,24 @@ export function PublishConfirm({
       onClose={onClose}
       className="card"
     >
-      <h2 id="unstaffed-title">{t('planView.unstaffedTitle', { count: visits.length })}</h2>
-      <p id="unstaffed-help">{t('planView.unstaffedHelp')}</p>
+      <h2 id="unstaffed-title">{t('plan-view.unstaffedTitle', { count: visits.length })}</h2>
+      <p id="unstaffed-help">{t('plan-view.unstaffedHelp')}</p>
       <ul className="plain stack-tight unstaffed-list">
         {visits.map((v) => (
           <li key={v.id}>
-            {t('planView.unstaffedVisit', {
+            {t('plan-view.unstaffedVisit', {
               day: formatDay(v.date, 'short'),
               from: hhmm(v.windowStart),
               to: hhmm(v.windowEnd),
               person: v.person,
             })}
-            {v.helpers.length === 1 && ` (${t('planView.secondMissing')})`}
+            {v.helpers.length === 1 && ` (${t('plan-view.secondMissing')})`}
           </li>
         ))}
       </ul>
       <div className="row">
         <button type="button" onClick={() => dialog.current?.close()}>
-          {t('planView.goBack')}
+          {t('plan-view.goBack')}
         </button>
         <button
           type="button"
@@ -64,7 +64,7 @@ export function PublishConfirm({
             onPublish();
           }}
         >
-          {t('planView.publishAnyway')}
+          {t('plan-view.publishAnyway')}
         </button>
       </div>
     </dialog>

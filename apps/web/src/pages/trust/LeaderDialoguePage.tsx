@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
+import { quarterLabel } from '../../components/QuarterSelect.tsx';
 import { formatDate } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
@@ -194,7 +195,7 @@ export function LeaderDialoguePage() {
       {data && (
         <section aria-labelledby="ld-agenda" className="stack">
           <h2 id="ld-agenda">{t('dialogue.agendaHeading')}</h2>
-          <p className="small muted">{t('dialogue.themesRule', { quarter: data.quarter })}</p>
+          <p className="small muted">{t('dialogue.themesRule', { quarter: quarterLabel(t, data.quarter) })}</p>
           {data.teams.map((x) => (
             <article key={x.team.id} className="card stack" aria-labelledby={`ag-${x.team.id}`}>
               <h3 id={`ag-${x.team.id}`}>{x.team.name}</h3>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { quarterLabel } from '../../components/QuarterSelect.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
@@ -156,7 +157,7 @@ export function TeamDashboardPage() {
                   <th scope="col">{t('trust.indicator')}</th>
                   {data.quarters.map((q) => (
                     <th scope="col" key={q.quarter}>
-                      {q.quarter}
+                      {quarterLabel(t, q.quarter)}
                     </th>
                   ))}
                 </tr>
