@@ -12,6 +12,7 @@ async function openPlan(page: Page) {
 /** Routes fold on a phone: open them all to reach the visits' buttons. */
 async function openRoutes(page: Page) {
   const open = page.getByRole('button', { name: 'Vis alle rutene' });
+  await expect(open.or(page.getByRole('button', { name: 'Skjul alle rutene' }))).toBeVisible();
   if (await open.isVisible()) await open.click();
 }
 
@@ -37,6 +38,8 @@ test("a two-week proposal shows each person's helper set and why a visit left it
   await page.getByRole('button', { name: 'Lag forslag' }).click();
   await waitForProposal(page);
   const people = page.getByRole('region', { name: 'Hvem kommer til hvem' });
+  // Folded on a phone: one tap shows the table.
+  await people.getByText(/^Vis tabellen/).click();
   await expect(people.getByRole('columnheader', { name: 'Hjelpersett' })).toBeVisible();
   await expect(people.getByRole('columnheader', { name: 'Besøk utenfor settet' })).toBeVisible();
   // every person with visits has a set, its first helper marked as the main one
@@ -257,10 +260,17 @@ test('on a phone: Ukeplan is one day with folded routes and «Meld syk» early; 
   await confirm.getByRole('button', { name: 'Publiser likevel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
 
-  // «Min dag» on that day: the changes are one line with their count, the first visit is on the first screen.
+  // «Min dag» on the first day of the plan that gives her visits: the changes are one line with
+  // their count, and the first visit is on the first screen.
+  let mine = '';
+  for (let i = 0; i < 7 && !mine; i++) {
+    const d = osloDate(3 + i);
+    if ((await nurse.get(`/api/me/day?date=${d}`)).length > 0) mine = d;
+  }
+  expect(mine).not.toBe('');
   await page.getByRole('link', { name: 'Min dag', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
-  await page.getByLabel('Dato').fill(day);
+  await page.getByLabel('Dato').fill(mine);
   const first = page.locator('.visit-list > li').first();
   await expect(first).toBeVisible();
   const changes = page.locator('details.plan-changes');

@@ -7,6 +7,8 @@ import type { PlanView, PlanVisit, UnassignedReason } from './types.ts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
 const ROUTES_OPEN = 'tillit.plan.routesOpen';
+/** A day with many visits nobody got lists the first ones; the rest are one tap away. */
+const FIRST_UNASSIGNED = 10;
 
 /** One day at a time: each helper's route in order, with lock and move; then the visits nobody got, and why. */
 export function PlanRoutes({
@@ -22,6 +24,7 @@ export function PlanRoutes({
   const competence = useCompetenceNames();
   const [dayIndex, setDayIndex] = useState(0);
   const [moving, setMoving] = useState<PlanVisit | null>(null);
+  const [allUnassigned, setAllUnassigned] = useState(false);
   // Routes start folded on a phone (one line per helper) and open on a wide screen; the choice
   // is kept while the tab lives, so a new proposal does not fold them again.
   const [allOpen, setAllOpenState] = useState(
@@ -172,7 +175,7 @@ export function PlanRoutes({
           <p className="muted">{t('plan.noneUnassigned')}</p>
         ) : (
           <ul className="plain stack-tight">
-            {unassigned.map((v) => (
+            {(allUnassigned ? unassigned : unassigned.slice(0, FIRST_UNASSIGNED)).map((v) => (
               <li key={v.id}>
                 <strong>{v.person}</strong> {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {v.measures.join(', ')} —{' '}
                 <span>{reasonText(reasons.get(v.id))}</span>{' '}
@@ -186,6 +189,11 @@ export function PlanRoutes({
               </li>
             ))}
           </ul>
+        )}
+        {!allUnassigned && unassigned.length > FIRST_UNASSIGNED && (
+          <button type="button" onClick={() => setAllUnassigned(true)}>
+            {t('plan-view.showAllUnassigned', { count: unassigned.length })}
+          </button>
         )}
       </section>
       {moving && (
