@@ -107,7 +107,10 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   // The person (or next of kin) sees who is coming when, through the link the team makes.
   const person = visitLabel.replace(/ \d\d:\d\d$/, '');
   await page.getByRole('link', { name: 'Ukeplan', exact: true }).click();
-  await page.getByRole('region', { name: 'Hvem kommer til hvem' }).getByText(/^Vis tabellen/).click();
+  await page
+    .getByRole('region', { name: 'Hvem kommer til hvem' })
+    .getByText(/^Vis tabellen/)
+    .click();
   await page.getByRole('link', { name: person }).first().click();
   await expect(page.getByLabel('Hvem er lenken til?')).toHaveValue('person');
   await page.getByRole('button', { name: 'Lag lenke' }).click();
