@@ -9,6 +9,23 @@ async function openPlan(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Ukeplan' })).toBeVisible();
 }
 
+/** Routes fold on a phone: open them all to reach the visits' buttons. */
+async function openRoutes(page: Page) {
+  const open = page.getByRole('button', { name: 'Vis alle rutene' });
+  await expect(open.or(page.getByRole('button', { name: 'Skjul alle rutene' }))).toBeVisible();
+  if (await open.isVisible()) await open.click();
+}
+
+/** «Publiser planen», confirming when the proposal leaves visits without a helper. */
+async function publishPlan(page: Page) {
+  await page.getByRole('button', { name: 'Publiser planen' }).click();
+  const confirm = page.getByRole('dialog', { name: /besøk har ingen hjelper/ });
+  const done = page.getByRole('status').filter({ hasText: 'Publisert:' });
+  await expect(confirm.or(done)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Publiser likevel' }).click();
+  await expect(done).toBeVisible({ timeout: 30_000 });
+}
+
 async function waitForProposal(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Forslaget er klart' })).toBeVisible({ timeout: 90_000 });
 }
@@ -21,6 +38,8 @@ test("a two-week proposal shows each person's helper set and why a visit left it
   await page.getByRole('button', { name: 'Lag forslag' }).click();
   await waitForProposal(page);
   const people = page.getByRole('region', { name: 'Hvem kommer til hvem' });
+  // Folded on a phone: one tap shows the table.
+  await people.getByText(/^Vis tabellen/).click();
   await expect(people.getByRole('columnheader', { name: 'Hjelpersett' })).toBeVisible();
   await expect(people.getByRole('columnheader', { name: 'Besøk utenfor settet' })).toBeVisible();
   // every person with visits has a set, its first helper marked as the main one
@@ -58,6 +77,7 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   await expect(page.getByRole('columnheader', { name: 'Forslag' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Ulike hjelpere per person (median)' })).toBeVisible();
 
+  await openRoutes(page);
   // Lock the first visit of the first route, as proposed. The route is held by its helper's
   // name: a locator filtered on «Lås» buttons would move on to the next route once its only
   // visit is locked.
@@ -82,12 +102,15 @@ test('the team makes a proposal, locks a visit, runs again, publishes, and the d
   await waitForProposal(page);
   await expect(firstRoute.getByRole('button', { name: `Lås opp: ${visitLabel}` })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Publiser planen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
+  await publishPlan(page);
 
   // The person (or next of kin) sees who is coming when, through the link the team makes.
   const person = visitLabel.replace(/ \d\d:\d\d$/, '');
   await page.getByRole('link', { name: 'Ukeplan', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Hvem kommer til hvem' })
+    .getByText(/^Vis tabellen/)
+    .click();
   await page.getByRole('link', { name: person }).first().click();
   await expect(page.getByLabel('Hvem er lenken til?')).toHaveValue('person');
   await page.getByRole('button', { name: 'Lag lenke' }).click();
@@ -138,8 +161,7 @@ test('a helper reports sick: that day is re-planned and her visits go to others'
   // The sick helper has no route that day; the figures cover that day only.
   await expect(page.getByRole('article', { name, exact: true }).locator('li.stop')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Publiser planen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
+  await publishPlan(page);
   await page.getByRole('link', { name: 'Turnus og fravær' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Syk');
   await expectNoAxeViolations(page);
@@ -148,6 +170,7 @@ test('a helper reports sick: that day is re-planned and her visits go to others'
 test('the page explains why a helper is not offered a visit that needs a competence', async ({ page }) => {
   test.setTimeout(120_000);
   await openPlan(page);
+  await openRoutes(page);
   const medicine = page.locator('li.stop', { hasText: 'Medisiner morgen' }).first();
   await medicine.getByRole('button', { name: /^Flytt: / }).click();
   const dialog = page.getByRole('dialog');
@@ -180,5 +203,93 @@ test('the team enters a night shift that ends the next morning in its rota', asy
   await expectNoAxeViolations(page);
   await form.getByRole('button', { name: 'Lagre' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Natt man. 22:00–07:00 (neste dag)');
+  await expectNoAxeViolations(page);
+});
+
+test('on a phone: Ukeplan is one day with folded routes and «Meld syk» early; unstaffed visits are shown before publishing; «Min dag» then starts with the first visit', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  // One day on which only the nurse works: the rest of the team is away, so visits are left without a helper.
+  const day = osloDate(3);
+  const nurse = await apiAs(request, 'sykepleier');
+  const me = await nurse.get('/api/auth/me');
+  const teamId = nurse.teamIds[0];
+  const rota = await nurse.get(`/api/planning/teams/${teamId}/rota`);
+  for (const s of rota.staff as { id: string }[]) {
+    if (s.id === me.staffId) continue;
+    const res = await nurse.post(`/api/planning/teams/${teamId}/absences`, {
+      staffId: s.id,
+      fromDate: day,
+      toDate: day,
+      reason: 'course',
+    });
+    expect(res.status()).toBe(201);
+  }
+
+  await openPlan(page);
+  await page.getByLabel('Fra dato', { exact: true }).fill(day);
+  await page.getByLabel('Periode', { exact: true }).selectOption({ label: 'Én uke' });
+  await page.getByLabel('Tenketid', { exact: true }).selectOption({ label: '5 sekunder' });
+  await page.getByRole('button', { name: 'Lag forslag' }).click();
+  await waitForProposal(page);
+
+  // One day at a time, routes folded: the page is a few screens, not twenty-five.
+  await expect(page.getByLabel('Dag', { exact: true })).toBeVisible();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(844 * 8);
+  // «Meld syk» is reached after a few tab stops, not hundreds.
+  const stops = await page.evaluate(() => {
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')];
+    const visible = focusable.filter((e) => !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0);
+    return visible.findIndex((e) => e.id === 'sick-helper');
+  });
+  expect(stops).toBeGreaterThan(0);
+  expect(stops).toBeLessThan(25);
+  await expectNoAxeViolations(page);
+
+  // Publishing asks first, naming how many visits nobody gets and which.
+  await page.getByRole('button', { name: 'Publiser planen' }).click();
+  const confirm = page.getByRole('dialog', { name: /besøk har ingen hjelper/ });
+  await expect(confirm).toBeVisible();
+  const listed = await confirm.getByRole('listitem').count();
+  expect(listed).toBeGreaterThan(0);
+  await expect(confirm.getByRole('heading')).toHaveText(`${listed} besøk har ingen hjelper`);
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Gå tilbake' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Publiser planen' }).click();
+  await confirm.getByRole('button', { name: 'Publiser likevel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Publisert:' })).toBeVisible();
+
+  // «Min dag» on the first day of the plan that gives her visits: the changes are one line with
+  // their count, and the first visit is on the first screen.
+  let mine = '';
+  for (let i = 0; i < 7 && !mine; i++) {
+    const d = osloDate(3 + i);
+    if ((await nurse.get(`/api/me/day?date=${d}`)).length > 0) mine = d;
+  }
+  expect(mine).not.toBe('');
+  await page.getByRole('link', { name: 'Min dag', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
+  await page.getByLabel('Dato').fill(mine);
+  const first = page.locator('.visit-list > li').first();
+  await expect(first).toBeVisible();
+  const changes = page.locator('details.plan-changes');
+  await expect(changes).toHaveCount(1);
+  await expect(changes.getByRole('listitem').first()).toBeHidden();
+  const box = await first.boundingBox();
+  expect(box!.y).toBeLessThan(844);
+  await expectNoAxeViolations(page);
+  // One tap opens the list; each change is listed once.
+  await changes.locator('summary').click();
+  const lines = await changes.getByRole('listitem').allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  expect(new Set(lines).size).toBe(lines.length);
+  await expect(changes.getByRole('heading', { level: 2 })).toHaveText(
+    lines.length === 1 ? '1 endring i planen din' : `${lines.length} endringer i planen din`,
+  );
   await expectNoAxeViolations(page);
 });

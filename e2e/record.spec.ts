@@ -65,11 +65,12 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   await expect(page.getByRole('alert')).toContainText('Telefon');
 
   // The same record in English.
-  await page.getByRole('button', { name: 'Bytt språk til engelsk' }).click();
+  // The visible label is the accessible name (WCAG 2.5.3): speech users say what they see.
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Who in the team does what' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Change language to Norwegian' }).click();
+  await page.getByRole('button', { name: 'Norsk', exact: true }).click();
 });
 
 test('another team is refused, and can break the glass with a reason', async ({ page, request }) => {
@@ -119,6 +120,18 @@ test('the administrator follows up emergency access and checks the log chain', a
 
   await page.getByRole('button', { name: 'Kontroller kjeden' }).click();
   await expect(page.getByRole('status')).toContainText('Loggen er hel');
+
+  // The log in plain words, searched by the person's name (no UUID to find first).
+  const log = page.getByRole('region', { name: 'Tilgangslogg' }).getByRole('table');
+  await expect(log.getByText('Åpnet journalen').first()).toBeVisible();
+  await expect(log.getByText(/^(record|care|visits?|planning|team)\./)).toHaveCount(0);
+  const name = `${person.givenName} ${person.familyName}`;
+  await page.getByLabel('Person (navn eller fødselsnummer)').fill(name);
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(log.getByRole('cell', { name: 'Fikk nødtilgang («bryte glasset»)' }).first()).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: 'Fikk nødtilgang' }).first()).toContainText(name);
+  await expect(log.getByRole('cell', { name: 'Søkte etter en person i tilgangsloggen' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a leader sees team figures, not names, and registers a competence', async ({ page, request }) => {

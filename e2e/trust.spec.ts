@@ -89,7 +89,10 @@ test('staff answer the pulse anonymously; the leader sees the barometer with sma
   await expect(row).toContainText('under 5 svar');
   await expectNoAxeViolations(page);
   // The running quarter shows nothing until it is over.
-  await page.getByLabel('Kvartal').fill(quarterOf(osloToday()));
+  // The quarter is picked, never typed (no "2026Q4" to get right).
+  const quarter = page.getByRole('combobox', { name: 'Kvartal' });
+  await quarter.selectOption(quarterOf(osloToday()));
+  await expect(quarter.locator('option:checked')).toHaveText(/^[1-4]\. kvartal \d{4} \(pågår\)$/);
   await expect(page.getByText('Kvartalet er ikke over ennå.', { exact: false })).toBeVisible();
   await expect(page.getByRole('row', { name: /Team Grønland/ })).toHaveCount(0);
 });

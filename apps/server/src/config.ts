@@ -31,6 +31,11 @@ export interface Config {
   planningWorker: boolean;
   /** Worker threads the optimizer uses for one plan run. */
   planningThreads: number;
+  /**
+   * The demo district with its published password was loaded on this start (`serve` sets it);
+   * only then does the log-in page show the demo log-ins.
+   */
+  demoLogins: boolean;
   /** The one clock every calendar decision reads (time/clock.ts); tests set their own. */
   clock: Clock;
 }
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'warn',
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
     planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),
+    demoLogins: false,
     clock: systemClock,
   };
 }

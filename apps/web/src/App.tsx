@@ -124,7 +124,6 @@ export function App() {
             type="button"
             className="link-button"
             onClick={toggleLanguage}
-            aria-label={t('nav.languageLabel')}
             lang={i18n.language === 'nb' ? 'en' : 'nb'}
           >
             {t('nav.language')}

@@ -25,3 +25,10 @@ export type Me = z.infer<typeof meResponse>;
 
 /** POST /api/auth/logout */
 export const logoutResponse = z.object({ ok: z.literal(true) });
+
+/** GET /api/auth/config: what the log-in page may say before anyone is logged in. */
+export const authConfigResponse = z.object({
+  /** The server runs with the demo district and its published password (never on a real installation). */
+  demoLogins: z.boolean(),
+});
+export type AuthConfig = z.infer<typeof authConfigResponse>;

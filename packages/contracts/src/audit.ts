@@ -10,6 +10,8 @@ export const auditBasis = z.enum(['care_relation', 'emergency', 'team_level', 'a
 /** GET /api/audit: filtered by person, actor or action, newest first, paged by `before` (a seq). */
 export const auditQuery = z.object({
   recipientId: z.uuid().optional(),
+  /** A name or national identity number, resolved to the people it names (the search is itself logged). */
+  person: z.string().trim().min(2).max(100).optional(),
   actorUserId: z.uuid().optional(),
   action: z.string().max(100).optional(),
   before: z.coerce.number().int().positive().optional(),
@@ -31,6 +33,8 @@ export const auditRow = z.object({
   emergencyAccessId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   hash: z.string(),
+  /** On a search by person: the person the row names. */
+  person: z.object({ name: z.string(), birthDate: z.string() }).optional(),
 });
 export type AuditRow = z.infer<typeof auditRow>;
 export const auditListResponse = z.array(auditRow);

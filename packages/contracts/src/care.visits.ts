@@ -161,6 +161,10 @@ export const visitResponse = z.object({
     }),
   ),
   whatMatters: z.array(z.string()),
+  /** What was measured at this visit. */
+  observations: z.array(
+    z.object({ kind: z.string(), value: z.number(), value2: z.number().nullable(), unit: z.string() }),
+  ),
   conditionChanges: z.array(z.string()),
 });
 export type Visit = z.infer<typeof visitResponse>;

@@ -99,7 +99,7 @@ export async function run(args: string[]): Promise<number> {
   const database = await openConfigured(config);
   log(`database: ${database.description}`);
   const { demo } = await prepareOnStart(database, config, choice, { log, out: (s) => console.log(s) });
-  const app = await buildApp(database, config);
+  const app = await buildApp(database, { ...config, demoLogins: demo });
   const shutdown = async () => {
     await app.close();
     await database.close();

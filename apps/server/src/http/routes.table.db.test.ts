@@ -17,6 +17,7 @@ const PUBLIC = [
   'GET /api/health/ready',
   'GET /api/health',
   'POST /api/auth/login',
+  'GET /api/auth/config',
   'GET /api/surveys/:token',
   'POST /api/surveys/:token',
   'GET /api/visiting/:token',

@@ -17,7 +17,8 @@ export function setLanguage(lng: 'nb' | 'en') {
   localStorage.setItem('tillit.lang', lng);
   document.documentElement.lang = lng;
 }
-document.documentElement.lang = i18n.language;
+// Unit tests of formatting (time.ts) load this outside a browser.
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export default i18n;
 

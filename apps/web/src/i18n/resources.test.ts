@@ -14,4 +14,8 @@ describe('texts', () => {
     expect(withDomains({ app: {} }, 'nb', files)).toEqual({ app: {}, doses: { title: 'Doser' } });
     expect(() => withDomains({ doses: {} }, 'en', files)).toThrow(/doses/);
   });
+
+  it('refuses a domain file it would not read (its texts would show as keys)', () => {
+    expect(() => withDomains({}, 'nb', { './domains/planView.nb.json': { day: 'Dag' } })).toThrow(/planView/);
+  });
 });

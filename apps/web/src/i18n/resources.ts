@@ -15,7 +15,9 @@ export function withDomains(base: Texts, language: 'nb' | 'en', files: Record<st
   const merged: Texts = { ...base };
   for (const [path, texts] of Object.entries(files)) {
     const match = /\/([a-z0-9-]+)\.(nb|en)\.json$/.exec(path);
-    if (!match || match[2] !== language) continue;
+    // A file named otherwise (e.g. camelCase) would be skipped without a word and its texts shown as keys.
+    if (!match) throw new Error(`i18n: domain file ${path} must be named <domain>.<nb|en>.json in lower case`);
+    if (match[2] !== language) continue;
     if (match[1] in merged) throw new Error(`i18n: domain file ${path} would replace the key «${match[1]}»`);
     merged[match[1]] = texts;
   }

@@ -5,12 +5,13 @@ import type {
   FollowUpInput,
 } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate, formatDateTime } from '../components/time.ts';
+import { actionText } from './auditActions.ts';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { useApi } from '../components/useApi.ts';
-import { locale } from '../i18n/index.ts';
 
 /** Administrators: emergency accesses to follow up, and the access log with its chain check. */
 export function AuditPage() {
@@ -18,10 +19,10 @@ export function AuditPage() {
   const [filter, setFilter] = useState('');
   const [applied, setApplied] = useState('');
   const emergencies = useApi<Emergency[]>('/api/emergency-accesses?open=true');
-  const log = useApi<AuditRow[]>(`/api/audit?limit=100${applied ? `&recipientId=${encodeURIComponent(applied)}` : ''}`);
+  // A name or national identity number: the server finds the person and logs the search.
+  const log = useApi<AuditRow[]>(`/api/audit?limit=100${applied ? `&person=${encodeURIComponent(applied)}` : ''}`);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const fmt = (iso: string) => new Date(iso).toLocaleString(locale());
   useEffect(() => {
     document.title = `${t('audit.title')} – Tillit`;
   }, [t]);
@@ -47,7 +48,8 @@ export function AuditPage() {
           {emergencies.data?.map((e) => (
             <li key={e.id} className="emergency">
               <p>
-                <strong>{e.userName}</strong> · {fmt(e.grantedAt)} · {t('audit.person')}: <code>{e.recipientId}</code>
+                <strong>{e.userName}</strong> · {formatDateTime(e.grantedAt)} · {t('audit.person')}:{' '}
+                <code>{e.recipientId}</code>
               </p>
               <p>
                 {t('audit.reason')}: «{e.reason}»
@@ -79,11 +81,23 @@ export function AuditPage() {
             setApplied(filter.trim());
           }}
         >
-          <label htmlFor="audit-filter">{t('audit.filter')}</label>
-          <input id="audit-filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
-          <button type="submit">{t('audit.show')}</button>
+          <div>
+            <label htmlFor="audit-filter">{t('audit-log.search')}</label>
+            <input
+              id="audit-filter"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              aria-describedby="audit-filter-help"
+              autoComplete="off"
+            />
+            <p id="audit-filter-help" className="small muted">
+              {t('audit-log.searchHelp')}
+            </p>
+          </div>
+          <button type="submit">{t('audit-log.searchShow')}</button>
         </form>
-        <ErrorMessage error={log.error} labels={{ recipientId: t('audit.person') }} />
+        <ErrorMessage error={log.error} labels={{ person: t('audit-log.search') }} />
+        {applied && log.data?.length === 0 && <p role="status">{t('audit-log.noneFound')}</p>}
         <TableWrap label={t('audit.title')}>
           <table>
             <thead>
@@ -100,14 +114,18 @@ export function AuditPage() {
               {log.data?.map((row) => (
                 <tr key={row.seq}>
                   <td>{row.seq}</td>
-                  <td>{fmt(row.at)}</td>
+                  <td>{formatDateTime(row.at)}</td>
                   <td>{row.actorName}</td>
-                  <td>{row.action}</td>
+                  <td>{actionText(t, row.action)}</td>
                   <td>{t(`audit.basis_${row.basis}`)}</td>
                   <td>
-                    <code>
-                      {row.recipientId ?? `${(row.details.recipients as string[] | undefined)?.length ?? 0} …`}
-                    </code>
+                    {row.person ? (
+                      `${row.person.name} (${formatDate(row.person.birthDate)})`
+                    ) : row.recipientId ? (
+                      <code>{row.recipientId.slice(0, 8)}</code>
+                    ) : (
+                      t('audit-log.several', { count: (row.details.recipients as string[] | undefined)?.length ?? 0 })
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { closedQuarters, formatDay } from '../components/quarters.ts';
+import { closedQuarters } from '../components/quarters.ts';
+import { QuarterSelect } from '../components/QuarterSelect.tsx';
+import { formatDate } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
@@ -26,10 +28,11 @@ export function BarometerPage() {
     <div className="stack">
       <h1>{t('barometer.title')}</h1>
       <p className="muted">{t('barometer.intro')}</p>
-      <label htmlFor="bm-quarter">{t('survey.quarter')}</label>
-      <input id="bm-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" />
+      <div>
+        <QuarterSelect id="bm-quarter" label={t('survey.quarter')} value={quarter} onChange={setQuarter} />
+      </div>
       <ErrorMessage error={error} labels={{ quarter: t('survey.quarter') }} />
-      {data?.open && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn ?? '', locale()) })}</p>}
+      {data?.open && <p>{t('survey.open_quarter', { date: formatDate(data.closesOn ?? '') })}</p>}
       {data &&
         !data.open &&
         (['barrier', 'experience'] as const).map((kind) => (

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { hhmm } from '../components/time.ts';
+import { formatDate, hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
-import { locale } from '../i18n/index.ts';
 import { BoardIncidents } from './incidents/BoardIncidents.tsx';
 import { BoardDoses } from './medicines/BoardDoses.tsx';
 
@@ -45,7 +44,6 @@ export function BoardPage() {
   useEffect(() => {
     document.title = `${t('board.title')} – Tillit`;
   }, [t]);
-  const when = (iso: string) => new Date(iso).toLocaleDateString(locale());
   const act = async (url: string, body?: unknown) => {
     try {
       await api('POST', url, body ?? {});
@@ -74,7 +72,7 @@ export function BoardPage() {
                   <Link to={`/people/${c.recipientId}`}>{c.person}</Link>
                   {c.text && <p>{c.text}</p>}
                   <p className="small muted">
-                    {t('board.since', { when: when(c.since) })}
+                    {t('board.since', { when: formatDate(c.since) })}
                     {c.windowStart !== undefined ? ` ${hhmm(c.windowStart)}` : ''}
                   </p>
                   {col === 'unstaffedVisits' && c.id && members.data && (

@@ -68,6 +68,12 @@ export function DayPage() {
                   </span>
                 )}
                 <span className="person-name">{v.displayName}</span>
+                {/* The person's own words before the tasks: what matters to them frames the visit. */}
+                {v.whatMatters && (
+                  <span className="own-words">
+                    {t('own-words.dayLine', { name: v.displayName.split(' ')[0], words: v.whatMatters })}
+                  </span>
+                )}
                 <span className="muted">{v.addressLine}</span>
                 <span>{(v.measures ?? []).join(', ')}</span>
                 {doses.byVisit.has(v.id) && (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthConfig } from '@tillit/contracts';
 import { api, ApiError, type Me } from '../api.ts';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
@@ -8,6 +9,14 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The demo password is shown only by a server that runs with the demo district.
+  const [demoLogins, setDemoLogins] = useState(false);
+  useEffect(() => {
+    api<AuthConfig>('GET', '/api/auth/config').then(
+      (c) => setDemoLogins(c.demoLogins),
+      () => setDemoLogins(false),
+    );
+  }, []);
   useEffect(() => {
     document.title = `${t('login.title')} – Tillit`;
   }, [t]);
@@ -58,7 +67,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           {t('login.submit')}
         </button>
       </form>
-      <p className="muted small">{t('login.demoHint')}</p>
+      {demoLogins && <p className="muted small">{t('login.demoHint')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate, formatDateTime } from '../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RecipientPatchRequest, RecordResponse, RecordView } from '@tillit/contracts';
@@ -10,7 +11,6 @@ import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 import { VisitingLink } from './plan/VisitingLink.tsx';
 import { EndService } from './people/EndService.tsx';
-import { locale } from '../i18n/index.ts';
 
 export function RecordPage() {
   const { id } = useParams();
@@ -41,7 +41,6 @@ export function RecordPage() {
   // Emergency access opens the record to read and write; acts of the serving team (decisions,
   // links for the person) stay with the team, so they are not offered.
   const serving = data.access.basis === 'care_relation';
-  const fmtDate = (iso: string) => new Date(iso).toLocaleString(locale());
 
   const savePhone = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,7 +73,7 @@ export function RecordPage() {
       </h1>
       {data.access.basis === 'emergency' && (
         <p className="alert alert-warn" role="note">
-          {t('record.emergencyBanner', { reason: data.access.reason, until: fmtDate(data.access.expiresAt) })}
+          {t('record.emergencyBanner', { reason: data.access.reason, until: formatDateTime(data.access.expiresAt) })}
         </p>
       )}
       {r.reservationAgainstSharing && (
@@ -101,7 +100,7 @@ export function RecordPage() {
         <h2 id="personal-heading">{t('record.personal')}</h2>
         <dl className="facts">
           <dt>{t('record.birthDate')}</dt>
-          <dd>{r.birthDate}</dd>
+          <dd>{formatDate(r.birthDate)}</dd>
           <dt>{t('record.nationalId')}</dt>
           <dd>{r.nationalId}</dd>
           <dt>{t('record.address')}</dt>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { closedQuarters, formatDay } from '../components/quarters.ts';
+import { closedQuarters } from '../components/quarters.ts';
+import { QuarterSelect } from '../components/QuarterSelect.tsx';
+import { formatDate } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { locale } from '../i18n/index.ts';
 
@@ -20,16 +22,18 @@ export function SurveyResults({ teamId, items }: { teamId: string; items: Item[]
   return (
     <section aria-labelledby="survey-results-heading" className="card">
       <h2 id="survey-results-heading">{t('survey.results')}</h2>
-      <label htmlFor="sr-quarter">{t('survey.quarter')}</label>
-      <select id="sr-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-        {closedQuarters(4).map((q) => (
-          <option key={q} value={q}>
-            {q}
-          </option>
-        ))}
-      </select>
+      <div>
+        <QuarterSelect
+          id="sr-quarter"
+          label={t('survey.quarter')}
+          value={quarter}
+          onChange={setQuarter}
+          closed={4}
+          withRunning={false}
+        />
+      </div>
       <ErrorMessage error={error} />
-      {data && 'open' in data && <p>{t('survey.open_quarter', { date: formatDay(data.closesOn, locale()) })}</p>}
+      {data && 'open' in data && <p>{t('survey.open_quarter', { date: formatDate(data.closesOn) })}</p>}
       {data && 'suppressed' in data && data.suppressed && <p>{t('survey.suppressed', { min: data.minimum })}</p>}
       {data && 'suppressed' in data && !data.suppressed && (
         <>

@@ -1,5 +1,6 @@
 import type { CompetenceType, Team, TeamRecipient } from '@tillit/contracts';
 import { useEffect, useMemo, useState } from 'react';
+import { formatDate } from '../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -105,7 +106,7 @@ export function TeamPage() {
                           .map(
                             (c) =>
                               competenceName(c.code) +
-                              (c.validUntil ? ` (${t('team.until', { date: c.validUntil })})` : ''),
+                              (c.validUntil ? ` (${t('team.until', { date: formatDate(c.validUntil) })})` : ''),
                           )
                           .join(', ')}
                   </td>

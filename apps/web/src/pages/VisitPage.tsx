@@ -1,21 +1,14 @@
-import {
-  type CompleteVisitRequest,
-  type MeasureOutcome as Outcome,
-  type ObservationKind,
-  TIME_ZONE,
-  type Visit,
-} from '@tillit/contracts';
+import type { CompleteVisitRequest, MeasureOutcome as Outcome, ObservationKind, Visit } from '@tillit/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { hhmm } from '../components/time.ts';
+import { formatDate, formatTime, hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
 import { SharedDecisionForm } from './care/SharedDecisionForm.tsx';
 import { VisitDoses } from './medicines/VisitDoses.tsx';
 import { SurveyLinkQr } from './trust/SurveyLinkQr.tsx';
-import { locale } from '../i18n/index.ts';
 
 type Body = Omit<CompleteVisitRequest, 'version'>;
 // In the order the form offers them (type-only import: the bundle does not take zod for a list).
@@ -84,7 +77,7 @@ export function VisitPage() {
         {data.recipient.givenName} {data.recipient.familyName}
       </h1>
       <p>
-        {data.date} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
+        {formatDate(data.date)} · {hhmm(data.windowStart)}–{hhmm(data.windowEnd)} · {data.recipient.addressLine}
         {data.helpers && data.helpers.length > 1 ? ` · ${t('visit.helpers')}: ${data.helpers.join(', ')}` : ''}
       </p>
       {data.status === 'planned' && (
@@ -168,11 +161,7 @@ function CheckedIn({ visit: data }: { visit: Visit }) {
       {data.checkedInAt ? (
         <p className="muted">
           {t('visit.checkedIn', {
-            time: new Date(data.checkedInAt).toLocaleTimeString(locale(), {
-              hour: '2-digit',
-              minute: '2-digit',
-              timeZone: TIME_ZONE,
-            }),
+            time: formatTime(data.checkedInAt),
           })}
         </p>
       ) : (
@@ -187,14 +176,19 @@ function VisitCare({ visit: data }: { visit: Visit }) {
   const { t } = useTranslation();
   return (
     <>
-      <details className="card">
-        <summary>{t('visit.whatMatters', { name: data.recipient.givenName })}</summary>
-        <ul>
-          {data.whatMatters.map((w, i) => (
-            <li key={i}>«{w}»</li>
-          ))}
-        </ul>
-      </details>
+      {/* Open, first: the person's own words are what the visit is for (not a box to unfold). */}
+      <section aria-labelledby="what-matters-heading" className="card own-words-card">
+        <h2 id="what-matters-heading">{t('own-words.visitHeading', { name: data.recipient.givenName })}</h2>
+        {data.whatMatters.length === 0 ? (
+          <p className="muted">{t('own-words.none', { name: data.recipient.givenName })}</p>
+        ) : (
+          <ul>
+            {data.whatMatters.map((w, i) => (
+              <li key={i}>«{w}»</li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="measures-heading" className="card">
         <h2 id="measures-heading">{t('visit.measures')}</h2>
         <ul className="plain">
@@ -212,7 +206,38 @@ function VisitCare({ visit: data }: { visit: Visit }) {
           ))}
         </ul>
       </section>
+      <Documented visit={data} />
     </>
+  );
+}
+
+/** UCUM codes as people write them: mm[Hg] → mmHg, Cel → °C, {score} → nothing. */
+const shownUnit = (ucum: string) => (ucum === 'Cel' ? '°C' : ucum.replace(/\{[^}]*\}/g, '').replace(/[[\]]/g, ''));
+
+/** What was written and measured at this visit, so the next helper reads it where it happened. */
+function Documented({ visit: data }: { visit: Visit }) {
+  const { t } = useTranslation();
+  if (data.status !== 'done' && !data.note && data.observations.length === 0) return null;
+  return (
+    <section aria-labelledby="documented-heading" className="card">
+      <h2 id="documented-heading">{t('own-words.documented')}</h2>
+      {!data.note && data.observations.length === 0 && <p className="muted">{t('own-words.noneDocumented')}</p>}
+      {data.note && (
+        <p>
+          <strong>{t('own-words.note')}:</strong> «{data.note}»
+        </p>
+      )}
+      {data.observations.length > 0 && (
+        <ul className="plain">
+          {data.observations.map((o, i) => (
+            <li key={i}>
+              {t(`visit.kind_${o.kind}`)}: {o.value}
+              {o.value2 !== null ? `/${o.value2}` : ''} {shownUnit(o.unit)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

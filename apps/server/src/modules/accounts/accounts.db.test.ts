@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../../test/factories.ts';
-import { logInAs, useWorldSuite } from '../../test/harness.ts';
+import { buildTestApp, logInAs, useWorldSuite } from '../../test/harness.ts';
 
 const suite = useWorldSuite({ loginLimits: { perUser: 3, perAddress: 100, windowMs: 60_000 } });
 
@@ -63,5 +63,20 @@ describe('log-in and sessions', () => {
     expect((await anna.get('/api/auth/me')).status).toBe(200);
     expect((await anna.post('/api/auth/logout')).status).toBe(200);
     expect((await anna.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('what the log-in page may show', () => {
+  it('shows the demo log-ins only when the server runs with the demo district', async () => {
+    const plain = await suite.app.inject({ method: 'GET', url: '/api/auth/config' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json()).toEqual({ demoLogins: false });
+    const demo = await buildTestApp(suite.database, { demoLogins: true });
+    try {
+      const res = await demo.inject({ method: 'GET', url: '/api/auth/config' });
+      expect(res.json()).toEqual({ demoLogins: true });
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { loginBody, logoutResponse, meResponse } from '@tillit/contracts';
+import { authConfigResponse, loginBody, logoutResponse, meResponse } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
@@ -56,5 +56,13 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
       ...request.actor,
       csrfToken: request.csrfToken,
     }),
+  );
+
+  // The log-in page asks before anyone logs in whether to show the demo log-ins: a real
+  // installation never advertises a password.
+  r.get(
+    '/api/auth/config',
+    { schema: { response: { 200: authConfigResponse } }, config: { access: access.public() } },
+    async () => ({ demoLogins: config.demoLogins }),
   );
 }

@@ -80,4 +80,29 @@ describe('the hash-chained audit log', () => {
     expect((await anna.get('/api/audit')).status).toBe(403);
     expect((await ada.get('/api/audit?limit=0')).body.error.fields[0].field).toBe('limit');
   });
+
+  it('finds a person by name or national identity number, logs the search, and lets only administrators search', async () => {
+    const ada = await logInAs(suite.app, 'ada');
+    const byName = await ada.get('/api/audit?person=petter&limit=2');
+    expect(byName.status).toBe(200);
+    expect(byName.body).toHaveLength(2);
+    // The search is logged first, so it is the newest row about Petter.
+    expect(byName.body[0]).toMatchObject({ action: 'audit.personSearch', basis: 'admin', actorName: 'Ada Admin' });
+    expect(byName.body[0].details).toEqual({ by: 'name', recipients: [suite.world.petter.id] });
+    expect(byName.body[1]).toMatchObject({
+      action: 'record.read',
+      recipientId: suite.world.petter.id,
+      person: { name: 'Petter Person' },
+    });
+    const [row] = (
+      await suite.database.db.execute(sql`SELECT national_id FROM recipient WHERE id = ${suite.world.petter.id}`)
+    ).rows as { national_id: string }[];
+    const byNumber = await ada.get(`/api/audit?person=${row.national_id}&limit=100`);
+    // 40 reads and the two searches.
+    expect(byNumber.body).toHaveLength(42);
+    expect(byNumber.body[0].details).toEqual({ by: 'national_id', recipients: [suite.world.petter.id] });
+    expect((await ada.get('/api/audit?person=nobody-by-that-name')).body).toEqual([]);
+    const anna = await logInAs(suite.app, 'anna');
+    expect((await anna.get('/api/audit?person=petter')).status).toBe(403);
+  });
 });

@@ -15,8 +15,20 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       config: { access: access.roles('admin') },
     },
     async (req) => {
-      const rows = await new AuditReader(db, req.actor).list(req.query);
-      return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), hash: row.hash.slice(0, 12) }));
+      const reader = new AuditReader(db, req.actor);
+      const { person, ...q } = req.query;
+      type Found = { name: string; birthDate: string };
+      const shown = (rows: Awaited<ReturnType<AuditReader['list']>>, names = new Map<string, Found>()) =>
+        rows.map((row) => ({
+          ...row,
+          at: new Date(row.at).toISOString(),
+          hash: row.hash.slice(0, 12),
+          ...(row.recipientId && names.has(row.recipientId) && { person: names.get(row.recipientId) }),
+        }));
+      if (!person) return shown(await reader.list(q));
+      // A search by person answers with the same rows, each naming the person found.
+      const found = await reader.search(person, q);
+      return shown(found.rows, new Map(found.people.map((p) => [p.id, { name: p.name, birthDate: p.birthDate }])));
     },
   );
 

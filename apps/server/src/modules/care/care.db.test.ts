@@ -113,6 +113,13 @@ describe('what matters → plan → visit', () => {
     });
     expect(res.status).toBe(200);
     expect(await count('observation')).toBe(2);
+    // The visit shows what was documented at it.
+    const documented = (await anna.get(`/api/visits/${v.id}`)).body;
+    expect(documented.note).toBe('Litt tungpust i dag');
+    expect(documented.observations).toEqual([
+      { kind: 'blood_pressure', value: 142, value2: 88, unit: 'mm[Hg]' },
+      { kind: 'spo2', value: 93, value2: null, unit: '%' },
+    ]);
     const board = await anna.get(`/api/teams/${suite.world.north.id}/board`);
     expect(board.body.conditionChanges).toEqual([
       expect.objectContaining({ person: 'Petter Person', text: 'Tungpust ved gange, ny siden i går', takenBy: null }),

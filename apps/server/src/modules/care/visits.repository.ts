@@ -13,7 +13,10 @@ import { refusal } from '../access/index.ts';
 import { conditionChanges, observations, visitMeasures, visits } from './care.tables.ts';
 import { generateVisits } from './visits.generate.ts';
 
-/** The visit screen: the visit, its measures, and what matters to the person, in their words. */
+/**
+ * The visit screen: the visit, its measures, what matters to the person, in their words, and what
+ * was documented at it (note, measurements).
+ */
 const visitColumn = sql`(SELECT json_build_object(
     'id', v.id, 'date', v.date, 'windowStart', v.window_start, 'windowEnd', v.window_end, 'status', v.status,
     'version', v.version, 'note', v.note, 'checkedInAt', v.checked_in_at,
@@ -24,6 +27,8 @@ const visitColumn = sql`(SELECT json_build_object(
                           'reason', vm.reason, 'requiredCompetence', m.required_competence) ORDER BY m.title)
                           FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id), '[]'::json),
     'whatMatters', COALESCE((SELECT json_agg(w.statement ORDER BY w.recorded_at DESC) FROM what_matters w WHERE w.recipient_id = r.id), '[]'::json),
+    'observations', COALESCE((SELECT json_agg(json_build_object('kind', ob.kind, 'value', ob.value, 'value2', ob.value2, 'unit', ob.unit)
+                              ORDER BY ob.recorded_at, ob.kind) FROM observation ob WHERE ob.visit_id = v.id), '[]'::json),
     'conditionChanges', COALESCE((SELECT json_agg(c.text ORDER BY c.created_at DESC) FROM condition_change c
                                   WHERE c.recipient_id = r.id AND c.closed_at IS NULL), '[]'::json))
   FROM visit v WHERE v.id = ${sql.placeholder('visitId')} AND v.recipient_id = r.id)`;

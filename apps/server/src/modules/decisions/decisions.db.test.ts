@@ -91,6 +91,25 @@ describe('service decisions inside the team’s frame', () => {
     ).toBe(403);
   });
 
+  it('prints a decision still waiting for its co-signature as a draft, each with its case number', async () => {
+    const pdf = async (id: string) =>
+      (
+        await suite.app.inject({
+          method: 'GET',
+          url: `/api/service-decisions/${id}/letter.pdf`,
+          cookies: await cookieOf('anna'),
+        })
+      ).rawPayload.toString('latin1');
+    const active = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(3));
+    const waiting = await anna.post(`/api/recipients/${suite.world.petter.id}/service-decisions`, decision(8));
+    expect(waiting.body.status).toBe('awaiting_cosign');
+    const number = (id: string) => `Saksnummer \\d{4}/${id.slice(0, 8).toUpperCase()}`;
+    expect(await pdf(waiting.body.id)).toMatch(new RegExp(`${number(waiting.body.id)} UTKAST`));
+    const final = await pdf(active.body.id);
+    expect(final).toMatch(new RegExp(number(active.body.id)));
+    expect(final).not.toContain('UTKAST');
+  });
+
   it.each([
     [{ serviceType: 'massasje' }, 'serviceType'],
     [{ hoursPerWeek: -1 }, 'hoursPerWeek'],

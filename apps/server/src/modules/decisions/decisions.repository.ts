@@ -146,7 +146,9 @@ export class DecisionRepository {
       'decision_letter',
       {
         letter: sql`(SELECT json_build_object(
+          'id', sd.id, 'status', sd.status,
           'municipality', mu.name, 'district', di.name, 'team', t.name,
+          'teamContact', json_build_object('addressLine', t.address_line, 'postalCode', t.postal_code, 'city', t.city, 'phone', t.phone),
           'person', json_build_object('name', r.given_name || ' ' || r.family_name, 'addressLine', r.address_line, 'postalCode', r.postal_code, 'city', r.city),
           'serviceType', sd.service_type, 'hoursPerWeek', sd.hours_per_week, 'validFrom', sd.valid_from, 'validUntil', sd.valid_until,
           'needsAndWishes', sd.needs_and_wishes, 'reasons', sd.reasons, 'legalBasis', sd.legal_basis, 'decidedAt', sd.decided_at,

@@ -140,6 +140,10 @@ function layoutTeams(r: Rng, size: DistrictSize, districtId: string) {
       districtId,
       name: `Team ${TEAM_NAMES[i]}`,
       areaName: TEAM_NAMES[i],
+      addressLine: `${TEAM_NAMES[i]} helsehus, Helsegata ${i + 1}`,
+      postalCode: '0650',
+      city: 'Oslo',
+      phone: `21 80 ${String(20 + i).padStart(2, '0')} 00`,
       area: {
         type: 'Polygon' as const,
         coordinates: [

@@ -38,6 +38,11 @@ export const teams = pgTable('team', {
   name: text('name').notNull(),
   areaName: text('area_name').notNull(),
   area: jsonb('area').$type<AreaPolygon>(),
+  /** Where people reach the team: printed on every decision letter (forvaltningsloven: whom to ask, where to appeal). */
+  addressLine: text('address_line'),
+  postalCode: text('postal_code'),
+  city: text('city'),
+  phone: text('phone'),
 });
 
 export const staff = pgTable(

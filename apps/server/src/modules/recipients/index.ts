@@ -6,3 +6,4 @@
  */
 export { RecordRepository } from './recipients.repository.ts';
 export { nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';
+export { type FoundPerson, findPeople } from './recipients.lookup.ts';

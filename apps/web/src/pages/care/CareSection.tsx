@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { hhmm, todayIso } from '../../components/time.ts';
+import { formatDate, formatDateTime, hhmm, todayIso } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import type { Care, RecordView } from '@tillit/contracts';
 import { Decisions } from './Decisions.tsx';
 import { MeasureChange } from './MeasureChange.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
-import { locale } from '../../i18n/index.ts';
+import { PastSharedDecisions } from './PastSharedDecisions.tsx';
 
 /** The care record as GET …/care answers it: the shape lives in packages/contracts (care.plan.ts). */
 export type { Care };
@@ -26,7 +26,6 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
   const [changing, setChanging] = useState<string | null>(null);
   // A live region that exists before its text (WCAG 4.1.3): a plan change and its visits are announced.
   const [planStatus, setPlanStatus] = useState('');
-  const when = (iso: string) => new Date(iso).toLocaleDateString(locale());
   const days = t('care.weekdays', { returnObjects: true }) as string[];
 
   if (error) return <ErrorMessage error={error} />;
@@ -61,7 +60,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
             <li key={w.id}>
               <blockquote>«{w.statement}»</blockquote>
               <p className="muted small">
-                {t('care.recordedBy', { who: w.recordedBy, when: when(w.recordedAt) })}
+                {t('care.recordedBy', { who: w.recordedBy, when: formatDate(w.recordedAt) })}
                 {w.present ? ` · ${w.present}` : ''}
               </p>
             </li>
@@ -131,7 +130,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
                 <h3>
                   {grp.title}{' '}
                   <span className="muted small">
-                    ({t('care.reviewDate')} {grp.review})
+                    ({t('care.reviewDate')} {formatDate(grp.review)})
                   </span>
                 </h3>
               )}
@@ -185,6 +184,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
           }}
         />
       </section>
+      <PastSharedDecisions name={record.givenName} decisions={data.sharedDecisions} />
       <Decisions
         recipientId={record.id}
         decisions={data.serviceDecisions}
@@ -201,7 +201,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
         <ul className="plain">
           {data.recentVisits.map((v) => (
             <li key={v.id}>
-              {v.date} {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {t(`day.status_${v.status}`)}
+              {formatDate(v.date)} {hhmm(v.windowStart)}–{hhmm(v.windowEnd)} · {t(`day.status_${v.status}`)}
               {v.helper ? ` · ${v.helper}` : ''}
               {v.note ? ` · «${v.note}»` : ''}
             </li>
@@ -213,7 +213,7 @@ export function CareSection({ record, serving }: { record: RecordView; serving: 
             <ul className="plain">
               {data.observations.map((o, i) => (
                 <li key={i}>
-                  {when(o.recordedAt)} · {t(`visit.kind_${o.kind}`)}: {o.value}
+                  {formatDateTime(o.recordedAt)} · {t(`visit.kind_${o.kind}`)}: {o.value}
                   {o.value2 !== null ? `/${o.value2}` : ''}
                 </li>
               ))}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { todayIso } from '../../components/time.ts';
+import { formatDate, todayIso } from '../../components/time.ts';
 
 // Type-only import of the contract: the web bundle does not take zod for a list of four words.
 const TYPES: ServiceType[] = ['hjemmesykepleie', 'praktisk_bistand', 'opplaering', 'trygghetsalarm'];
@@ -60,9 +60,9 @@ export function Decisions({
             {t('decisions.summary', {
               service: t(`decisions.${d.serviceType}`),
               hours: String(d.hoursPerWeek).replace('.', ','),
-              from: d.validFrom,
+              from: formatDate(d.validFrom),
             })}
-            {d.validUntil ? `–${d.validUntil}` : ''} ·{' '}
+            {d.validUntil ? `–${formatDate(d.validUntil)}` : ''} ·{' '}
             <span className={d.status === 'active' ? 'tag' : 'tag warn'}>{t(`decisions.status_${d.status}`)}</span> ·{' '}
             {d.decidedBy} ·{' '}
             <a href={`/api/service-decisions/${d.id}/letter.pdf`} target="_blank" rel="noreferrer">

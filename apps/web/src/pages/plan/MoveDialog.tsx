@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { hhmm } from '../../components/time.ts';
+import { formatDate, hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 import type { Candidates, NotOffered, PlanVisit } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
@@ -31,16 +30,15 @@ export function MoveDialog({
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  const date = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(locale());
   const why = (r: NotOffered) => {
     switch (r.code) {
       case 'missing_competence':
         return (
           t('plan.why.missing_competence', { competence: competence(r.competence) }) +
           (r.expiredOn
-            ? ` ${t('plan.why.expired', { date: date(r.expiredOn) })}`
+            ? ` ${t('plan.why.expired', { date: formatDate(r.expiredOn) })}`
             : r.validFrom
-              ? ` ${t('plan.why.validFrom', { date: date(r.validFrom) })}`
+              ? ` ${t('plan.why.validFrom', { date: formatDate(r.validFrom) })}`
               : '')
         );
       case 'shift_outside_window':

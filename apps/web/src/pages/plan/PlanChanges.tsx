@@ -1,11 +1,10 @@
-import type { PlanChange } from '@tillit/contracts';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
+import { formatDay, hhmm } from '../../components/time.ts';
+import { dedupeChanges, type PlanChange } from './planChanges.ts';
 
 /** Changes to my published plan since I last looked: shown at the top of «Min dag» until seen. */
 export function PlanChanges({ onSeen }: { onSeen: () => void }) {
@@ -24,17 +23,20 @@ export function PlanChanges({ onSeen }: { onSeen: () => void }) {
       setError(err as ApiError);
     }
   };
-  const day = (iso: string) =>
-    new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
+  const lines = dedupeChanges(data);
+  // One line with the count: after a publish there may be a hundred notices, and the day's
+  // first visit must still be on the first screen. The list opens on a tap.
   return (
-    <section className="card alert-info" aria-labelledby="plan-changes">
-      <h2 id="plan-changes">{t('planChanges.title', { count: data.length })}</h2>
+    <details className="card alert-info plan-changes">
+      <summary>
+        <h2 id="plan-changes">{t('planChanges.title', { count: lines.length })}</h2>
+      </summary>
       <ul>
-        {data.map((c) => (
+        {lines.map((c) => (
           <li key={c.id}>
             {t(`planChanges.${c.kind}`, {
               person: c.person ?? t('planChanges.someone'),
-              day: day(c.date),
+              day: formatDay(c.date),
               time: hhmm(c.plannedStart ?? c.windowStart),
             })}
           </li>
@@ -44,6 +46,6 @@ export function PlanChanges({ onSeen }: { onSeen: () => void }) {
       <button type="button" onClick={() => void seen()}>
         {t('planChanges.seen')}
       </button>
-    </section>
+    </details>
   );
 }

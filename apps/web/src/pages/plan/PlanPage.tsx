@@ -9,6 +9,7 @@ import { useApi } from '../../components/useApi.ts';
 import { PlanFigures } from './PlanFigures.tsx';
 import { PlanPeople } from './PlanPeople.tsx';
 import { PlanRoutes } from './PlanRoutes.tsx';
+import { PublishConfirm, unstaffedVisits } from './PublishConfirm.tsx';
 import { SickForm } from './SickForm.tsx';
 import type { PlanView, PublishResult, QueuedRun, RunInfo, RunStatus as RunStatusInfo } from '@tillit/contracts';
 
@@ -50,6 +51,10 @@ export function PlanPage() {
     reload,
   );
   const { status, pollError } = useRunPolling(runId, running ? data.run : null, reload);
+  const [confirming, setConfirming] = useState(false);
+  const unstaffed = data ? unstaffedVisits(data.visits) : [];
+  // A proposal that leaves visits without a helper is published only after the team has seen them.
+  const askThenPublish = () => (unstaffed.length > 0 ? setConfirming(true) : void publish());
 
   const showCurrent = () => {
     setParams({ from: data?.from ?? from, days: String(data?.days ?? days) });
@@ -75,19 +80,26 @@ export function PlanPage() {
         onPropose={() => void propose()}
         onShowCurrent={showCurrent}
       />
+      {/* «Meld syk» right after the period: on a phone it is the urgent task, not the last one. */}
+      {data && (
+        <SickForm
+          teamId={teamId!}
+          staff={data.staff}
+          defaultDate={todayIso()}
+          onStarted={(id) => setParams({ run: id })}
+          onError={setActionError}
+        />
+      )}
       <ErrorMessage
         error={error ?? actionError ?? pollError}
         labels={{ staffId: t('plan.helper'), toDate: t('rota.toDate') }}
       />
 
       {run && (
-        <RunStatus
-          run={run}
-          live={live}
-          running={Boolean(running)}
-          published={published}
-          onPublish={() => void publish()}
-        />
+        <RunStatus run={run} live={live} running={Boolean(running)} published={published} onPublish={askThenPublish} />
+      )}
+      {confirming && (
+        <PublishConfirm visits={unstaffed} onPublish={() => void publish()} onClose={() => setConfirming(false)} />
       )}
 
       {data && (
@@ -95,13 +107,6 @@ export function PlanPage() {
           <PlanFigures before={data.figures.before} after={data.figures.after} staff={data.staff} />
           <PlanRoutes view={data} onChanged={reload} onError={setActionError} />
           <PlanPeople view={data} />
-          <SickForm
-            teamId={teamId!}
-            staff={data.staff}
-            defaultDate={todayIso()}
-            onStarted={(id) => setParams({ run: id })}
-            onError={setActionError}
-          />
         </>
       )}
       {!data && !error && <p>{t('common.loading')}</p>}

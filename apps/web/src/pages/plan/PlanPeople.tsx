@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { hhmm } from '../../components/time.ts';
-import { locale } from '../../i18n/index.ts';
+import { formatDay, hhmm } from '../../components/time.ts';
 import type { OutsideReason, PlanView, PlanVisit } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
-
-const dateLabel = (iso: string) =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'short', day: 'numeric', month: 'numeric' });
 
 /**
  * Per person: how many different helpers come this period, and who — the fewer, the better.
@@ -36,53 +32,57 @@ export function PlanPeople({ view }: { view: PlanView }) {
   return (
     <section aria-labelledby="plan-people" className="stack">
       <h2 id="plan-people">{t('plan.people')}</h2>
-      <TableWrap label={t('plan.people')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.person')}</th>
-              <th scope="col">{t('plan.helperCount')}</th>
-              <th scope="col">{t('plan.helpers')}</th>
-              {withSets && <th scope="col">{t('plan.helperSet')}</th>}
-              {withSets && <th scope="col">{t('plan.outsideSet')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {view.people.map((p) => {
-              const left = outside.get(p.recipientId) ?? [];
-              return (
-                <tr key={p.recipientId}>
-                  <th scope="row">
-                    <Link to={`/people/${p.recipientId}`}>{p.person}</Link>
-                  </th>
-                  <td>{p.helpers.length}</td>
-                  <td>{p.helpers.map((h) => name.get(h) ?? '?').join(', ')}</td>
-                  {withSets && <td>{setNames(p.helperSet ?? [])}</td>}
-                  {withSets && (
-                    <td>
-                      {left.length === 0 ? (
-                        t('plan.outsideNone')
-                      ) : (
-                        <details>
-                          <summary>{t('plan.outsideCount', { count: left.length, person: p.person })}</summary>
-                          <ul>
-                            {left.map((v) => (
-                              <li key={v.id}>
-                                {dateLabel(v.date)} {v.start !== null ? hhmm(v.start) : ''}{' '}
-                                {v.helpers.map((h) => name.get(h) ?? '?').join(' + ')}: {reasonText(v, v.outsideSet!)}
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+      {/* Folded on a phone (a row per person is many screens); open on a wide screen. */}
+      <details open={window.matchMedia('(min-width: 64rem)').matches}>
+        <summary>{t('plan-view.peopleTable', { count: view.people.length })}</summary>
+        <TableWrap label={t('plan.people')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.person')}</th>
+                <th scope="col">{t('plan.helperCount')}</th>
+                <th scope="col">{t('plan.helpers')}</th>
+                {withSets && <th scope="col">{t('plan.helperSet')}</th>}
+                {withSets && <th scope="col">{t('plan.outsideSet')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {view.people.map((p) => {
+                const left = outside.get(p.recipientId) ?? [];
+                return (
+                  <tr key={p.recipientId}>
+                    <th scope="row">
+                      <Link to={`/people/${p.recipientId}`}>{p.person}</Link>
+                    </th>
+                    <td>{p.helpers.length}</td>
+                    <td>{p.helpers.map((h) => name.get(h) ?? '?').join(', ')}</td>
+                    {withSets && <td>{setNames(p.helperSet ?? [])}</td>}
+                    {withSets && (
+                      <td>
+                        {left.length === 0 ? (
+                          t('plan.outsideNone')
+                        ) : (
+                          <details>
+                            <summary>{t('plan.outsideCount', { count: left.length, person: p.person })}</summary>
+                            <ul>
+                              {left.map((v) => (
+                                <li key={v.id}>
+                                  {formatDay(v.date, 'short')} {v.start !== null ? hhmm(v.start) : ''}{' '}
+                                  {v.helpers.map((h) => name.get(h) ?? '?').join(' + ')}: {reasonText(v, v.outsideSet!)}
+                                </li>
+                              ))}
+                            </ul>
+                          </details>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      </details>
     </section>
   );
 }

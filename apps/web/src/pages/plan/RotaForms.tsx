@@ -4,7 +4,7 @@
  */
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { locale } from '../../i18n/index.ts';
+import { weekdayName } from '../../components/time.ts';
 
 export interface EntryDraft {
   staffId: string;
@@ -36,10 +36,6 @@ const HOURS: Record<string, { start: string; end: string }> = {
 /** A shift that ends at or before its start runs past midnight: its end is the next morning (minute + 1440). */
 export const endMinuteOf = (start: string, end: string) =>
   toMinutes(end) <= toMinutes(start) ? toMinutes(end) + 1440 : toMinutes(end);
-
-/** The short name of ISO weekday d (1 = Monday) in the user's language. */
-export const weekdayName = (d: number) =>
-  new Date(Date.UTC(2026, 0, 4 + d)).toLocaleDateString(locale(), { weekday: 'short', timeZone: 'UTC' });
 
 function StaffSelect({
   id,

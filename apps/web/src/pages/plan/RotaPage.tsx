@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { hhmm, todayIso } from '../../components/time.ts';
+import { formatDate, hhmm, todayIso, weekdayName } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import {
   AbsenceForm,
@@ -14,7 +14,6 @@ import {
   endMinuteOf,
   RotaEntryForm,
   toMinutes,
-  weekdayName,
 } from './RotaForms.tsx';
 
 type Entry = TeamRota['entries'][number];
@@ -23,7 +22,7 @@ type Entry = TeamRota['entries'][number];
 function useDescribeEntry() {
   const { t } = useTranslation();
   return (e: Entry) =>
-    `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map(weekdayName).join(' ')} ${hhmm(e.startMinute)}–` +
+    `${t(`rota.kind_${e.kind}`)} ${e.weekdays.map((d) => weekdayName(d)).join(' ')} ${hhmm(e.startMinute)}–` +
     (e.endMinute > 1440 ? `${hhmm(e.endMinute - 1440)} ${t('rota.nextDay')}` : hhmm(e.endMinute)) +
     (e.everyWeeks > 1 ? ` · ${t('rota.cycle', { every: e.everyWeeks, week: e.weekOffset + 1 })}` : '');
 }
@@ -147,12 +146,12 @@ function RotaTable({ data, remove }: { data: TeamRota; remove: (url: string) => 
                     .filter((a) => a.staffId === s.id)
                     .map((a) => (
                       <li key={a.id}>
-                        {t(`rota.reason_${a.reason}`)} {a.fromDate}–{a.toDate}{' '}
+                        {t(`rota.reason_${a.reason}`)} {formatDate(a.fromDate)}–{formatDate(a.toDate)}{' '}
                         <button
                           type="button"
                           className="link-button"
                           onClick={() => remove(`/api/planning/absences/${a.id}`)}
-                          aria-label={`${t('rota.remove')}: ${s.name} ${a.fromDate}`}
+                          aria-label={`${t('rota.remove')}: ${s.name} ${formatDate(a.fromDate)}`}
                         >
                           {t('rota.remove')}
                         </button>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { formatDate } from '../../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { RecordView, VisitingLink as MadeLink } from '@tillit/contracts';
 import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { locale } from '../../i18n/index.ts';
 
 /**
  * Makes the «Hvem kommer?» link for the person or one next of kin (shown as a QR code too): it
@@ -66,9 +66,7 @@ export function VisitingLink({ record }: { record: RecordView }) {
           <img src={link.qr} width={200} height={200} alt={t('visiting.alt')} />
           <label htmlFor="visiting-url">{t('visiting.url')}</label>
           <input id="visiting-url" readOnly value={link.url} onFocus={(e) => e.target.select()} />
-          <p className="small">
-            {t('visiting.expires', { date: new Date(link.expiresAt).toLocaleDateString(locale()) })}
-          </p>
+          <p className="small">{t('visiting.expires', { date: formatDate(link.expiresAt) })}</p>
         </div>
       )}
     </section>

@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { hhmm } from '../../components/time.ts';
+import { formatDate, formatDay, hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import { locale, setLanguage } from '../../i18n/index.ts';
+import { setLanguage } from '../../i18n/index.ts';
 
 /**
  * «Hvem kommer?» for the person and next of kin: large print, no menu, no log-in, and no name:
@@ -20,8 +20,6 @@ export function WhoIsComingPage() {
   }, [t]);
   const days = new Map<string, Visiting['visits']>();
   for (const v of data?.visits ?? []) days.set(v.date, [...(days.get(v.date) ?? []), v]);
-  const dayName = (iso: string) =>
-    new Date(`${iso}T12:00:00`).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long' });
   return (
     <div className="stack large-print">
       <button
@@ -37,14 +35,14 @@ export function WhoIsComingPage() {
       {data && (
         <p className="small">
           {t('visiting.expires', {
-            date: new Date(data.expiresAt).toLocaleDateString(locale(), { day: 'numeric', month: 'long' }),
+            date: formatDate(data.expiresAt),
           })}
         </p>
       )}
       {data && data.visits.length === 0 && <p>{t('visiting.none')}</p>}
       {[...days.entries()].map(([date, visits]) => (
         <section key={date} aria-labelledby={`d-${date}`} className="card">
-          <h2 id={`d-${date}`}>{dayName(date)}</h2>
+          <h2 id={`d-${date}`}>{formatDay(date)}</h2>
           <ul className="plain stack-tight">
             {visits.map((v, i) => (
               <li key={i}>

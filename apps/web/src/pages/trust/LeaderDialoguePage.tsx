@@ -6,9 +6,9 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../components/time.ts';
-import { formatDay } from '../../components/quarters.ts';
+import { quarterLabel } from '../../components/QuarterSelect.tsx';
+import { formatDate } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId } from './indicators.ts';
 
@@ -120,7 +120,7 @@ export function LeaderDialoguePage() {
       {data && (
         <section aria-labelledby="ld-agenda" className="stack">
           <h2 id="ld-agenda">{t('dialogue.agendaHeading')}</h2>
-          <p className="small muted">{t('dialogue.themesRule', { quarter: data.quarter })}</p>
+          <p className="small muted">{t('dialogue.themesRule', { quarter: quarterLabel(t, data.quarter) })}</p>
           {data.teams.map((x) => (
             <TeamAgenda key={x.team.id} x={x} label={label} />
           ))}
@@ -206,7 +206,7 @@ function TeamAgenda({ x, label }: { x: Comparison['teams'][number]; label: (id: 
       )}
       <h4>{t('dialogue.themesHeading')}</h4>
       {'open' in x.survey ? (
-        <p>{t('survey.open_quarter', { date: formatDay(x.survey.closesOn, locale()) })}</p>
+        <p>{t('survey.open_quarter', { date: formatDate(x.survey.closesOn) })}</p>
       ) : x.survey.suppressed ? (
         <p>{t('dialogue.themesSuppressed')}</p>
       ) : x.survey.themes.length === 0 ? (

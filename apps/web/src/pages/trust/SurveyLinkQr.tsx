@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { formatDate } from '../../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { locale } from '../../i18n/index.ts';
 
 /**
  * Makes a one-time survey link for a person and shows it as a QR code, so the person (or
@@ -32,7 +32,7 @@ export function SurveyLinkQr({ recipientId }: { recipientId: string }) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err), {}));
     }
   };
-  const until = link ? new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(link.expiresAt)) : '';
+  const until = link ? formatDate(link.expiresAt) : '';
   return (
     <section aria-labelledby="qr-heading" className="card stack">
       <h2 id="qr-heading">{t('qr.heading')}</h2>

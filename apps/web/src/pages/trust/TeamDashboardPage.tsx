@@ -1,9 +1,11 @@
 import type { Dashboard, ItemText } from '@tillit/contracts';
 import { useEffect } from 'react';
+import { formatMonth } from '../../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { quarterLabel } from '../../components/QuarterSelect.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
@@ -27,10 +29,7 @@ export function TeamDashboardPage() {
   useEffect(() => {
     document.title = `${t('dialogue.teamTitle')} – Tillit`;
   }, [t]);
-  const monthName = (m: string) =>
-    new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${m}-01T00:00:00Z`),
-    );
+  const monthName = (m: string) => formatMonth(`${m}-01`);
   const ownTeam = me.role === 'member' && me.teamIds.includes(id!);
   const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 });
 
@@ -144,7 +143,7 @@ export function TeamDashboardPage() {
                   <th scope="col">{t('trust.indicator')}</th>
                   {data.quarters.map((q) => (
                     <th scope="col" key={q.quarter}>
-                      {q.quarter}
+                      {quarterLabel(t, q.quarter)}
                     </th>
                   ))}
                 </tr>

@@ -1,11 +1,11 @@
 import type { TeamNote } from '@tillit/contracts';
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../components/time.ts';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 
 const OWNERS = ['team', 'coordinator', 'nurse', 'health_worker', 'therapist', 'case_handler', 'leader'] as const;
 
@@ -20,8 +20,6 @@ export function TeamNotes({ teamId }: { teamId: string }) {
   const [dueDate, setDueDate] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
-  const date = (d: string) =>
-    new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,7 +72,7 @@ export function TeamNotes({ teamId }: { teamId: string }) {
                   </th>
                   <td>{t(`dialogue.kind_${n.kind}`)}</td>
                   <td>{t(`dialogue.owner_${n.ownerRole}`)}</td>
-                  <td>{n.dueDate ? date(n.dueDate) : '–'}</td>
+                  <td>{n.dueDate ? formatDate(n.dueDate) : '–'}</td>
                   <td>
                     <input
                       type="checkbox"
