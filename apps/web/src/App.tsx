@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken, type Me } from './api.ts';
+import { AnnouncerProvider, focusWhenPresent, useAnnounce } from './components/Announcer.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BarometerPage } from './pages/BarometerPage.tsx';
@@ -36,11 +37,36 @@ function home(me: Me) {
   return '/teams';
 }
 
+/** The app with its one live region (components/Announcer.tsx) around everything, the survey too. */
 export function App() {
+  return (
+    <AnnouncerProvider>
+      <AppBody />
+    </AnnouncerProvider>
+  );
+}
+
+/**
+ * After a move to another page, focus goes to its heading (WCAG 2.4.3), so a keyboard or
+ * screen-reader user starts at the new content instead of on the body or a link that is gone.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    focusWhenPresent('main h1', 60);
+  }, [pathname]);
+}
+
+function AppBody() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const announce = useAnnounce();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useFocusOnNavigation();
 
   useEffect(() => {
     api<Me>('GET', '/api/auth/me')
@@ -55,6 +81,7 @@ export function App() {
     setCsrfToken(m.csrfToken);
     setMe(m);
     navigate(home(m));
+    announce(t('a11y.loggedIn', { name: m.displayName }));
   };
   const logOut = () => {
     void api('POST', '/api/auth/logout').finally(() => {

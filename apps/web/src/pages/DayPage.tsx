@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type ApiError } from '../api.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
@@ -43,13 +44,16 @@ export function DayPage() {
   const { data, error, reload } = useApi<(DayVisit | WithheldVisit)[]>(`/api/me/day?date=${date}`);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const announce = useAnnounce();
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
-  const allDone = async (id: string, version: number) => {
+  const allDone = async (id: string, version: number, name: string) => {
     try {
       await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true });
       setSaveError(null);
       setConfirming(null);
       await reload();
+      // The buttons pressed are gone: focus goes to the visit itself, now marked done.
+      announce(t('a11y.visitDone', { name }), `a[href="/visits/${id}"]`);
     } catch (err) {
       setSaveError(err as ApiError);
     }
@@ -100,7 +104,13 @@ export function DayPage() {
               {(v.status === 'planned' || v.status === 'started') &&
                 (confirming === v.id ? (
                   <div className="row">
-                    <button type="button" className="primary" onClick={() => void allDone(v.id, v.version)}>
+                    <button
+                      type="button"
+                      className="primary"
+                      // biome-ignore lint/a11y/noAutofocus: the button pressed is replaced by this one; focus follows it (WCAG 2.4.3)
+                      autoFocus
+                      onClick={() => void allDone(v.id, v.version, v.displayName)}
+                    >
                       {t('visit.confirm')}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)}>
