@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './helpers.ts';
+import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
 
 /** What has focus: its tag, id, accessible label or text, for asserting where the keyboard is. */
 const focused = (page: Page) =>
@@ -45,4 +45,37 @@ test('«Flytt» opens a modal dialog with focus in view on its first control; Es
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect.poll(async () => (await focused(page)).label).toBe(label);
+});
+
+test('a form error gets focus at its field, tied to it and in plain words; required fields say so', async ({
+  page,
+  request,
+}) => {
+  // Log-in with both fields empty: the server's 400 names the fields; focus goes to the first.
+  await page.goto('/login');
+  await expect(page.locator('label[for="username"]')).toContainText('(må fylles ut)');
+  await expect(page.getByLabel('Brukernavn')).toHaveAttribute('required', '');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  const username = page.getByLabel('Brukernavn');
+  await expect(username).toBeFocused();
+  await expect(username).toHaveAttribute('aria-invalid', 'true');
+  await expect(username).toHaveAccessibleDescription('Må fylles ut.');
+  await expect(page.getByLabel('Passord')).toHaveAccessibleDescription('Må fylles ut.');
+  await expectNoAxeViolations(page);
+
+  // A long page: the record's next-of-kin form at the bottom, sent with the relation left empty.
+  const nurse = await apiAs(request, 'sykepleier');
+  const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  await logIn(page, 'sykepleier');
+  await page.goto(`/people/${person.id}`);
+  await page.getByRole('button', { name: 'Legg til pårørende' }).click();
+  await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Kari Nordmann');
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  const relation = page.getByRole('textbox', { name: 'Relasjon', exact: true });
+  await expect(relation).toBeFocused();
+  await expect(relation).toHaveAttribute('aria-invalid', 'true');
+  await expect(relation).toHaveAccessibleDescription('Må fylles ut.');
+  expect(await focusedInView(page)).toBe(true);
+  await expect(page.getByText('for kort eller for lite')).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

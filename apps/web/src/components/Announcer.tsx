@@ -38,7 +38,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   return (
     <AnnounceContext.Provider value={announce}>
       {children}
-      <div id={ANNOUNCER_ID} role="status" aria-live="polite" aria-atomic="true" className="visually-hidden">
+      <div id={ANNOUNCER_ID} aria-live="polite" aria-atomic="true" className="visually-hidden">
         {text}
       </div>
     </AnnounceContext.Provider>
