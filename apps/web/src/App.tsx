@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken, type Me } from './api.ts';
 import { AnnouncerProvider, focusWhenPresent, useAnnounce } from './components/Announcer.tsx';
+import { SessionTimer } from './components/SessionTimer.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BarometerPage } from './pages/BarometerPage.tsx';
@@ -66,7 +67,15 @@ function AppBody() {
   const location = useLocation();
   const announce = useAnnounce();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
   useFocusOnNavigation();
+  // The session ran out (the warning was not answered): log-in page, with a notice that says why.
+  const sessionEnded = useCallback(() => {
+    setMe(null);
+    setEnded(true);
+    navigate('/login');
+    focusWhenPresent('#session-ended');
+  }, [navigate]);
 
   useEffect(() => {
     api<Me>('GET', '/api/auth/me')
@@ -80,6 +89,7 @@ function AppBody() {
   const onLoggedIn = (m: Me) => {
     setCsrfToken(m.csrfToken);
     setMe(m);
+    setEnded(false);
     navigate(home(m));
     announce(t('a11y.loggedIn', { name: m.displayName }));
   };
@@ -153,6 +163,12 @@ function AppBody() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {me && <SessionTimer key={me.csrfToken} secondsLeft={me.sessionSecondsLeft} onEnded={sessionEnded} />}
+        {!me && ended && (
+          <p id="session-ended" role="alert" tabIndex={-1} className="alert alert-warn">
+            {t('a11y.session.ended')}
+          </p>
+        )}
         {me ? (
           <SessionContext.Provider value={{ me, logOut }}>
             <Routes>

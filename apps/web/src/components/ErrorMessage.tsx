@@ -64,7 +64,9 @@ export function ErrorMessage({ error, labels = {} }: { error: ApiError | null; l
         <p>
           {error.code === 'internal' || error.status === 0
             ? t('error.generic')
-            : t(`error.${error.code}`, { defaultValue: error.message })}
+            : error.status === 401
+              ? t('a11y.session.ended')
+              : t(`error.${error.code}`, { defaultValue: error.message })}
         </p>
       ) : (
         <>
