@@ -5,6 +5,7 @@ import { api, setCsrfToken, type Me } from './api.ts';
 import { AnnouncerProvider, focusWhenPresent, useAnnounce } from './components/Announcer.tsx';
 import { SessionTimer } from './components/SessionTimer.tsx';
 import { setLanguage } from './i18n/index.ts';
+import { AccessibilityStatement } from './pages/AccessibilityStatement.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BarometerPage } from './pages/BarometerPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
@@ -31,6 +32,19 @@ const LeaderDialoguePage = lazy(() =>
 const TeamDashboardPage = lazy(() =>
   import('./pages/trust/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboardPage })),
 );
+
+/** The accessibility statement, open to everyone (Norwegian public services must publish one). */
+const STATEMENT_PATH = '/tilgjengelighet';
+
+/** On every page, the survey and «Hvem kommer?» too: the way to the accessibility statement. */
+function StatementFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <Link to={STATEMENT_PATH}>{t('a11y.statement.title')}</Link>
+    </footer>
+  );
+}
 
 function home(me: Me) {
   if (me.role === 'admin') return '/audit';
@@ -104,12 +118,15 @@ function AppBody() {
   // The survey is answered on a handed-over tablet or through a link: no menu, no session needed.
   if (location.pathname.startsWith('/survey/') || location.pathname.startsWith('/who/')) {
     return (
-      <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/survey/:token" element={<SurveyPage />} />
-          <Route path="/who/:token" element={<WhoIsComingPage />} />
-        </Routes>
-      </main>
+      <>
+        <main id="main" tabIndex={-1}>
+          <Routes>
+            <Route path="/survey/:token" element={<SurveyPage />} />
+            <Route path="/who/:token" element={<WhoIsComingPage />} />
+          </Routes>
+        </main>
+        <StatementFooter />
+      </>
     );
   }
   if (me === undefined) return <p className="loading">{t('common.loading')}</p>;
@@ -202,16 +219,19 @@ function AppBody() {
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/pulse" element={<PulsePage />} />
               <Route path="/barometer" element={<BarometerPage />} />
+              <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>
           </SessionContext.Provider>
         ) : (
           <Routes>
             <Route path="/login" element={<LoginPage onLoggedIn={onLoggedIn} />} />
+            <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
             <Route path="*" element={<Navigate to="/login" replace />} />
           </Routes>
         )}
       </main>
+      <StatementFooter />
     </>
   );
 }
