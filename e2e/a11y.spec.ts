@@ -79,3 +79,101 @@ test('a form error gets focus at its field, tied to it and in plain words; requi
   await expect(page.getByText('for kort eller for lite')).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
+
+test('the session warns before it ends, is extended from the keyboard, and says in Norwegian when it has ended', async ({
+  page,
+}) => {
+  // The page's clock is run forward; the server's session is real (12 hours from log-in).
+  await page.clock.install();
+  await logIn(page, 'sykepleier');
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeVisible();
+  await page.clock.fastForward('11:56:00');
+  const warning = page.getByRole('alert').filter({ hasText: 'Du blir snart logget ut' });
+  await expect(warning).toBeVisible();
+  await expectNoAxeViolations(page);
+  await warning.getByRole('button', { name: 'Fortsett å være logget inn' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(warning).toHaveCount(0);
+  await expect(page.locator('#announcer')).toContainText('Du er fortsatt logget inn, nå til kl.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Min dag' })).toBeFocused();
+  // Twelve hours later, unanswered: logged out, told why in Norwegian, with focus on the notice.
+  await page.clock.fastForward('12:00:05');
+  const ended = page.locator('#session-ended');
+  await expect(ended).toHaveText(/Du er logget ut fordi økten var over/);
+  await expect(ended).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Logg inn' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+/** The WCAG 1.4.12 text-spacing bookmarklet's values. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+test('at 320 px with increased text spacing the record’s personal data does not overlap or spill out', async ({
+  page,
+  request,
+}) => {
+  const nurse = await apiAs(request, 'sykepleier');
+  const [person] = await nurse.get(`/api/teams/${nurse.teamIds[0]}/recipients`);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await logIn(page, 'sykepleier');
+  await page.goto(`/people/${person.id}`);
+  const section = page.getByRole('region', { name: 'Personopplysninger' });
+  await expect(section.locator('dd').first()).toBeVisible();
+  // A constructed style sheet, as the bookmarklet's styles: the CSP refuses an inline <style>.
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, TEXT_SPACING);
+  const boxes = await section.evaluate((s) => {
+    const card = s.getBoundingClientRect();
+    // The text itself, not the element's box: a word that does not fit spills out of its box.
+    const textBox = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? '' };
+    };
+    return { card: { left: card.left, right: card.right }, items: [...s.querySelectorAll('dt, dd')].map(textBox) };
+  });
+  expect(boxes.items.length).toBeGreaterThanOrEqual(10);
+  for (const b of boxes.items) {
+    expect(b.left, b.text).toBeGreaterThanOrEqual(boxes.card.left);
+    expect(b.right, b.text).toBeLessThanOrEqual(boxes.card.right);
+  }
+  for (let i = 0; i < boxes.items.length; i++)
+    for (let j = i + 1; j < boxes.items.length; j++) {
+      const [a, b] = [boxes.items[i], boxes.items[j]];
+      const overlap =
+        a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      expect(overlap, `«${a.text}» overlaps «${b.text}»`).toBe(false);
+    }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectNoAxeViolations(page);
+});
+
+test('the accessibility statement is open without log-in, from the footer, in Norwegian and English', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
+  await expect(page).toHaveURL(/\/tilgjengelighet$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilgjengelighetserklæring' })).toBeFocused();
+  for (const heading of [
+    'Hvilket krav vi følger',
+    'Det som ikke er tilgjengelig ennå',
+    'Si fra om noe ikke virker',
+    'Tilsyn',
+  ])
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  await expect(page.getByText(/WCAG 2\.1 på nivå A og AA/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /uutilsynet\.no/ })).toHaveAttribute(
+    'href',
+    'https://www.uutilsynet.no/',
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Bytt språk til engelsk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
