@@ -71,7 +71,8 @@ function useFocusOnNavigation() {
   useEffect(() => {
     if (shown.current === pathname) return;
     shown.current = pathname;
-    focusWhenPresent('main h1', 60);
+    // A notice that explains why the user is here (the session ended) comes before the heading.
+    focusWhenPresent('main [data-arrival-focus], main h1', 60);
   }, [pathname]);
 }
 
@@ -88,7 +89,6 @@ function AppBody() {
     setMe(null);
     setEnded(true);
     navigate('/login');
-    focusWhenPresent('#session-ended');
   }, [navigate]);
 
   useEffect(() => {
@@ -182,7 +182,7 @@ function AppBody() {
       <main id="main" tabIndex={-1}>
         {me && <SessionTimer key={me.csrfToken} secondsLeft={me.sessionSecondsLeft} onEnded={sessionEnded} />}
         {!me && ended && (
-          <p id="session-ended" role="alert" tabIndex={-1} className="alert alert-warn">
+          <p id="session-ended" role="alert" tabIndex={-1} data-arrival-focus className="alert alert-warn">
             {t('a11y.session.ended')}
           </p>
         )}
