@@ -93,7 +93,10 @@ test('what matters → goal → measure → the visit in the day list → docume
   await obs.type(page.getByLabel('Nedre verdi (diastolisk)'), '88');
   await obs.type(page.getByLabel('Kort notat'), 'Litt svimmel om morgenen');
   await obs.tap(page.getByRole('button', { name: 'Lagre besøket' }));
-  await expect(page.getByRole('status')).toHaveText('Besøket er dokumentert.');
+  // The form is gone: focus is on the result, and the app's live region says it (issue #21).
+  await expect(page.locator('#visit-done')).toHaveText('Besøket er dokumentert.');
+  await expect(page.locator('#visit-done')).toBeFocused();
+  await expect(page.locator('#announcer')).toHaveText('Besøket er dokumentert.');
   figures.observationVisitTaps = obs.taps;
   expect(obs.taps).toBeLessThanOrEqual(6);
 
@@ -127,7 +130,10 @@ test('a change in condition at the visit appears on the team board and can be cl
   await page.getByLabel('Hvorfor?').fill('Orket ikke i dag');
   await page.getByLabel(/Endring i tilstand/).fill('Mer forvirret enn vanlig, spiser lite');
   await page.getByRole('button', { name: 'Lagre besøket' }).click();
-  await expect(page.getByRole('status')).toHaveText('Besøket er dokumentert.');
+  // The form is gone: focus is on the result, and the app's live region says it (issue #21).
+  await expect(page.locator('#visit-done')).toHaveText('Besøket er dokumentert.');
+  await expect(page.locator('#visit-done')).toBeFocused();
+  await expect(page.locator('#announcer')).toHaveText('Besøket er dokumentert.');
 
   await page.getByRole('link', { name: 'Teamtavla' }).click();
   const card = page.locator('.board-card', { hasText: 'Mer forvirret enn vanlig, spiser lite' });

@@ -33,7 +33,9 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   await page.getByRole('button', { name: 'Endre telefon' }).click();
   await page.getByLabel('Telefon', { exact: true }).fill('91234567');
   await page.getByRole('button', { name: 'Lagre', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Lagret.' })).toHaveText('Lagret.');
+  await expect(page.locator('#record-save-status')).toHaveText('Lagret.');
+  await expect(page.locator('#record-save-status')).toBeFocused();
+  await expect(page.locator('#announcer')).toHaveText('Lagret.');
   await expect(page.getByText('91234567')).toBeVisible();
 
   // Someone else saves a number while this user edits: 409, the typed number stays to retry, and
@@ -50,9 +52,8 @@ test('a team member logs in, sees the team and opens a record, in nb and en', as
   });
   expect(other.status()).toBe(200);
   await page.getByRole('button', { name: 'Lagre', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Noen andre har endret journalen/ })).toHaveText(
-    /Noen andre har endret journalen/,
-  );
+  await expect(page.locator('#record-save-status')).toHaveText(/Noen andre har endret journalen/);
+  await expect(page.locator('#announcer')).toHaveText(/Noen andre har endret journalen/);
   await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
   await expect(page.getByLabel('Telefon', { exact: true })).toHaveValue('93333333');
   await page.getByRole('button', { name: 'Avbryt' }).click();

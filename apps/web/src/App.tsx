@@ -1,8 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken, type Me } from './api.ts';
+import { AnnouncerProvider, focusWhenPresent, useAnnounce } from './components/Announcer.tsx';
+import { SessionTimer } from './components/SessionTimer.tsx';
 import { setLanguage } from './i18n/index.ts';
+import { AccessibilityStatement } from './pages/AccessibilityStatement.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BarometerPage } from './pages/BarometerPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
@@ -36,17 +39,63 @@ const TeamDashboardPage = lazy(() =>
   import('./pages/trust/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboardPage })),
 );
 
+/** The accessibility statement, open to everyone (Norwegian public services must publish one). */
+const STATEMENT_PATH = '/tilgjengelighet';
+
+/** On every page, the survey and «Hvem kommer?» too: the way to the accessibility statement. */
+function StatementFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <Link to={STATEMENT_PATH}>{t('a11y.statement.title')}</Link>
+    </footer>
+  );
+}
+
 function home(me: Me) {
   if (me.role === 'admin') return '/audit';
   if (me.role === 'member' && me.staffId) return '/day';
   return '/teams';
 }
 
+/** The app with its one live region (components/Announcer.tsx) around everything, the survey too. */
 export function App() {
+  return (
+    <AnnouncerProvider>
+      <AppBody />
+    </AnnouncerProvider>
+  );
+}
+
+/**
+ * After a move to another page, focus goes to its heading (WCAG 2.4.3), so a keyboard or
+ * screen-reader user starts at the new content instead of on the body or a link that is gone.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    // A notice that explains why the user is here (the session ended) comes before the heading.
+    focusWhenPresent('main [data-arrival-focus], main h1', 60);
+  }, [pathname]);
+}
+
+function AppBody() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const announce = useAnnounce();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
+  useFocusOnNavigation();
+  // The session ran out (the warning was not answered): log-in page, with a notice that says why.
+  const sessionEnded = useCallback(() => {
+    setMe(null);
+    setEnded(true);
+    navigate('/login');
+  }, [navigate]);
 
   useEffect(() => {
     api<Me>('GET', '/api/auth/me')
@@ -60,7 +109,9 @@ export function App() {
   const onLoggedIn = (m: Me) => {
     setCsrfToken(m.csrfToken);
     setMe(m);
+    setEnded(false);
     navigate(home(m));
+    announce(t('a11y.loggedIn', { name: m.displayName }));
   };
   const logOut = () => {
     void api('POST', '/api/auth/logout').finally(() => {
@@ -73,12 +124,15 @@ export function App() {
   // The survey is answered on a handed-over tablet or through a link: no menu, no session needed.
   if (location.pathname.startsWith('/survey/') || location.pathname.startsWith('/who/')) {
     return (
-      <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/survey/:token" element={<SurveyPage />} />
-          <Route path="/who/:token" element={<WhoIsComingPage />} />
-        </Routes>
-      </main>
+      <>
+        <main id="main" tabIndex={-1}>
+          <Routes>
+            <Route path="/survey/:token" element={<SurveyPage />} />
+            <Route path="/who/:token" element={<WhoIsComingPage />} />
+          </Routes>
+        </main>
+        <StatementFooter />
+      </>
     );
   }
   if (me === undefined) return <p className="loading">{t('common.loading')}</p>;
@@ -136,6 +190,12 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {me && <SessionTimer key={me.csrfToken} secondsLeft={me.sessionSecondsLeft} onEnded={sessionEnded} />}
+        {!me && ended && (
+          <p id="session-ended" role="alert" tabIndex={-1} data-arrival-focus className="alert alert-warn">
+            {t('a11y.session.ended')}
+          </p>
+        )}
         {me ? (
           <SessionContext.Provider value={{ me, logOut }}>
             <Routes>
@@ -175,16 +235,19 @@ export function App() {
               <Route path="/barometer" element={<BarometerPage />} />
               <Route path="/register" element={<ReportingPage />} />
               <Route path="/teams/:id/staffing" element={<StaffingPage />} />
+              <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>
           </SessionContext.Provider>
         ) : (
           <Routes>
             <Route path="/login" element={<LoginPage onLoggedIn={onLoggedIn} />} />
+            <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
             <Route path="*" element={<Navigate to="/login" replace />} />
           </Routes>
         )}
       </main>
+      <StatementFooter />
     </>
   );
 }

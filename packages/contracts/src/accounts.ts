@@ -20,8 +20,14 @@ export const meResponse = z.object({
   staffId: z.string().nullable(),
   teamIds: z.array(z.string()),
   csrfToken: z.string(),
+  /** Seconds until the session ends unless renewed: the app warns a few minutes before (WCAG 2.2.1). */
+  sessionSecondsLeft: z.number().int().nonnegative(),
 });
 export type Me = z.infer<typeof meResponse>;
+
+/** POST /api/auth/session/renew: the session extended; seconds left from now. */
+export const renewResponse = z.object({ sessionSecondsLeft: z.number().int().nonnegative() });
+export type Renewed = z.infer<typeof renewResponse>;
 
 /** POST /api/auth/logout */
 export const logoutResponse = z.object({ ok: z.literal(true) });

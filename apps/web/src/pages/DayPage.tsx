@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type ApiError } from '../api.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { hhmm, todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
@@ -20,14 +21,17 @@ export function DayPage() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const doses = useDayDoses(date);
+  const announce = useAnnounce();
   // The routine case is two taps from this list: «Alt utført som planlagt» → confirm.
-  const allDone = async (id: string, version: number) => {
+  const allDone = async (id: string, version: number, name: string) => {
     try {
       await giveOpenDoses(id, doses.byVisit.get(id));
       await api('POST', `/api/visits/${id}/complete`, { version, allAsPlanned: true } satisfies CompleteVisitRequest);
       setSaveError(null);
       setConfirming(null);
       await Promise.all([reload(), doses.reload()]);
+      // The buttons pressed are gone: focus goes to the visit itself, now marked done.
+      announce(t('a11y.visitDone', { name }), `a[href="/visits/${id}"]`);
     } catch (err) {
       setSaveError(err as ApiError);
     }
@@ -87,7 +91,13 @@ export function DayPage() {
               {(v.status === 'planned' || v.status === 'started') &&
                 (confirming === v.id ? (
                   <div className="row">
-                    <button type="button" className="primary" onClick={() => void allDone(v.id, v.version)}>
+                    <button
+                      type="button"
+                      className="primary"
+                      // biome-ignore lint/a11y/noAutofocus: the button pressed is replaced by this one; focus follows it (WCAG 2.4.3)
+                      autoFocus
+                      onClick={() => void allDone(v.id, v.version, v.displayName)}
+                    >
                       {t('visit.confirm')}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)}>

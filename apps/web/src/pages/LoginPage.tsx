@@ -2,6 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthConfig } from '@tillit/contracts';
 import { api, ApiError, type Me } from '../api.ts';
+import { FieldError, Required, useFieldProblems } from '../components/fields.tsx';
+
+const FIELDS = ['username', 'password'];
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const { t } = useTranslation();
@@ -17,6 +20,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       () => setDemoLogins(false),
     );
   }, []);
+  const [invalid, setInvalid] = useState<ApiError | null>(null);
+  const f = useFieldProblems(invalid, '', FIELDS, 'login');
   useEffect(() => {
     document.title = `${t('login.title')} – Tillit`;
   }, [t]);
@@ -25,10 +30,13 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setInvalid(null);
     try {
       onLoggedIn(await api<Me>('POST', '/api/auth/login', { username, password }));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? t('login.limited') : t('login.failed'));
+      // A field left empty is said at that field; a wrong password never says which of the two was wrong.
+      if (err instanceof ApiError && err.status === 400 && err.body.fields?.length) setInvalid(err);
+      else setError(err instanceof ApiError && err.status === 429 ? t('login.limited') : t('login.failed'));
     } finally {
       setBusy(false);
     }
@@ -39,18 +47,25 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       <h1>{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="username">{t('login.username')}</label>
+        <label htmlFor="username">
+          {t('login.username')}
+          <Required />
+        </label>
         <input
-          id="username"
+          {...f.input('username')}
           name="username"
           autoComplete="username"
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           required
         />
-        <label htmlFor="password">{t('login.password')}</label>
+        <FieldError id="username" message={f.message('username')} />
+        <label htmlFor="password">
+          {t('login.password')}
+          <Required />
+        </label>
         <input
-          id="password"
+          {...f.input('password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -58,6 +73,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           onChange={(e) => setPassword(e.target.value)}
           required
         />
+        <FieldError id="password" message={f.message('password')} />
         {error && (
           <p role="alert" className="alert alert-error">
             {error}

@@ -3,6 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FieldError, Required, useFieldProblems } from '../components/fields.tsx';
+
+const P = 'kin-';
+const FIELDS = ['name', 'relation', 'phone'];
 
 export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -12,6 +16,8 @@ export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; o
   const [phone, setPhone] = useState('');
   const [isClosest, setClosest] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Each problem stands under its field, and focus goes to the first (WCAG 3.3.1).
+  const f = useFieldProblems(error, P, FIELDS, 'record');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,21 +45,29 @@ export function NextOfKinForm({ recipientId, onSaved }: { recipientId: string; o
       </button>
     );
   return (
-    <form onSubmit={submit} className="form-grid">
-      <label htmlFor="kin-name">{t('record.kinName')}</label>
-      <input id="kin-name" value={name} onChange={(e) => setName(e.target.value)} />
-      <label htmlFor="kin-relation">{t('record.kinRelation')}</label>
-      <input id="kin-relation" value={relation} onChange={(e) => setRelation(e.target.value)} />
+    <form onSubmit={submit} className="form-grid" noValidate>
+      <label htmlFor="kin-name">
+        {t('record.kinName')}
+        <Required />
+      </label>
+      <input {...f.input('name')} value={name} onChange={(e) => setName(e.target.value)} required />
+      <FieldError id="kin-name" message={f.message('name')} />
+      <label htmlFor="kin-relation">
+        {t('record.kinRelation')}
+        <Required />
+      </label>
+      <input {...f.input('relation')} value={relation} onChange={(e) => setRelation(e.target.value)} required />
+      <FieldError id="kin-relation" message={f.message('relation')} />
       <label htmlFor="kin-phone">{t('record.kinPhone')}</label>
-      <input id="kin-phone" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+      <input {...f.input('phone')} inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+      <FieldError id="kin-phone" message={f.message('phone')} />
       <div className="checkbox">
         <input id="kin-closest" type="checkbox" checked={isClosest} onChange={(e) => setClosest(e.target.checked)} />
         <label htmlFor="kin-closest">{t('record.kinClosest')}</label>
       </div>
-      <ErrorMessage
-        error={error}
-        labels={{ name: t('record.kinName'), relation: t('record.kinRelation'), phone: t('record.kinPhone') }}
-      />
+      <div ref={f.generalRef} tabIndex={-1} className="span-all">
+        <ErrorMessage error={f.general} />
+      </div>
       <div className="row">
         <button type="submit" className="primary">
           {t('record.save')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RecipientPatchRequest, RecordResponse, RecordView } from '@tillit/contracts';
 import { api, type ApiError } from '../api.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
 import { BreakGlass } from './BreakGlass.tsx';
@@ -21,6 +22,7 @@ export function RecordPage() {
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [serviceStatus, setServiceStatus] = useState('');
+  const announce = useAnnounce();
 
   useEffect(() => {
     if (data) document.title = `${data.record.givenName} ${data.record.familyName} – Tillit`;
@@ -54,6 +56,8 @@ export function RecordPage() {
       setEditing(false);
       setSaveError(null);
       setStatus(t('record.saved'));
+      // The form closes: focus goes to the saved value's message, and the live region says it.
+      announce(t('record.saved'), '#record-save-status');
     } catch (err) {
       const apiErr = err as ApiError;
       setSaveError(apiErr);
@@ -62,6 +66,7 @@ export function RecordPage() {
         // only those and the version); the user's text stays in the field to retry.
         setData({ ...data, record: { ...data.record, ...(apiErr.body.current as Partial<RecordView>) } });
         setStatus(t('record.conflict'));
+        announce(t('record.conflict'), '#record-save-status');
       }
     }
   };
@@ -143,7 +148,7 @@ export function RecordPage() {
         </dl>
         <ErrorMessage error={saveError?.status === 409 ? null : saveError} labels={{ phone: t('record.phone') }} />
         {status && (
-          <p role="status" className={saveError ? 'alert alert-warn' : 'alert alert-ok'}>
+          <p id="record-save-status" tabIndex={-1} className={saveError ? 'alert alert-warn' : 'alert alert-ok'}>
             {status}
           </p>
         )}

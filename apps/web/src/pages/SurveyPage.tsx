@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
 type Form = Pick<SurveyForm, 'items'>;
@@ -23,6 +24,7 @@ export function SurveyPage() {
   const [open, setOpen] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
+  const announce = useAnnounce();
   const scale = t('survey.scale', { returnObjects: true }) as string[];
 
   useEffect(() => {
@@ -40,6 +42,7 @@ export function SurveyPage() {
       setAnswers({});
       setOpen('');
       setSent(true);
+      announce(t('survey.thanks'), '#survey-thanks');
     } catch (err) {
       setError(err as ApiError);
     }
@@ -48,7 +51,9 @@ export function SurveyPage() {
   if (sent)
     return (
       <section className="survey stack">
-        <h1>{t('survey.thanks')}</h1>
+        <h1 id="survey-thanks" tabIndex={-1}>
+          {t('survey.thanks')}
+        </h1>
         <p>{t('survey.giveBack')}</p>
         <button type="button" onClick={() => navigate('/day')}>
           {t('survey.back')}

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type ApiError } from '../api.ts';
+import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDate, formatTime, hhmm } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
@@ -36,6 +37,7 @@ export function VisitPage() {
   const [details, setDetails] = useState(false);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [deciding, setDeciding] = useState(false);
+  const announce = useAnnounce();
   useEffect(() => {
     if (data) document.title = `${data.recipient.givenName} ${hhmm(data.windowStart)} – Tillit`;
   }, [data]);
@@ -62,6 +64,7 @@ export function VisitPage() {
       setSaveError(null);
       setConfirming(false);
       await reload();
+      announce(t('visit.done'), '#visit-done');
     } catch (err) {
       setSaveError(err as ApiError);
     }
@@ -112,7 +115,7 @@ export function VisitPage() {
         </button>
       )}
       {done ? (
-        <p role="status" className="alert alert-ok">
+        <p id="visit-done" tabIndex={-1} className="alert alert-ok">
           {t('visit.done')}
         </p>
       ) : (
@@ -123,7 +126,13 @@ export function VisitPage() {
             </button>
           ) : (
             <div className="row">
-              <button type="button" className="primary big" onClick={() => void complete({ allAsPlanned: true })}>
+              <button
+                type="button"
+                className="primary big"
+                // biome-ignore lint/a11y/noAutofocus: «Alt utført» is replaced by this button; focus follows it (WCAG 2.4.3)
+                autoFocus
+                onClick={() => void complete({ allAsPlanned: true })}
+              >
                 {t('visit.confirm')}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>

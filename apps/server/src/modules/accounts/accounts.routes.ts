@@ -1,12 +1,12 @@
-import { authConfigResponse, loginBody, logoutResponse, meResponse } from '@tillit/contracts';
+import { authConfigResponse, loginBody, logoutResponse, meResponse, renewResponse } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import { SESSION_COOKIE } from '../../http/gate.ts';
-import { AppError } from '../../http/errors.ts';
-import { loadActor, logIn, logOut } from './accounts.service.ts';
+import { AppError, unauthenticated } from '../../http/errors.ts';
+import { loadActor, logIn, logOut, renewSession, sessionSecondsLeft } from './accounts.service.ts';
 import { throttledLogIn } from './login.throttle.ts';
 
 export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
@@ -35,7 +35,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
         expires: session.expiresAt,
       });
       const loaded = await loadActor(db, session.token, config.clock.now());
-      return { ...loaded!.actor, csrfToken: session.csrfToken };
+      return { ...loaded!.actor, csrfToken: session.csrfToken, sessionSecondsLeft: config.sessionHours * 3600 };
     },
   );
 
@@ -55,6 +55,8 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
     async (request) => ({
       ...request.actor,
       csrfToken: request.csrfToken,
+      // The gate let the session in, but it may have ended since: then none is left.
+      sessionSecondsLeft: (await sessionSecondsLeft(db, request.cookies[SESSION_COOKIE]!)) ?? 0,
     }),
   );
 
@@ -64,5 +66,24 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
     '/api/auth/config',
     { schema: { response: { 200: authConfigResponse } }, config: { access: access.public() } },
     async () => ({ demoLogins: config.demoLogins }),
+  );
+
+  // Renewing needs a live session and its CSRF token (the gate); it gives the full session length again.
+  r.post(
+    '/api/auth/session/renew',
+    { schema: { response: { 200: renewResponse } }, config: { access: access.session() } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE]!;
+      const renewed = await renewSession(db, token, config.sessionHours);
+      if (!renewed) throw unauthenticated();
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.secureCookies,
+        expires: renewed.expiresAt,
+      });
+      return { sessionSecondsLeft: renewed.secondsLeft };
+    },
   );
 }

@@ -27,6 +27,31 @@ export async function logOut(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
 }
 
+/** Whole seconds left of a live session by the database's clock (which decides expiry); null when it has ended. */
+export async function sessionSecondsLeft(db: Db, token: string): Promise<number | null> {
+  const result = await db.execute(sql`
+    SELECT floor(extract(epoch FROM expires_at - now()))::int AS left
+      FROM session WHERE token_hash = ${tokenHash(token)} AND expires_at > now()`);
+  const row = result.rows[0] as { left: number } | undefined;
+  return row ? Math.max(0, Number(row.left)) : null;
+}
+
+/**
+ * Extends a live session to `sessionHours` from now (WCAG 2.2.1: the user is warned before the
+ * session ends and may ask for more time). An ended session cannot be renewed: null. The
+ * cached entry is dropped so this process sees the new expiry at once.
+ */
+export async function renewSession(db: Db, token: string, sessionHours: number) {
+  const key = tokenHash(token);
+  const result = await db.execute(sql`
+    UPDATE session SET expires_at = now() + make_interval(secs => ${sessionHours * 3600})
+     WHERE token_hash = ${key} AND expires_at > now()
+     RETURNING expires_at, floor(extract(epoch FROM expires_at - now()))::int AS left`);
+  sessionCache.delete(key);
+  const row = result.rows[0] as { expires_at: string | Date; left: number } | undefined;
+  return row ? { expiresAt: new Date(row.expires_at), secondsLeft: Number(row.left) } : null;
+}
+
 /**
  * Sessions seen in the last few seconds, so a burst of requests does not look up the same
  * session each time. Log-out clears the entry at once in this process; another app server

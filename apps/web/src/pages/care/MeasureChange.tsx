@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { FieldError, useFieldProblems } from '../../components/fields.tsx';
+import { FieldError, Required, useFieldProblems } from '../../components/fields.tsx';
 import { hhmm } from '../../components/time.ts';
 import type { Care, MeasurePatchRequest, MeasureResult } from '@tillit/contracts';
 
@@ -105,7 +105,7 @@ export function MeasureChange({
       <FieldError id={`${P}durationMinutes`} message={f.message('durationMinutes')} />
       <label htmlFor={`${P}reason`}>
         {t('measureChange.reason')}
-        <span aria-hidden="true"> *</span>
+        <Required />
       </label>
       <input {...f.input('reason')} value={reason} onChange={(e) => setReason(e.target.value)} required aria-required />
       <FieldError id={`${P}reason`} message={f.message('reason')} />

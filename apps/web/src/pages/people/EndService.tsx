@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { FieldError, useFieldProblems } from '../../components/fields.tsx';
+import { FieldError, Required, useFieldProblems } from '../../components/fields.tsx';
 import { formatDate, todayIso } from '../../components/time.ts';
 import { useSession } from '../../session.tsx';
 
@@ -59,7 +59,7 @@ export function EndService({ record, onEnded }: { record: RecordView; onEnded: (
           <FieldError id={`${P}teamId`} message={f.message('teamId')} />
           <label htmlFor={`${P}lastDay`}>
             {t('endService.lastDay')}
-            <span aria-hidden="true"> *</span>
+            <Required />
           </label>
           <input
             {...f.input('lastDay')}
@@ -71,7 +71,7 @@ export function EndService({ record, onEnded }: { record: RecordView; onEnded: (
           <FieldError id={`${P}lastDay`} message={f.message('lastDay')} />
           <label htmlFor={`${P}reason`}>
             {t('endService.reason')}
-            <span aria-hidden="true"> *</span>
+            <Required />
           </label>
           <input
             {...f.input('reason')}

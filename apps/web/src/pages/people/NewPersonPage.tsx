@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { FieldError, useFieldProblems } from '../../components/fields.tsx';
+import { FieldError, Required, useFieldProblems } from '../../components/fields.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { useSession } from '../../session.tsx';
 
@@ -95,7 +95,7 @@ export function NewPersonPage() {
     <>
       <label htmlFor={P + field}>
         {t(`people.${field}`)}
-        {field !== 'phone' && <span aria-hidden="true"> *</span>}
+        {field !== 'phone' && <Required />}
       </label>
       <input
         {...f.input(field)}
@@ -117,7 +117,7 @@ export function NewPersonPage() {
       <form onSubmit={submit} className="form-grid person-form" noValidate>
         <label htmlFor={`${P}nationalId`}>
           {t('people.nationalId')}
-          <span aria-hidden="true"> *</span>
+          <Required />
         </label>
         <input
           id={`${P}nationalId`}
@@ -153,7 +153,7 @@ export function NewPersonPage() {
         {text('phone', { inputMode: 'tel' })}
         <label htmlFor={`${P}teamId`}>
           {t('people.teamId')}
-          <span aria-hidden="true"> *</span>
+          <Required />
         </label>
         <select {...f.input('teamId')} value={v.teamId} onChange={set('teamId')} required aria-required>
           {mine.map((x) => (
@@ -169,7 +169,7 @@ export function NewPersonPage() {
         >
           <legend>
             {t('people.consentShareWithNextOfKin')}
-            <span aria-hidden="true"> *</span>
+            <Required />
           </legend>
           {(['yes', 'no'] as const).map((c, i) => (
             <span key={c} className="checkbox">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { returnFocus } from '../../components/returnFocus.ts';
 import { formatDate, hhmm } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import type { Candidates, NotOffered, PlanVisit } from '@tillit/contracts';
@@ -26,10 +27,23 @@ export function MoveDialog({
   const [choice, setChoice] = useState('');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // A modal dialog (Escape closes it) that opens at its top: the title takes focus at once, so
+  // the dialog is scrolled to its start, and the first helper that can be chosen takes it when
+  // the list has come; on closing, focus goes back to the button that opened it.
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    title.current?.focus();
+    return () => returnFocus(opener);
   }, []);
+  useEffect(() => {
+    if (!data || document.activeElement !== title.current) return;
+    const first = dialog.current?.querySelector<HTMLInputElement>('input[type="radio"]:not(:disabled)');
+    first?.focus();
+    first?.scrollIntoView({ block: 'nearest' });
+  }, [data]);
   const why = (r: NotOffered) => {
     switch (r.code) {
       case 'missing_competence':
@@ -59,7 +73,9 @@ export function MoveDialog({
   };
   return (
     <dialog ref={dialog} aria-labelledby="move-title" onClose={onClose} className="card">
-      <h3 id="move-title">{t('plan.moveTitle', { person: visit.person, time: hhmm(visit.windowStart) })}</h3>
+      <h3 id="move-title" ref={title} tabIndex={-1}>
+        {t('plan.moveTitle', { person: visit.person, time: hhmm(visit.windowStart) })}
+      </h3>
       {data && data.competences.length > 0 && (
         <p>{t('plan.needs', { competences: data.competences.map(competence).join(', ') })}</p>
       )}
