@@ -59,6 +59,7 @@ export async function solveParts(problem: Problem, options: SolveOptions, parts:
     seed,
     parts: partition.parts.length,
     partUnassigned: plans.map((r) => r.unassigned),
+    repairIterations: res.iterations,
     iterations: [...plans.map((r) => r.iterations), res.iterations],
     seconds: Math.round(seconds * 1000) / 1000,
   };
