@@ -60,7 +60,7 @@ export async function solveParallel(problem: Problem, options: ParallelOptions =
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const { onProgress, threads: _t, parts: _p, ...plain } = options;
   const parts = options.baseline ? 1 : partCount(problem, options.parts, threads);
-  if (parts > 1) return solveParts(problem, { ...plain, onProgress }, parts);
+  if (parts > 1) return solveParts(problem, { ...plain, onProgress }, parts, threads);
   if (threads <= 1) return solve(problem, options);
   const seed = options.seed ?? 1;
   const t0 = performance.now();

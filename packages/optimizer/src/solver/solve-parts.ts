@@ -7,9 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Problem, Solution, SolveOptions, Weights } from '../model.ts';
-import { baselineSeed } from './baseline.ts';
 import { mergeParts, partitionProblem, type Partition } from './decompose.ts';
-import { compile, resolveWeights } from './instance.ts';
+import { compile, resolveWeights, type Instance } from './instance.ts';
 import { Search } from './search.ts';
 import { toSolution, type SolveResult } from './solve.ts';
 import { applyZones } from './zones.ts';
@@ -26,7 +25,12 @@ export function partCount(problem: Problem, parts: number | 'auto' | undefined, 
   return Math.max(1, Math.floor(parts));
 }
 
-export async function solveParts(problem: Problem, options: SolveOptions, parts: number): Promise<SolveResult> {
+export async function solveParts(
+  problem: Problem,
+  options: SolveOptions,
+  parts: number,
+  threads = 2,
+): Promise<SolveResult> {
   const t0 = performance.now();
   const seed = options.seed ?? 1;
   // the whole district's weights (the default continuity weight depends on the district's size)
@@ -37,29 +41,42 @@ export async function solveParts(problem: Problem, options: SolveOptions, parts:
   const { onProgress, timeLimit: _t, ...plain } = options;
   const plans = await Promise.all(
     partition.parts.map((sub, index) =>
-      solvePartInWorker(sub, { ...plain, seed, weights }, index, deadline, onProgress),
+      runWorker({ problem: sub, options: { ...plain, seed, weights }, index, deadline }, onProgress),
     ),
   );
   const merged = mergeParts(
     problem,
     plans.map((r) => r.solution),
   );
-  const repairMs = budget !== undefined ? Math.max(50, budget - (performance.now() - t0)) : Infinity;
+  const repairDeadline =
+    budget !== undefined ? Date.now() + Math.max(50, budget - (performance.now() - t0)) : undefined;
   const repairIterations =
     options.iterations !== undefined ? Math.max(1, Math.round(options.iterations * REPAIR_SHARE)) : undefined;
-  const res = repairBorders(problem, merged, partition, weights, {
-    seed,
-    timeMs: repairMs,
-    iterations: repairIterations,
-    onProgress,
-  });
+  // the repair as a small portfolio, one seed per thread; fewest unassigned, then cost, wins
+  const repairs = await Promise.all(
+    Array.from({ length: Math.max(1, threads) }, (_, i) =>
+      runWorker(
+        {
+          problem,
+          options: { seed: seed + i, iterations: repairIterations },
+          index: i,
+          deadline: repairDeadline,
+          repair: { merged, partition, weights },
+        },
+        onProgress,
+      ),
+    ),
+  );
+  let res = repairs[0];
+  for (const r of repairs.slice(1))
+    if (r.unassigned < res.unassigned || (r.unassigned === res.unassigned && r.cost < res.cost - 1e-9)) res = r;
   const seconds = (performance.now() - t0) / 1000;
   res.solution.solver = {
     ...res.solution.solver,
     seed,
     parts: partition.parts.length,
     partUnassigned: plans.map((r) => r.unassigned),
-    repairIterations: res.iterations,
+    repairIterations: repairs.map((r) => r.iterations),
     iterations: [...plans.map((r) => r.iterations), res.iterations],
     seconds: Math.round(seconds * 1000) / 1000,
   };
@@ -68,16 +85,11 @@ export async function solveParts(problem: Problem, options: SolveOptions, parts:
   return res;
 }
 
-function solvePartInWorker(
-  problem: Problem,
-  options: SolveOptions,
-  index: number,
-  deadline: number | undefined,
-  onProgress: SolveOptions['onProgress'],
-): Promise<SolveResult> {
+/** One search in a worker thread (worker.ts): a part's solve, or a border repair. */
+function runWorker(data: Record<string, unknown> & { index: number }, onProgress: SolveOptions['onProgress']) {
   return new Promise<SolveResult>((resolve, reject) => {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { problem, options, index, deadline },
+      workerData: data,
     });
     let done = false;
     worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
@@ -90,7 +102,7 @@ function solvePartInWorker(
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
-      if (!done) reject(new Error(`solver worker of part ${index + 1} exited with code ${code}`));
+      if (!done) reject(new Error(`solver worker ${data.index} exited with code ${code}`));
     });
   });
 }
@@ -103,9 +115,41 @@ interface RepairRun {
 }
 
 /**
- * The border repair: one search on the whole district that starts from the merged plan (its
- * stops put back in order, as in re-planning, without a change cost), inserts the visits the
- * parts left over, and anneals cool for the rest of the time. The parts' helper sets are
+ * The merged plan as the search's start, stop for stop: the parts planned the same routes
+ * (helper, day) on the same travel, so it is feasible as it is. Linked units (two-helper and
+ * interdependent visits) keep the start the parts gave them, as the search pins them.
+ */
+export function startFromPlan(
+  inst: Instance,
+  plan: Solution,
+): { routes: number[][]; winE: Float64Array; winL: Float64Array } {
+  const p = inst.problem;
+  const staffIdx = new Map(p.staff.map((s, i) => [s.id, i]));
+  const visitIdx = new Map(p.visits.map((v, i) => [v.id, i]));
+  const routeOf = new Map<string, number>();
+  for (let r = 0; r < inst.nRoutes; r++) routeOf.set(`${inst.rStaff[r]}|${inst.rDay[r]}`, r);
+  const routes: number[][] = Array.from({ length: inst.nRoutes }, () => []);
+  const winE = Float64Array.from(inst.uE);
+  const winL = Float64Array.from(inst.uL);
+  const used = new Uint8Array(inst.nUnits);
+  for (const route of plan.routes) {
+    const r = routeOf.get(`${staffIdx.get(route.staff)}|${route.day}`);
+    if (r === undefined) throw new Error(`merged plan: no shift of ${route.staff} on day ${route.day}`);
+    for (const stop of [...route.stops].sort((a, b) => a.start - b.start)) {
+      const v = visitIdx.get(stop.visit)!;
+      const u = inst.vUnits[v].find((x) => used[x] === 0);
+      if (u === undefined) throw new Error(`merged plan: visit ${stop.visit} served too often`);
+      used[u] = 1;
+      routes[r].push(u);
+      if (inst.vLinked[v]) winE[u] = winL[u] = stop.start;
+    }
+  }
+  return { routes, winE, winL };
+}
+
+/**
+ * The border repair: one search on the whole district that starts from the merged plan (stop
+ * for stop, startFromPlan), inserts the visits the parts left over, and anneals cool for the rest of the time. The parts' helper sets are
  * priced as in the parts, and the full district's zones price the rest (own zone, then the
  * neighbouring zones — across the cut — then the others), every helper eligible, so a visit
  * a part had no room for can go to a helper of the part next door.
@@ -144,7 +188,8 @@ export function repairBorders(
   const res = search.run({
     seed: run.seed,
     iterations: run.iterations ?? 1e12,
-    timeMs: run.iterations !== undefined ? Infinity : run.timeMs,
+    // the compile counts against the repair's time
+    timeMs: run.iterations !== undefined ? Infinity : Math.max(0, run.timeMs - (performance.now() - t0)),
     scheduleBy: run.iterations !== undefined ? 'iterations' : 'time',
     onProgress: run.onProgress
       ? (it, _ms, un, cost, travel) =>
@@ -155,7 +200,7 @@ export function repairBorders(
     tf: 0.002,
     construction: 'zones',
     contRamp: 0,
-    baseline: baselineSeed(inst, merged),
+    start: startFromPlan(inst, merged),
   });
   const solution = toSolution(inst, res, { name: 'tillit' });
   if (priced) {
