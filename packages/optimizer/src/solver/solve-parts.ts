@@ -14,7 +14,7 @@ import { toSolution, type SolveResult } from './solve.ts';
 import { applyZones } from './zones.ts';
 
 /** Share of the time (or of the iteration cap) left for the border repair on the whole district. */
-export const REPAIR_SHARE = 0.2;
+export const REPAIR_SHARE = 0.3;
 /** `parts: 'auto'` decomposes home-care districts of more than this many visits. */
 export const AUTO_PARTS_ABOVE = 8000;
 
