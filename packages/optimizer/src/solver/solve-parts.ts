@@ -39,45 +39,34 @@ export async function solveParts(
   const budget = options.timeLimit !== undefined ? options.timeLimit * 1000 - (performance.now() - t0) : undefined;
   const deadline = budget !== undefined ? Date.now() + budget * (1 - REPAIR_SHARE) : undefined;
   const { onProgress, timeLimit: _t, ...plain } = options;
-  // the repair workers start now and compile the whole district while the parts run
-  const finalDeadline = budget !== undefined ? Date.now() + budget : undefined;
-  const repairIterations =
-    options.iterations !== undefined ? Math.max(1, Math.round(options.iterations * REPAIR_SHARE)) : undefined;
-  const repairers = Array.from({ length: Math.max(1, threads) }, (_, i) =>
-    runWorker(
-      {
-        problem,
-        options: { seed: seed + i, iterations: repairIterations },
-        index: i,
-        deadline: finalDeadline,
-        repair: { partition, weights },
-      },
-      onProgress,
+  const plans = await Promise.all(
+    partition.parts.map((sub, index) =>
+      runWorker({ problem: sub, options: { ...plain, seed, weights }, index, deadline }, onProgress),
     ),
   );
-  let plans: SolveResult[];
-  try {
-    plans = await Promise.all(
-      partition.parts.map(
-        (sub, index) =>
-          runWorker({ problem: sub, options: { ...plain, seed, weights }, index, deadline }, onProgress).result,
-      ),
-    );
-  } catch (e) {
-    // a part failed: the repair workers would wait for its plan for ever
-    for (const w of repairers) {
-      w.result.catch(() => undefined);
-      void w.worker.terminate();
-    }
-    throw e;
-  }
   const merged = mergeParts(
     problem,
     plans.map((r) => r.solution),
   );
+  const repairDeadline =
+    budget !== undefined ? Date.now() + Math.max(50, budget - (performance.now() - t0)) : undefined;
+  const repairIterations =
+    options.iterations !== undefined ? Math.max(1, Math.round(options.iterations * REPAIR_SHARE)) : undefined;
   // the repair as a small portfolio, one seed per thread; fewest unassigned, then cost, wins
-  for (const w of repairers) w.worker.postMessage(merged);
-  const repairs = await Promise.all(repairers.map((w) => w.result));
+  const repairs = await Promise.all(
+    Array.from({ length: Math.max(1, threads) }, (_, i) =>
+      runWorker(
+        {
+          problem,
+          options: { seed: seed + i, iterations: repairIterations },
+          index: i,
+          deadline: repairDeadline,
+          repair: { merged, partition, weights },
+        },
+        onProgress,
+      ),
+    ),
+  );
   let res = repairs[0];
   for (const r of repairs.slice(1))
     if (r.unassigned < res.unassigned || (r.unassigned === res.unassigned && r.cost < res.cost - 1e-9)) res = r;
@@ -97,12 +86,11 @@ export async function solveParts(
 }
 
 /** One search in a worker thread (worker.ts): a part's solve, or a border repair. */
-function runWorker(
-  data: Record<string, unknown> & { index: number },
-  onProgress: SolveOptions['onProgress'],
-): { worker: Worker; result: Promise<SolveResult> } {
-  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data });
-  const result = new Promise<SolveResult>((resolve, reject) => {
+function runWorker(data: Record<string, unknown> & { index: number }, onProgress: SolveOptions['onProgress']) {
+  return new Promise<SolveResult>((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: data,
+    });
     let done = false;
     worker.on('message', (m: { type: string; progress?: never; result?: SolveResult }) => {
       if (m.type === 'progress' && onProgress) onProgress(m.progress!);
@@ -117,7 +105,6 @@ function runWorker(
       if (!done) reject(new Error(`solver worker ${data.index} exited with code ${code}`));
     });
   });
-  return { worker, result };
 }
 
 interface RepairRun {
@@ -173,10 +160,9 @@ export function repairBorders(
   partition: Partition,
   weights: Weights,
   run: RepairRun,
-  compiled?: Instance,
 ): SolveResult {
   const t0 = performance.now();
-  const inst = compiled ?? compile(problem, weights, 40);
+  const inst = compile(problem, weights, 40);
   let priced = false;
   if (weights.continuity > 0 && merged.helperSets) {
     const staffIdx = new Map(problem.staff.map((s, i) => [s.id, i]));
