@@ -20,6 +20,7 @@ const { values } = parseArgs({
     tuning: { type: 'string' },
     weight: { type: 'string' },
     threads: { type: 'string', default: '1' },
+    parts: { type: 'string' },
   },
 });
 const people = Number(values.people);
@@ -39,12 +40,14 @@ const opts = {
   continuityWeight: values.weight !== undefined ? Number(values.weight) : undefined,
   tuning: values.tuning ? JSON.parse(values.tuning) : undefined,
   threads: Number(values.threads),
+  parts: values.parts === undefined ? undefined : values.parts === 'auto' ? ('auto' as const) : Number(values.parts),
 };
 const t0 = performance.now();
-const res = opts.threads > 1 ? await solveParallel(problem, opts) : solve(problem, opts);
+const res = opts.threads > 1 || opts.parts !== undefined ? await solveParallel(problem, opts) : solve(problem, opts);
 const c = checkSolution(problem, res.solution);
 const f = c.figures;
 const outside = Object.keys(res.solution.outsideSet ?? {}).length;
 console.log(
   `${people} ${values.staffing} visits ${problem.visits.length} ${values.tuning ?? ''} w=${values.weight ?? 'default'}: unassigned ${f.unassigned} travel ${f.travel.toFixed(0)} helpers ${f.distinctHelpers.mean.toFixed(2)} / ${f.distinctHelpers.median} / ${f.distinctHelpers.p90.toFixed(1)} outside ${outside} it ${res.iterations} ${((performance.now() - t0) / 1000).toFixed(1)} s feasible ${c.feasible}`,
 );
+if (opts.parts !== undefined) console.log(JSON.stringify(res.solution.solver));

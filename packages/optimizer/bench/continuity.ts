@@ -14,6 +14,8 @@
  * `--seeds 1,2,3` plans the same district once per solver seed, each against a travel-only
  * plan of the same seed, and prints a summary per size: one time-limited run is one draw
  * (the same settings vary by several points of travel), so targets are judged on means.
+ * `--parts N|auto` plans the continuity-aware plan in parts (solve-parts.ts); the travel-only
+ * reference is planned whole as before, so Δtravel is measured against the same reference.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,8 +41,10 @@ const { values } = parseArgs({
     shape: { type: 'string', default: 'teams' },
     staffing: { type: 'string', default: 'tight' },
     bound: { type: 'boolean', default: true },
+    parts: { type: 'string' },
   },
 });
+const partsOption = values.parts === undefined ? undefined : values.parts === 'auto' ? 'auto' : Number(values.parts);
 const shape = values.shape === 'city' ? 'city' : 'teams';
 const loose = values.staffing === 'loose';
 const load = () =>
@@ -73,7 +77,7 @@ const defaultTime = (people: number, visits: number) =>
 const rows: RunRow[] = [];
 const summaries: SizeSummary[] = [];
 console.log(
-  `Continuity benchmark: ${shape} districts${shape === 'city' ? ` (${loose ? 'loose' : 'tight'} staffing)` : ''}, 14 days, seed ${seed}, ${threads} thread(s), solver seed(s) ${solverSeeds.join(',')}; load average ${load()}`,
+  `Continuity benchmark: ${shape} districts${shape === 'city' ? ` (${loose ? 'loose' : 'tight'} staffing)` : ''}, 14 days, seed ${seed}, ${threads} thread(s), solver seed(s) ${solverSeeds.join(',')}${partsOption !== undefined ? `, continuity plan in parts: ${partsOption}` : ''}; load average ${load()}`,
 );
 console.log(
   'people staff visits seed  plan        unassigned   travel  Δtravel%  helpers mean/median/p90   COC    preferred  seconds  feasible',
@@ -117,6 +121,7 @@ for (const people of sizes) {
         timeLimit,
         seed: solverSeed,
         threads,
+        parts: mode === 'continuity' ? partsOption : undefined,
         continuityWeight:
           mode === 'travel-only' ? 0 : values['continuity-weight'] ? Number(values['continuity-weight']) : undefined,
       });

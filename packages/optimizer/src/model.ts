@@ -217,6 +217,8 @@ export interface SolveOptions {
     outside?: number;
     /** Helper sets: the most helpers phase 1 gives a set before ordinary insertion takes the rest. */
     maxSet?: number;
+    /** Granular insertion: a visit is offered to a new helper only where that helper's route holds one of its k nearest visits (or is empty); default 0 = every eligible route. */
+    granular?: number;
     /** Helper sets: weight of travel in phase 1's choice of a helper (0 = average detour only; default 0). */
     setTravel?: number;
   };

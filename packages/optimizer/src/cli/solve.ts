@@ -7,7 +7,7 @@ import { solveParallel } from '../solver/parallel.ts';
 import { loadProblem, numberArg, parseCommand } from './common.ts';
 
 const USAGE =
-  'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--iterations N] [--format solomon|mankowska] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
+  'usage: tillit solve PROBLEM --time-limit SECONDS [--seed N] [--continuity-weight W] [--threads N] [--parts N|auto] [--iterations N] [--format solomon|mankowska] [--baseline PLAN.json [--change-weight W]] --out SOLUTION.json';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommand(
@@ -17,6 +17,7 @@ export async function run(args: string[]): Promise<number> {
       seed: { type: 'string' },
       'continuity-weight': { type: 'string' },
       threads: { type: 'string' },
+      parts: { type: 'string' },
       iterations: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -36,11 +37,13 @@ export async function run(args: string[]): Promise<number> {
     iterations: number | undefined,
     change: number | undefined;
   let baseline: Solution | undefined;
+  let parts: number | 'auto' | undefined;
   try {
     timeLimit = numberArg(values['time-limit'], '--time-limit');
     seed = numberArg(values.seed, '--seed', 1)!;
     cw = numberArg(values['continuity-weight'], '--continuity-weight');
     threads = numberArg(values.threads, '--threads');
+    parts = values.parts === 'auto' ? 'auto' : numberArg(values.parts, '--parts');
     iterations = numberArg(values.iterations, '--iterations');
     change = numberArg(values['change-weight'], '--change-weight');
     if (values.baseline) baseline = parseSolutionJson(readFileSync(values.baseline, 'utf8'));
@@ -63,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
     seed,
     continuityWeight: cw,
     threads,
+    parts,
     baseline,
     weights: change !== undefined ? { change } : undefined,
     onProgress: values.quiet

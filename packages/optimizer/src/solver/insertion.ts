@@ -37,6 +37,15 @@ export class Insertion extends PlanState {
   /** Helpers a dependent visit may not go to (its partner's, when the dependency asks for two different ones). */
   private forbidA = -1;
   private forbidB = -1;
+  /**
+   * Granular insertion (`tuning.granular` = k, 0 = off): a one-helper visit is offered to a
+   * helper who does not serve the person yet only if that helper's route already holds one of
+   * the visit's k nearest units (or is empty), so the routes scanned per insertion do not grow
+   * with the district. The person's own helpers and helper set are always scanned.
+   */
+  protected granularK = 0;
+  private granStamp: Int32Array | undefined;
+  private granTick = 0;
 
   /**
    * Best position of unit u in route r; sets bPos/bLo/bHi. Returns the cost delta of the
@@ -276,8 +285,10 @@ export class Insertion extends PlanState {
         const minNew = set.length > 0 ? I.outsideMin[rec] : I.newHelperMin[rec];
         const lb = this.contScale * this.contLambda * (minNew + I.distinctStep[this.nDist[rec]]) - 1e-9;
         if (lb < this.sBest) {
+          const tick = this.granularK > 0 ? this.markNearRoutes(u) : 0;
           for (let k = 0; k < elig.length; k++) {
             const r = elig[k];
+            if (tick > 0 && this.granStamp![r] !== tick && this.routes[r].length > 0) continue;
             const s = I.rStaff[r];
             if (this.cnt[rowK + s] === 0 && (set.length === 0 || set.indexOf(s) < 0)) this.scanRoute(u, r, blink, true);
           }
@@ -291,6 +302,21 @@ export class Insertion extends PlanState {
     } else if (!this.pairInsert(u, units[1], 0, 0, true, blink)) return false;
     this.markAssigned(v);
     return true;
+  }
+
+  /** Stamps the routes that hold one of unit u's k nearest units (granular insertion); returns the stamp. */
+  private markNearRoutes(u: number): number {
+    const I = this.I;
+    if (!this.granStamp) this.granStamp = new Int32Array(I.nRoutes);
+    const tick = ++this.granTick;
+    const nb = I.uNeighbors[u];
+    // uNeighbors lists the unit itself first
+    const end = Math.min(nb.length, this.granularK + 1);
+    for (let q = 1; q < end; q++) {
+      const r = this.uRoute[nb[q]];
+      if (r >= 0) this.granStamp[r] = tick;
+    }
+    return tick;
   }
 
   /** Candidates of unit u, one per eligible route (its best position), into `list` as (cost, route, position, lo, hi). */

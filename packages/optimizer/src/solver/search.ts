@@ -41,6 +41,8 @@ export interface SearchParams {
    * weight (a warm start from a travel-only plan; 0 = full weight from the start).
    */
   contRamp?: number;
+  /** Granular insertion: a new helper only where the route holds one of the visit's k nearest units (0 = off). */
+  granular?: number;
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -73,6 +75,7 @@ export class Search extends LocalSearch {
     const repairRate = p.repair ?? 0.2;
     /** Share of Solomon iterations that empty a short route (route elimination). */
     const routeRuinRate = p.routeRuin ?? 0.03;
+    this.granularK = Math.max(0, Math.floor(p.granular ?? 0));
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
     const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);
