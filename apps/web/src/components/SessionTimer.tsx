@@ -1,8 +1,8 @@
+import { formatTime } from './time.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import type { Renewed } from '@tillit/contracts';
-import { locale } from '../i18n/index.ts';
 import { useAnnounce } from './Announcer.tsx';
 
 /** How long before the end the warning shows: time to finish a sentence and press the button. */
@@ -32,7 +32,7 @@ export function SessionTimer({ secondsLeft, onEnded }: { secondsLeft: number; on
   }, [left, onEnded]);
 
   if (!warning || left === 0) return null;
-  const until = (ms: number) => new Date(ms).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  const until = (ms: number) => formatTime(new Date(ms).toISOString());
   const extend = async () => {
     try {
       const renewed = await api<Renewed>('POST', '/api/auth/session/renew');

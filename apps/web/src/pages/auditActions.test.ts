@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 function actionCodes(): string[] {
   const codes = new Set(['conditionChange.take', 'conditionChange.close']);
   const literal =
-    /'((?:care|decision|emergency|planning|record|survey|team|trust|visit|visiting|visits|audit)\.[A-Za-z.]+)'/g;
+    /'((?:care|decision|emergency|planning|record|survey|team|trust|visit|visiting|visits|audit|dose|doses|handover|incident|medication|medicines|pillOrganiser|reporting)\.[A-Za-z.]+)'/g;
   for (const f of sources(modules)) {
     for (const m of readFileSync(f, 'utf8').matchAll(literal)) codes.add(m[1].replace(/\.refused$/, ''));
   }

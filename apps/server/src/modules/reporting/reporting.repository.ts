@@ -163,8 +163,7 @@ export class ReportingRepository {
     const [current] = await present(this.db, [await this.item(itemId)]);
     if (current.status === 'decided') throw conflict('already_decided', 'This item is already decided');
     const after = hoursAfterFor(input.outcome, current.hoursNow, input.hoursAfter);
-    if ('field' in after)
-      throw badInput([{ field: after.field, code: 'reporting.hoursAfter', message: after.message }]);
+    if ('field' in after) throw badInput([{ field: after.field, code: 'hours_after', message: after.message }]);
     return this.guardedUpdate(itemId, input.version, sql`${reportingItems.status} <> 'decided'`, {
       status: 'proposed',
       outcome: input.outcome,

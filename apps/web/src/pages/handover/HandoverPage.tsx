@@ -1,3 +1,4 @@
+import { formatDate, formatTime } from '../../components/time.ts';
 import { type Handover, type HandoverItem, SHIFTS, type ShiftName } from '@tillit/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import { Link, useParams } from 'react-router';
 import { api, type ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 
 /**
  * «Rapport»: the handover at the change of shift, built from the shift's documentation, grouped by
@@ -55,9 +55,7 @@ export function HandoverPage() {
     <div className="stack">
       <h1>
         {t('handover.title')}
-        {data
-          ? ` – ${t(`handover.shifts.${data.shift}`)} ${new Date(`${data.date}T12:00:00Z`).toLocaleDateString(locale())}`
-          : ''}
+        {data ? ` – ${t(`handover.shifts.${data.shift}`)} ${formatDate(data.date)}` : ''}
       </h1>
       <p>{t('handover.intro')}</p>
       <form onSubmit={choose} className="inline-form">
@@ -96,7 +94,7 @@ export function HandoverPage() {
 
 function Item({ item: i, onRead }: { item: HandoverItem; onRead: (i: HandoverItem) => Promise<void> }) {
   const { t } = useTranslation();
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) => formatTime(iso);
   return (
     <li className="board-card">
       <p>

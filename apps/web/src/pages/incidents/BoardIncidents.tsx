@@ -1,3 +1,4 @@
+import { formatDate } from '../../components/time.ts';
 import type { IncidentView } from '@tillit/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import { Link } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useApi } from '../../components/useApi.ts';
-import { locale } from '../../i18n/index.ts';
 
 /** The board's section for incidents: the team's open reports; reviewing, then closing with what was learned. */
 export function BoardIncidents({ teamId }: { teamId: string }) {
@@ -81,7 +81,7 @@ function IncidentCard({
   const [note, setNote] = useState('');
   const [learned, setLearned] = useState('');
   const [change, setChange] = useState('');
-  const when = new Date(i.reportedAt).toLocaleDateString(locale());
+  const when = formatDate(i.reportedAt);
   const heading = `${t(`incidents.themes.${i.theme}`)} – ${t(`incidents.state.${i.state}`)}`;
   return (
     <li className="board-card stack">
