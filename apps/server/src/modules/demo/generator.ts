@@ -1,4 +1,6 @@
-import { completeNationalId } from '@tillit/contracts';
+import { completeNationalId, osloDate } from '@tillit/contracts';
+import { historySpan } from './history.calendar.ts';
+import { generateHistory } from './history.ts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
 import { demoRota, type Profession } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
@@ -386,8 +388,26 @@ function generateCare(
   return { whatMatters, goals, measures };
 }
 
-/** A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. */
-export function generateDistrict(size: DistrictSize, seed = 2016) {
+/**
+ * A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. Given the
+ * moment it is loaded (`withHistory`), it comes with a year of history up to that day
+ * (history.ts), and its plans, turnus and care relations start before that year.
+ */
+export function generateDistrict(size: DistrictSize, seed = 2016, withHistory?: { now: Date }) {
+  const base = generateBase(size, seed);
+  if (!withHistory) return { ...base, history: null };
+  const today = osloDate(withHistory.now);
+  const { epoch } = historySpan(today);
+  const dated = {
+    ...base,
+    measures: base.measures.map((m) => ({ ...m, validFrom: epoch })),
+    rotaEntries: base.rotaEntries.map((e) => ({ ...e, validFrom: epoch })),
+    recipientTeams: base.recipientTeams.map((rt) => ({ ...rt, validFrom: rt.validFrom < epoch ? rt.validFrom : epoch })),
+  };
+  return { ...dated, history: generateHistory(dated, seed, withHistory.now) };
+}
+
+function generateBase(size: DistrictSize, seed: number) {
   const r = rng(seed);
   const municipality = { id: r.uuid(), number: '0301', name: 'Oslo' };
   const district = { id: r.uuid(), municipalityId: municipality.id, name: 'Bydel Gamle Oslo' };
@@ -421,3 +441,4 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
 }
 
 export type District = ReturnType<typeof generateDistrict>;
+export type { History } from './history.ts';
