@@ -2,6 +2,7 @@ import { completeNationalId, osloDate } from '@tillit/contracts';
 import { historySpan } from './history.calendar.ts';
 import { generateHistory } from './history.ts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
+import { generatePeakHelpers } from './peak.ts';
 import { demoRota, type Profession } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
@@ -422,6 +423,12 @@ function generateBase(size: DistrictSize, seed: number) {
     users,
   });
 
+  const peak = generatePeakHelpers(rng(seed + 3), {
+    teams,
+    districtId: district.id,
+    usernames: new Set(users.map((u) => u.username)),
+    since: '2023-01-01',
+  });
   return {
     whatMatters,
     goals,
@@ -429,11 +436,11 @@ function generateBase(size: DistrictSize, seed: number) {
     municipality,
     district,
     teams: teams.map(({ box: _box, ...t }) => t),
-    rotaEntries: demoRota(teamStaff),
-    staff,
-    memberships,
-    competences,
-    users,
+    rotaEntries: demoRota(teamStaff, peak.positions),
+    staff: [...staff, ...peak.staff],
+    memberships: [...memberships, ...peak.memberships],
+    competences: [...competences, ...peak.competences],
+    users: [...users, ...peak.users],
     recipients,
     recipientTeams,
     nextOfKin,

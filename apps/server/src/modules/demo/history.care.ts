@@ -114,7 +114,8 @@ const FRAME = { hjemmesykepleie: 10, praktisk_bistand: 6 } as const;
 /**
  * Each person's service decision in force from the start of the history: home nursing when a
  * measure needs a nurse's competence, practical help otherwise; the hours of the plan rounded
- * down to the quarter hour. Beyond the team's frame it carries a second member's signature.
+ * down to the half hour (a decision grants what the plan needs). Beyond the team’s frame it
+ * carries a second member’s signature.
  */
 export function generateDecisions(
   r: Rng,
@@ -129,7 +130,7 @@ export function generateDecisions(
   return d.people.map((p) => {
     const ms = d.measures.filter((m) => m.recipientId === p.recipientId);
     const serviceType = ms.some((m) => m.requiredCompetence) ? 'hjemmesykepleie' : 'praktisk_bistand';
-    const hoursPerWeek = Math.max(0.5, Math.floor(plannedHours(ms) * 4) / 4);
+    const hoursPerWeek = Math.max(0.5, Math.floor(plannedHours(ms) * 2) / 2);
     const withinFrame = hoursPerWeek <= FRAME[serviceType];
     return {
       id: r.uuid(),
