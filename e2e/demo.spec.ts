@@ -60,6 +60,7 @@ test('the district leader of the demo sees figures for every team: dialogue, bar
   await page.getByRole('link', { name: 'Dialogmøter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dialogmøter med teamene' })).toBeVisible();
   // Every indicator, this period and the one before, for each of the four teams.
+  await expect(page.getByRole('heading', { level: 2, name: 'Saksliste per team' })).toBeVisible();
   const options = await page.getByLabel('Velg tall').locator('option').allInnerTexts();
   expect(options).toHaveLength(9);
   for (const label of options) {

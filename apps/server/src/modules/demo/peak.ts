@@ -1,6 +1,6 @@
 /**
  * The helpers a home-care team hires for its peaks, beside its permanent staff: helsefagarbeidere
- * in weekend positions (every weekend, day or evening) and in short morning shifts on weekdays,
+ * in weekend positions (every weekend: mornings, days or evenings) and in morning shifts on weekdays,
  * when most people want help at the same time. Without them the demo's turnus left morning and
  * weekend visits that nobody at work could fit in (planning's «Lag forslag»). Drawn from a random
  * stream of their own, so the rest of the district is the same with or without them.
@@ -11,8 +11,18 @@ import type { Position } from './rota.ts';
 
 type Rng = ReturnType<typeof rng>;
 
-/** Per team: two weekend day shifts, two weekend evening shifts, two weekday mornings. */
-export const PEAK_POSITIONS: Position[] = ['weekend-day', 'weekend-day', 'weekend-evening', 'weekend-evening', 'morning', 'morning'];
+/** Per team: three weekday mornings, two weekend mornings, two weekend day shifts, two weekend evenings. */
+export const PEAK_POSITIONS: Position[] = [
+  'morning',
+  'morning',
+  'morning',
+  'weekend-morning',
+  'weekend-morning',
+  'weekend-day',
+  'weekend-day',
+  'weekend-evening',
+  'weekend-evening',
+];
 
 const ascii = (s: string) =>
   s
