@@ -24,7 +24,9 @@ async function expectFigures(cells: Locator, least: number) {
 
 /** The team dashboard: every month but the one under way, and every closed quarter of the survey. */
 async function expectDashboardFigures(page: Page) {
-  const months = page.getByRole('region', { name: /Tabell: Kommer når vi har avtalt, tiltak gjort/ }).locator('tbody tr');
+  const months = page
+    .getByRole('region', { name: /Tabell: Kommer når vi har avtalt, tiltak gjort/ })
+    .locator('tbody tr');
   await expect(months).toHaveCount(6);
   for (let i = 0; i < 5; i++) await expectFigures(months.nth(i).locator('td'), 9);
   const survey = page.locator('#td-survey').locator('..').locator('table');

@@ -62,7 +62,12 @@ export async function prepareOnStart(
     say.log('first start: creating the demo district');
     // With a year of history up to today on the app's clock (demo/history.ts).
     const now = config.clock.now();
-    await loadDistrict(database.db, generateDistrict(DEMO, undefined, { now }), (s) => say.log(`loading ${s}`), osloDate(now));
+    await loadDistrict(
+      database.db,
+      generateDistrict(DEMO, undefined, { now }),
+      (s) => say.log(`loading ${s}`),
+      osloDate(now),
+    );
   }
   const users = await database.db.execute(sql`SELECT count(*)::int AS n FROM user_account`);
   if ((users.rows[0] as { n: number }).n === 0) say.out(FIRST_ADMIN_HELP);

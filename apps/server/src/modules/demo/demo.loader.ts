@@ -30,7 +30,9 @@ export async function bulkInsert(tx: DbOrTx, table: PgTable, rows: Record<string
     const json = JSON.stringify(
       rows.slice(i, i + size).map((r) => Object.fromEntries(keys.map((k, j) => [names[j], r[k]]))),
     );
-    await tx.execute(sql`INSERT INTO ${name} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${name}, ${json}::json)`);
+    await tx.execute(
+      sql`INSERT INTO ${name} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${name}, ${json}::json)`,
+    );
   }
 }
 
@@ -42,7 +44,9 @@ const csvValue = (v: unknown) =>
       : typeof v === 'string'
         ? `"${v.replace(/"/g, '""')}"`
         : typeof v === 'boolean'
-          ? (v ? 't' : 'f')
+          ? v
+            ? 't'
+            : 'f'
           : String(v);
 
 /**

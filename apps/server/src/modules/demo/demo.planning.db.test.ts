@@ -63,8 +63,7 @@ describe('the demo district’s first plan proposal', () => {
             (s) =>
               shiftsOn(s.rota, s.absences, v.date).some(
                 (p) => p.start <= v.windowStart && p.end >= v.windowEnd + v.duration,
-              ) &&
-              v.competences.every((code) => s.competences.some((c) => c.code === code && validOnDate(c, v.date))),
+              ) && v.competences.every((code) => s.competences.some((c) => c.code === code && validOnDate(c, v.date))),
           );
           return able.length >= (v.twoHelpers ? 2 : 1);
         })

@@ -3,7 +3,7 @@
  * most followed within hours or days by a change of the person's plan (a new version of a
  * measure, usually decided with the person), and each person's service decision.
  */
-import type { rng } from './generator.ts';
+import type { rng } from './random.ts';
 import { dayClock } from './history.calendar.ts';
 import type { HistoryVisit } from './history.visits.ts';
 
@@ -12,7 +12,10 @@ type Rng = ReturnType<typeof rng>;
 /** What a helper saw, and what the plan became. */
 const FLAGS = [
   { text: 'Mer slapp enn vanlig og spiser lite.', how: 'Tilby næringsdrikk; skriv ned hva som blir spist.' },
-  { text: 'Ustø på bena, nesten falt på badet.', how: 'Følg til badet og bruk dusjkrakken; sjekk at sklimatten ligger.' },
+  {
+    text: 'Ustø på bena, nesten falt på badet.',
+    how: 'Følg til badet og bruk dusjkrakken; sjekk at sklimatten ligger.',
+  },
   { text: 'Virker mer forvirret om kvelden.', how: 'Kom rolig inn og si hvem du er; sjekk at medisinene er tatt.' },
   { text: 'Rødt og varmt rundt såret.', how: 'Observer såret hver gang og mål temperatur; ring fastlegen ved feber.' },
   { text: 'Sover dårlig og er trett om morgenen.', how: 'Vent med morgenstellet til personen har spist frokost.' },

@@ -6,7 +6,7 @@
  */
 import { PULSE_ITEMS, SURVEY_ITEMS } from '@tillit/contracts';
 import type { PastPulseAnswer, PastSurveyAnswer } from '../surveys/index.ts';
-import type { rng } from './generator.ts';
+import type { rng } from './random.ts';
 import { dayClock } from './history.calendar.ts';
 
 type Rng = ReturnType<typeof rng>;

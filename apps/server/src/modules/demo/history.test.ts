@@ -35,16 +35,16 @@ describe('the demo’s year of history', () => {
     const measureOf = new Map(d.measures.map((m) => [m.id, m.recipientId]));
     const visitOf = new Map(h.visits.map((v) => [v.id, v.recipientId]));
     const users = new Set(d.users.map((u) => u.id));
-    for (const v of h.visits) {
-      expect(teamOf.has(v.recipientId)).toBe(true);
-      for (const s of [v.staffId, v.secondStaffId])
-        if (s) expect(members.has(`${teamOf.get(v.recipientId)}|${s}`)).toBe(true);
-    }
-    for (const o of h.outcomes) expect(measureOf.get(o.measureId)).toBe(visitOf.get(o.visitId));
-    for (const f of h.flags) {
-      expect(visitOf.get(f.visitId)).toBe(f.recipientId);
-      expect(users.has(f.createdBy)).toBe(true);
-    }
+    const wrong = [
+      ...h.visits.filter(
+        (v) =>
+          !teamOf.has(v.recipientId) ||
+          [v.staffId, v.secondStaffId].some((s) => s && !members.has(`${teamOf.get(v.recipientId)}|${s}`)),
+      ),
+      ...h.outcomes.filter((o) => measureOf.get(o.measureId) !== visitOf.get(o.visitId)),
+      ...h.flags.filter((f) => visitOf.get(f.visitId) !== f.recipientId || !users.has(f.createdBy)),
+    ];
+    expect(wrong).toEqual([]);
     expect(new Set(h.decisions.map((x) => x.recipientId)).size).toBe(d.recipients.length);
   });
 
@@ -71,7 +71,9 @@ describe('the demo’s year of history', () => {
     expect(quarters).not.toContain(quarterOf(today));
     for (const q of quarters)
       for (const team of d.teams) {
-        expect(h.survey.filter((a) => a.quarter === q && a.teamId === team.id).length).toBeGreaterThanOrEqual(MIN_GROUP);
+        expect(h.survey.filter((a) => a.quarter === q && a.teamId === team.id).length).toBeGreaterThanOrEqual(
+          MIN_GROUP,
+        );
         expect(h.pulse.filter((a) => a.quarter === q && a.teamId === team.id).length).toBeGreaterThanOrEqual(MIN_GROUP);
       }
     // One pulse answer per person and quarter, like the receipts.

@@ -5,7 +5,7 @@
  * (people, staff, plans) stays what it is without a history.
  */
 import { osloDate, quarterOf } from '@tillit/contracts';
-import { rng } from './generator.ts';
+import { rng } from './random.ts';
 import { generateCareHistory, generateDecisions } from './history.care.ts';
 import { historySpan } from './history.calendar.ts';
 import { pastPulseAnswers, pastSurveyAnswers } from './history.surveys.ts';
@@ -54,16 +54,11 @@ function teamsOf(d: DistrictBase) {
   const userOfStaff = new Map(d.users.filter((u) => u.staffId).map((u) => [u.staffId!, u.id]));
   const profession = new Map(d.staff.map((s) => [s.id, s.profession]));
   const members = (teamId: string) => d.memberships.filter((m) => m.teamId === teamId).map((m) => m.staffId);
-  const nurses = new Map(
-    d.teams.map((t) => [t.id, members(t.id).filter((s) => profession.get(s) === 'sykepleier')]),
-  );
+  const nurses = new Map(d.teams.map((t) => [t.id, members(t.id).filter((s) => profession.get(s) === 'sykepleier')]));
   const teamOf = new Map(d.recipientTeams.map((rt) => [rt.recipientId, rt.teamId]));
   // The plan is changed by the person's primary contact, or else the team's first nurse.
   const plannerOf = new Map(
-    d.recipients.map((p) => [
-      p.id,
-      userOfStaff.get(p.primaryContactStaffId ?? nurses.get(teamOf.get(p.id)!)![0])!,
-    ]),
+    d.recipients.map((p) => [p.id, userOfStaff.get(p.primaryContactStaffId ?? nurses.get(teamOf.get(p.id)!)![0])!]),
   );
   return { userOfStaff, members, nurses, teamOf, plannerOf };
 }
@@ -79,7 +74,10 @@ export function generateHistory(d: DistrictBase, seed: number, now: Date) {
       t.id,
       members(t.id)
         .filter((s) => carerRota.has(s))
-        .map((id) => ({ id, competences: d.competences.filter((c) => c.staffId === id).map((c) => ({ ...c, code: c.competenceCode })) })),
+        .map((id) => ({
+          id,
+          competences: d.competences.filter((c) => c.staffId === id).map((c) => ({ ...c, code: c.competenceCode })),
+        })),
     ]),
   );
   const { visits, outcomes } = generateVisitHistory(rng(seed + 10), {
@@ -110,7 +108,10 @@ export function generateHistory(d: DistrictBase, seed: number, now: Date) {
     epoch: span.epoch,
     people: d.recipients.map((p) => {
       const team = teamOf.get(p.id)!;
-      const cosigner = nurses.get(team)!.map((s) => userOfStaff.get(s)!).find((u) => u !== plannerOf.get(p.id))!;
+      const cosigner = nurses
+        .get(team)!
+        .map((s) => userOfStaff.get(s)!)
+        .find((u) => u !== plannerOf.get(p.id))!;
       return { recipientId: p.id, teamId: team, statement: statement.get(p.id)!, cosigner };
     }),
     measures: d.measures,
@@ -124,12 +125,19 @@ export function generateHistory(d: DistrictBase, seed: number, now: Date) {
     d.teams.map((t) => ({
       id: t.id,
       people: d.recipientTeams.filter((rt) => rt.teamId === t.id).map((rt) => rt.recipientId),
-      askers: members(t.id).map((s) => userOfStaff.get(s)!).filter(Boolean),
+      askers: members(t.id)
+        .map((s) => userOfStaff.get(s)!)
+        .filter(Boolean),
     })),
   );
   const leaders = d.users.filter((u) => u.role === 'leader').map((u) => u.id);
   const pulse = pastPulseAnswers(r, quarters, d.district.id, [
-    ...d.teams.map((t) => ({ teamId: t.id, users: members(t.id).map((s) => userOfStaff.get(s)!).filter(Boolean) })),
+    ...d.teams.map((t) => ({
+      teamId: t.id,
+      users: members(t.id)
+        .map((s) => userOfStaff.get(s)!)
+        .filter(Boolean),
+    })),
     { teamId: null, users: leaders },
   ]);
   return { now, span, visits, outcomes, flags, changes, decisions, survey, pulse };

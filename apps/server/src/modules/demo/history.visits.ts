@@ -5,7 +5,7 @@
  * agreed window (mostly inside it, each team with its own course over the year), documented
  * measure by measure. A few visits are cancelled and a few measures not done, with a reason.
  */
-import type { rng } from './generator.ts';
+import type { rng } from './random.ts';
 import { datesFrom, dayClock, weekday, worksOn } from './history.calendar.ts';
 import type { DemoRotaEntry } from './rota.ts';
 
@@ -118,7 +118,8 @@ function slotsByWeekday(input: HistoryInput) {
         measureIds: [],
       };
       s.duration += m.durationMinutes;
-      if (m.requiredCompetence && !s.competences.includes(m.requiredCompetence)) s.competences.push(m.requiredCompetence);
+      if (m.requiredCompetence && !s.competences.includes(m.requiredCompetence))
+        s.competences.push(m.requiredCompetence);
       s.twoHelpers ||= m.twoHelpers;
       s.measureIds.push(m.id);
       slots.set(key, s);
@@ -136,7 +137,8 @@ function atWork(input: HistoryInput, teamId: string, date: string) {
     carers.filter(
       (c) =>
         entries.some(
-          (e) => e.staffId === c.id && e.startMinute <= slot.windowStart && e.endMinute >= slot.windowEnd + slot.duration,
+          (e) =>
+            e.staffId === c.id && e.startMinute <= slot.windowStart && e.endMinute >= slot.windowEnd + slot.duration,
         ) &&
         slot.competences.every((code) =>
           c.competences.some(

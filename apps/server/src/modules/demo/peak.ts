@@ -1,21 +1,23 @@
 /**
  * The helpers a home-care team hires for its peaks, beside its permanent staff: helsefagarbeidere
- * in weekend positions (every weekend: mornings, days or evenings) and in morning shifts on weekdays,
+ * in weekend positions (every weekend: mornings, days or evenings) and in morning and evening shifts on weekdays,
  * when most people want help at the same time. Without them the demo's turnus left morning and
  * weekend visits that nobody at work could fit in (planning's «Lag forslag»). Drawn from a random
  * stream of their own, so the rest of the district is the same with or without them.
  */
-import type { rng } from './generator.ts';
+import type { rng } from './random.ts';
 import { familyNames, staffGivenNames } from './names.ts';
 import type { Position } from './rota.ts';
 
 type Rng = ReturnType<typeof rng>;
 
-/** Per team: three weekday mornings, two weekend mornings, two weekend day shifts, two weekend evenings. */
+/** Per team: three weekday mornings, a weekday evening, three weekend mornings, two weekend days, two weekend evenings. */
 export const PEAK_POSITIONS: Position[] = [
   'morning',
   'morning',
   'morning',
+  'evening',
+  'weekend-morning',
   'weekend-morning',
   'weekend-morning',
   'weekend-day',
@@ -48,14 +50,30 @@ export function generatePeakHelpers(
       const familyName = r.pick(familyNames);
       const id = r.uuid();
       const email = `${ascii(givenName)}.${ascii(familyName)}@demo.tillit.example`;
-      staff.push({ id, districtId: d.districtId, givenName, familyName, profession: 'helsefagarbeider' as const, phone: `9${String(r.int(0, 9999999)).padStart(7, '0')}`, email });
+      staff.push({
+        id,
+        districtId: d.districtId,
+        givenName,
+        familyName,
+        profession: 'helsefagarbeider' as const,
+        phone: `9${String(r.int(0, 9999999)).padStart(7, '0')}`,
+        email,
+      });
       memberships.push({ id: r.uuid(), teamId: team.id, staffId: id, validFrom: d.since });
-      for (const code of ['legemiddelhandtering', 'forflytning'])
+      // Delegated medicines and wound care, as most helsefagarbeidere in home care have.
+      for (const code of ['legemiddelhandtering', 'sarstell', 'forflytning'])
         competences.push({ id: r.uuid(), staffId: id, competenceCode: code, validFrom: d.since, validUntil: null });
       let username = `${ascii(givenName)}.${ascii(familyName)}`;
       for (let n = 2; d.usernames.has(username); n++) username = `${ascii(givenName)}.${ascii(familyName)}${n}`;
       d.usernames.add(username);
-      users.push({ id: r.uuid(), username, role: 'member' as const, displayName: `${givenName} ${familyName}`, staffId: id, districtId: d.districtId });
+      users.push({
+        id: r.uuid(),
+        username,
+        role: 'member' as const,
+        displayName: `${givenName} ${familyName}`,
+        staffId: id,
+        districtId: d.districtId,
+      });
       list.push({ id, profession: 'helsefagarbeider' as const, position });
     }
     positions.set(team.id, list);

@@ -38,7 +38,8 @@ export interface PastPulseAnswer {
 }
 
 const LIFETIME_HOURS = { tablet: 2, phone: 2, link: 24 * 30 } as const;
-const chunks = <T>(xs: T[], n = 500) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunks = <T>(xs: T[], n = 500) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Refuses an answer of a quarter not closed at `now`, or one a real answer could not be. */
 function check(quarter: string, now: Date, valid: boolean) {
