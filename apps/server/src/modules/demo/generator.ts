@@ -355,7 +355,9 @@ function generateCare(
         goalId,
         title: m.title,
         how: m.how,
-        days: m.days,
+        // A weekly measure falls on the person's own weekday (shopping, a shower), not everyone's on
+        // the same day: one day's peak left visits nobody could fit in (demo.planning.db.test.ts).
+        days: m.days.length === 1 ? [1 + ((i + k) % 5)] : m.days,
         windowStart: m.windowStart + shift,
         windowEnd: m.windowEnd + shift,
         durationMinutes: m.durationMinutes,
