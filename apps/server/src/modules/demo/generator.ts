@@ -413,6 +413,7 @@ function generateBase(size: DistrictSize, seed: number) {
     teams,
     districtId: district.id,
     usernames: new Set(users.map((u) => u.username)),
+    names: staff.map((s) => `${s.givenName} ${s.familyName}`),
     since: '2023-01-01',
   });
   return {

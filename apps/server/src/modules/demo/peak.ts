@@ -36,7 +36,7 @@ const ascii = (s: string) =>
 
 export function generatePeakHelpers(
   r: Rng,
-  d: { teams: { id: string }[]; districtId: string; usernames: Set<string>; since: string },
+  d: { teams: { id: string }[]; districtId: string; usernames: Set<string>; names: string[]; since: string },
 ) {
   const staff = [];
   const memberships = [];
@@ -46,8 +46,16 @@ export function generatePeakHelpers(
   for (const team of d.teams) {
     const list = [];
     for (const position of PEAK_POSITIONS) {
-      const givenName = r.pick(staffGivenNames);
-      const familyName = r.pick(familyNames);
+      // A name that is not the start of another's (nor theirs of it): lists and rows are found by name.
+      let givenName = r.pick(staffGivenNames);
+      let familyName = r.pick(familyNames);
+      while (
+        d.names.some((n) => n.startsWith(`${givenName} ${familyName}`) || `${givenName} ${familyName}`.startsWith(n))
+      ) {
+        givenName = r.pick(staffGivenNames);
+        familyName = r.pick(familyNames);
+      }
+      d.names.push(`${givenName} ${familyName}`);
       const id = r.uuid();
       const email = `${ascii(givenName)}.${ascii(familyName)}@demo.tillit.example`;
       staff.push({
