@@ -1,4 +1,5 @@
-import { osloToday } from '@tillit/contracts';
+import { osloDate } from '@tillit/contracts';
+import { loadConfig } from '../config.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { DEMO, FULL, generateDistrict } from '../modules/demo/index.ts';
@@ -36,11 +37,12 @@ export async function run(args: string[]): Promise<number> {
       await migrateDatabase(database);
     }
     const size = values.full ? FULL : DEMO;
-    const district = generateDistrict(size, values.seed ? Number(values.seed) : undefined);
+    const now = loadConfig().clock.now();
+    const district = generateDistrict(size, values.seed ? Number(values.seed) : undefined, { now });
     log(
       `generated ${district.teams.length} teams, ${district.staff.length} staff, ${district.recipients.length} people served`,
     );
-    await loadDistrict(database.db, district, (step) => log(`loading ${step}`), osloToday());
+    await loadDistrict(database.db, district, (step) => log(`loading ${step}`), osloDate(now));
     log(`done: ${database.description}`);
     return 0;
   } finally {

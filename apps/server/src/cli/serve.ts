@@ -60,11 +60,13 @@ export async function prepareOnStart(
   await ensureCompetenceCatalogue(database.db);
   if (choice.load && (await isEmpty(database.db))) {
     say.log('first start: creating the demo district');
+    // With a year of history up to today on the app's clock (demo/history.ts).
+    const now = config.clock.now();
     await loadDistrict(
       database.db,
-      generateDistrict(DEMO),
+      generateDistrict(DEMO, undefined, { now }),
       (s) => say.log(`loading ${s}`),
-      osloDate(config.clock.now()),
+      osloDate(now),
     );
   }
   const users = await database.db.execute(sql`SELECT count(*)::int AS n FROM user_account`);

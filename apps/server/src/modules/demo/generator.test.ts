@@ -8,13 +8,13 @@ describe('generateDistrict', () => {
     expect(generateDistrict(DEMO, 7).recipients[0]).not.toEqual(generateDistrict(DEMO, 8).recipients[0]);
   });
 
-  it('makes the demo district: 4 teams of 8–12 staff, 250 people with valid synthetic numbers', () => {
+  it('makes the demo district: 4 teams of 23–25 staff (eleven of them peak helpers), 250 people with valid synthetic numbers', () => {
     const d = generateDistrict(DEMO);
     expect(d.teams).toHaveLength(4);
     for (const t of d.teams) {
       const n = d.memberships.filter((m) => m.teamId === t.id).length;
-      expect(n).toBeGreaterThanOrEqual(12);
-      expect(n).toBeLessThanOrEqual(14);
+      expect(n).toBeGreaterThanOrEqual(23);
+      expect(n).toBeLessThanOrEqual(25);
     }
     expect(d.recipients).toHaveLength(250);
     for (const p of d.recipients) {
@@ -32,10 +32,10 @@ describe('generateDistrict', () => {
     expect(new Set(d.users.map((u) => u.username)).size).toBe(d.users.length);
   });
 
-  it('makes the full-size district: 8 teams, 120 team staff, 600 people', () => {
+  it('makes the full-size district: 8 teams, 120 team staff and 88 peak helpers, 600 people', () => {
     const d = generateDistrict(FULL);
     expect(d.teams).toHaveLength(8);
-    expect(d.memberships).toHaveLength(120);
+    expect(d.memberships).toHaveLength(120 + 8 * 11);
     expect(d.recipients).toHaveLength(600);
   });
 });

@@ -1,29 +1,13 @@
-import { completeNationalId } from '@tillit/contracts';
+import { completeNationalId, osloDate } from '@tillit/contracts';
+import { historySpan } from './history.calendar.ts';
+import { generateHistory } from './history.ts';
 import { measureTemplates as careMeasures, whatMattersStatements as careStatements } from './care.templates.ts';
+import { generatePeakHelpers } from './peak.ts';
+import { rng } from './random.ts';
 import { demoRota, type Profession } from './rota.ts';
 import { familyNames, olderGivenNamesF, olderGivenNamesM, relations, staffGivenNames, streets } from './names.ts';
 
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same district. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-  const uuid = () => {
-    const h = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-    h[12] = '4';
-    h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  };
-  return { next, int, pick, uuid };
-}
+export { rng } from './random.ts';
 
 export type { Profession } from './rota.ts';
 
@@ -384,7 +368,9 @@ function generateCare(
         goalId,
         title: m.title,
         how: m.how,
-        days: m.days,
+        // A weekly measure falls on the person's own weekday (shopping, a shower), not everyone's on
+        // the same day: one day's peak left visits nobody could fit in (demo.planning.db.test.ts).
+        days: m.days.length === 1 ? [1 + ((i + k) % 5)] : m.days,
         windowStart: m.windowStart + shift,
         windowEnd: m.windowEnd + shift,
         durationMinutes: m.durationMinutes,
@@ -399,8 +385,29 @@ function generateCare(
   return { whatMatters, goals, measures };
 }
 
-/** A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. */
-export function generateDistrict(size: DistrictSize, seed = 2016) {
+/**
+ * A whole synthetic district as plain rows, ready to insert. Pure: no I/O, no clock. Given the
+ * moment it is loaded (`withHistory`), it comes with a year of history up to that day
+ * (history.ts), and its plans, turnus and care relations start before that year.
+ */
+export function generateDistrict(size: DistrictSize, seed = 2016, withHistory?: { now: Date }) {
+  const base = generateBase(size, seed);
+  if (!withHistory) return { ...base, history: null };
+  const today = osloDate(withHistory.now);
+  const { epoch } = historySpan(today);
+  const dated = {
+    ...base,
+    measures: base.measures.map((m) => ({ ...m, validFrom: epoch })),
+    rotaEntries: base.rotaEntries.map((e) => ({ ...e, validFrom: epoch })),
+    recipientTeams: base.recipientTeams.map((rt) => ({
+      ...rt,
+      validFrom: rt.validFrom < epoch ? rt.validFrom : epoch,
+    })),
+  };
+  return { ...dated, history: generateHistory(dated, seed, withHistory.now) };
+}
+
+function generateBase(size: DistrictSize, seed: number) {
   const r = rng(seed);
   const municipality = { id: r.uuid(), number: '0301', name: 'Oslo' };
   const district = { id: r.uuid(), municipalityId: municipality.id, name: 'Bydel Gamle Oslo' };
@@ -415,6 +422,13 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     users,
   });
 
+  const peak = generatePeakHelpers(rng(seed + 3), {
+    teams,
+    districtId: district.id,
+    usernames: new Set(users.map((u) => u.username)),
+    names: staff.map((s) => `${s.givenName} ${s.familyName}`),
+    since: '2023-01-01',
+  });
   return {
     whatMatters,
     goals,
@@ -422,11 +436,11 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
     municipality,
     district,
     teams: teams.map(({ box: _box, ...t }) => t),
-    rotaEntries: demoRota(teamStaff),
-    staff,
-    memberships,
-    competences,
-    users,
+    rotaEntries: demoRota(teamStaff, peak.positions),
+    staff: [...staff, ...peak.staff],
+    memberships: [...memberships, ...peak.memberships],
+    competences: [...competences, ...peak.competences],
+    users: [...users, ...peak.users],
     recipients,
     recipientTeams,
     nextOfKin,
@@ -434,3 +448,4 @@ export function generateDistrict(size: DistrictSize, seed = 2016) {
 }
 
 export type District = ReturnType<typeof generateDistrict>;
+export type { History } from './history.ts';
