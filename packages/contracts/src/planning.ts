@@ -182,6 +182,10 @@ export const planViewResponse = z.object({
     }),
   ),
   locks: z.array(planLock),
+  /** Where the team's day starts and ends (the middle of its area), for the routes' map. */
+  base: z.object({ lat: z.number(), lon: z.number() }),
+  /** Where each person with a visit in the view lives (only those the view lists by name). */
+  places: z.array(z.object({ recipientId: z.string(), lat: z.number(), lon: z.number() })),
 });
 export type PlanView = z.infer<typeof planViewResponse>;
 

@@ -102,6 +102,9 @@ export async function planView(
       .sort((a, b) => b.helpers.length - a.helpers.length || a.person.localeCompare(b.person, 'nb')),
     // Read from plan_lock, so each has its id (the optimizer's type leaves it optional).
     locks: data.locks as (LoadedPlanning['locks'][number] & { id: string })[],
+    base: data.base,
+    // Only people with a visit in the period: the view is audited with exactly those.
+    places: data.recipients.filter((r) => people.has(r.id)).map((r) => ({ recipientId: r.id, lat: r.lat, lon: r.lon })),
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../api.ts';
 import { formatDay, hhmm } from '../../components/time.ts';
 import { MoveDialog } from './MoveDialog.tsx';
+import { PlanPictures } from './PlanPictures.tsx';
 import type { PlanView, PlanVisit, UnassignedReason } from '@tillit/contracts';
 import { useCompetenceNames } from './useCompetenceNames.ts';
 
@@ -86,6 +87,7 @@ export function PlanRoutes({
         </button>
       </div>
       <h3>{formatDay(date)}</h3>
+      <PlanPictures view={view} date={date} />
       {view.staff.map((s) => {
         const di = view.dates.indexOf(date);
         // A split shift has two parts; the break between them is not working time.
