@@ -194,6 +194,18 @@ describe('a plan proposal', () => {
     expect(audit.rows.map((r) => r.action)).toContain('planning.publish');
   });
 
+  it("gives the routes' map the base and the homes of exactly the people the view lists", async () => {
+    const { randi } = await planTwoDays();
+    // Someone of the team without a visit in the period is not placed on the map.
+    await buildRecipient(db(), suite.world.north.id, { givenName: 'Uten', lat: 60.1, lon: 10.9 });
+    const view = await anna.get(`/api/planning/teams/${team()}/plan?from=${from}&days=2`);
+    expect(view.status).toBe(200);
+    const places = view.body.places as { recipientId: string; lat: number; lon: number }[];
+    expect(places.map((p) => p.recipientId).sort()).toEqual([suite.world.petter.id, randi.id].sort());
+    expect(places.find((p) => p.recipientId === randi.id)).toMatchObject({ lat: 59.93, lon: 10.76 });
+    expect(view.body.base).toEqual({ lat: expect.any(Number), lon: expect.any(Number) });
+  });
+
   it("shows each person's helper set and why a visit left it", async () => {
     await planTwoDays();
     await db().execute(sql`DELETE FROM rota_entry WHERE staff_id = ${kariId}`);
