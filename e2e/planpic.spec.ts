@@ -30,6 +30,8 @@ test("the week plan draws the chosen day's timeline and routes map, each with it
   const timeline = page.getByRole('figure', { name: /^Dagen for hver hjelper/ });
   await expect(timeline.getByRole('img', { name: /Dagen for hver hjelper/ })).toBeVisible();
   await expect(timeline.getByRole('img').locator('svg rect.pp-visit')).toHaveCount(visitRows);
+  // The table is folded under the picture; its summary says how many rows it holds.
+  await timeline.getByText(new RegExp(`^Vis tabellen \\(${visitRows} rad`)).click();
   const timelineTable = timeline.getByRole('region', { name: /^Tabell: Dagen for hver hjelper/ }).getByRole('table');
   await expect(timelineTable.locator('tbody tr')).toHaveCount(visitRows);
   await expect(timelineTable.getByRole('columnheader', { name: 'Tidsvindu' })).toBeVisible();
@@ -37,6 +39,7 @@ test("the week plan draws the chosen day's timeline and routes map, each with it
   const map = page.getByRole('figure', { name: /^Rutene på kart/ });
   await expect(map.getByRole('img', { name: /Rutene på kart/ })).toBeVisible();
   await expect(map.getByRole('img').locator('svg polyline')).toHaveCount(helpersWithVisits);
+  await map.getByText(/^Vis tabellen \(\d+ rad/).click();
   const mapTable = map.getByRole('region', { name: /^Tabell: Rutene på kart/ }).getByRole('table');
   await expect(mapTable.locator('tbody tr')).toHaveCount(helpersWithVisits);
   await expect(mapTable.getByRole('columnheader', { name: 'Km (anslag)' })).toBeVisible();

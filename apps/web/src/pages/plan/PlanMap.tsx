@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { locale } from '../../i18n/index.ts';
-import { ChartFigure } from '../trust/ChartFigure.tsx';
+import { PlanFigure } from './PlanFigure.tsx';
 import { type DayRoute, type LatLon, projector, routePoints, routeTravel } from './planPictures.ts';
 
 const WIDTH = 600;
@@ -59,12 +59,13 @@ export function PlanMap({
     </ul>
   );
   return (
-    <ChartFigure
+    <PlanFigure
       id="plan-map"
       title={title}
-      chart={
+      rows={lines.length}
+      chart={chart}
+      legend={
         <>
-          {chart}
           {legend}
           <p className="small muted">{t('planpic.mapLegend')}</p>
         </>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hhmm } from '../../components/time.ts';
-import { ChartFigure } from '../trust/ChartFigure.tsx';
+import { PlanFigure } from './PlanFigure.tsx';
 import { breaksOf, type DayRoute, gapsOf, hourSpan, startOf } from './planPictures.ts';
 
 const WIDTH = 800;
@@ -36,15 +36,12 @@ export function PlanTimeline({ routes, title }: { routes: DayRoute[]; title: str
     </svg>
   );
   return (
-    <ChartFigure
+    <PlanFigure
       id="plan-timeline"
       title={title}
-      chart={
-        <>
-          {chart}
-          <p className="small muted">{t('planpic.timelineLegend')}</p>
-        </>
-      }
+      rows={routes.reduce((n, r) => n + r.stops.length, 0)}
+      chart={chart}
+      legend={<p className="small muted">{t('planpic.timelineLegend')}</p>}
       table={<TimelineTable routes={routes} />}
     />
   );
