@@ -3,8 +3,8 @@ import { hhmm } from '../../components/time.ts';
 import { PlanFigure } from './PlanFigure.tsx';
 import { breaksOf, type DayRoute, gapsOf, hourSpan, startOf } from './planPictures.ts';
 
-const WIDTH = 800;
-const LABEL = 150;
+/** A phone gets a narrower drawing, so its text stays readable when the picture fits the screen. */
+const wide = () => window.matchMedia('(min-width: 40rem)').matches;
 const ROW = 30;
 const AXIS = 24;
 
@@ -15,13 +15,16 @@ const AXIS = 24;
  */
 export function PlanTimeline({ routes, title }: { routes: DayRoute[]; title: string }) {
   const { t } = useTranslation();
+  const [width, label] = wide() ? [800, 150] : [400, 96];
   const span = hourSpan(routes);
-  const x = (m: number) => LABEL + ((m - span.from) / Math.max(span.to - span.from, 60)) * (WIDTH - LABEL - 8);
+  const x = (m: number) => label + ((m - span.from) / Math.max(span.to - span.from, 60)) * (width - label - 8);
+  const nameLength = wide() ? 20 : 12;
   const height = AXIS + routes.length * ROW + 4;
   const hours = [];
-  for (let h = span.from; h <= span.to; h += 60) hours.push(h);
+  // Every hour on a wide screen; every other on a phone, where an hour is a finger's width.
+  for (let h = span.from; h <= span.to; h += wide() || span.to - span.from <= 480 ? 60 : 120) hours.push(h);
   const chart = (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="plan-picture" aria-hidden="true">
+    <svg viewBox={`0 0 ${width} ${height}`} width="100%" className="plan-picture" aria-hidden="true">
       {hours.map((h) => (
         <g key={h}>
           <line x1={x(h)} x2={x(h)} y1={AXIS - 4} y2={height} className="pp-grid" />
@@ -31,7 +34,7 @@ export function PlanTimeline({ routes, title }: { routes: DayRoute[]; title: str
         </g>
       ))}
       {routes.map((r, i) => (
-        <TimelineRow key={r.staffId} route={r} y={AXIS + i * ROW} x={x} />
+        <TimelineRow key={r.staffId} route={r} y={AXIS + i * ROW} x={x} nameLength={nameLength} />
       ))}
     </svg>
   );
@@ -47,12 +50,22 @@ export function PlanTimeline({ routes, title }: { routes: DayRoute[]; title: str
   );
 }
 
-function TimelineRow({ route, y, x }: { route: DayRoute; y: number; x: (m: number) => number }) {
+function TimelineRow({
+  route,
+  y,
+  x,
+  nameLength,
+}: {
+  route: DayRoute;
+  y: number;
+  x: (m: number) => number;
+  nameLength: number;
+}) {
   const mid = y + ROW / 2;
   return (
     <g>
       <text x={4} y={mid + 4} className="pp-text">
-        {route.name.length > 20 ? `${route.name.slice(0, 19)}…` : route.name}
+        {route.name.length > nameLength ? `${route.name.slice(0, nameLength - 1)}…` : route.name}
       </text>
       {route.parts.map((p) => (
         <rect
