@@ -3,7 +3,7 @@ import { apiAs, expectNoAxeViolations, logIn } from './helpers.ts';
 
 interface View {
   dates: string[];
-  staff: { id: string; shifts: unknown[][] }[];
+  staff: { id: string; name: string; shifts: unknown[][] }[];
   visits: { date: string; status: string; helpers: string[] }[];
 }
 
@@ -43,6 +43,12 @@ test("the week plan draws the chosen day's timeline and routes map, each with it
   const mapTable = map.getByRole('region', { name: /^Tabell: Rutene på kart/ }).getByRole('table');
   await expect(mapTable.locator('tbody tr')).toHaveCount(helpersWithVisits);
   await expect(mapTable.getByRole('columnheader', { name: 'Km (anslag)' })).toBeVisible();
+
+  // Picking one helper numbers that route's stops in order.
+  const busiest = perHelper.indexOf(Math.max(...perHelper));
+  await expect(map.locator('svg.pp-map text')).toHaveCount(0);
+  await map.getByLabel('Vis ruten til').selectOption({ label: view.staff[busiest].name });
+  await expect(map.locator('svg.pp-map text')).toHaveCount(perHelper[busiest]);
 
   // Another day: the pictures follow the day picker.
   const next = view.dates[1];

@@ -14,6 +14,7 @@ export function PlanFigure({
   chart,
   legend,
   table,
+  controls,
 }: {
   id: string;
   title: string;
@@ -21,11 +22,14 @@ export function PlanFigure({
   chart: ReactNode;
   legend: ReactNode;
   table: ReactNode;
+  /** Fields that change what the picture shows (outside the image, so they stay operable). */
+  controls?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <figure className="chart-figure" aria-labelledby={id}>
       <figcaption id={id}>{title}</figcaption>
+      {controls}
       <div role="img" aria-label={t('planpic.alt', { title })}>
         {chart}
       </div>
