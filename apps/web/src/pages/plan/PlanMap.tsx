@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locale } from '../../i18n/index.ts';
 import { PlanFigure } from './PlanFigure.tsx';
-import { type DayRoute, type LatLon, projector, routePoints, routeTravel } from './planPictures.ts';
+import { type DayRoute, type LatLon, projector, routePoints, routeTravel, stopNumbers } from './planPictures.ts';
 
 const WIDTH = 600;
 const HEIGHT = 420;
@@ -97,15 +97,14 @@ function MapDrawing({ lines, base, picked }: { lines: Line[]; base: LatLon; pick
               strokeDasharray={l.dash}
             />
             {l.points.slice(1, -1).map((p, k) => (
-              <g key={`${l.route.stops[k]?.id ?? k}`}>
-                <circle cx={at(p).x} cy={at(p).y} r={on ? 6 : 4} />
-                {on && (
-                  <text x={at(p).x + 8} y={at(p).y - 6} className="pp-text" stroke="none">
-                    {k + 1}
-                  </text>
-                )}
-              </g>
+              <circle key={`${l.route.stops[k]?.id ?? k}`} cx={at(p).x} cy={at(p).y} r={on ? 6 : 4} />
             ))}
+            {on &&
+              stopNumbers(l.points.slice(1, -1)).map(({ p, numbers }) => (
+                <text key={numbers} x={at(p).x + 8} y={at(p).y - 6} className="pp-text" stroke="none">
+                  {numbers}
+                </text>
+              ))}
           </g>
         );
       })}

@@ -1,6 +1,6 @@
 import type { PlanView, PlanVisit } from '@tillit/contracts';
 import { describe, expect, it } from 'vitest';
-import { breaksOf, dayRoutes, distanceKm, gapsOf, projector, routeTravel } from './planPictures.ts';
+import { breaksOf, dayRoutes, distanceKm, gapsOf, projector, routeTravel, stopNumbers } from './planPictures.ts';
 
 const visit = (id: string, start: number, helpers: string[], date = '2026-03-02'): PlanVisit => ({
   id,
@@ -90,5 +90,11 @@ describe('the plan as a picture', () => {
       expect(p.y).toBeGreaterThanOrEqual(0);
       expect(p.y).toBeLessThanOrEqual(400);
     }
+  });
+
+  it('numbers the stops in order, one label per home', () => {
+    const a = { lat: 59.9, lon: 10.7 };
+    const b = { lat: 59.95, lon: 10.8 };
+    expect(stopNumbers([a, a, b, a]).map((s) => s.numbers)).toEqual(['1, 2, 4', '3']);
   });
 });

@@ -104,4 +104,16 @@ export function hourSpan(routes: DayRoute[]): { from: number; to: number } {
   return { from: Math.floor(Math.min(...times) / 60) * 60, to: Math.ceil(Math.max(...times) / 60) * 60 };
 }
 
+/** The stops' numbers in order, one label per home ("1, 2" where two visits in a row are at the same home). */
+export function stopNumbers(points: LatLon[]): { p: LatLon; numbers: string }[] {
+  const at = new Map<string, { p: LatLon; numbers: number[] }>();
+  points.forEach((p, k) => {
+    const key = `${p.lat},${p.lon}`;
+    const entry = at.get(key) ?? { p, numbers: [] };
+    entry.numbers.push(k + 1);
+    at.set(key, entry);
+  });
+  return [...at.values()].map(({ p, numbers }) => ({ p, numbers: numbers.join(', ') }));
+}
+
 export { startOf };
