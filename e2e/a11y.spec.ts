@@ -27,6 +27,10 @@ test('«Flytt» opens a modal dialog with focus in view on its first control; Es
   await logIn(page, 'sykepleier');
   await page.getByRole('link', { name: 'Ukeplan', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ukeplan' })).toBeVisible();
+  // Routes may be folded (on a phone, or until opened): open them to reach the visits' buttons.
+  const openAll = page.getByRole('button', { name: 'Vis alle rutene' });
+  await expect(openAll.or(page.getByRole('button', { name: 'Skjul alle rutene' }))).toBeVisible();
+  if (await openAll.isVisible()) await openAll.click();
   const opener = page
     .locator('li.stop')
     .last()
@@ -173,7 +177,7 @@ test('the accessibility statement is open without log-in, from the footer, in No
     'https://www.uutilsynet.no/',
   );
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Bytt språk til engelsk' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
