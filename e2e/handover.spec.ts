@@ -53,7 +53,8 @@ test('a handover built from the shift’s documentation is acknowledged by the n
   await page.getByLabel('Til rapport (vises for neste vakt)').check();
   await page.getByLabel(/Endring i tilstand/).fill('Mer andpusten enn vanlig');
   await page.getByRole('button', { name: 'Lagre besøket' }).click();
-  await expect(page.getByRole('status')).toHaveText('Besøket er dokumentert.');
+  await expect(page.locator('#visit-done')).toHaveText('Besøket er dokumentert.');
+  await expect(page.locator('#announcer')).toHaveText('Besøket er dokumentert.');
 
   // The next shift: a colleague on another device.
   const next = colleagueOfNurse();
