@@ -1,9 +1,10 @@
+import { SHIFTS } from '@tillit/contracts';
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, date } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 import { teams } from '../organisation/organisation.tables.ts';
 import { recipients } from '../recipients/recipients.tables.ts';
 
-export const handoverShiftEnum = pgEnum('handover_shift', ['day', 'evening', 'night']);
+export const handoverShiftEnum = pgEnum('handover_shift', SHIFTS);
 
 /**
  * «Lest»: one member of the next shift has read one handover item. An item is named by its source

@@ -1,3 +1,4 @@
+import { INCIDENT_THEMES } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
@@ -8,17 +9,7 @@ import { recipients } from '../recipients/recipients.tables.ts';
 export const incidentStateEnum = pgEnum('incident_state', ['reported', 'reviewed', 'closed']);
 
 /** What an incident is about, for the leaders' counts (themes, never people). */
-export const incidentThemeEnum = pgEnum('incident_theme', [
-  'fall',
-  'medication',
-  'missed_visit',
-  'infection',
-  'pressure_ulcer',
-  'violence',
-  'equipment',
-  'information',
-  'other',
-]);
+export const incidentThemeEnum = pgEnum('incident_theme', INCIDENT_THEMES);
 
 /**
  * Avvik: reported by anyone in the team (forskrift om ledelse og kvalitetsforbedring § 8), reviewed

@@ -8,6 +8,7 @@ import { doseAdministrations, medications } from './medicines.tables.ts';
 import { assertDelegation, prefixesFor, prefixesOf } from './medicines.sql.ts';
 import { isHighRisk, prnAllowed, timesInWindow } from './medicines.rules.ts';
 import { dosesOfVisit, type MedRow, type VisitData } from './doses.view.ts';
+import { validOn } from '../../time/sql.ts';
 
 const medJson = sql`json_build_object('id', m.id, 'drugName', m.drug_name, 'strength', m.strength, 'dose', m.dose, 'form', m.form,
   'route', m.route, 'times', m.times, 'asNeeded', m.as_needed, 'maxPer24h', m.max_per_24h, 'atcCode', m.atc_code, 'highRisk', m.high_risk)`;
@@ -16,7 +17,7 @@ const medJson = sql`json_build_object('id', m.id, 'drugName', m.drug_name, 'stre
 const visitColumn = sql`(SELECT json_build_object('recipientId', r.id, 'date', v.date, 'windowStart', v.window_start,
   'windowEnd', v.window_end, 'status', v.status,
   'meds', COALESCE((SELECT json_agg(${medJson} ORDER BY m.drug_name) FROM medication m
-                     WHERE m.recipient_id = r.id AND m.valid_from <= v.date AND (m.valid_until IS NULL OR m.valid_until >= v.date)), '[]'::json),
+                     WHERE m.recipient_id = r.id AND ${validOn('m', sql`v.date`)}), '[]'::json),
   'recorded', COALESCE((SELECT json_agg(json_build_object('id', a.id, 'medicationId', a.medication_id, 'minute', a.planned_minute,
                      'status', a.status, 'notGivenReason', a.not_given_reason, 'needsSecond', a.needs_second,
                      'givenBy', (SELECT u.display_name FROM user_account u WHERE u.id = a.recorded_by),
@@ -90,7 +91,7 @@ export class DoseRepository {
       if (visit.status === 'cancelled') throw conflict('visit_cancelled', 'The visit was cancelled');
       const meds = rowsOf<MedRow>(
         await tx.execute(sql`SELECT ${medJson} AS m FROM medication m WHERE m.recipient_id = ${recipientId} AND NOT m.as_needed
-                               AND m.valid_from <= ${visit.date}::date AND (m.valid_until IS NULL OR m.valid_until >= ${visit.date}::date)`),
+                               AND ${validOn('m', visit.date)}`),
       ).map((r) => parse<MedRow>((r as unknown as { m: unknown }).m));
       const prefixes = await prefixesFor(tx, recipientId);
       const planned = meds.flatMap((m) =>

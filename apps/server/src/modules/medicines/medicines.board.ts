@@ -6,6 +6,7 @@ import { forbidden } from '../../http/errors.ts';
 import { canListTeamRecipients, factColumnsFor, judgeList, refusal } from '../access/index.ts';
 import { auditWriterFor } from '../audit/index.ts';
 import { plannedAt } from './medicines.sql.ts';
+import { validDuring, validOn } from '../../time/sql.ts';
 
 export interface DoseNotGiven {
   recipientId: string;
@@ -32,7 +33,7 @@ export async function dosesNotGiven(
   const now = (opts.now ?? to).toISOString();
   const [fromDate, toDate] = [osloDate(from), osloDate(to)];
   const served = sql`(SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
-                        AND rt.valid_from <= ${toDate}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${fromDate}::date))`;
+                        AND ${validDuring('rt', fromDate, toDate)})`;
   const rows = rowsOf<DoseNotGiven & { plannedAt: string | Date }>(
     await db.execute(sql`
       WITH planned AS (
@@ -42,7 +43,7 @@ export async function dosesNotGiven(
           CROSS JOIN LATERAL generate_series(${fromDate}::date, ${toDate}::date, interval '1 day') d
           CROSS JOIN LATERAL unnest(m.times) t
          WHERE NOT m.as_needed AND m.recipient_id IN ${served}
-           AND m.valid_from <= d::date AND (m.valid_until IS NULL OR m.valid_until >= d::date))
+           AND ${validOn('m', sql`d::date`)})
       SELECT p.recipient_id AS "recipientId", NULL::uuid AS "administrationId", p.drug_name AS "drugName", p.at AS "plannedAt",
              'missed' AS status, NULL AS reason
         FROM planned p
@@ -96,7 +97,7 @@ export async function medicineBoard(db: Db, actor: Actor, teamId: string) {
                            FROM dose_administration a JOIN medication m ON m.id = a.medication_id
                           WHERE a.needs_second AND a.second_by IS NULL AND a.date >= ${osloDate(new Date(actor.now.getTime() - 7 * 86_400_000))}::date
                             AND a.recipient_id IN (SELECT rt.recipient_id FROM recipient_team rt WHERE rt.team_id = ${teamId}
-                                                     AND rt.valid_from <= ${actor.today}::date AND (rt.valid_until IS NULL OR rt.valid_until >= ${actor.today}::date))
+                                                     AND ${validOn('rt', actor.today)})
                           ORDER BY a.recorded_at`),
   );
   const ids = [...new Set([...notGiven, ...awaiting].map((r) => r.recipientId))];
@@ -147,7 +148,7 @@ export async function myDayDoses(db: Db, actor: Actor, date: string) {
       SELECT v.id AS "visitId", r.id AS "recipientId", ${facts.teams} AS teams, ${facts.emergency} AS emergency,
              (SELECT count(*)::int FROM medication m CROSS JOIN LATERAL unnest(m.times) t
                WHERE m.recipient_id = r.id AND NOT m.as_needed AND t BETWEEN v.window_start AND v.window_end
-                 AND m.valid_from <= v.date AND (m.valid_until IS NULL OR m.valid_until >= v.date)) AS planned,
+                 AND ${validOn('m', sql`v.date`)}) AS planned,
              (SELECT count(*)::int FROM dose_administration a JOIN medication m ON m.id = a.medication_id
                WHERE a.recipient_id = r.id AND a.date = v.date AND NOT a.as_needed
                  AND a.planned_minute BETWEEN v.window_start AND v.window_end) AS recorded

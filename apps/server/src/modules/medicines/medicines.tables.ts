@@ -1,3 +1,5 @@
+// The enums' values are the contract's lists (one list each, shared with the API's validation).
+import { dispensings, dosageForms, doseStatuses, medicationSources, notGivenReasons, routes } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -20,36 +22,10 @@ import { visits } from '../care/care.tables.ts';
 import { municipalities, staff } from '../organisation/organisation.tables.ts';
 import { recipients } from '../recipients/recipients.tables.ts';
 
-export const dosageFormEnum = pgEnum('dosage_form', [
-  'tablet',
-  'capsule',
-  'liquid',
-  'injection',
-  'patch',
-  'inhaler',
-  'drops',
-  'cream',
-  'other',
-]);
-export const drugRouteEnum = pgEnum('drug_route', [
-  'oral',
-  'subcutaneous',
-  'intramuscular',
-  'transdermal',
-  'inhaled',
-  'topical',
-  'eye',
-  'rectal',
-  'other',
-]);
-export const dispensingEnum = pgEnum('dispensing', ['multidose', 'pill_organiser', 'original_packs']);
-export const medicationSourceEnum = pgEnum('medication_source', [
-  'gp_letter',
-  'discharge_summary',
-  'e_prescription',
-  'pharmacy',
-  'other',
-]);
+export const dosageFormEnum = pgEnum('dosage_form', dosageForms);
+export const drugRouteEnum = pgEnum('drug_route', routes);
+export const dispensingEnum = pgEnum('dispensing', dispensings);
+export const medicationSourceEnum = pgEnum('medication_source', medicationSources);
 
 /**
  * One drug on the person's medication list (legemiddelliste). The GP prescribes; the team keeps
@@ -112,8 +88,8 @@ export const medicationVersions = pgTable(
   (t) => [primaryKey({ columns: [t.medicationId, t.version] })],
 );
 
-export const doseStatusEnum = pgEnum('dose_status', ['given', 'self_taken', 'not_given']);
-export const notGivenReasonEnum = pgEnum('not_given_reason', ['refused', 'asleep', 'not_home', 'missing', 'other']);
+export const doseStatusEnum = pgEnum('dose_status', doseStatuses);
+export const notGivenReasonEnum = pgEnum('not_given_reason', notGivenReasons);
 
 /**
  * A dose given, taken or not given (utdeling/administrering), signed by a holder of a valid

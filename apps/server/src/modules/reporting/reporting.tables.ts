@@ -1,11 +1,12 @@
+import { reportingKinds, reportingOutcomes } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, numeric, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 import { municipalities, teams } from '../organisation/organisation.tables.ts';
 
-export const reportingKind = pgEnum('reporting_kind', ['report', 'form', 'rule']);
+export const reportingKind = pgEnum('reporting_kind', reportingKinds);
 export const reportingStatus = pgEnum('reporting_status', ['open', 'proposed', 'decided']);
-export const reportingOutcome = pgEnum('reporting_outcome', ['keep', 'simplify', 'derive', 'remove']);
+export const reportingOutcome = pgEnum('reporting_outcome', reportingOutcomes);
 
 /**
  * The reporting register («meningssamlingen»): a report, a form or a rule someone says costs time
