@@ -5,8 +5,10 @@
 // and browser tests (Playwright on Debian's chromium) — and ends with one line
 // "N passed, N failed" that CI counts. The counting (scripts/test-count.mjs) trusts neither
 // a report nor an exit code alone: a suite that did not run is a failure.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { closingLine, countPlaywright, countVitest, total } from './test-count.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,6 +44,31 @@ function ensureChromium() {
   return existsSync(CHROMIUM);
 }
 
+/** Starts a vitest run whose output goes to `<results>/<name>.log`; resolves when it has been counted. */
+function vitestInBackground(label, name, args, env) {
+  // Outside test-results, which Playwright empties when it starts.
+  const dir = mkdtempSync(join(tmpdir(), `tillit-${name}-`));
+  const file = join(dir, `${name}.json`);
+  const log = join(dir, `${name}.log`);
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile=${file}`];
+  console.log(`\n=== ${label}: started beside the browser tests, output in ${log} ===`);
+  // A file descriptor, not a pipe: the steps after this one block the event loop (spawnSync),
+  // and a pipe nobody drains would stall the child once its buffer fills.
+  const fd = openSync(log, 'w');
+  const child = spawn('npx', ['vitest', 'run', ...args, ...reporters], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', fd, fd],
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      closeSync(fd);
+      console.log(`\n=== ${label} (exit ${code}) ===\n${readFileSync(log, 'utf8')}`);
+      counts.push(countVitest({ label, exitCode: code ?? 1, report: readReport(file) }));
+      resolve();
+    });
+  });
+}
+
 function vitest(label, file, args, env) {
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile=${file}`];
   const exitCode = run(label, 'npx', ['vitest', 'run', ...args, ...reporters], env);
@@ -60,8 +87,12 @@ checks.push({
 
 vitest('unit and database tests (PGlite)', `${results}/vitest.json`, [], { DATABASE_URL: '' });
 
+// The PostgreSQL run works mostly in the database server while the browser tests wait on
+// chromium, so the two run side by side; its output goes to a file, printed when it ends.
 const pg = process.env.TILLIT_TEST_POSTGRES_URL;
-if (pg) vitest('database tests (PostgreSQL)', `${results}/vitest-pg.json`, ['--project', 'db'], { DATABASE_URL: pg });
+const pgRun = pg
+  ? vitestInBackground('database tests (PostgreSQL)', 'vitest-pg', ['--project', 'db'], { DATABASE_URL: pg })
+  : null;
 
 if (!ensureChromium()) checks.push({ label: 'chromium', exitCode: 1 });
 else {
@@ -80,6 +111,8 @@ else {
   });
   counts.push(countPlaywright({ label: 'browser tests', exitCode, report: readReport(file) }));
 }
+
+if (pgRun) await pgRun;
 
 const sum = total(counts, checks);
 if (sum.problems.length) console.log(`\nCounted as failures:\n${sum.problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -84,6 +84,42 @@ describe('team indicators from daily data', () => {
     );
   });
 
+  it('judges decided hours over the days that are over, not against today and the days to come', async () => {
+    const { petter, north } = suite.world;
+    // 3 hours a week decided (≥ 162 minutes a week counts as delivered). Visits of 30 minutes
+    // were done on 2 and 3 November (and not on the 4th).
+    await suite.database.db.execute(sql`
+      INSERT INTO service_decision (recipient_id, team_id, service_type, hours_per_week, valid_from, needs_and_wishes,
+                                    reasons, legal_basis, within_frame, status, decided_by)
+      VALUES (${petter.id}, ${north.id}, 'hjemmesykepleie', 3, '2026-10-01', 'Tilsyn', 'Behov', 'hol. § 3-2 nr. 6 a', true,
+              'active', (SELECT id FROM user_account WHERE username = 'anna'))`);
+    const anna = await logInAs(suite.app, 'anna');
+    const week = `/api/teams/${north.id}/indicators?from=2026-11-02&to=2026-11-08`;
+    // After the week: 60 minutes in a week of 3 hours decided → not delivered.
+    expect((await anna.get(week)).body.integrity.decisionsDelivered).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+    });
+    // On Tuesday 3 November at noon only Monday is over: 30 minutes in one day is 210 a week → delivered.
+    // (Counted over the whole week, the same visits read as 60 minutes a week: a failure that has not happened.)
+    clock.set('2026-11-03T12:00:00Z');
+    const tuesday = await logInAs(suite.app, 'anna');
+    expect((await tuesday.get(week)).body.integrity.decisionsDelivered).toEqual({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+    });
+    // On Monday morning no day of the week is over: no figure.
+    clock.set('2026-11-02T07:00:00Z');
+    const monday = await logInAs(suite.app, 'anna');
+    expect((await monday.get(week)).body.integrity.decisionsDelivered).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     const anna = await logInAs(suite.app, 'anna');
     const res = await anna.get(`/api/teams/${suite.world.north.id}/indicators?from=2026-11-07&to=2026-11-01`);

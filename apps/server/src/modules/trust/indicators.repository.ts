@@ -5,6 +5,7 @@ import { validDuring } from '../../time/sql.ts';
 import {
   continuity,
   decisionsDelivered,
+  weeksOver,
   flagToPlanHours,
   notCheckedIn,
   planFidelity,
@@ -95,7 +96,7 @@ export async function loadVisitFigures(db: Db, teamIds: string[], from: string, 
 }
 
 /** Measure outcomes per team, person and outcome, with the minutes of help delivered (done visits, measures done or changed). */
-async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string) {
+async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string, lastDayOver: string | null) {
   return byTeam(
     rowsOf<{
       teamId: string;
@@ -105,7 +106,8 @@ async function loadOutcomes(db: Db, teamIds: string[], from: string, to: string)
       minutes: number | null;
     }>(
       await db.execute(sql`SELECT s.team_id AS "teamId", v.recipient_id AS "recipientId", vm.outcome, count(*)::int AS count,
-        sum(m.duration_minutes) FILTER (WHERE v.status = 'done' AND vm.outcome IN ('done', 'changed'))::float AS minutes
+        sum(m.duration_minutes) FILTER (WHERE v.status = 'done' AND vm.outcome IN ('done', 'changed')
+                                          AND v.date <= ${lastDayOver}::date)::float AS minutes
       FROM ${periodVisits(teamIds, from, to)} JOIN visit_measure vm ON vm.visit_id = v.id JOIN measure m ON m.id = vm.measure_id
       WHERE v.date BETWEEN ${from}::date AND ${to}::date
       GROUP BY s.team_id, v.recipient_id, vm.outcome`),
@@ -127,9 +129,10 @@ export async function indicatorsForTeams(
   today: string,
 ) {
   const ids = teamList.map((t) => t.id);
+  const over = weeksOver(from, to, today);
   const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
     loadVisitFigures(db, ids, from, to, today),
-    loadOutcomes(db, ids, from, to),
+    loadOutcomes(db, ids, from, to, over.lastDay),
     db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
                           LEAST((SELECT min(mv.changed_at) FROM measure_version mv JOIN measure m ON m.id = mv.measure_id
                                   WHERE m.recipient_id = c.recipient_id AND mv.changed_at > c.created_at),
@@ -143,7 +146,6 @@ export async function indicatorsForTeams(
     db.execute(sql`SELECT s.team_id AS "teamId", r.id AS "recipientId", r.primary_contact_staff_id::text AS pc
                      FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
   ]);
-  const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
   const flags = byTeam(
     rowsOf<{ teamId: string; recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes),
   );
@@ -151,10 +153,9 @@ export async function indicatorsForTeams(
   const pcs = byTeam(rowsOf<{ teamId: string; recipientId: string; pc: string | null }>(pcRes));
   return teamList.map((team) => {
     const outcomes = outcomeRows.get(team.id) ?? [];
-    const deliveredPerWeek = new Map<string, number>();
+    const delivered = new Map<string, number>();
     for (const o of outcomes)
-      if (o.minutes)
-        deliveredPerWeek.set(o.recipientId, (deliveredPerWeek.get(o.recipientId) ?? 0) + o.minutes / weeks);
+      if (o.minutes) delivered.set(o.recipientId, (delivered.get(o.recipientId) ?? 0) + o.minutes);
     const teamFlags: FlagRow[] = (flags.get(team.id) ?? []).map((f) => ({
       recipientId: f.recipientId,
       createdAt: new Date(f.createdAt),
@@ -172,7 +173,7 @@ export async function indicatorsForTeams(
       },
       integrity: {
         planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),
-        decisionsDelivered: decisionsDelivered(decisions.get(team.id) ?? [], deliveredPerWeek),
+        decisionsDelivered: decisionsDelivered(decisions.get(team.id) ?? [], delivered, over.weeks),
         continuity: continuity(helperVisits, new Map((pcs.get(team.id) ?? []).map((p) => [p.recipientId, p.pc]))),
       },
     };

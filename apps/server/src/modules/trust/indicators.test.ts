@@ -11,6 +11,7 @@ import {
   punctuality,
   unstaffedOrCancelled,
   type VisitRow,
+  weeksOver,
 } from './indicators.ts';
 
 // A hand-made fortnight for two people. Answers are worked out by hand in the comments.
@@ -106,7 +107,7 @@ describe('integrity', () => {
       ]),
     ).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
   });
-  it('decisions delivered: anna 3 h decided, 170 min delivered (≥ 162) → met; bjorn 2 h, 60 min → not met', () => {
+  it('decisions delivered over 2 weeks: anna 3 h decided, 340 min = 170 a week (≥ 162) → met; bjorn 2 h, 60 a week → not met', () => {
     expect(
       decisionsDelivered(
         [
@@ -114,11 +115,24 @@ describe('integrity', () => {
           { recipientId: 'bjorn', hoursPerWeek: 2 },
         ],
         new Map([
-          ['anna', 170],
-          ['bjorn', 60],
+          ['anna', 340],
+          ['bjorn', 120],
         ]),
+        2,
       ),
     ).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+  });
+  it('decisions delivered: no day of the period over yet → no figure, not 0 %', () => {
+    expect(decisionsDelivered([{ recipientId: 'anna', hoursPerWeek: 3 }], new Map(), 0)).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
+  });
+  it('weeks over: only the days up to yesterday count (today’s visits are not yet help that failed)', () => {
+    expect(weeksOver('2026-11-02', '2026-11-08', '2026-11-20')).toEqual({ lastDay: '2026-11-08', weeks: 1 });
+    expect(weeksOver('2026-11-16', '2026-11-29', '2026-11-20')).toEqual({ lastDay: '2026-11-19', weeks: 4 / 7 });
+    expect(weeksOver('2026-11-20', '2026-11-26', '2026-11-20')).toEqual({ lastDay: null, weeks: 0 });
   });
   it('COC: one helper for all = 1; 3+1 visits = (9+1-4)/(4·3) = 0.5; single visit undefined', () => {
     expect(coc([5])).toBe(1);

@@ -111,13 +111,26 @@ export function planFidelity(outcomes: OutcomeRow[]) {
 }
 
 /**
+ * The days of the period that are over (up to yesterday in Oslo), as weeks. Help delivered is
+ * judged over these only: today's visits not yet made, and the days still to come, are not help
+ * that failed to arrive. `to` and `today` are Oslo dates (YYYY-MM-DD).
+ */
+export function weeksOver(from: string, to: string, today: string): { lastDay: string | null; weeks: number } {
+  const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+  const lastDay = to < yesterday ? to : yesterday;
+  if (lastDay < from) return { lastDay: null, weeks: 0 };
+  return { lastDay, weeks: (Date.parse(lastDay) - Date.parse(from) + 86_400_000) / (7 * 86_400_000) };
+}
+
+/**
  * Integrity: decisions delivered as decided — for each person with a decision in force, the
  * hours of help delivered per week (done visits' windows are not durations, so the caller
- * passes delivered minutes) against the hours decided; the share of people at ≥ 90 %.
+ * passes delivered minutes over the days that are over, see `weeksOver`) against the hours
+ * decided; the share of people at ≥ 90 %. No day over yet: no figure rather than 0 %.
  */
-export function decisionsDelivered(decisions: DecisionRow[], deliveredMinutesPerWeek: Map<string, number>) {
-  const withHours = decisions.filter((d) => d.hoursPerWeek > 0);
-  const met = withHours.filter((d) => (deliveredMinutesPerWeek.get(d.recipientId) ?? 0) >= 0.9 * d.hoursPerWeek * 60);
+export function decisionsDelivered(decisions: DecisionRow[], deliveredMinutes: Map<string, number>, weeks: number) {
+  const withHours = weeks > 0 ? decisions.filter((d) => d.hoursPerWeek > 0) : [];
+  const met = withHours.filter((d) => (deliveredMinutes.get(d.recipientId) ?? 0) / weeks >= 0.9 * d.hoursPerWeek * 60);
   return { value: share(met.length, withHours.length), numerator: met.length, denominator: withHours.length };
 }
 
