@@ -51,8 +51,9 @@ export const planFigures = z.object({
   insideWindow: z.number(),
   insideWindowShare: z.number(),
   /**
-   * Null where the sum was not a number: stored figures went through JSON, where NaN becomes null
-   * (seen for a proposal with a split shift); the serializer writes a live NaN the same way.
+   * Null in runs stored before 2026-12-02: the figures put each person's own id over their place's
+   * id, so every travel sum was NaN, which JSON stores as null. Fixed in planning.figures.ts; old
+   * runs still read, and the page shows «–» for them.
    */
   travelMinutes: z.union([z.number(), z.nan(), z.null()]).transform((v) => (v === null || Number.isNaN(v) ? null : v)),
   workload: z.array(z.object({ staffId: z.string(), visits: z.number(), minutes: z.number() })),

@@ -72,7 +72,15 @@ function problemOf(
     name: 'plan figures',
     days: dates.length,
     travel: { model: 'haversine', ...TRAVEL },
-    locations: [{ id: BASE, ...base }, ...people.map((id) => ({ id: placeOf(id), ...where(id) }))],
+    // Only the coordinates: the caller's point may be a whole person row, whose own `id` must not
+    // replace the place's (it once did, and every travel figure came out NaN).
+    locations: [
+      { id: BASE, lat: base.lat, lon: base.lon },
+      ...people.map((id) => {
+        const { lat, lon } = where(id);
+        return { id: placeOf(id), lat, lon };
+      }),
+    ],
     // Shifts cover the whole day: the figures describe the plan as it is, feasible or not.
     staff: helpers.map((id) => ({
       id,

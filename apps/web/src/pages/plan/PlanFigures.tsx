@@ -28,7 +28,7 @@ export function PlanFigures({
     [t('plan.fig.distinctP90'), (f) => n(f.distinctHelpers.p90, 1)],
     [t('plan.fig.unassigned'), (f) => n(f.unassigned)],
     [t('plan.fig.insideWindow'), (f) => pct(f.insideWindowShare)],
-    [t('plan.fig.travel'), (f) => `${n((f.travelMinutes ?? 0) / 60, 1)} t`],
+    [t('plan.fig.travel'), (f) => (f.travelMinutes === null ? '–' : `${n(f.travelMinutes / 60, 1)} t`)],
     [t('plan.fig.heaviest'), heaviest],
     [t('plan.fig.lightest'), lightest],
   ];
