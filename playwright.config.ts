@@ -41,7 +41,8 @@ export default defineConfig({
       DATABASE_URL: '',
     },
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
+    // The demo loads a year of history first (about 20 s alone; minutes on a busy machine).
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

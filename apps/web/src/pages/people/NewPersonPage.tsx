@@ -63,21 +63,7 @@ export function NewPersonPage() {
       return;
     }
     try {
-      const made = await api<NewRecipientResult>('POST', '/api/recipients', {
-        teamId: v.teamId,
-        nationalId: (v.nationalId ?? '').replace(/\s/g, ''),
-        givenName: v.givenName ?? '',
-        familyName: v.familyName ?? '',
-        addressLine: v.addressLine ?? '',
-        postalCode: (v.postalCode ?? '').trim(),
-        city: v.city ?? '',
-        lat: number(v.lat ?? ''),
-        lon: number(v.lon ?? ''),
-        phone: v.phone?.trim() ? v.phone.trim() : null,
-        consentShareWithNextOfKin: consent === '' ? undefined : consent === 'yes',
-        reservationAgainstSharing: reservation,
-        // Partial: what the form lacks is sent as missing, and the server names the field.
-      } satisfies Partial<NewRecipientRequest>);
+      const made = await api<NewRecipientResult>('POST', '/api/recipients', requestOf(v, consent, reservation));
       navigate(`/people/${made.id}`, { state: { created: true } });
     } catch (err) {
       const apiErr = err as ApiError;
@@ -115,31 +101,12 @@ export function NewPersonPage() {
       <h1>{t('people.newTitle')}</h1>
       <p className="muted">{t('people.newIntro')}</p>
       <form onSubmit={submit} className="form-grid person-form" noValidate>
-        <label htmlFor={`${P}nationalId`}>
-          {t('people.nationalId')}
-          <Required />
-        </label>
-        <input
-          id={`${P}nationalId`}
-          inputMode="numeric"
-          autoComplete="off"
+        <NationalIdField
           value={v.nationalId ?? ''}
           onChange={set('nationalId')}
           onBlur={() => setIdLeft(true)}
-          required
-          aria-required
-          aria-invalid={idMessage ? true : undefined}
-          aria-describedby={idMessage ? `${P}nationalId-error` : `${P}nationalId-hint`}
+          message={idMessage}
         />
-        {idMessage ? (
-          <p id={`${P}nationalId-error`} className="field-error">
-            {idMessage}
-          </p>
-        ) : (
-          <p id={`${P}nationalId-hint`} className="muted small">
-            {t('people.nationalIdHint')}
-          </p>
-        )}
         {text('givenName', { autoComplete: 'off' })}
         {text('familyName', { autoComplete: 'off' })}
         {text('addressLine', { autoComplete: 'off' })}
@@ -163,32 +130,7 @@ export function NewPersonPage() {
           ))}
         </select>
         <FieldError id={`${P}teamId`} message={f.message('teamId')} />
-        <fieldset
-          className="span-all"
-          aria-describedby={f.message('consentShareWithNextOfKin') ? `${P}consentShareWithNextOfKin-error` : undefined}
-        >
-          <legend>
-            {t('people.consentShareWithNextOfKin')}
-            <Required />
-          </legend>
-          {(['yes', 'no'] as const).map((c, i) => (
-            <span key={c} className="checkbox">
-              <input
-                id={i === 0 ? `${P}consentShareWithNextOfKin` : `${P}consent-${c}`}
-                type="radio"
-                name="consent"
-                checked={consent === c}
-                onChange={() => setConsent(c)}
-                required
-                aria-invalid={f.problems.consentShareWithNextOfKin ? true : undefined}
-              />
-              <label htmlFor={i === 0 ? `${P}consentShareWithNextOfKin` : `${P}consent-${c}`}>
-                {t(`people.consent_${c}`)}
-              </label>
-            </span>
-          ))}
-          <FieldError id={`${P}consentShareWithNextOfKin`} message={f.message('consentShareWithNextOfKin')} />
-        </fieldset>
+        <ConsentChoice consent={consent} onChange={setConsent} f={f} />
         <div className="checkbox span-all">
           <input
             id={`${P}reservation`}
@@ -207,4 +149,107 @@ export function NewPersonPage() {
       </form>
     </section>
   );
+}
+
+/** The national identity number, checked as it is typed (the message comes from the page). */
+function NationalIdField({
+  value,
+  onChange,
+  onBlur,
+  message: idMessage,
+}: {
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  onBlur: () => void;
+  message: string | undefined | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label htmlFor={`${P}nationalId`}>
+        {t('people.nationalId')}
+        <Required />
+      </label>
+      <input
+        id={`${P}nationalId`}
+        inputMode="numeric"
+        autoComplete="off"
+        value={value}
+        onChange={onChange}
+        onBlur={onBlur}
+        required
+        aria-required
+        aria-invalid={idMessage ? true : undefined}
+        aria-describedby={idMessage ? `${P}nationalId-error` : `${P}nationalId-hint`}
+      />
+      {idMessage ? (
+        <p id={`${P}nationalId-error`} className="field-error">
+          {idMessage}
+        </p>
+      ) : (
+        <p id={`${P}nationalId-hint`} className="muted small">
+          {t('people.nationalIdHint')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Consent to share with next of kin: an explicit yes or no, never a default. */
+function ConsentChoice({
+  consent,
+  onChange: setConsent,
+  f,
+}: {
+  consent: '' | 'yes' | 'no';
+  onChange: (c: 'yes' | 'no') => void;
+  f: ReturnType<typeof useFieldProblems>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset
+      className="span-all"
+      aria-describedby={f.message('consentShareWithNextOfKin') ? `${P}consentShareWithNextOfKin-error` : undefined}
+    >
+      <legend>
+        {t('people.consentShareWithNextOfKin')}
+        <Required />
+      </legend>
+      {(['yes', 'no'] as const).map((c, i) => (
+        <span key={c} className="checkbox">
+          <input
+            id={i === 0 ? `${P}consentShareWithNextOfKin` : `${P}consent-${c}`}
+            type="radio"
+            name="consent"
+            checked={consent === c}
+            onChange={() => setConsent(c)}
+            required
+            aria-invalid={f.problems.consentShareWithNextOfKin ? true : undefined}
+          />
+          <label htmlFor={i === 0 ? `${P}consentShareWithNextOfKin` : `${P}consent-${c}`}>
+            {t(`people.consent_${c}`)}
+          </label>
+        </span>
+      ))}
+      <FieldError id={`${P}consentShareWithNextOfKin`} message={f.message('consentShareWithNextOfKin')} />
+    </fieldset>
+  );
+}
+
+/** The form's values as the API reads them; what the form lacks is sent as missing, and the server names the field. */
+function requestOf(v: Record<string, string>, consent: '' | 'yes' | 'no', reservation: boolean) {
+  return {
+    teamId: v.teamId,
+    nationalId: (v.nationalId ?? '').replace(/\s/g, ''),
+    givenName: v.givenName ?? '',
+    familyName: v.familyName ?? '',
+    addressLine: v.addressLine ?? '',
+    postalCode: (v.postalCode ?? '').trim(),
+    city: v.city ?? '',
+    lat: number(v.lat ?? ''),
+    lon: number(v.lon ?? ''),
+    phone: v.phone?.trim() ? v.phone.trim() : null,
+    consentShareWithNextOfKin: consent === '' ? undefined : consent === 'yes',
+    reservationAgainstSharing: reservation,
+  } satisfies Partial<NewRecipientRequest>;
 }
