@@ -12,7 +12,7 @@ import type { OutsideReason } from '../model.ts';
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
 import { eligible } from './instance.ts';
-import { LocalSearch } from './local-search.ts';
+import { RouteMoves } from './route-moves.ts';
 
 export interface SearchParams {
   seed: number;
@@ -43,6 +43,20 @@ export interface SearchParams {
   contRamp?: number;
   /** Granular insertion: a new helper only where the route holds one of the visit's k nearest units (0 = off). */
   granular?: number;
+  /**
+   * Inter-route local search (route-moves.ts): 'best' polishes each new best plan (at most
+   * once per `lsGap` iterations) and the final plan, 'accept' the routes each accepted
+   * iteration touched, 'final' only the final plan, 'off' none (the default).
+   */
+  localSearch?: 'off' | 'best' | 'accept' | 'final';
+  /** Share of the run after which new best plans are polished ('best'; default 0). */
+  lsFrom?: number;
+  /** Fewest iterations between two local searches of new best plans (default 100). */
+  lsGap?: number;
+  /** Neighbours per unit of the local search (default 15). */
+  lsK?: number;
+  /** The clock (ms) every phase reads: tests inject one that counts steps. */
+  clock?: () => number;
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -59,7 +73,7 @@ export interface SearchResult {
   winL: Float64Array;
 }
 
-export class Search extends LocalSearch {
+export class Search extends RouteMoves {
   constructor(I: Instance, seed: number) {
     super(I, seed);
   }
@@ -68,7 +82,15 @@ export class Search extends LocalSearch {
   run(p: SearchParams): SearchResult {
     const I = this.I;
     const rng = this.rng;
-    const t0ms = performance.now();
+    if (p.clock) this.clock = p.clock;
+    const t0ms = this.clock();
+    // one deadline for every phase: construction, the search, its local search and the polish
+    this.deadlineAt = p.timeMs === Infinity ? Infinity : t0ms + p.timeMs;
+    const lsMode = I.soft ? 'off' : (p.localSearch ?? 'off');
+    const lsGap = p.lsGap ?? 100;
+    const lsFrom = p.lsFrom ?? 0;
+    if (p.lsK !== undefined) this.lsK = p.lsK;
+    let lastLs = -Infinity;
     const cBar = p.cBar ?? (I.solomon ? 10 : 12);
     const lMax = p.lMax ?? 10;
     /** Share of iterations (while visits are unassigned) that make room for one of them. */
@@ -147,7 +169,7 @@ export class Search extends LocalSearch {
     };
     for (let v = 0; v < I.nVisits; v++) unSync(v);
     for (;;) {
-      const now = it % 16 === 0 ? performance.now() : lastReport;
+      const now = it % 16 === 0 ? this.clock() : lastReport;
       const elapsed = now - t0ms;
       if (it >= p.iterations || elapsed >= p.timeMs) break;
       const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / p.timeMs;
@@ -196,7 +218,7 @@ export class Search extends LocalSearch {
       this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
       this.contScale = 1;
-      const newCost = this.cost();
+      let newCost = this.cost();
       const newUn = this.unassigned;
       const newPin = this.unassignedPinned;
       let accept: boolean;
@@ -207,6 +229,7 @@ export class Search extends LocalSearch {
       else accept = newCost < curCost - T * Math.log(rng.next() + 1e-300);
       if (accept) {
         for (const v of this.insertList) unSync(v);
+        if (lsMode === 'accept' && this.improveRoutes(this.touched.slice(), 1)) newCost = this.cost();
         curCost = newCost;
         curUn = newUn;
         curPin = newPin;
@@ -221,6 +244,15 @@ export class Search extends LocalSearch {
           bestTravel = this.travel;
           bestCont = this.cont;
           bestBal = this.bal;
+          if (lsMode === 'best' && it - lastLs >= lsGap && frac >= lsFrom) {
+            lastLs = it;
+            if (this.improveRoutes(null)) {
+              curCost = bestCost = this.cost();
+              bestTravel = this.travel;
+              bestCont = this.cont;
+              bestBal = this.bal;
+            }
+          }
           best = this.snapshot();
         }
       } else {
@@ -232,17 +264,18 @@ export class Search extends LocalSearch {
       }
     }
     this.contLambda = 1;
-    return this.finish(best, useRecRuin, it);
+    return this.finish(best, useRecRuin, it, lsMode !== 'off');
   }
 
   /** Loads the best plan, polishes who takes which list, and returns it. */
-  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number): SearchResult {
+  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number, ls: boolean): SearchResult {
     const I = this.I;
     this.curE.set(best.winE);
     this.curL.set(best.winL);
     for (let r = 0; r < I.nRoutes; r++) this.routes[r] = best.routes[r].slice();
     this.uRoute.fill(-1);
     this.recomputeTotals();
+    if (ls) this.improveRoutes(null);
     // who takes which list: relabelling can only lower the cost of the final plan
     if (relabel) this.relabelDescent();
     const starts = new Float64Array(I.nUnits).fill(NaN);
