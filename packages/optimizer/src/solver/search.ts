@@ -73,6 +73,9 @@ export interface SearchResult {
   winL: Float64Array;
 }
 
+/** Share of a time-limited run kept for the polishes of the final plan. */
+export const POLISH_SHARE = 0.03;
+
 export class Search extends RouteMoves {
   constructor(I: Instance, seed: number) {
     super(I, seed);
@@ -168,11 +171,14 @@ export class Search extends RouteMoves {
       }
     };
     for (let v = 0; v < I.nVisits; v++) unSync(v);
+    // the polishes after the loop (relabelling, the local search of the final plan) get the
+    // last 3 % of the time; they stop at the deadline like every phase
+    const loopMs = useRecRuin || lsMode !== 'off' ? p.timeMs * (1 - POLISH_SHARE) : p.timeMs;
     for (;;) {
       const now = it % 16 === 0 ? this.clock() : lastReport;
       const elapsed = now - t0ms;
-      if (it >= p.iterations || elapsed >= p.timeMs) break;
-      const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / p.timeMs;
+      if (it >= p.iterations || elapsed >= loopMs) break;
+      const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / loopMs;
       if (I.solomon && reheats < 2 && frac < 0.8 && frac - lastImprove > 0.25) {
         const Tnow = schedT0 * (Tf / schedT0) ** ((frac - schedStart) / (1 - schedStart));
         schedT0 = Math.min(T0, Tnow * 20);

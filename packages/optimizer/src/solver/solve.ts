@@ -110,7 +110,9 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     ...(fullRoutes ? { t0: 0.05 } : {}),
     ...options.tuning,
     construction,
-    localSearch: options.localSearch,
+    // the inter-route local search polishes the final home-care plan (Solomon: it found no
+    // move on the annealed plans and would only take time from the search)
+    localSearch: options.localSearch ?? (inst.solomon ? 'off' : 'final'),
     // continuity is brought in gradually only from a travel-only plan, never when re-planning
     contRamp: start && !options.baseline ? (options.tuning?.contRamp ?? 0) : 0,
     start: start ? { routes: start.routes, winE: start.winE, winL: start.winL } : sets,
