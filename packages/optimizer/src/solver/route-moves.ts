@@ -21,97 +21,15 @@
  */
 import { EPS } from './plan-state.ts';
 import { eligible } from './instance.ts';
-import { LocalSearch } from './local-search.ts';
+import { RouteGeometry } from './route-geometry.ts';
 
 /** Largest number of cached SWAP* insertion lists before the cache is cleared. */
 const TOP3_CACHE_MAX = 200_000;
 
-export class RouteMoves extends LocalSearch {
-  /** Improving moves applied, and moves whose estimate passed but the exact check refused. */
-  lsMoves = 0;
-  lsRefused = 0;
+export class RouteMoves extends RouteGeometry {
   /** Neighbours per unit looked at (the granular neighbourhood). */
   protected lsK = 15;
-  private lsScalars = [0, 0, 0, 0, 0];
-  /** Bumped whenever a route's sequence is recomputed: it keys the SWAP* caches. */
-  private rVer: Int32Array;
   private top3Cache = new Map<number, Float64Array>();
-  private cumLoad: number[][] = [];
-  private cumVer: Int32Array;
-  private capacitated: boolean;
-
-  constructor(...args: ConstructorParameters<typeof LocalSearch>) {
-    super(...args);
-    this.rVer = new Int32Array(this.I.nRoutes);
-    this.cumVer = new Int32Array(this.I.nRoutes).fill(-1);
-    this.capacitated = false;
-    for (let r = 0; r < this.I.nRoutes; r++) if (Number.isFinite(this.I.rCap[r])) this.capacitated = true;
-  }
-
-  override updateRoute(r: number): void {
-    super.updateRoute(r);
-    if (this.rVer) this.rVer[r]++;
-  }
-
-  // ---------- route geometry ----------
-  /** Departure time from the stop before position i (the route's start for i = 0). */
-  private depAt(r: number, i: number): number {
-    return i === 0 ? this.I.rStart[r] : this.rE[r][i - 1] + this.I.uDur[this.routes[r][i - 1]];
-  }
-  private locBefore(r: number, i: number): number {
-    return i === 0 ? this.I.rStartLoc[r] : this.I.uLoc[this.routes[r][i - 1]];
-  }
-  /** Location of the stop at position i (the route's end for i = length). */
-  private locAt(r: number, i: number): number {
-    const seq = this.routes[r];
-    return i < seq.length ? this.I.uLoc[seq[i]] : this.I.rEndLoc[r];
-  }
-  /** Latest start of the stop at position i (the shift end for i = length). */
-  private latestAt(r: number, i: number): number {
-    return i < this.routes[r].length ? this.rLt[r][i] : this.I.rEnd[r];
-  }
-  private tt(a: number, b: number): number {
-    return this.I.tm[a * this.I.nLoc + b];
-  }
-
-  /** Whether unit x fits between a departure (dep at location pl) and a stop at nl due by ln. */
-  private fits(x: number, dep: number, pl: number, nl: number, ln: number): boolean {
-    const I = this.I;
-    const arr = dep + this.tt(pl, I.uLoc[x]);
-    if (arr > this.curL[x] + EPS) return false;
-    const st = arr > this.curE[x] ? arr : this.curE[x];
-    return st + I.uDur[x] + this.tt(I.uLoc[x], nl) <= ln + EPS;
-  }
-
-  /** Cumulative load of route r up to and including each position (2-opt* on capacitated routes). */
-  private loads(r: number): number[] {
-    if (this.cumVer[r] !== this.rVer[r]) {
-      const seq = this.routes[r];
-      const c = (this.cumLoad[r] ??= []);
-      c.length = seq.length;
-      let s = 0;
-      for (let i = 0; i < seq.length; i++) c[i] = s += this.I.uDem[seq[i]];
-      this.cumVer[r] = this.rVer[r];
-    }
-    return this.cumLoad[r];
-  }
-
-  // ---------- continuity estimate ----------
-  /** Estimated change of the non-travel terms when unit x leaves helper `from` for helper `to`. */
-  private contMove(x: number, from: number, to: number): number {
-    if (from === to) return 0;
-    const I = this.I;
-    const rec = I.uRec[x];
-    const k = rec * I.nStaff + from;
-    let c = I.visitCost[k];
-    if (this.cnt[k] === 1) c += I.pairCost[k] + I.distinctStep[this.nDist[rec] - 1];
-    c = c * this.contLambda + this.changeCost(x, from);
-    if (I.weights.balance > 0 && I.staffAvail[from] > 0) {
-      const d = I.uDur[x];
-      c += (I.weights.balance * d * (2 * (this.work[from] - d) + d)) / I.staffAvail[from];
-    }
-    return this.contDelta(x, to) - c;
-  }
 
   // ---------- the search ----------
   /**
@@ -160,58 +78,6 @@ export class RouteMoves extends LocalSearch {
       if (this.tryExchange(u, w, a, b, true)) return true;
     }
     return false;
-  }
-
-  /** Applies `apply` (which moves `moved` units), keeps it if the plan stays feasible and cheaper. */
-  private commit(apply: () => void, moved: number[]): boolean {
-    const before = this.cost();
-    this.saveScalars(this.lsScalars);
-    this.beginIteration();
-    apply();
-    let ok = this.cost() < before - 1e-7;
-    if (ok) for (const r of this.touched) if (!this.routeFeasible(r)) ok = false;
-    if (ok) for (const x of moved) if (!this.staffOk(x)) ok = false;
-    if (ok) {
-      this.lsMoves++;
-      return true;
-    }
-    this.lsRefused++;
-    this.rollback(this.lsScalars);
-    return false;
-  }
-
-  /** Every stop of route r starts by its latest start, and the load fits. */
-  private routeFeasible(r: number): boolean {
-    const E = this.rE[r];
-    const Lt = this.rLt[r];
-    for (let i = 0; i < this.routes[r].length; i++) if (E[i] > Lt[i] + EPS) return false;
-    return this.rLoad[r] <= this.I.rCap[r] + EPS;
-  }
-
-  /** Unit x's helper may serve it: qualified, not the helper of its twin unit, not its partner visit's helper when they must differ. */
-  private staffOk(x: number): boolean {
-    const I = this.I;
-    const r = this.uRoute[x];
-    if (!eligible(I, x, r)) return false;
-    const s = I.rStaff[r];
-    const v = I.uVisit[x];
-    for (const y of I.vUnits[v]) if (y !== x && this.uRoute[y] >= 0 && I.rStaff[this.uRoute[y]] === s) return false;
-    if (I.vDepDistinct[v])
-      for (const y of I.vUnits[I.vDep[v]]) if (this.uRoute[y] >= 0 && I.rStaff[this.uRoute[y]] === s) return false;
-    return true;
-  }
-
-  /** Moves unit x from its route to route b at position pos (positions of b as it is now). */
-  private moveUnit(x: number, b: number, pos: number): void {
-    const I = this.I;
-    const a = this.uRoute[x];
-    this.touch(a);
-    this.touch(b);
-    this.removeStats(x, I.rStaff[a]);
-    this.routes[a].splice(this.uPos[x], 1);
-    this.routes[b].splice(pos, 0, x);
-    this.uRoute[x] = b;
-    this.addStats(x, I.rStaff[b]);
   }
 
   // ---------- relocate ----------
@@ -378,14 +244,14 @@ export class RouteMoves extends LocalSearch {
       const tailB = this.rLoad[b] - preB;
       if (preA + tailB > I.rCap[a] + EPS || preB + tailA > I.rCap[b] + EPS) return false;
     }
-    const travel =
-      this.tt(I.uLoc[u], I.uLoc[w]) + this.tt(bl, tl) - this.tt(I.uLoc[u], tl) - this.tt(bl, I.uLoc[w]);
+    const travel = this.tt(I.uLoc[u], I.uLoc[w]) + this.tt(bl, tl) - this.tt(I.uLoc[u], tl) - this.tt(bl, I.uLoc[w]);
     const moved = this.tailMoves(a, p, b, q);
     if (moved === null) return false;
     const sa = I.rStaff[a];
     const sb = I.rStaff[b];
     let cont = 0;
-    if (sa !== sb) for (const x of moved) cont += this.uRoute[x] === a ? this.contMove(x, sa, sb) : this.contMove(x, sb, sa);
+    if (sa !== sb)
+      for (const x of moved) cont += this.uRoute[x] === a ? this.contMove(x, sa, sb) : this.contMove(x, sb, sa);
     if (I.weights.travel * travel + cont >= -1e-7) return false;
     return this.commit(() => {
       this.touch(a);
