@@ -86,7 +86,11 @@ export class Search extends OutsideReasons {
     if (p.clock) this.clock = p.clock;
     const t0ms = this.clock();
     // one deadline for every phase: construction, the search, its local search and the polish
-    this.deadlineAt = p.timeMs === Infinity ? Infinity : t0ms + p.timeMs;
+    const deadline = p.timeMs === Infinity ? Infinity : t0ms + p.timeMs;
+    // a first plan that leaves visits undone for want of a few hundred ms is worse than the
+    // overrun (a loaded machine can leave a worker 50 ms): the construction may take its own
+    // budget again (1 s at least) past the deadline, and stops there
+    this.deadlineAt = deadline + Math.max(p.timeMs, 1000);
     const lsMode = I.soft ? 'off' : (p.localSearch ?? 'off');
     const lsGap = p.lsGap ?? 100;
     const lsFrom = p.lsFrom ?? 0;
@@ -123,6 +127,7 @@ export class Search extends OutsideReasons {
       this.constructBySeries();
       this.insertList.length = 0;
     } else this.recreate(I.weights.continuity > 0 ? 7 : 4);
+    this.deadlineAt = deadline;
     this.recomputeTotals();
 
     const ramp = p.contRamp ?? 0;
