@@ -21,6 +21,7 @@ const { values } = parseArgs({
     weight: { type: 'string' },
     threads: { type: 'string', default: '1' },
     parts: { type: 'string' },
+    ls: { type: 'string' },
   },
 });
 const people = Number(values.people);
@@ -40,6 +41,7 @@ const opts = {
   continuityWeight: values.weight !== undefined ? Number(values.weight) : undefined,
   tuning: values.tuning ? JSON.parse(values.tuning) : undefined,
   threads: Number(values.threads),
+  localSearch: values.ls as 'off' | 'best' | 'accept' | 'final' | undefined,
   parts: values.parts === undefined ? undefined : values.parts === 'auto' ? ('auto' as const) : Number(values.parts),
 };
 const t0 = performance.now();
@@ -48,6 +50,6 @@ const c = checkSolution(problem, res.solution);
 const f = c.figures;
 const outside = Object.keys(res.solution.outsideSet ?? {}).length;
 console.log(
-  `${people} ${values.staffing} visits ${problem.visits.length} ${values.tuning ?? ''} w=${values.weight ?? 'default'}: unassigned ${f.unassigned} travel ${f.travel.toFixed(0)} helpers ${f.distinctHelpers.mean.toFixed(2)} / ${f.distinctHelpers.median} / ${f.distinctHelpers.p90.toFixed(1)} outside ${outside} it ${res.iterations} ${((performance.now() - t0) / 1000).toFixed(1)} s feasible ${c.feasible}`,
+  `${people} ${values.staffing} visits ${problem.visits.length} ${values.tuning ?? ''} w=${values.weight ?? 'default'} ls=${values.ls ?? 'default'}: unassigned ${f.unassigned} travel ${f.travel.toFixed(0)} helpers ${f.distinctHelpers.mean.toFixed(2)} / ${f.distinctHelpers.median} / ${f.distinctHelpers.p90.toFixed(1)} outside ${outside} it ${res.iterations} ${((performance.now() - t0) / 1000).toFixed(1)} s feasible ${c.feasible}`,
 );
-if (opts.parts !== undefined) console.log(JSON.stringify(res.solution.solver));
+console.log(JSON.stringify(res.solution.solver));

@@ -36,6 +36,7 @@ const { values } = parseArgs({
     'time-limit': { type: 'string' },
     threads: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
+    'local-search': { type: 'string' },
     seeds: { type: 'string' },
     'continuity-weight': { type: 'string' },
     shape: { type: 'string', default: 'teams' },
@@ -59,6 +60,7 @@ const sampler = setInterval(() => {
 const sizes = values.sizes!.split(',').map(Number);
 const threads = Number(values.threads);
 const seed = Number(values.seed);
+const localSearch = values['local-search'] as 'off' | 'best' | 'accept' | 'final' | undefined;
 const solverSeeds = values.seeds ? values.seeds.split(',').map(Number) : [seed];
 for (const [name, list] of [
   ['--sizes', sizes],
@@ -122,6 +124,7 @@ for (const people of sizes) {
         seed: solverSeed,
         threads,
         parts: mode === 'continuity' ? partsOption : undefined,
+        localSearch,
         continuityWeight:
           mode === 'travel-only' ? 0 : values['continuity-weight'] ? Number(values['continuity-weight']) : undefined,
       });

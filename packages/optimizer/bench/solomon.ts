@@ -23,11 +23,13 @@ const { values } = parseArgs({
     instances: { type: 'string' },
     threads: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
+    'local-search': { type: 'string' },
   },
 });
 const timeLimit = Number(values['time-limit']);
 const threads = Number(values.threads);
 const seed = Number(values.seed);
+const localSearch = values['local-search'] as 'off' | 'best' | 'accept' | 'final' | undefined;
 
 const ref = new Map<string, number>();
 for (const line of readFileSync(path.join(dataDir, 'reference.csv'), 'utf8').split('\n').slice(1)) {
@@ -60,7 +62,7 @@ console.log(`Solomon VRPTW, ${names.length} instances, time limit ${timeLimit} s
 console.log('instance  distance    veh  reference   gap %    s     feasible');
 for (const name of names) {
   const problem = readProblem(readFileSync(path.join(dataDir, `${name}.txt`), 'utf8'), { filename: `${name}.txt` });
-  const res = await solveParallel(problem, { timeLimit, threads, seed });
+  const res = await solveParallel(problem, { timeLimit, threads, seed, localSearch });
   const check = checkSolution(problem, res.solution);
   const reference = ref.get(name) ?? NaN;
   const distance = check.figures.travel;

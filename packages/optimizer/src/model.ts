@@ -187,9 +187,21 @@ export interface SolveOptions {
    * exist in the problem are ignored, so a baseline from before a sick call-in is fine.
    */
   baseline?: Solution;
+  /**
+   * Inter-route local search (relocate, exchange, 2-opt*, SWAP* over each visit's nearest
+   * visits): 'best' polishes new best plans and the final plan, 'accept' the routes of every
+   * accepted iteration, 'final' the final plan only, 'off' none. Never on problems with soft late windows.
+   */
+  localSearch?: 'off' | 'best' | 'accept' | 'final';
   /** Advanced search parameters (relative start/end temperatures, average ruin size). */
   tuning?: {
     t0?: number;
+    /** Local search: fewest iterations between two polishes of a new best plan (default 100). */
+    lsGap?: number;
+    /** Local search: share of the run after which new best plans are polished (default 0). */
+    lsFrom?: number;
+    /** Local search: neighbours per visit (default 15). */
+    lsK?: number;
     tf?: number;
     cBar?: number;
     warmStart?: number;

@@ -36,6 +36,7 @@ export class Construction extends Insertion {
     list.sort((a, b) => width(a) - width(b));
     const W = I.weights.continuity;
     for (const vs of list) {
+      if (this.pastDeadline()) break;
       // two-helper and dependent visits keep their start pinned: insertVisit places them
       if (I.vLinked[vs[0]]) {
         for (const v of vs) if (!this.vAssigned[v]) this.insertVisit(v, false);

@@ -537,9 +537,14 @@ export class Insertion extends PlanState {
       this.insertUnit(u, r, this.bPos);
       this.markAssigned(v);
     }
+    // a large construction watches the deadline every 32 visits; what is left stays unassigned
+    const timed = list.length > 64 && this.deadlineAt !== Infinity;
     if (order < 0) {
       // keep the removal order (the targets of a continuity move first)
-      for (const v of list) if (!this.vAssigned[v]) this.insertVisit(v, true);
+      for (let k = 0; k < list.length; k++) {
+        if (timed && (k & 31) === 31 && this.pastDeadline()) return;
+        if (!this.vAssigned[list[k]]) this.insertVisit(list[k], true);
+      }
       return;
     }
     // shuffle first, then sort by a criterion
@@ -579,9 +584,9 @@ export class Insertion extends PlanState {
       for (const v of list) keys.set(v, key(v));
       list.sort((a, b) => keys.get(a)! - keys.get(b)!);
     }
-    for (const v of list) {
-      if (this.vAssigned[v]) continue;
-      this.insertVisit(v, true);
+    for (let k = 0; k < list.length; k++) {
+      if (timed && (k & 31) === 31 && this.pastDeadline()) return;
+      if (!this.vAssigned[list[k]]) this.insertVisit(list[k], true);
     }
   }
 }

@@ -18,6 +18,8 @@ export class LocalSearch extends Ruin {
   /** Routes that can swap with each other (same day, base, shift, capacity), per route. */
   protected swapGroup: Int32Array;
   protected groups: number[][];
+  /** Steps of the final relabelling descent (one per swap group visited; tests count them). */
+  polishSteps = 0;
 
   constructor(I: Instance, seed: number) {
     super(I, seed);
@@ -235,9 +237,14 @@ export class LocalSearch extends Ruin {
     for (let pass = 0; pass < 5; pass++) {
       let improved = false;
       for (let g = 0; g < this.groups.length; g++) {
+        // the polish after the search stops at the run's deadline like every other phase
+        if (this.pastDeadline()) return;
+        this.polishSteps++;
         if (tryMove(() => this.relabelGroup(g))) improved = true;
         const group = this.groups[g];
         for (let i = 0; i < group.length; i++) {
+          // a large group's pairwise swaps take a while: the deadline is checked per row
+          if ((i & 7) === 7 && this.pastDeadline()) return;
           for (let j = i + 1; j < group.length; j++) {
             const a = group[i];
             const b = group[j];

@@ -96,6 +96,13 @@ export class PlanState {
   private winDirty: number[] = [];
   private winMark: Int32Array;
   private snapGen = 1;
+  /**
+   * The clock every phase reads (ms; injectable so that tests can count steps instead of
+   * timing them) and the one deadline on it that construction, search, local search and the
+   * final polish all stop at (Infinity: iteration-capped runs, which stay deterministic).
+   */
+  clock: () => number = () => performance.now();
+  deadlineAt = Infinity;
 
   constructor(I: Instance, seed: number) {
     this.I = I;
@@ -137,6 +144,11 @@ export class PlanState {
     const a = I.vBaseA[v];
     if (a < 0 || a === s || I.vBaseB[v] === s) return 0;
     return I.weights.change / I.vUnits[v].length;
+  }
+
+  /** Whether the deadline has passed (construction and the polishes check it between steps). */
+  pastDeadline(): boolean {
+    return this.deadlineAt !== Infinity && this.clock() >= this.deadlineAt;
   }
 
   cost(): number {

@@ -8,11 +8,9 @@
  * geometrically over iterations (deterministic) or time (anytime); Solomon instances
  * reheat on stagnation. The best plan is kept as a snapshot of changed routes only.
  */
-import type { OutsideReason } from '../model.ts';
 import type { Instance } from './instance.ts';
 import type { BaselineSeed } from './baseline.ts';
-import { eligible } from './instance.ts';
-import { LocalSearch } from './local-search.ts';
+import { OutsideReasons } from './outside-reasons.ts';
 
 export interface SearchParams {
   seed: number;
@@ -43,6 +41,20 @@ export interface SearchParams {
   contRamp?: number;
   /** Granular insertion: a new helper only where the route holds one of the visit's k nearest units (0 = off). */
   granular?: number;
+  /**
+   * Inter-route local search (route-moves.ts): 'best' polishes each new best plan (at most
+   * once per `lsGap` iterations) and the final plan, 'accept' the routes each accepted
+   * iteration touched, 'final' only the final plan, 'off' none (the default).
+   */
+  localSearch?: 'off' | 'best' | 'accept' | 'final';
+  /** Share of the run after which new best plans are polished ('best'; default 0). */
+  lsFrom?: number;
+  /** Fewest iterations between two local searches of new best plans (default 100). */
+  lsGap?: number;
+  /** Neighbours per unit of the local search (default 15). */
+  lsK?: number;
+  /** The clock (ms) every phase reads: tests inject one that counts steps. */
+  clock?: () => number;
   /** Optional starting plan: route sequences of units (same indexing as the instance). */
   start?: { routes: number[][]; winE: Float64Array; winL: Float64Array };
 }
@@ -59,7 +71,10 @@ export interface SearchResult {
   winL: Float64Array;
 }
 
-export class Search extends LocalSearch {
+/** Share of a time-limited run kept for the polishes of the final plan. */
+export const POLISH_SHARE = 0.03;
+
+export class Search extends OutsideReasons {
   constructor(I: Instance, seed: number) {
     super(I, seed);
   }
@@ -68,7 +83,19 @@ export class Search extends LocalSearch {
   run(p: SearchParams): SearchResult {
     const I = this.I;
     const rng = this.rng;
-    const t0ms = performance.now();
+    if (p.clock) this.clock = p.clock;
+    const t0ms = this.clock();
+    // one deadline for every phase: construction, the search, its local search and the polish
+    const deadline = p.timeMs === Infinity ? Infinity : t0ms + p.timeMs;
+    // a first plan that leaves visits undone for want of a few hundred ms is worse than the
+    // overrun (a loaded machine can leave a worker 50 ms): the construction may take its own
+    // budget again (1 s at least) past the deadline, and stops there
+    this.deadlineAt = deadline + Math.max(p.timeMs, 1000);
+    const lsMode = I.soft ? 'off' : (p.localSearch ?? 'off');
+    const lsGap = p.lsGap ?? 100;
+    const lsFrom = p.lsFrom ?? 0;
+    if (p.lsK !== undefined) this.lsK = p.lsK;
+    let lastLs = -Infinity;
     const cBar = p.cBar ?? (I.solomon ? 10 : 12);
     const lMax = p.lMax ?? 10;
     /** Share of iterations (while visits are unassigned) that make room for one of them. */
@@ -100,6 +127,7 @@ export class Search extends LocalSearch {
       this.constructBySeries();
       this.insertList.length = 0;
     } else this.recreate(I.weights.continuity > 0 ? 7 : 4);
+    this.deadlineAt = deadline;
     this.recomputeTotals();
 
     const ramp = p.contRamp ?? 0;
@@ -146,11 +174,14 @@ export class Search extends LocalSearch {
       }
     };
     for (let v = 0; v < I.nVisits; v++) unSync(v);
+    // the polishes after the loop (relabelling, the local search of the final plan) get the
+    // last 3 % of the time; they stop at the deadline like every phase
+    const loopMs = useRecRuin || lsMode !== 'off' ? p.timeMs * (1 - POLISH_SHARE) : p.timeMs;
     for (;;) {
-      const now = it % 16 === 0 ? performance.now() : lastReport;
+      const now = it % 16 === 0 ? this.clock() : lastReport;
       const elapsed = now - t0ms;
-      if (it >= p.iterations || elapsed >= p.timeMs) break;
-      const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / p.timeMs;
+      if (it >= p.iterations || elapsed >= loopMs) break;
+      const frac = p.scheduleBy === 'iterations' ? it / p.iterations : elapsed / loopMs;
       if (I.solomon && reheats < 2 && frac < 0.8 && frac - lastImprove > 0.25) {
         const Tnow = schedT0 * (Tf / schedT0) ** ((frac - schedStart) / (1 - schedStart));
         schedT0 = Math.min(T0, Tnow * 20);
@@ -196,7 +227,7 @@ export class Search extends LocalSearch {
       this.contScale = repairSeed >= 0 ? 0 : 1;
       this.recreate(keepOrder ? -1 : order);
       this.contScale = 1;
-      const newCost = this.cost();
+      let newCost = this.cost();
       const newUn = this.unassigned;
       const newPin = this.unassignedPinned;
       let accept: boolean;
@@ -207,6 +238,7 @@ export class Search extends LocalSearch {
       else accept = newCost < curCost - T * Math.log(rng.next() + 1e-300);
       if (accept) {
         for (const v of this.insertList) unSync(v);
+        if (lsMode === 'accept' && this.improveRoutes(this.touched.slice(), 1)) newCost = this.cost();
         curCost = newCost;
         curUn = newUn;
         curPin = newPin;
@@ -221,6 +253,15 @@ export class Search extends LocalSearch {
           bestTravel = this.travel;
           bestCont = this.cont;
           bestBal = this.bal;
+          if (lsMode === 'best' && it - lastLs >= lsGap && frac >= lsFrom) {
+            lastLs = it;
+            if (this.improveRoutes(null)) {
+              curCost = bestCost = this.cost();
+              bestTravel = this.travel;
+              bestCont = this.cont;
+              bestBal = this.bal;
+            }
+          }
           best = this.snapshot();
         }
       } else {
@@ -232,17 +273,18 @@ export class Search extends LocalSearch {
       }
     }
     this.contLambda = 1;
-    return this.finish(best, useRecRuin, it);
+    return this.finish(best, useRecRuin, it, lsMode !== 'off');
   }
 
   /** Loads the best plan, polishes who takes which list, and returns it. */
-  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number): SearchResult {
+  private finish(best: ReturnType<Search['snapshot']>, relabel: boolean, it: number, ls: boolean): SearchResult {
     const I = this.I;
     this.curE.set(best.winE);
     this.curL.set(best.winL);
     for (let r = 0; r < I.nRoutes; r++) this.routes[r] = best.routes[r].slice();
     this.uRoute.fill(-1);
     this.recomputeTotals();
+    if (ls) this.improveRoutes(null);
     // who takes which list: relabelling can only lower the cost of the final plan
     if (relabel) this.relabelDescent();
     const starts = new Float64Array(I.nUnits).fill(NaN);
@@ -310,90 +352,5 @@ export class Search extends LocalSearch {
     const rnd = this.rng.next();
     if (this.I.solomon) return rnd < 4 / 11 ? 0 : rnd < 8 / 11 ? 1 : rnd < 10 / 11 ? 2 : 3;
     return rnd < 0.3 ? 0 : rnd < 0.5 ? 4 : rnd < 0.65 ? 5 : rnd < 0.8 ? 6 : rnd < 0.9 ? 2 : 1;
-  }
-
-  /**
-   * Why each visit done outside its person's helper set is there (visit index -> reason), on
-   * the plan the search returned: no helper of the set on duty that day, none of them
-   * qualified or able to reach it in its window, a two-helper visit with fewer than two of the
-   * set on duty, no room in the set's routes at that time, or less travel outside the set.
-   */
-  explainOutside(): Map<number, OutsideReason> {
-    const I = this.I;
-    const out = new Map<number, OutsideReason>();
-    for (let v = 0; v < I.nVisits; v++) {
-      const units = I.vUnits[v];
-      const set = I.recSet[I.uRec[units[0]]];
-      if (set.length === 0 || !this.vAssigned[v]) continue;
-      if (units.every((u) => set.indexOf(I.rStaff[this.uRoute[u]]) >= 0)) continue;
-      out.set(v, this.outsideReason(v, set));
-    }
-    return out;
-  }
-
-  /** The reason for one visit done outside its person's set (explainOutside). */
-  private outsideReason(v: number, set: Int32Array): OutsideReason {
-    const I = this.I;
-    const days = I.problem.days;
-    const units = I.vUnits[v];
-    const u = units[0];
-    const day = I.uDay[u];
-    const hhmm = (t: number) =>
-      `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(Math.round(t % 60)).padStart(2, '0')}`;
-    const onDuty = [...set].filter((s) => this.routeOf[s * days + day] >= 0);
-    const able = onDuty.filter((s) => eligible(I, u, this.routeOf[s * days + day]));
-    if (onDuty.length === 0) return { code: 'off_duty', day, text: `no helper of the set works on day ${day}` };
-    if (able.length === 0) {
-      const skills = I.problem.visits[v].skills ?? [];
-      return {
-        code: 'not_qualified',
-        day,
-        skills,
-        text: `no helper of the set on duty that day has ${skills.length ? `the skills [${skills.join(', ')}]` : 'a shift that reaches it'} in its window`,
-      };
-    }
-    if (units.length > 1 && able.length < 2)
-      return {
-        code: 'two_helpers',
-        day,
-        able: able.length,
-        text: `needs two helpers at once; only ${able.length} of the set can do it that day`,
-      };
-    // room in a set member's route that day (the visit's own place taken out of the reckoning)
-    let cheapest = Infinity;
-    const here = this.routeCostOf(u);
-    for (const s of able) {
-      const r = this.routeOf[s * days + day];
-      if (this.uRoute[u] === r) continue;
-      const d = this.bestPos(u, r, false);
-      if (d < cheapest) cheapest = d;
-    }
-    if (cheapest === Infinity)
-      return {
-        code: 'no_room',
-        day,
-        from: I.uE[u],
-        to: I.uDue[u],
-        text: `the set's routes have no room for it between ${hhmm(I.uE[u])} and ${hhmm(I.uDue[u])}`,
-      };
-    const minutes = Math.round(Math.max(0, cheapest - here));
-    return {
-      code: 'less_travel',
-      day,
-      minutes,
-      text: `less travel outside the set (a helper of the set would add ${minutes} more travel-minutes)`,
-    };
-  }
-
-  /** Travel-weighted cost that unit u adds where it is (its detour). */
-  private routeCostOf(u: number): number {
-    const I = this.I;
-    const r = this.uRoute[u];
-    const seq = this.routes[r];
-    const i = this.uPos[u];
-    const prev = i > 0 ? I.uLoc[seq[i - 1]] : I.rStartLoc[r];
-    const next = i < seq.length - 1 ? I.uLoc[seq[i + 1]] : I.rEndLoc[r];
-    const N = I.nLoc;
-    return I.weights.travel * (I.tm[prev * N + I.uLoc[u]] + I.tm[I.uLoc[u] * N + next] - I.tm[prev * N + next]);
   }
 }
