@@ -91,9 +91,14 @@ export const kprProblem = z.object({
 });
 export type KprProblem = z.infer<typeof kprProblem>;
 
+export const kprDistrict = z.object({ id: z.uuid(), name: z.string(), municipalityNumber: z.string() });
+/** GET /api/districts: the districts the actor may report for. */
+export const kprDistrictsResponse = z.array(kprDistrict);
+export type KprDistrict = z.infer<typeof kprDistrict>;
+
 export const kprExportResponse = z.object({
   exportId: z.uuid(),
-  district: z.object({ id: z.uuid(), name: z.string(), municipalityNumber: z.string() }),
+  district: kprDistrict,
   from: z.string(),
   to: z.string(),
   generatedAt: z.string(),

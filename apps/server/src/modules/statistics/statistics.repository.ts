@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type KprExport, type KprPerson, type KprProblem, kprCsv } from '@tillit/contracts';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
@@ -49,6 +49,24 @@ export class StatisticsRepository {
     private readonly db: Db,
     private readonly actor: Actor,
   ) {}
+
+  /** The districts the actor may report for: a leader's own, every district for an administrator. */
+  async districts() {
+    if (this.actor.role !== 'leader' && this.actor.role !== 'admin')
+      throw await refusal(
+        this.db,
+        this.actor,
+        ACTION,
+        forbidden('leaders_only', 'Reporting to KPR is for the district’s leaders'),
+      );
+    const own = this.actor.role === 'leader' ? eq(districts.id, this.actor.districtId ?? randomUUID()) : undefined;
+    return this.db
+      .select({ id: districts.id, name: districts.name, municipalityNumber: municipalities.number })
+      .from(districts)
+      .innerJoin(municipalities, eq(municipalities.id, districts.municipalityId))
+      .where(own)
+      .orderBy(asc(districts.name));
+  }
 
   private async district(districtId: string) {
     const refuse = (code: string) =>

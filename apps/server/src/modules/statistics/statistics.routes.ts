@@ -1,4 +1,4 @@
-import { idParams, kprExportResponse, kprQuery } from '@tillit/contracts';
+import { idParams, kprDistrictsResponse, kprExportResponse, kprQuery } from '@tillit/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
@@ -8,6 +8,11 @@ import { StatisticsRepository } from './statistics.repository.ts';
 /** «Rapportering til KPR»: the district's data set for a period, as JSON (with its validation) or CSV. */
 export function statisticsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/districts',
+    { schema: { response: { 200: kprDistrictsResponse } }, config: { access: access.roles('leader', 'admin') } },
+    (req) => new StatisticsRepository(db, req.actor).districts(),
+  );
   r.get(
     '/api/districts/:id/kpr',
     {
