@@ -144,3 +144,14 @@ export function validatePerson(
     };
   });
 }
+
+/** Every derivation the definition (kprDataset) names, and where it is done. */
+export const DERIVATIONS: Record<string, string> = {
+  idTypeFromNationalId: 'statistics.rules.ts',
+  birthYearFromBirthDate: 'statistics.rules.ts',
+  sexFromNationalId: 'statistics.rules.ts',
+  serviceCodeOfType: 'statistics.rules.ts',
+  municipalityOfServingTeam: 'statistics.repository.ts (the district’s municipality; people are those its teams serve)',
+  dateInForce: 'statistics.queries.ts loadServices (COALESCE(cosigned_at, decided_at), Oslo date)',
+  endInForce: 'statistics.queries.ts loadServices (LEAST(valid_until, next valid_from − 1))',
+};
