@@ -65,9 +65,9 @@ for (let i = 0; i < 3; i++) {
 const seconds = Math.max(...times);
 const persons = last!.persons.length;
 const rows = last!.persons.reduce((n, p) => n + Math.max(1, p.services.length), 0);
-const byCode = Object.entries(
-  last!.validation.reduce<Record<string, number>>((m, v) => ({ ...m, [v.code]: (m[v.code] ?? 0) + 1 }), {}),
-).map(([code, count]) => ({ code, count }));
+const counted = new Map<string, number>();
+for (const v of last!.validation) counted.set(v.code, (counted.get(v.code) ?? 0) + 1);
+const byCode = [...counted].map(([code, count]) => ({ code, count }));
 const typed = fieldsTypedOnlyForReporting(kprDataset);
 report('statistics', [{ seconds: +seconds.toFixed(3), persons, rows, problems: last!.validation.length }, ...byCode], {
   database: database.kind,
