@@ -29,6 +29,7 @@ import { StaffingPage } from './pages/staffing/StaffingPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 import { HandoverPage } from './pages/handover/HandoverPage.tsx';
 import { IncidentSummaryPage } from './pages/incidents/IncidentSummaryPage.tsx';
+import { KprPage } from './pages/statistics/KprPage.tsx';
 import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
@@ -169,6 +170,7 @@ function AppBody() {
             {me.role === 'leader' && <NavLink to="/dialogue">{t('nav.dialogue')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/incidents">{t('incidents.summaryTitle')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
+            {me.role !== 'member' && <NavLink to="/kpr">{t('statistics.nav')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
             <NavLink to="/register">{t('reporting.nav')}</NavLink>
           </nav>
@@ -205,6 +207,7 @@ function AppBody() {
               <Route path="/teams/:id/handover" element={<HandoverPage />} />
               <Route path="/teams/:id/incidents/new" element={<ReportIncidentPage />} />
               <Route path="/incidents" element={<IncidentSummaryPage />} />
+              <Route path="/kpr" element={<KprPage />} />
               <Route path="/teams/:id/plan" element={<PlanPage />} />
               <Route path="/teams/:id/rota" element={<RotaPage />} />
               <Route path="/teams/:id/trust" element={<TrustPage />} />

@@ -21,3 +21,5 @@ export * from './organisation.ts';
 export * from './trust.ts';
 export * from './health.ts';
 export * from './assessment.items.ts';
+export * from './statistics.ts';
+export * from './statistics.dataset.ts';

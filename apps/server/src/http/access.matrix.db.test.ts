@@ -249,6 +249,8 @@ const SAMPLES: Record<string, Sample> = {
     alsoAllowed: [409],
   },
   'GET /api/incidents/summary': { query: period },
+  'GET /api/districts/:id/kpr': { params: (s) => ({ id: s.world.district.id }), query: period },
+  'GET /api/districts/:id/kpr.csv': { params: (s) => ({ id: s.world.district.id }), query: period },
   'POST /api/teams/:id/handover/read': {
     body: (s) => ({ ...shiftAt(new Date()), kind: 'condition_change', key: s.ids.conditionChange }),
   },
