@@ -21,3 +21,4 @@ export * from './organisation.ts';
 export * from './trust.ts';
 export * from './health.ts';
 export * from './assessment.items.ts';
+export * from './assessment.ts';
