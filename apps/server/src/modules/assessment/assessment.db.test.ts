@@ -52,13 +52,15 @@ describe('functional assessment (IPLOS) in the record', () => {
     expect(now).toMatchObject({ reason: 'review', assessedBy: 'Anna Nordmann', withPerson: true, needItems: 4 });
     expect(now.band).toBe('moderate');
     expect(before).toMatchObject({ reason: 'first', needItems: 0, band: 'little' });
-    expect(read.body.changes).toEqual([
-      { item: 'hearing', from: 1, to: 9 },
-      { item: 'shopping', from: 1, to: 3 },
-      { item: 'housework', from: 1, to: 4 },
-      { item: 'cooking', from: 1, to: 4 },
-      { item: 'memory', from: 1, to: 3 },
-    ].sort((a, b) => assessmentItems.indexOf(a.item as never) - assessmentItems.indexOf(b.item as never)));
+    expect(read.body.changes).toEqual(
+      [
+        { item: 'hearing', from: 1, to: 9 },
+        { item: 'shopping', from: 1, to: 3 },
+        { item: 'housework', from: 1, to: 4 },
+        { item: 'cooking', from: 1, to: 4 },
+        { item: 'memory', from: 1, to: 3 },
+      ].sort((a, b) => assessmentItems.indexOf(a.item as never) - assessmentItems.indexOf(b.item as never)),
+    );
     expect(read.body.prompt).toBeNull();
     const rows = await auditRows('assessment.create');
     expect(rows).toHaveLength(2);
@@ -92,7 +94,9 @@ describe('functional assessment (IPLOS) in the record', () => {
     expect((await bo.get(url())).status).toBe(403);
     expect(await auditRows('assessment.create')).toEqual([{ basis: 'denied', recipientId: petter, actor: 'Bo Sørli' }]);
     expect(await auditRows('assessment.list')).toEqual([{ basis: 'denied', recipientId: petter, actor: 'Bo Sørli' }]);
-    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`SELECT count(*)::int AS n FROM functional_assessment`));
+    const [{ n }] = rowsOf<{ n: number }>(
+      await db().execute(sql`SELECT count(*)::int AS n FROM functional_assessment`),
+    );
     expect(n).toBe(0);
   });
 
@@ -113,7 +117,9 @@ describe('functional assessment (IPLOS) in the record', () => {
     expect(await fieldOf({ ...first, reason: 'condition_change', conditionChangeId: id })).toEqual([
       'conditionChangeId',
     ]);
-    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`SELECT count(*)::int AS n FROM functional_assessment`));
+    const [{ n }] = rowsOf<{ n: number }>(
+      await db().execute(sql`SELECT count(*)::int AS n FROM functional_assessment`),
+    );
     expect(n).toBe(0);
   });
 

@@ -65,7 +65,9 @@ export class AssessmentRepository {
    */
   create(recipientId: string, input: AssessmentInput) {
     if (input.assessedOn > this.actor.today)
-      throw badInput([{ field: 'assessedOn', code: 'future', message: 'The assessment cannot be dated in the future' }]);
+      throw badInput([
+        { field: 'assessedOn', code: 'future', message: 'The assessment cannot be dated in the future' },
+      ]);
     return withRecordAccess(this.db, this.actor, recipientId, 'assessment.create', 'write', async (tx) => {
       const staffId = this.actor.staffId;
       if (!staffId) throw forbidden('not_staff', 'Only staff members assess function');

@@ -40,7 +40,14 @@ async function loadPeople(db: Db, teamIds: string[], from: string, to: string): 
 /** Teams, districts and municipalities as units; `districtId` null = every district (administrators). */
 async function unitsFor(db: Db, districtId: string | null): Promise<Unit[]> {
   const where = districtId ? sql`WHERE d.id = ${districtId}` : sql``;
-  const rows = rowsOf<{ mId: string; mName: string; dId: string; dName: string; tId: string | null; tName: string | null }>(
+  const rows = rowsOf<{
+    mId: string;
+    mName: string;
+    dId: string;
+    dName: string;
+    tId: string | null;
+    tName: string | null;
+  }>(
     await db.execute(sql`SELECT m.id AS "mId", m.name AS "mName", d.id AS "dId", d.name AS "dName", t.id AS "tId", t.name AS "tName"
       FROM district d JOIN municipality m ON m.id = d.municipality_id LEFT JOIN team t ON t.district_id = d.id
       ${where} ORDER BY m.name, d.name, t.name`),

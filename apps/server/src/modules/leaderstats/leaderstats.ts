@@ -109,7 +109,8 @@ export function leaderStatistics(units: Unit[], people: PersonFigures[]): Leader
     const own = cells.get(u.id)!;
     sums.push({ total: own.get('people')!, parts: levelBands.map((b) => own.get(`band:${b}`)!) });
     const kids = children(u.id);
-    if (kids.length) for (const m of measures) sums.push({ total: own.get(m)!, parts: kids.map((k) => cells.get(k.id)!.get(m)!) });
+    if (kids.length)
+      for (const m of measures) sums.push({ total: own.get(m)!, parts: kids.map((k) => cells.get(k.id)!.get(m)!) });
   }
   suppress(sums);
   return units.map((u) => {

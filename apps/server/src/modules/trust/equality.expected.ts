@@ -25,4 +25,3 @@ export const expectedEqualTreatment = [
   // Four people in «extensive»: the whole team's figure is hidden.
   { teamName: 'Sør', bands: ['little', 'moderate', 'extensive', 'unassessed'].map((band) => ({ band, ...hidden })) },
 ];
-
