@@ -97,7 +97,9 @@ test('a leader sees the statistics with suppressed cells and equal treatment tea
   await expect(table.getByText('færre enn 5').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Likebehandling/ })).toBeVisible();
   const equal = page.getByRole('region', { name: 'Tabell: Gjennomsnittlig vedtatte timer per uke etter nivå' });
-  await expect(equal.getByRole('columnheader', { name: 'Timer per uke, gjennomsnitt' })).toBeVisible({ timeout: 30_000 });
+  await expect(equal.getByRole('columnheader', { name: 'Timer per uke, gjennomsnitt' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Dialogmøter' }).click();
