@@ -27,7 +27,9 @@ import { PlanningQueue } from './modules/planning/index.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { handoverRoutes } from './modules/handover/handover.routes.ts';
+import { leaderStatsRoutes } from './modules/leaderstats/leaderstats.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
@@ -103,6 +105,8 @@ export async function buildApp(
   trustRoutes(app, database.db);
   incidentRoutes(app, database.db);
   handoverRoutes(app, database.db);
+  assessmentRoutes(app, database.db);
+  leaderStatsRoutes(app, database.db);
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);
   staffingRoutes(app, database.db);

@@ -1,3 +1,5 @@
+import { AssessmentFormPage } from './pages/assessment/AssessmentFormPage.tsx';
+import { LeaderStatsPage } from './pages/assessment/LeaderStatsPage.tsx';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -171,6 +173,7 @@ function AppBody() {
             {me.role === 'leader' && <NavLink to="/incidents">{t('incidents.summaryTitle')}</NavLink>}
             {me.role === 'leader' && <NavLink to="/self-assessment">{t('nav.selfAssessment')}</NavLink>}
             {me.role !== 'member' && <NavLink to="/kpr">{t('statistics.nav')}</NavLink>}
+            {me.role !== 'member' && <NavLink to="/statistics">{t('assessment.stats.nav')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
             <NavLink to="/register">{t('reporting.nav')}</NavLink>
           </nav>
@@ -230,6 +233,8 @@ function AppBody() {
               <Route path="/self-assessment" element={<SelfAssessmentPage />} />
               <Route path="/people/:id" element={<RecordPage />} />
               <Route path="/people/:id/medicines" element={<MedicationsPage />} />
+              <Route path="/people/:id/assessment/new" element={<AssessmentFormPage />} />
+              <Route path="/statistics" element={<LeaderStatsPage />} />
               <Route path="/teams/:id/people/new" element={<NewPersonPage />} />
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />

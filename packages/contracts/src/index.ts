@@ -23,3 +23,4 @@ export * from './health.ts';
 export * from './assessment.items.ts';
 export * from './statistics.ts';
 export * from './statistics.dataset.ts';
+export * from './assessment.ts';

@@ -1,3 +1,4 @@
+import { assessmentItems } from '@tillit/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -109,6 +110,14 @@ const SAMPLES: Record<string, Sample> = {
     params: async (s) => ({ id: await emergencyAccessId(s) }),
     body: () => ({ note: 'Fulgt opp med Eva' }),
   },
+  'POST /api/recipients/:id/assessments': {
+    body: (s) => ({
+      assessedOn: s.today,
+      withPerson: true,
+      reason: 'review',
+      scores: Object.fromEntries(assessmentItems.map((item) => [item, 2])),
+    }),
+  },
   'POST /api/recipients/:id/what-matters': { body: () => ({ statement: 'Å komme seg ut på tur' }) },
   'POST /api/recipients/:id/goals': { body: (s) => ({ description: 'Gå tur', reviewDate: s.today }) },
   'POST /api/recipients/:id/measures': {
@@ -161,6 +170,8 @@ const SAMPLES: Record<string, Sample> = {
     body: (s) => ({ done: true, version: s.ids.noteVersion }),
   },
   'GET /api/trust/comparison': { query: period },
+  'GET /api/leader-statistics': { query: period },
+  'GET /api/teams/:id/leader-statistics': { query: period },
   'POST /api/reporting': { body: () => REGISTER_ITEM },
   'POST /api/reporting/:id/estimates/:teamId': {
     params: async (s) => ({ id: await registerItem(s) }),

@@ -8,6 +8,7 @@ import { useAnnounce } from '../components/Announcer.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useApi } from '../components/useApi.ts';
 import { BreakGlass } from './BreakGlass.tsx';
+import { AssessmentSection } from './assessment/AssessmentSection.tsx';
 import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 import { VisitingLink } from './plan/VisitingLink.tsx';
@@ -100,6 +101,7 @@ export function RecordPage() {
         <Link to={`/people/${r.id}/medicines`}>{t('medicines.open')}</Link>
       </p>
       <CareSection record={r} serving={serving} />
+      <AssessmentSection recipientId={r.id} serving={serving} />
 
       <section aria-labelledby="personal-heading" className="card">
         <h2 id="personal-heading">{t('record.personal')}</h2>

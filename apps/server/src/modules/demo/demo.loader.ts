@@ -178,6 +178,8 @@ async function loadHistory(tx: DbOrTx, h: History, onProgress?: (step: string) =
     ['their measures', t.visitMeasures, h.outcomes as never],
     ['changes in condition', t.conditionChanges, h.flags as never],
     ['service decisions', t.serviceDecisions, h.decisions as never],
+    ['functional assessments', t.functionalAssessments, h.assessments as never],
+    ['their scores', t.functionalAssessmentScores, h.assessmentScores as never],
   ];
   for (const [name, table, rows] of steps) {
     onProgress?.(`${name} (${rows.length})`);

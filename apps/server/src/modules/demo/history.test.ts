@@ -80,3 +80,28 @@ describe('the demo’s year of history', () => {
     expect(new Set(h.pulse.map((a) => `${a.userId}|${a.quarter}`)).size).toBe(h.pulse.length);
   });
 });
+
+describe('the demo’s functional assessments', () => {
+  it('gives everyone a first assessment by a staff member, all 17 scores, and leaves some changes unanswered', () => {
+    const staff = new Set(d.staff.map((s) => s.id));
+    const flagOf = new Map(h.flags.map((f) => [f.id, f.recipientId]));
+    expect(new Set(h.assessments.filter((a) => a.reason === 'first').map((a) => a.recipientId)).size).toBe(
+      d.recipients.length,
+    );
+    expect(h.assessments.filter((a) => !staff.has(a.assessedBy))).toEqual([]);
+    expect(
+      h.assessments.filter((a) => a.conditionChangeId && flagOf.get(a.conditionChangeId) !== a.recipientId),
+    ).toEqual([]);
+    expect(h.assessmentScores.length).toBe(17 * h.assessments.length);
+    expect(h.assessments.every((a) => a.assessedOn < today)).toBe(true);
+    // A change in condition newer than the person's latest assessment: the record asks for a new one.
+    const latest = new Map<string, number>();
+    for (const a of h.assessments)
+      latest.set(a.recipientId, Math.max(latest.get(a.recipientId) ?? 0, a.createdAt.getTime()));
+    const prompted = new Set(
+      h.flags.filter((f) => f.createdAt.getTime() > latest.get(f.recipientId)!).map((f) => f.recipientId),
+    );
+    expect(prompted.size).toBeGreaterThan(5);
+    expect(prompted.size).toBeLessThan(d.recipients.length / 2);
+  });
+});

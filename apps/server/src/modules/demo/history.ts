@@ -4,6 +4,7 @@
  * day give the same history. Each part draws from its own random stream, so the district itself
  * (people, staff, plans) stays what it is without a history.
  */
+import { generateAssessments } from './history.assessments.ts';
 import { osloDate, quarterOf } from '@tillit/contracts';
 import { rng } from './random.ts';
 import { generateCareHistory, generateDecisions } from './history.care.ts';
@@ -117,6 +118,18 @@ export function generateHistory(d: DistrictBase, seed: number, now: Date) {
     measures: d.measures,
     plannerOf,
   });
+  const hoursOf = new Map<string, number>();
+  for (const x of decisions) hoursOf.set(x.recipientId, (hoursOf.get(x.recipientId) ?? 0) + Number(x.hoursPerWeek));
+  const { assessments, assessmentScores } = generateAssessments(rng(seed + 14), {
+    epoch: span.epoch,
+    today,
+    people: d.recipients.map((p) => ({
+      recipientId: p.id,
+      assessorStaffId: p.primaryContactStaffId ?? nurses.get(teamOf.get(p.id)!)![0],
+      hoursPerWeek: hoursOf.get(p.id) ?? 0,
+    })),
+    flags,
+  });
   const quarters = pastQuarters(today);
   const r = rng(seed + 13);
   const survey = pastSurveyAnswers(
@@ -140,7 +153,7 @@ export function generateHistory(d: DistrictBase, seed: number, now: Date) {
     })),
     { teamId: null, users: leaders },
   ]);
-  return { now, span, visits, outcomes, flags, changes, decisions, survey, pulse };
+  return { now, span, visits, outcomes, flags, changes, decisions, assessments, assessmentScores, survey, pulse };
 }
 
 export type History = ReturnType<typeof generateHistory>;

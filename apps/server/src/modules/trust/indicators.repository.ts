@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
-import { validDuring } from '../../time/sql.ts';
+import { forbidden } from '../../http/errors.ts';
+import { validDuring, validOn } from '../../time/sql.ts';
 import {
   continuity,
   decisionsDelivered,
   weeksOver,
+  equalTreatment,
+  type EqualTreatmentRow,
   flagToPlanHours,
   notCheckedIn,
   planFidelity,
@@ -17,7 +20,8 @@ import {
   type OutcomeRow,
   type VisitCounts,
 } from './indicators.ts';
-import { teamForActor } from '../access/index.ts';
+import { refusal, teamForActor } from '../access/index.ts';
+import { assessmentsInForce } from '../assessment/index.ts';
 
 const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 
@@ -199,4 +203,57 @@ export type TeamIndicators = Awaited<ReturnType<typeof indicatorsFor>>;
 export async function teamIndicators(db: Db, actor: Actor, teamId: string, from: string, to: string) {
   const team = await teamForActor(db, actor, teamId, 'team.indicators');
   return indicatorsFor(db, team, from, to, actor.today);
+}
+
+// ── Integrity: equal treatment (decided hours against the functional assessment) ─────────────
+
+/**
+ * The people each team serves on `on` who have a decision in force: items scored 3–5 in the
+ * assessment in force and the hours decided per week (all services). No access check: callers
+ * check first (`equalTreatmentFor`).
+ */
+export async function equalTreatmentRows(db: Db, teamIds: string[], on: string): Promise<EqualTreatmentRow[]> {
+  if (teamIds.length === 0) return [];
+  const rows = rowsOf<{ teamId: string; needItems: number | null; hoursPerWeek: number }>(
+    await db.execute(sql`SELECT rt.team_id AS "teamId", f.need_items AS "needItems", sum(sd.hours_per_week)::float AS "hoursPerWeek"
+      FROM recipient_team rt
+      JOIN service_decision sd ON sd.recipient_id = rt.recipient_id AND sd.status = 'active' AND ${validOn('sd', on)}
+      LEFT JOIN ${assessmentsInForce(on)} f ON f.recipient_id = rt.recipient_id
+     WHERE rt.team_id = ANY(${uuids(teamIds)}::uuid[]) AND ${validOn('rt', on)}
+     GROUP BY rt.team_id, rt.recipient_id, f.need_items`),
+  );
+  return rows.map((r) => ({
+    teamId: r.teamId,
+    needItems: r.needItems === null ? null : Number(r.needItems),
+    hoursPerWeek: Number(r.hoursPerWeek),
+  }));
+}
+
+/**
+ * Equal treatment, team beside team: one team (`teamId`, for its members, its district's leaders
+ * and administrators) or every team of the leader's district. Refusals are logged.
+ */
+export async function equalTreatmentFor(db: Db, actor: Actor, on: string, teamId?: string) {
+  let teamList: { id: string; name: string }[];
+  if (teamId) {
+    const team = await teamForActor(db, actor, teamId, 'trust.equal_treatment');
+    teamList = [{ id: team.id, name: team.name }];
+  } else {
+    if ((actor.role !== 'leader' && actor.role !== 'admin') || !actor.districtId)
+      throw await refusal(
+        db,
+        actor,
+        'trust.equal_treatment',
+        forbidden('leaders_only', 'Team beside team is for the district’s leaders'),
+      );
+    teamList = rowsOf<{ id: string; name: string }>(
+      await db.execute(sql`SELECT t.id, t.name FROM team t WHERE t.district_id = ${actor.districtId} ORDER BY t.name`),
+    );
+  }
+  const rows = await equalTreatmentRows(
+    db,
+    teamList.map((t) => t.id),
+    on,
+  );
+  return { on, teams: equalTreatment(teamList, rows) };
 }

@@ -7,6 +7,9 @@
  * for counting distinct faces, never reported (principle 5).
  */
 
+import { levelBands } from '@tillit/contracts';
+import { levelBand } from '../assessment/index.ts';
+
 export interface VisitRow {
   recipientId: string;
   windowStart: number;
@@ -199,4 +202,43 @@ export function continuity(helperVisits: HelperVisits[], primaryContact: Map<str
     /** Helper-visits counted (the basis of the primary-contact share). */
     helperVisits: total,
   };
+}
+
+// ── Integrity: equal treatment ─────────────────────────────────────────────────────────────
+// Decided hours per week against the functional assessment, team beside team, for the dialogue
+// between teams and leaders. People are counted per level band (assessment/assessment.level.ts),
+// never per employee; a band with fewer than five people in a team shows nothing.
+
+/** One person with a decision in force: the team serving them, items scored 3–5 (null: not assessed), hours decided. */
+export interface EqualTreatmentRow {
+  teamId: string;
+  needItems: number | null;
+  hoursPerWeek: number;
+}
+
+export const EQUAL_TREATMENT_MIN = 5;
+const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * Per team and band: people, mean and median decided hours per week. A band under five people
+ * is hidden whole (people too). No total per team is given, so no hidden band can be got by
+ * subtraction within this figure.
+ */
+export function equalTreatment(teams: { id: string; name: string }[], rows: EqualTreatmentRow[]) {
+  return teams.map((t) => ({
+    teamId: t.id,
+    teamName: t.name,
+    bands: levelBands.map((band) => {
+      const hours = rows
+        .filter((r) => r.teamId === t.id && (r.needItems === null ? 'unassessed' : levelBand(r.needItems)) === band)
+        .map((r) => r.hoursPerWeek);
+      if (hours.length < EQUAL_TREATMENT_MIN) return { band, people: null, meanHours: null, medianHours: null };
+      return {
+        band,
+        people: hours.length,
+        meanHours: round1(hours.reduce((a, b) => a + b, 0) / hours.length),
+        medianHours: round1(median(hours)),
+      };
+    }),
+  }));
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import { dialogueRoutes } from './dialogue.routes.ts';
+import { equalityRoutes } from './equality.routes.ts';
 import { teamIndicators } from './indicators.repository.ts';
 
 export function trustRoutes(app: FastifyInstance, db: Db) {
@@ -17,4 +18,5 @@ export function trustRoutes(app: FastifyInstance, db: Db) {
     (req) => teamIndicators(db, req.actor, req.params.id, req.query.from, req.query.to),
   );
   dialogueRoutes(app, db);
+  equalityRoutes(app, db);
 }

@@ -10,6 +10,7 @@ import { quarterLabel } from '../../components/QuarterSelect.tsx';
 import { formatDate } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
+import { EqualTreatmentFigure } from './EqualTreatmentFigure.tsx';
 import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId } from './indicators.ts';
 
 const daysAgo = (n: number) => addDays(osloToday(), -n);
@@ -126,6 +127,7 @@ export function LeaderDialoguePage() {
           ))}
         </section>
       )}
+      <EqualTreatmentFigure />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useApi } from '../../components/useApi.ts';
 import { locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
+import { EqualTreatmentFigure } from './EqualTreatmentFigure.tsx';
 import { csvHref, formatValue, INDICATORS, plotted, indicatorValue } from './indicators.ts';
 import { TeamNotes } from './TeamNotes.tsx';
 
@@ -178,6 +179,7 @@ export function TeamDashboardPage() {
         </section>
       )}
       {ownTeam && <TeamNotes teamId={id!} />}
+      {id && <EqualTreatmentFigure teamId={id} />}
     </div>
   );
 }
