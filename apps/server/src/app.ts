@@ -29,6 +29,7 @@ import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { handoverRoutes } from './modules/handover/handover.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
+import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(
   medicinesRoutes(app, database.db);
   trustRoutes(app, database.db);
   incidentRoutes(app, database.db);
+  requestRoutes(app, database.db);
   handoverRoutes(app, database.db);
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);

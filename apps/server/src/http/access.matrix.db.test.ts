@@ -249,6 +249,19 @@ const SAMPLES: Record<string, Sample> = {
     alsoAllowed: [409],
   },
   'GET /api/incidents/summary': { query: period },
+  'POST /api/teams/:id/service-requests': {
+    body: () => ({
+      requesterKind: 'next_of_kin',
+      requesterName: 'Datteren Kari',
+      person: { givenName: 'Ruth', familyName: 'Hansen', birthDate: '1938-04-12' },
+      services: ['praktisk_bistand'],
+      description: 'Trenger hjelp til rengjøring',
+    }),
+  },
+  'POST /api/service-requests/:id/decision': {
+    fresh: true,
+    body: (s) => ({ version: 1, decisionId: s.ids.serviceDecision }),
+  },
   'POST /api/teams/:id/handover/read': {
     body: (s) => ({ ...shiftAt(new Date()), kind: 'condition_change', key: s.ids.conditionChange }),
   },

@@ -17,6 +17,8 @@ import {
   type VisitCounts,
 } from './indicators.ts';
 import { teamForActor } from '../access/index.ts';
+import { decisionToFirstVisit, requestToDecision } from './requests.indicators.ts';
+import { loadRequestWaits } from './requests.repository.ts';
 
 const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 
@@ -127,7 +129,9 @@ export async function indicatorsForTeams(
   today: string,
 ) {
   const ids = teamList.map((t) => t.id);
-  const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
+  // Waits are counted up to the period's end or today, whichever is first (days to come are not known).
+  const end = to < today ? to : today;
+  const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes, waits] = await Promise.all([
     loadVisitFigures(db, ids, from, to, today),
     loadOutcomes(db, ids, from, to),
     db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
@@ -142,6 +146,7 @@ export async function indicatorsForTeams(
                     GROUP BY s.team_id, sd.recipient_id`),
     db.execute(sql`SELECT s.team_id AS "teamId", r.id AS "recipientId", r.primary_contact_staff_id::text AS pc
                      FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
+    loadRequestWaits(db, ids, end),
   ]);
   const weeks = Math.max(1, (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
   const flags = byTeam(
@@ -169,6 +174,8 @@ export async function indicatorsForTeams(
         notCheckedIn: notCheckedIn(teamCounts),
         unstaffedOrCancelled: unstaffedOrCancelled(teamCounts),
         flagToPlanHours: flagToPlanHours(teamFlags),
+        requestToDecision: requestToDecision(waits.get(team.id)!, from, end),
+        decisionToFirstVisit: decisionToFirstVisit(waits.get(team.id)!, from, end),
       },
       integrity: {
         planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),
