@@ -23,8 +23,8 @@ function requestsSql(userId: string, today: string, where: ReturnType<typeof sql
       u.display_name AS "registeredBy", sr.late_reason AS "lateReason", sr.version,
       CASE WHEN sd.id IS NULL THEN NULL ELSE json_build_object('id', sd.id, 'serviceType', sd.service_type, 'status', sd.status,
         'inForceOn', d.in_force::text,
-        'firstVisitOn', (SELECT min(v.date) FROM visit v WHERE v.recipient_id = sd.recipient_id AND v.status = 'done'
-                            AND v.date >= GREATEST(d.in_force, sd.valid_from))::text) END AS decision,
+        'firstVisitOn', CASE WHEN d.in_force IS NULL THEN NULL ELSE (SELECT min(v.date) FROM visit v WHERE v.recipient_id = sd.recipient_id AND v.status = 'done'
+                            AND v.date >= GREATEST(d.in_force, sd.valid_from))::text END) END AS decision,
       ${facts.teams} AS teams, ${facts.emergency} AS emergency
     FROM service_request sr JOIN user_account u ON u.id = sr.registered_by
     LEFT JOIN recipient r ON r.id = sr.recipient_id

@@ -67,7 +67,10 @@ describe('decision → first visit', () => {
   });
 
   it('counts a decision answering two requests once', () => {
-    const twice = [row('2026-11-02', '2026-11-04', '2026-11-05', '2026-11-04', 'd1'), row('2026-11-03', '2026-11-04', '2026-11-05', '2026-11-04', 'd1')];
+    const twice = [
+      row('2026-11-02', '2026-11-04', '2026-11-05', '2026-11-04', 'd1'),
+      row('2026-11-03', '2026-11-04', '2026-11-05', '2026-11-04', 'd1'),
+    ];
     expect(decisionToFirstVisit(twice, from, end)).toMatchObject({ counted: 1, tooFew: true });
     expect(requestToDecision(twice, from, end)).toMatchObject({ counted: 2 });
   });

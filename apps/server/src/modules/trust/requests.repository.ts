@@ -15,7 +15,8 @@ export async function loadRequestWaits(db: Db, teamIds: string[], end: string) {
         w.decided::text AS "decidedOn", w.start::text AS "startOn",
         (SELECT min(v.date) FROM visit v WHERE v.recipient_id = w.recipient_id AND v.status = 'done' AND v.date >= w.start)::text AS "firstVisitOn"
       FROM (SELECT sr.team_id, sr.arrived_at::date AS arrived, sd.id AS decision_id, sd.recipient_id, d.decided,
-                   GREATEST(d.decided, sd.valid_from) AS start
+                   -- GREATEST skips NULLs: a decision not yet in force has no start at all.
+                   CASE WHEN d.decided IS NULL THEN NULL ELSE GREATEST(d.decided, sd.valid_from) END AS start
               FROM service_request sr
               LEFT JOIN service_decision sd ON sd.id = sr.decision_id
               LEFT JOIN LATERAL (SELECT CASE WHEN sd.status = 'awaiting_cosign' THEN NULL
