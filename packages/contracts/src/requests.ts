@@ -27,7 +27,11 @@ const newPerson = z
   .strict()
   .superRefine((p, ctx) => {
     if (!p.nationalId && !p.birthDate) {
-      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'Give a national identity number or a birth date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nationalId'],
+        message: 'Give a national identity number or a birth date',
+      });
       return;
     }
     if (!p.nationalId) return;

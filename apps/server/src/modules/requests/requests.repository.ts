@@ -151,7 +151,11 @@ export class RequestRepository {
           version: sql`${serviceRequests.version} + 1`,
         })
         .where(
-          and(eq(serviceRequests.id, id), eq(serviceRequests.version, input.version), isNull(serviceRequests.decisionId)),
+          and(
+            eq(serviceRequests.id, id),
+            eq(serviceRequests.version, input.version),
+            isNull(serviceRequests.decisionId),
+          ),
         )
         .returning({ id: serviceRequests.id, version: serviceRequests.version });
       if (!row) throw await this.whyNotLinked(tx, id);

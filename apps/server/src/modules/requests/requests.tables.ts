@@ -49,6 +49,9 @@ export const serviceRequests = pgTable(
     index('service_request_recipient_idx').on(t.recipientId),
     index('service_request_decision_idx').on(t.decisionId),
     check('service_request_arrived_before_registered', sql`${t.arrivedAt} <= ${t.registeredAt}`),
-    check('service_request_identifies', sql`${t.recipientId} IS NOT NULL OR ${t.nationalId} IS NOT NULL OR ${t.birthDate} IS NOT NULL`),
+    check(
+      'service_request_identifies',
+      sql`${t.recipientId} IS NOT NULL OR ${t.nationalId} IS NOT NULL OR ${t.birthDate} IS NOT NULL`,
+    ),
   ],
 );
