@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { useSession } from '../session.tsx';
 import { SurveyResults } from './SurveyResults.tsx';
 import { locale } from '../i18n/index.ts';
 
@@ -69,6 +70,7 @@ function waitRow(
 export function TrustPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { me } = useSession();
   const [from, setFrom] = useState(daysAgo(27));
   const [to, setTo] = useState(todayIso());
   const [query, setQuery] = useState({ from, to });
@@ -177,6 +179,12 @@ export function TrustPage() {
       <p className="muted">{t('trust.intro')}</p>
       <p>
         <Link to={`/teams/${id}/dashboard`}>{t('dialogue.toDashboard')}</Link>
+        {me.teamIds.includes(id!) && (
+          <>
+            {' · '}
+            <Link to={`/teams/${id}/requests`}>{t('requests.link_nav')}</Link>
+          </>
+        )}
       </p>
       <form
         className="inline-form"
