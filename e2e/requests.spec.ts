@@ -34,7 +34,14 @@ test('a member registers a request, makes and links the decision, and sees the w
   await page.getByRole('button', { name: 'Fatt vedtak' }).click();
   await page.getByLabel('Personens behov og ønsker').fill('Vil klare seg hjemme etter fallet');
   await page.getByLabel('Begrunnelse').fill('Trenger sårstell daglig i tre uker');
+  // The person's earlier decisions are listed too; wait for the list read again after the new one is made.
+  const reread = page.waitForResponse(
+    (r) => r.url().includes('/api/service-requests/') && r.request().method() === 'GET',
+  );
   await page.getByRole('button', { name: 'Fatt vedtak' }).click();
+  await reread;
+  await expect(page.getByLabel('Personens behov og ønsker')).toBeHidden();
+  // Newest first: the decision just made.
   await page.getByRole('button', { name: 'Knytt til søknaden' }).first().click();
   await expect(page.getByText(/^Vedtak (i kraft|venter)/)).toBeVisible();
   await expectNoAxeViolations(page);
