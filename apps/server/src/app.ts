@@ -31,6 +31,7 @@ import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { handoverRoutes } from './modules/handover/handover.routes.ts';
 import { leaderStatsRoutes } from './modules/leaderstats/leaderstats.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
+import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(
   medicinesRoutes(app, database.db);
   trustRoutes(app, database.db);
   incidentRoutes(app, database.db);
+  requestRoutes(app, database.db);
   handoverRoutes(app, database.db);
   assessmentRoutes(app, database.db);
   leaderStatsRoutes(app, database.db);

@@ -33,6 +33,8 @@ import { HandoverPage } from './pages/handover/HandoverPage.tsx';
 import { IncidentSummaryPage } from './pages/incidents/IncidentSummaryPage.tsx';
 import { KprPage } from './pages/statistics/KprPage.tsx';
 import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
+import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() =>
@@ -243,6 +245,8 @@ function AppBody() {
               <Route path="/barometer" element={<BarometerPage />} />
               <Route path="/register" element={<ReportingPage />} />
               <Route path="/teams/:id/staffing" element={<StaffingPage />} />
+              <Route path="/teams/:id/requests" element={<RequestsPage />} />
+              <Route path="/requests/:id" element={<RequestPage />} />
               <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
               <Route path="*" element={<Navigate to={home(me)} replace />} />
             </Routes>

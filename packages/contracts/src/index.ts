@@ -8,6 +8,7 @@ export * from './surveys.ts';
 export * from './reporting.ts';
 export * from './staffing.ts';
 export * from './incidents.ts';
+export * from './requests.ts';
 export * from './handover.ts';
 export * from './access.ts';
 export * from './audit.ts';

@@ -24,6 +24,28 @@ export const trustPeriodQuery = z
 
 const ratio = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() });
 
+/**
+ * Time from a service request to its decision, or from a decision to the first visit (#22 item 6):
+ * median days of those that happened in the period, the share within the norm (of those, plus
+ * those still waiting beyond the norm at the period's end), and how many still wait. Too few
+ * (under five) to say anything: `tooFew`, and no median or share.
+ */
+export const waitingTime = z.object({
+  medianDays: z.number().nullable(),
+  withinNorm: z.number().nullable(),
+  normDays: z.number(),
+  /** Happened in the period (the basis of the median). */
+  counted: z.number(),
+  /** Of those, within the norm. */
+  within: z.number(),
+  /** Not happened by the period's end … */
+  waiting: z.number(),
+  /** … of which already waiting longer than the norm (counted as outside it). */
+  waitingOverNorm: z.number(),
+  tooFew: z.boolean(),
+});
+export type WaitingTime = z.infer<typeof waitingTime>;
+
 /** GET /api/teams/:id/indicators: team-level figures for a period, never one per employee. */
 export const indicatorsResponse = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
@@ -34,6 +56,10 @@ export const indicatorsResponse = z.object({
     notCheckedIn: ratio,
     unstaffedOrCancelled: ratio,
     flagToPlanHours: z.object({ value: z.number().nullable(), updated: z.number(), notUpdated: z.number() }),
+    /** From a service request's arrival to the decision answering it in force. */
+    requestToDecision: waitingTime,
+    /** From a decision answering a request to the first visit that delivered it. */
+    decisionToFirstVisit: waitingTime,
   }),
   integrity: z.object({
     planFidelity: ratio,
@@ -66,6 +92,8 @@ export const indicatorId = z.enum([
   'notCheckedIn',
   'unstaffedOrCancelled',
   'flagToPlanHours',
+  'requestToDecisionDays',
+  'decisionToVisitDays',
   'planFidelity',
   'decisionsDelivered',
   'distinctMedian',

@@ -15,3 +15,4 @@ export * from '../modules/incidents/incidents.tables.ts';
 export * from '../modules/handover/handover.tables.ts';
 export * from '../modules/medicines/medicines.tables.ts';
 export * from '../modules/assessment/assessment.tables.ts';
+export * from '../modules/requests/requests.tables.ts';

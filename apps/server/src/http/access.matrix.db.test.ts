@@ -262,6 +262,19 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/incidents/summary': { query: period },
   'GET /api/districts/:id/kpr': { params: (s) => ({ id: s.world.district.id }), query: period },
   'GET /api/districts/:id/kpr.csv': { params: (s) => ({ id: s.world.district.id }), query: period },
+  'POST /api/teams/:id/service-requests': {
+    body: () => ({
+      requesterKind: 'next_of_kin',
+      requesterName: 'Datteren Kari',
+      person: { givenName: 'Ruth', familyName: 'Hansen', birthDate: '1938-04-12' },
+      services: ['praktisk_bistand'],
+      description: 'Trenger hjelp til rengjøring',
+    }),
+  },
+  'POST /api/service-requests/:id/decision': {
+    fresh: true,
+    body: (s) => ({ version: 1, decisionId: s.ids.serviceDecision }),
+  },
   'POST /api/teams/:id/handover/read': {
     body: (s) => ({ ...shiftAt(new Date()), kind: 'condition_change', key: s.ids.conditionChange }),
   },

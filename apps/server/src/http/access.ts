@@ -19,6 +19,7 @@ export type Subject =
   | 'conditionChange'
   | 'serviceDecision'
   | 'incident'
+  | 'serviceRequest'
   | 'medication'
   | 'dose'
   | 'pillOrganiserFill'

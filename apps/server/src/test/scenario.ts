@@ -187,6 +187,20 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     201,
     'incident',
   );
+  // A request for services about Petter that arrived yesterday (so today's decision can answer it).
+  const serviceRequest = expectStatus(
+    await anna.post(`/api/teams/${north}/service-requests`, {
+      requesterKind: 'gp',
+      requesterName: 'Fastlege Berg',
+      recipientId: petter,
+      services: ['hjemmesykepleie'],
+      description: 'Trenger tilsyn morgen og kveld etter fallet',
+      arrivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      lateReason: 'Kom i posten i går ettermiddag',
+    }),
+    201,
+    'service request',
+  );
   // Beyond the frame and made by someone else, so the serving member can co-sign it.
   const [decision] = await db
     .insert(t.serviceDecisions)
@@ -299,6 +313,7 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
       conditionChange: change.id,
       serviceDecision: decision.id,
       incident: incident.id as string,
+      serviceRequest: serviceRequest.id as string,
       medication: medication.id as string,
       prnMedication: prnMedication.id as string,
       dose: dose.id,

@@ -46,6 +46,12 @@ export function TeamPage() {
       <p className="muted">{t('team.area', { area: data.areaName })}</p>
       <p>
         <Link to={`/teams/${data.id}/staffing`}>{t('staffing.link')}</Link>
+        {data.canSeeRecipients && (
+          <>
+            {' · '}
+            <Link to={`/teams/${data.id}/requests`}>{t('requests.link_nav')}</Link>
+          </>
+        )}
       </p>
       {data.canSeeRecipients && <GenerateVisits teamId={data.id} />}
 

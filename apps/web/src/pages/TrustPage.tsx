@@ -1,4 +1,4 @@
-import type { ItemText } from '@tillit/contracts';
+import type { ItemText, WaitingTime } from '@tillit/contracts';
 import { addDays, osloToday } from '@tillit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { todayIso } from '../components/time.ts';
 import { useApi } from '../components/useApi.ts';
+import { useSession } from '../session.tsx';
 import { SurveyResults } from './SurveyResults.tsx';
 import { locale } from '../i18n/index.ts';
 
@@ -18,6 +19,8 @@ interface Indicators {
     notCheckedIn: Ratio;
     unstaffedOrCancelled: Ratio;
     flagToPlanHours: { value: number | null; updated: number; notUpdated: number };
+    requestToDecision: WaitingTime;
+    decisionToFirstVisit: WaitingTime;
   };
   integrity: {
     planFidelity: Ratio;
@@ -34,10 +37,40 @@ interface Indicators {
 }
 const daysAgo = (n: number) => addDays(osloToday(), -n);
 
+/**
+ * A waiting time (requests.indicators.ts on the server): the median in days and the share within
+ * the norm, or «too few to say anything»; the basis says how many ended and how many still wait.
+ */
+function waitRow(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  num: (x: number | null) => string,
+  id: 'requestToDecision' | 'decisionToVisit',
+  w: WaitingTime,
+) {
+  const share =
+    w.withinNorm === null ? '' : t('requests.withinNorm', { share: `${num(w.withinNorm * 100)} %`, norm: w.normDays });
+  return {
+    group: 'ability',
+    name: t(`requests.ind_${id}`),
+    value: w.tooFew
+      ? t('requests.tooFew', { count: w.counted + w.waitingOverNorm })
+      : `${w.medianDays === null ? t('trust.none') : t('requests.days', { value: num(w.medianDays) })}; ${share}`,
+    basis: t('requests.basis', {
+      counted: w.counted,
+      within: w.within,
+      waiting: w.waiting,
+      over: w.waitingOverNorm,
+      norm: w.normDays,
+    }),
+    def: t(`requests.ind_${id}Def`),
+  };
+}
+
 /** «Våre tall»: the team's own trust indicators with their definitions, as a table and CSV. */
 export function TrustPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { me } = useSession();
   const [from, setFrom] = useState(daysAgo(27));
   const [to, setTo] = useState(todayIso());
   const [query, setQuery] = useState({ from, to });
@@ -84,6 +117,8 @@ export function TrustPage() {
           basis: t('trust.notUpdated', { count: data.ability.flagToPlanHours.notUpdated }),
           def: t('trust.flagToPlanDef'),
         },
+        waitRow(t, num, 'requestToDecision', data.ability.requestToDecision),
+        waitRow(t, num, 'decisionToVisit', data.ability.decisionToFirstVisit),
         {
           group: 'integrity',
           name: t('trust.fidelity'),
@@ -144,6 +179,12 @@ export function TrustPage() {
       <p className="muted">{t('trust.intro')}</p>
       <p>
         <Link to={`/teams/${id}/dashboard`}>{t('dialogue.toDashboard')}</Link>
+        {me.teamIds.includes(id!) && (
+          <>
+            {' · '}
+            <Link to={`/teams/${id}/requests`}>{t('requests.link_nav')}</Link>
+          </>
+        )}
       </p>
       <form
         className="inline-form"

@@ -7,6 +7,18 @@ const ratio = (numerator: number, denominator: number) => ({
   numerator,
   denominator,
 });
+/** The same waits in both periods: 10 requests, median 5 days, all within the norm. */
+const waits = (normDays: number) => ({
+  medianDays: 5,
+  withinNorm: 1,
+  normDays,
+  counted: 10,
+  within: 10,
+  waiting: 0,
+  waitingOverNorm: 0,
+  tooFew: false,
+});
+
 /** A team's figures with the given punctuality, fidelity, distinct helpers and COC; everything else equal between periods. */
 function period(p: {
   inside: number;
@@ -25,6 +37,8 @@ function period(p: {
       notCheckedIn: ratio(10, 100),
       unstaffedOrCancelled: ratio(2, 100),
       flagToPlanHours: { value: 20, updated: 4, notUpdated: 0 },
+      requestToDecision: waits(21),
+      decisionToFirstVisit: waits(7),
     },
     integrity: {
       planFidelity: ratio(p.kept, p.documented),

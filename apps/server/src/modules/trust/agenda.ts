@@ -23,6 +23,9 @@ export const NOTABLE: Record<IndicatorId, Rule> = {
   notCheckedIn: { higherIsBetter: false, step: 0.1, minBasis: 20 },
   unstaffedOrCancelled: { higherIsBetter: false, step: 0.05, minBasis: 20 },
   flagToPlanHours: { higherIsBetter: false, step: 24, minBasis: 3 },
+  // Waiting for a decision or the first visit (median days; requests.indicators.ts): a week longer or shorter.
+  requestToDecisionDays: { higherIsBetter: false, step: 7, minBasis: 5 },
+  decisionToVisitDays: { higherIsBetter: false, step: 3, minBasis: 5 },
   planFidelity: { higherIsBetter: true, step: 0.05, minBasis: 20 },
   decisionsDelivered: { higherIsBetter: true, step: 0.1, minBasis: 5 },
   distinctMedian: { higherIsBetter: false, step: 1, minBasis: 5 },
@@ -41,6 +44,14 @@ export function figures(i: TeamIndicators): Record<IndicatorId, { value: number 
       basis: i.ability.unstaffedOrCancelled.denominator,
     },
     flagToPlanHours: { value: i.ability.flagToPlanHours.value, basis: i.ability.flagToPlanHours.updated },
+    requestToDecisionDays: {
+      value: i.ability.requestToDecision.medianDays,
+      basis: i.ability.requestToDecision.counted,
+    },
+    decisionToVisitDays: {
+      value: i.ability.decisionToFirstVisit.medianDays,
+      basis: i.ability.decisionToFirstVisit.counted,
+    },
     planFidelity: { value: i.integrity.planFidelity.value, basis: i.integrity.planFidelity.denominator },
     decisionsDelivered: {
       value: i.integrity.decisionsDelivered.value,

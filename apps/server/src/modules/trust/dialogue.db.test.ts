@@ -173,7 +173,8 @@ describe('the dashboards', () => {
     expect(res.body.quarter).toBe(lastQuarter);
     expect(res.body.teams.map((t: { team: { name: string } }) => t.team.name)).toEqual(['Team Nord', 'Team Sør']);
     const north = res.body.teams[0];
-    expect(north.changes).toHaveLength(9); // the eight indicators and «documented without check-in»
+    // The eight indicators, «documented without check-in», and the two waits (request → decision → first visit).
+    expect(north.changes).toHaveLength(11);
     expect(north.survey).toEqual({
       suppressed: false,
       responses: 5,

@@ -22,6 +22,8 @@ import {
 } from './indicators.ts';
 import { refusal, teamForActor } from '../access/index.ts';
 import { assessmentsInForce } from '../assessment/index.ts';
+import { decisionToFirstVisit, requestToDecision } from './requests.indicators.ts';
+import { loadRequestWaits } from './requests.repository.ts';
 
 const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 
@@ -134,7 +136,9 @@ export async function indicatorsForTeams(
 ) {
   const ids = teamList.map((t) => t.id);
   const over = weeksOver(from, to, today);
-  const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes] = await Promise.all([
+  // Waits are counted up to the period's end or today, whichever is first (days to come are not known).
+  const end = to < today ? to : today;
+  const [visitFigures, outcomeRows, flagRes, decisionRes, pcRes, waits] = await Promise.all([
     loadVisitFigures(db, ids, from, to, today),
     loadOutcomes(db, ids, from, to, over.lastDay),
     db.execute(sql`SELECT s.team_id AS "teamId", c.recipient_id AS "recipientId", c.created_at AS "createdAt",
@@ -149,6 +153,7 @@ export async function indicatorsForTeams(
                     GROUP BY s.team_id, sd.recipient_id`),
     db.execute(sql`SELECT s.team_id AS "teamId", r.id AS "recipientId", r.primary_contact_staff_id::text AS pc
                      FROM recipient r JOIN ${served(ids, from, to)} s ON s.recipient_id = r.id`),
+    loadRequestWaits(db, ids, end),
   ]);
   const flags = byTeam(
     rowsOf<{ teamId: string; recipientId: string; createdAt: string; planUpdatedAt: string | null }>(flagRes),
@@ -174,6 +179,8 @@ export async function indicatorsForTeams(
         notCheckedIn: notCheckedIn(teamCounts),
         unstaffedOrCancelled: unstaffedOrCancelled(teamCounts),
         flagToPlanHours: flagToPlanHours(teamFlags),
+        requestToDecision: requestToDecision(waits.get(team.id)!, from, end),
+        decisionToFirstVisit: decisionToFirstVisit(waits.get(team.id)!, from, end),
       },
       integrity: {
         planFidelity: planFidelity(outcomes.map(({ outcome, count }) => ({ outcome, count }))),

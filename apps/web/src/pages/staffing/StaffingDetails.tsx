@@ -4,14 +4,24 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 
 type Props = { week: StaffingWeek; name: (code: string) => string };
 
-/** The smallest change that would cover the unstaffed visits, in a sentence each. */
-export function Suggestions({ week, name }: Props) {
+/**
+ * The smallest change that would cover the unstaffed visits, in a sentence each. The leaders'
+ * dialogue page shows it once per team, under the team's own heading: `headingId` keeps the ids
+ * apart and `level` fits the heading into that page's outline.
+ */
+export function Suggestions({
+  week,
+  name,
+  headingId = 'change-heading',
+  level = 2,
+}: Props & { headingId?: string; level?: 2 | 4 }) {
   const { t } = useTranslation();
   const days = t('care.weekdayNames', { returnObjects: true }) as string[];
   const { visits, suggestions } = week.unstaffed;
+  const Heading = level === 2 ? 'h2' : 'h4';
   return (
-    <section aria-labelledby="change-heading" className="card stack">
-      <h2 id="change-heading">{t('staffing.changeHeading')}</h2>
+    <section aria-labelledby={headingId} className={level === 2 ? 'card stack' : 'stack'}>
+      <Heading id={headingId}>{t('staffing.changeHeading')}</Heading>
       {visits === 0 ? (
         <p>{t('staffing.allStaffed')}</p>
       ) : (

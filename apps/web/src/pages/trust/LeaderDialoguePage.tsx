@@ -9,6 +9,7 @@ import { todayIso } from '../../components/time.ts';
 import { quarterLabel } from '../../components/QuarterSelect.tsx';
 import { formatDate } from '../../components/time.ts';
 import { useApi } from '../../components/useApi.ts';
+import { StaffingSummary } from '../staffing/StaffingSummary.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
 import { EqualTreatmentFigure } from './EqualTreatmentFigure.tsx';
 import { csvHref, formatChange, formatValue, INDICATORS, plotted, type IndicatorId } from './indicators.ts';
@@ -226,9 +227,9 @@ function TeamAgenda({ x, label }: { x: Comparison['teams'][number]; label: (id: 
           ))}
         </ul>
       )}
+      <StaffingSummary teamId={x.team.id} teamName={x.team.name} />
       <p className="small">
-        <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link> ·{' '}
-        <Link to={`/teams/${x.team.id}/staffing`}>{t('staffing.linkFor', { team: x.team.name })}</Link>
+        <Link to={`/teams/${x.team.id}/dashboard`}>{t('dialogue.toTeamDashboard', { team: x.team.name })}</Link>
       </p>
     </article>
   );

@@ -11,12 +11,24 @@ export const INDICATORS: {
   id: IndicatorId;
   label: string;
   def: string;
-  unit: 'share' | 'hours' | 'count' | 'index';
+  unit: 'share' | 'hours' | 'days' | 'count' | 'index';
 }[] = [
   { id: 'punctuality', label: 'trust.punctuality', def: 'trust.punctualityDef', unit: 'share' },
   { id: 'notCheckedIn', label: 'trust.notCheckedIn', def: 'trust.notCheckedInDef', unit: 'share' },
   { id: 'unstaffedOrCancelled', label: 'trust.unstaffed', def: 'trust.unstaffedDef', unit: 'share' },
   { id: 'flagToPlanHours', label: 'trust.flagToPlan', def: 'trust.flagToPlanDef', unit: 'hours' },
+  {
+    id: 'requestToDecisionDays',
+    label: 'requests.ind_requestToDecision',
+    def: 'requests.ind_requestToDecisionDef',
+    unit: 'days',
+  },
+  {
+    id: 'decisionToVisitDays',
+    label: 'requests.ind_decisionToVisit',
+    def: 'requests.ind_decisionToVisitDef',
+    unit: 'days',
+  },
   { id: 'planFidelity', label: 'trust.fidelity', def: 'trust.fidelityDef', unit: 'share' },
   { id: 'decisionsDelivered', label: 'trust.delivered', def: 'trust.deliveredDef', unit: 'share' },
   { id: 'distinctMedian', label: 'trust.distinct', def: 'trust.distinctDef', unit: 'count' },
@@ -34,6 +46,10 @@ export function indicatorValue(i: Indicators, id: IndicatorId): number | null {
       return i.ability.unstaffedOrCancelled.value;
     case 'flagToPlanHours':
       return i.ability.flagToPlanHours.value;
+    case 'requestToDecisionDays':
+      return i.ability.requestToDecision.medianDays;
+    case 'decisionToVisitDays':
+      return i.ability.decisionToFirstVisit.medianDays;
     case 'planFidelity':
       return i.integrity.planFidelity.value;
     case 'decisionsDelivered':
@@ -61,6 +77,7 @@ export function formatValue(t: TFunction, id: IndicatorId, v: number | null): st
   const nf = (digits: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits });
   if (unit === 'share') return `${nf(1).format(v * 100)} %`;
   if (unit === 'hours') return t('dialogue.hours', { value: nf(1).format(v) });
+  if (unit === 'days') return t('requests.days', { value: nf(1).format(v) });
   if (unit === 'index') return nf(2).format(v);
   return nf(1).format(v);
 }
@@ -75,6 +92,7 @@ export function formatChange(t: TFunction, id: IndicatorId, change: number | nul
   });
   if (unit === 'share') return t('dialogue.points', { value: nf.format(change * 100) });
   if (unit === 'hours') return t('dialogue.hours', { value: nf.format(change) });
+  if (unit === 'days') return t('requests.days', { value: nf.format(change) });
   return nf.format(change);
 }
 
