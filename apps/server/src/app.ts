@@ -28,6 +28,7 @@ import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { executeRun } from './modules/planning/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { handoverRoutes } from './modules/handover/handover.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);
   staffingRoutes(app, database.db);
+  importsRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,
