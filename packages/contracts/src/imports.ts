@@ -75,7 +75,12 @@ export const recipientColumns: ImportColumn[] = [
   { name: 'start_date', required: true, format: `${DATE}: the care relation starts`, example: '2025-09-01' },
   { name: 'next_of_kin_name', required: false, format: 'text; with next_of_kin_relation', example: 'Lise Hansen' },
   { name: 'next_of_kin_relation', required: false, format: 'text, e.g. datter', example: 'datter' },
-  { name: 'next_of_kin_phone', required: false, format: '8–15 digits, optionally starting with +', example: '90000002' },
+  {
+    name: 'next_of_kin_phone',
+    required: false,
+    format: '8–15 digits, optionally starting with +',
+    example: '90000002',
+  },
   { name: 'consent_share_with_next_of_kin', required: true, format: YES_NO, example: 'ja' },
   { name: 'reservation_against_sharing', required: false, format: `${YES_NO}; empty = nei`, example: 'nei' },
 ];
@@ -98,7 +103,15 @@ export const importBody = z
 export type ImportRequest = z.infer<typeof importBody>;
 
 /** One problem with one field of a row, in plain words (`code` for the web app's own texts). */
-export const importProblem = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export const importProblem = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** The cell as written, where showing it helps (never a national identity number). */
+  value: z.string().optional(),
+  /** For a duplicate inside the file: the line that had it first. */
+  firstLine: z.number().int().optional(),
+});
 export type ImportProblem = z.infer<typeof importProblem>;
 
 /** One row of the file: its line in the file (the header is line 1), and its problems if refused. */

@@ -6,8 +6,9 @@ import type { ImportContext, ImportTeam } from './imports.rules.ts';
 /** A list bound as one JSON parameter: safe for any text (an e-mail may hold a comma). */
 const jsonList = (values: string[]) => sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
-const cellsOf = (rows: CsvRow[], field: string) =>
-  [...new Set(rows.map((r) => (r.cells[field] ?? '').trim().toLowerCase()).filter(Boolean))];
+const cellsOf = (rows: CsvRow[], field: string) => [
+  ...new Set(rows.map((r) => (r.cells[field] ?? '').trim().toLowerCase()).filter(Boolean)),
+];
 
 /**
  * What the file is checked against, read through the owners' read models (organisation:
@@ -22,10 +23,14 @@ export async function loadContext(db: DbOrTx, rows: CsvRow[], today: string) {
   );
   const codes = rowsOf<{ code: string }>(await db.execute(sql`SELECT code FROM competence_type`));
   const usernames = rowsOf<{ v: string }>(
-    await db.execute(sql`SELECT username AS v FROM user_account WHERE username IN ${jsonList(cellsOf(rows, 'username'))}`),
+    await db.execute(
+      sql`SELECT username AS v FROM user_account WHERE username IN ${jsonList(cellsOf(rows, 'username'))}`,
+    ),
   );
   const emails = rowsOf<{ v: string }>(
-    await db.execute(sql`SELECT lower(email) AS v FROM staff WHERE lower(email) IN ${jsonList(cellsOf(rows, 'email'))}`),
+    await db.execute(
+      sql`SELECT lower(email) AS v FROM staff WHERE lower(email) IN ${jsonList(cellsOf(rows, 'email'))}`,
+    ),
   );
   const names = [...new Set(rows.map((r) => `${r.cells.given_name ?? ''} ${r.cells.family_name ?? ''}`.toLowerCase()))];
   const inTeams = rowsOf<{ v: string }>(
@@ -37,9 +42,7 @@ export async function loadContext(db: DbOrTx, rows: CsvRow[], today: string) {
   );
   const ids = [...new Set(rows.map((r) => (r.cells.national_id ?? '').replace(/\s/g, '')).filter(Boolean))];
   const registered = rowsOf<{ id: string; nationalId: string }>(
-    await db.execute(
-      sql`SELECT id, national_id AS "nationalId" FROM recipient WHERE national_id IN ${jsonList(ids)}`,
-    ),
+    await db.execute(sql`SELECT id, national_id AS "nationalId" FROM recipient WHERE national_id IN ${jsonList(ids)}`),
   );
   const context: ImportContext = {
     teams,

@@ -98,7 +98,9 @@ describe('importing people served', () => {
     // Team Nord's member sees the new people at once.
     const anna = await logInAs(suite.app, 'anna');
     const list = await anna.get(`/api/teams/${suite.world.north.id}/recipients`);
-    expect(list.body.map((p: { givenName: string }) => p.givenName)).toEqual(expect.arrayContaining(['Per', 'Pål', 'Espen']));
+    expect(list.body.map((p: { givenName: string }) => p.givenName)).toEqual(
+      expect.arrayContaining(['Per', 'Pål', 'Espen']),
+    );
   });
 
   it('a person already registered is refused without a word about them, and the look-up is in their log', async () => {

@@ -8,13 +8,13 @@ export class RowReader {
   readonly problems: ImportProblem[] = [];
   constructor(private readonly cells: Record<string, string>) {}
 
-  problem(field: string, code: string, message: string) {
-    this.problems.push({ field, code, message });
+  problem(field: string, code: string, message: string, extra: Pick<ImportProblem, 'value' | 'firstLine'> = {}) {
+    this.problems.push({ field, code, message, ...extra });
   }
 
   /** Adds the problem; its value is undefined, so a reader can `return this.fail(…)`. */
-  fail(field: string, code: string, message: string): undefined {
-    this.problem(field, code, message);
+  fail(field: string, code: string, message: string, extra: Pick<ImportProblem, 'value'> = {}): undefined {
+    this.problem(field, code, message, extra);
   }
 
   raw(field: string): string {
@@ -38,11 +38,11 @@ export class RowReader {
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
     const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : nb ? [nb[3], nb[2], nb[1]] : ['', '', ''];
-    if (!y) return this.fail(field, 'date', `${field} is not a date (YYYY-MM-DD or DD.MM.YYYY): ${v}`);
+    if (!y) return this.fail(field, 'date', `${field} is not a date (YYYY-MM-DD or DD.MM.YYYY): ${v}`, { value: v });
     const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
     const dt = new Date(`${date}T00:00:00Z`);
     if (Number.isNaN(dt.getTime()) || dt.toISOString().slice(0, 10) !== date)
-      return this.fail(field, 'date', `${field} is not a real date: ${v}`);
+      return this.fail(field, 'date', `${field} is not a real date: ${v}`, { value: v });
     return date;
   }
 
@@ -60,7 +60,7 @@ export class RowReader {
     if (v === undefined) return required ? undefined : false;
     if (['ja', 'j', 'yes', 'y', 'true', 'sann', '1', 'x'].includes(v)) return true;
     if (['nei', 'n', 'no', 'false', 'usann', '0'].includes(v)) return false;
-    this.problem(field, 'yes_no', `${field} must be ja or nei: ${v}`);
+    this.problem(field, 'yes_no', `${field} must be ja or nei: ${v}`, { value: v });
     return undefined;
   }
 
@@ -70,7 +70,7 @@ export class RowReader {
     if (v === undefined) return undefined;
     const n = Number(v.replace(',', '.'));
     if (!/^-?\d+([.,]\d+)?$/.test(v) || n < min || n > max)
-      return this.fail(field, 'range', `${field} must be a number from ${min} to ${max}: ${v}`);
+      return this.fail(field, 'range', `${field} must be a number from ${min} to ${max}: ${v}`, { value: v });
     return n;
   }
 
@@ -78,7 +78,7 @@ export class RowReader {
     const v = this.text(field, true, 100)?.toLowerCase();
     if (v === undefined) return undefined;
     if ((values as readonly string[]).includes(v)) return v as T;
-    this.problem(field, 'unknown_value', `${field} must be one of ${values.join(', ')}: ${v}`);
+    this.problem(field, 'unknown_value', `${field} must be one of ${values.join(', ')}: ${v}`, { value: v });
     return undefined;
   }
 }

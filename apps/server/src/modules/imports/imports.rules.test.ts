@@ -24,7 +24,8 @@ const problemsOf = (rows: { line: number; problems: { field: string; code: strin
 
 describe('reading an import file (csv-parse)', () => {
   it('reads ; or , files with a BOM, quoted fields and Norwegian dates', () => {
-    const text = '\uFEFFgiven_name,family_name,profession,team,start_date\n"Kari, jr",Nordmann,sykepleier,team nord,05.01.2026\n';
+    const text =
+      '\uFEFFgiven_name,family_name,profession,team,start_date\n"Kari, jr",Nordmann,sykepleier,team nord,05.01.2026\n';
     const rows = parseCsv(text, staffColumns);
     expect(rows).toEqual([
       {
@@ -52,7 +53,10 @@ describe('reading an import file (csv-parse)', () => {
         return (err as { extra?: { fields?: { field: string; message: string }[] } }).extra?.fields?.[0];
       }
     };
-    expect(refusal('given_name;familyname\nA;B')).toMatchObject({ field: 'csv', message: 'Unknown column: familyname' });
+    expect(refusal('given_name;familyname\nA;B')).toMatchObject({
+      field: 'csv',
+      message: 'Unknown column: familyname',
+    });
     expect(refusal('given_name;family_name\nA;B')?.message).toMatch(/^Missing column: profession, team, start_date/);
     expect(refusal('national_id\n"unclosed')?.message).toMatch(/could not be read as CSV near line 2/);
   });
@@ -94,8 +98,10 @@ describe('staff rows', () => {
 describe('people served', () => {
   const header =
     'national_id;given_name;family_name;address;postcode;city;lat;lon;birth_date;team;start_date;next_of_kin_name;next_of_kin_relation;consent_share_with_next_of_kin';
-  const line = (id: string, rest = ';Petter;Hansen;Tøyengata 1;0650;Oslo;59,91;10,77;;Team Nord;2025-09-01;Lise;datter;ja') =>
-    `${id}${rest}`;
+  const line = (
+    id: string,
+    rest = ';Petter;Hansen;Tøyengata 1;0650;Oslo;59,91;10,77;;Team Nord;2025-09-01;Lise;datter;ja',
+  ) => `${id}${rest}`;
 
   it('accepts F- and D-nummer and derives the birth date; the national id is checked digit by digit', () => {
     const rows = parseCsv([header, line(petter), line(dnr)].join('\n'), recipientColumns);

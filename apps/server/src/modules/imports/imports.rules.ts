@@ -75,8 +75,9 @@ function findTeam(r: RowReader, teams: ImportTeam[]): ImportTeam | undefined {
     ? teams.filter((t) => t.id === v.toLowerCase())
     : teams.filter((t) => t.name.toLowerCase() === v.toLowerCase());
   if (found.length === 1) return found[0];
-  if (found.length > 1) return r.fail('team', 'team.ambiguous', `Several teams are named ${v}: use the team's id`);
-  return r.fail('team', 'team.unknown', `No team is named ${v}`);
+  if (found.length > 1)
+    return r.fail('team', 'team.ambiguous', `Several teams are named ${v}: use the team's id`, { value: v });
+  return r.fail('team', 'team.unknown', `No team is named ${v}`, { value: v });
 }
 
 /** Remembers a key per line, so a second row with the same key names the first one's line. */
@@ -85,7 +86,8 @@ class FirstSeen {
   check(r: RowReader, field: string, key: string | undefined, line: number, what: string) {
     if (!key) return;
     const first = this.lines.get(key);
-    if (first !== undefined) r.problem(field, 'duplicate_in_file', `The same ${what} as line ${first}`);
+    if (first !== undefined)
+      r.problem(field, 'duplicate_in_file', `The same ${what} as line ${first}`, { firstLine: first });
     else this.lines.set(key, line);
   }
 }
@@ -100,7 +102,8 @@ function competencesOf(r: RowReader, known: Set<string>): string[] {
     .toLowerCase()
     .split(/[\s,|]+/)
     .filter(Boolean);
-  for (const c of codes) if (!known.has(c)) r.problem('competences', 'competence.unknown', `Unknown competence: ${c}`);
+  for (const c of codes)
+    if (!known.has(c)) r.problem('competences', 'competence.unknown', `Unknown competence: ${c}`, { value: c });
   return [...new Set(codes)];
 }
 
@@ -109,15 +112,17 @@ function usernameOf(r: RowReader, taken: Set<string>): string | undefined {
   if (v === undefined) return undefined;
   if (v.length < 2 || !/^[a-z0-9._-]+$/.test(v))
     return r.fail('username', 'username.format', 'A username has 2–100 letters, digits, . _ or -');
-  if (taken.has(v)) r.problem('username', 'username.taken', `The username ${v} is already taken`);
+  if (taken.has(v)) r.problem('username', 'username.taken', `The username ${v} is already taken`, { value: v });
   return v;
 }
 
 function emailOf(r: RowReader, registered: Set<string>): string | undefined {
   const v = r.text('email', false, 200)?.toLowerCase();
   if (v === undefined) return undefined;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return r.fail('email', 'email.format', `Not an e-mail address: ${v}`);
-  if (registered.has(v)) r.problem('email', 'staff.registered', 'A staff member with this e-mail is already registered');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))
+    return r.fail('email', 'email.format', `Not an e-mail address: ${v}`, { value: v });
+  if (registered.has(v))
+    r.problem('email', 'staff.registered', 'A staff member with this e-mail is already registered');
   return v;
 }
 
@@ -163,7 +168,8 @@ export function checkStaffRows(rows: CsvRow[], ctx: ImportContext): CheckedRow<S
 function nationalIdOf(r: RowReader): { id: string; birthDate: string } | undefined {
   const v = r.raw('national_id').replace(/\s/g, '');
   const checked = validateNationalId(v);
-  if (!checked.ok) return r.fail('national_id', `nationalId.${checked.problem}`, nationalIdMessages[checked.problem].en);
+  if (!checked.ok)
+    return r.fail('national_id', `nationalId.${checked.problem}`, nationalIdMessages[checked.problem].en);
   return { id: v, birthDate: checked.birthDate };
 }
 
@@ -181,9 +187,17 @@ function recipientFields(r: RowReader, ctx: ImportContext) {
   const nid = nationalIdOf(r);
   const birth = r.date('birth_date', false);
   if (nid && birth && birth !== nid.birthDate)
-    r.problem('birth_date', 'birth_date.mismatch', `The national identity number gives the birth date ${nid.birthDate}`);
+    r.problem(
+      'birth_date',
+      'birth_date.mismatch',
+      `The national identity number gives the birth date ${nid.birthDate}`,
+    );
   if (nid && ctx.nationalIds.has(nid.id))
-    r.problem('national_id', 'national_id.registered', 'A person with this national identity number is already registered');
+    r.problem(
+      'national_id',
+      'national_id.registered',
+      'A person with this national identity number is already registered',
+    );
   const postalCode = r.text('postcode', true, 4);
   if (postalCode !== undefined && !/^\d{4}$/.test(postalCode))
     r.problem('postcode', 'postcode.format', 'A postcode has four digits');

@@ -9,7 +9,13 @@ import { importStaff } from '../organisation/index.ts';
 import { importRecipients } from '../recipients/index.ts';
 import { loadContext } from './imports.context.ts';
 import { type CsvRow, parseCsv } from './imports.csv.ts';
-import { type CheckedRow, checkRecipientRows, checkStaffRows, type RecipientImport, type StaffImport } from './imports.rules.ts';
+import {
+  type CheckedRow,
+  checkRecipientRows,
+  checkStaffRows,
+  type RecipientImport,
+  type StaffImport,
+} from './imports.rules.ts';
 
 /**
  * Real runs take this transaction-scoped advisory lock before they check the file, so two runs
