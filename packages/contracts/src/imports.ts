@@ -34,7 +34,7 @@ export const staffColumns: ImportColumn[] = [
   {
     name: 'competences',
     required: false,
-    format: 'competence codes (competence_type), separated by space, comma or |',
+    format: 'competence codes (competence_type), separated by space, comma or a vertical bar',
     example: 'legemiddelhandtering sarstell',
   },
   { name: 'team', required: true, format: "the team's name (or its id)", example: 'Team Nord' },
@@ -55,7 +55,7 @@ export const recipientColumns: ImportColumn[] = [
     name: 'national_id',
     required: true,
     format: '11 digits: fødselsnummer or D-nummer, check digits valid',
-    example: '01014000013',
+    example: '01814012324',
   },
   { name: 'given_name', required: true, format: 'text, at most 100 characters', example: 'Petter' },
   { name: 'family_name', required: true, format: 'text, at most 100 characters', example: 'Hansen' },

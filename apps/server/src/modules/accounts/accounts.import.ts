@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DbOrTx } from '../../db/client.ts';
+import { osloDate } from '@tillit/contracts';
+import { eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
 import { users } from './accounts.tables.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -32,4 +35,24 @@ export async function createImportedAccounts(tx: DbOrTx, accounts: ImportedAccou
       disabled: true,
     })),
   );
+}
+
+/**
+ * The acting administrator for a command-line import (`tillit import … --as USERNAME`): the
+ * audit rows name a person, as they do for the web; null unless the account is an enabled admin.
+ */
+export async function adminActor(db: Db, username: string, now: Date): Promise<Actor | null> {
+  const [u] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  if (!u || u.disabled || u.role !== 'admin') return null;
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    staffId: u.staffId,
+    districtId: u.districtId,
+    teamIds: [],
+    now,
+    today: osloDate(now),
+  };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { completeNationalId, recipientColumns, staffColumns } from '@tillit/contracts';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './imports.csv.ts';
@@ -145,5 +146,21 @@ describe('people served', () => {
     expect(checked[3].problems.find((p) => p.code === 'national_id.registered')?.message).toBe(
       'A person with this national identity number is already registered',
     );
+  });
+});
+
+describe('the example files in docs/examples', () => {
+  it('pass every check against the demo district', () => {
+    const read = (name: string) => readFileSync(new URL(`../../../../../docs/examples/${name}`, import.meta.url), 'utf8');
+    const ctx = context({
+      teams: ['Tøyen', 'Grønland', 'Kampen'].map((n, i) => ({ id: `t${i}`, name: `Team ${n}`, districtId: 'd' })),
+      competenceCodes: new Set(['legemiddelhandtering', 'sarstell']),
+    });
+    const staff = checkStaffRows(parseCsv(read('import-staff.csv'), staffColumns), ctx);
+    expect(staff.map((r) => r.problems)).toEqual([[], [], []]);
+    expect(staff[2].value).toMatchObject({ givenName: 'Anne-Lise', familyName: 'Berg, jr.', username: 'anne-lise.b' });
+    const people = checkRecipientRows(parseCsv(read('import-recipients.csv'), recipientColumns), ctx);
+    expect(people.map((r) => r.problems)).toEqual([[], [], []]);
+    expect(people[1].value?.addressLine).toBe('Kampengata 3, leil. H0201');
   });
 });
