@@ -43,7 +43,12 @@ test('an administrator tries a file, sees the refused row and why, corrects it a
   await expect(page.locator('#imports-result')).toBeFocused();
   const refused = page.getByRole('region', { name: 'Rader som avvises' }).getByRole('row');
   await expect(refused).toHaveCount(2);
-  await expect(refused.nth(1).getByRole('cell')).toHaveText(['3', 'Sverre Importsen', 'team', 'Ukjent team. «Team Atlantis»']);
+  await expect(refused.nth(1).getByRole('cell')).toHaveText([
+    '3',
+    'Sverre Importsen',
+    'team',
+    'Ukjent team. «Team Atlantis»',
+  ]);
   await expect(importButton).toBeDisabled();
   await expectNoAxeViolations(page);
 

@@ -38,7 +38,9 @@ export async function run(args: string[]): Promise<number> {
     for (const row of report.rows.filter((r) => r.status === 'refused'))
       for (const p of row.problems) console.log(`line ${row.line} (${row.label || '?'}): ${p.field}: ${p.message}`);
     const { rows, ok, refused } = report.counts;
-    console.log(`${rows} rows: ${ok} ok, ${refused} refused; ${report.imported} imported${report.dryRun ? ' (dry run)' : ''}`);
+    console.log(
+      `${rows} rows: ${ok} ok, ${refused} refused; ${report.imported} imported${report.dryRun ? ' (dry run)' : ''}`,
+    );
     return refused ? 1 : 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;

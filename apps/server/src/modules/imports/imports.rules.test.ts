@@ -151,7 +151,8 @@ describe('people served', () => {
 
 describe('the example files in docs/examples', () => {
   it('pass every check against the demo district', () => {
-    const read = (name: string) => readFileSync(new URL(`../../../../../docs/examples/${name}`, import.meta.url), 'utf8');
+    const read = (name: string) =>
+      readFileSync(new URL(`../../../../../docs/examples/${name}`, import.meta.url), 'utf8');
     const ctx = context({
       teams: ['Tøyen', 'Grønland', 'Kampen'].map((n, i) => ({ id: `t${i}`, name: `Team ${n}`, districtId: 'd' })),
       competenceCodes: new Set(['legemiddelhandtering', 'sarstell']),
