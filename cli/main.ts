@@ -20,6 +20,10 @@ const commands: Record<string, Command> = {
     summary: 'user add USERNAME --role ROLE --name NAME — create an account',
     load: () => import(`${server}/user-add.ts`),
   },
+  import: {
+    summary: 'import staff|recipients FILE --as ADMIN [--dry-run] — CSV import, all rows or none',
+    load: () => import(`${server}/import.ts`),
+  },
   'audit verify': { summary: 'check the audit log hash chain', load: () => import(`${server}/audit-verify.ts`) },
   backup: { summary: 'backup FILE — the whole database to one file', load: () => import(`${server}/backup.ts`) },
   restore: {

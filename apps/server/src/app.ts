@@ -30,6 +30,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { handoverRoutes } from './modules/handover/handover.routes.ts';
 import { leaderStatsRoutes } from './modules/leaderstats/leaderstats.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(
   reportingRoutes(app, database.db);
   staffingRoutes(app, database.db);
   statisticsRoutes(app, database.db);
+  importsRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,

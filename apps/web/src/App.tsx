@@ -30,6 +30,7 @@ import { ReportingPage } from './pages/reporting/ReportingPage.tsx';
 import { StaffingPage } from './pages/staffing/StaffingPage.tsx';
 import { WhoIsComingPage } from './pages/plan/WhoIsComingPage.tsx';
 import { HandoverPage } from './pages/handover/HandoverPage.tsx';
+import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { IncidentSummaryPage } from './pages/incidents/IncidentSummaryPage.tsx';
 import { KprPage } from './pages/statistics/KprPage.tsx';
 import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
@@ -177,6 +178,7 @@ function AppBody() {
             {me.role !== 'member' && <NavLink to="/kpr">{t('statistics.nav')}</NavLink>}
             {me.role !== 'member' && <NavLink to="/statistics">{t('assessment.stats.nav')}</NavLink>}
             {me.role === 'admin' && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+            {me.role === 'admin' && <NavLink to="/imports">{t('imports.nav')}</NavLink>}
             <NavLink to="/register">{t('reporting.nav')}</NavLink>
           </nav>
         )}
@@ -241,6 +243,7 @@ function AppBody() {
               <Route path="/day" element={<DayPage />} />
               <Route path="/visits/:id" element={<VisitPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/imports" element={<ImportPage />} />
               <Route path="/pulse" element={<PulsePage />} />
               <Route path="/barometer" element={<BarometerPage />} />
               <Route path="/register" element={<ReportingPage />} />

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly body: { fields?: FieldProblem[]; [k: string]: unknown },
+    /** The whole answer, for the few refusals that answer with a document of their own (an import's 422). */
+    readonly data: unknown = null,
   ) {
     super(message);
   }
@@ -34,7 +36,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: s
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error ?? {};
-    throw new ApiError(res.status, err.code ?? 'unknown', err.message ?? res.statusText, err);
+    throw new ApiError(res.status, err.code ?? 'unknown', err.message ?? res.statusText, err, data);
   }
   return data as T;
 }

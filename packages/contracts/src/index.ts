@@ -25,3 +25,4 @@ export * from './assessment.items.ts';
 export * from './statistics.ts';
 export * from './statistics.dataset.ts';
 export * from './assessment.ts';
+export * from './imports.ts';

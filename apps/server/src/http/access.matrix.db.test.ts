@@ -253,6 +253,14 @@ const SAMPLES: Record<string, Sample> = {
       immediateAction: 'Ringte apoteket',
     }),
   },
+  // A dry run writes nothing, so every actor may try it in any order; the answer is 200 for an admin.
+  'POST /api/imports/:kind': {
+    params: () => ({ kind: 'staff' }),
+    body: () => ({
+      csv: 'given_name;family_name;profession;team;start_date\nKari;Nordmann;sykepleier;Team Nord;2026-01-05',
+      dryRun: true,
+    }),
+  },
   'POST /api/incidents/:id/review': { fresh: true, body: () => ({ version: 1, note: 'Tatt opp på tavlemøtet' }) },
   // Closing needs a reviewed incident: the scenario's is only reported, so the domain answers 409 on its own terms.
   'POST /api/incidents/:id/close': {

@@ -4,3 +4,4 @@
  * nothing else of it is used outside. Routes are registered by app.ts.
  */
 export { OrganisationRepository } from './organisation.repository.ts';
+export { type ImportedStaff, importStaff } from './organisation.import.ts';

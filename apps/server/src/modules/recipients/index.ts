@@ -7,3 +7,4 @@
 export { RecordRepository } from './recipients.repository.ts';
 export { nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';
 export { type FoundPerson, findPeople } from './recipients.lookup.ts';
+export { type ImportedRecipient, importRecipients } from './recipients.import.ts';
