@@ -17,7 +17,6 @@ import { openApiRoutes, registerOpenApi } from './http/openapi.ts';
 import { textCheckedValidatorCompiler } from './http/text.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
-import { OidcRelyingParty } from './modules/accounts/oidc.ts';
 import { oidcRoutes } from './modules/accounts/oidc.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
@@ -94,7 +93,7 @@ export async function buildApp(
   openApiRoutes(app);
   healthRoutes(app, database);
   accountsRoutes(app, database.db, config);
-  oidcRoutes(app, database.db, config, new OidcRelyingParty(database.db, config.oidc, config.sessionHours));
+  oidcRoutes(app, database.db, config);
   organisationRoutes(app, database.db);
   recipientsRoutes(app, database.db);
   accessRoutes(app, database.db, config);

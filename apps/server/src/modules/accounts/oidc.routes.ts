@@ -25,8 +25,9 @@ const BROWSER_COOKIE_PATH = '/api/auth/oidc';
  * browser is on its way to or from the provider. A refusal goes to the log-in page with a code
  * it says in words; the log holds the code and openid-client's reason, never a claim's value.
  */
-export function oidcRoutes(app: FastifyInstance, db: Db, config: Config, rp: OidcRelyingParty) {
+export function oidcRoutes(app: FastifyInstance, db: Db, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const rp = new OidcRelyingParty(db, config.oidc, config.sessionHours);
   const refuse = (reply: FastifyReply, code: string) => reply.redirect(`/login?sso_error=${code}`, 303);
 
   r.get(
