@@ -44,14 +44,15 @@ async function signingKeys() {
   return { jwk, own: own.privateKey, foreign: foreign.privateKey };
 }
 
-export async function startTestProvider(clients: TestClient[]): Promise<TestProvider> {
+/** `port` 0 takes a free one (database tests); the browser test names its own, which the app is configured with. */
+export async function startTestProvider(clients: TestClient[], port = 0): Promise<TestProvider> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await signingKeys();
   const misbehave: Misbehaviour = {};
   const provider = new Provider(issuer, {
-    clients,
+    clients: clients.map((c) => ({ ...c })),
     jwks: { keys: [keys.jwk] } as never,
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, pid: id }) }),
     claims: { openid: ['sub', 'pid'] },
@@ -88,7 +89,7 @@ async function driveInteractions(start: URL, login: string): Promise<URL> {
   let url = start;
   let form: URLSearchParams | null = null;
   for (let step = 0; step < 12; step++) {
-    const res = await fetch(url, {
+    const res: Response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
@@ -110,8 +111,8 @@ async function driveInteractions(start: URL, login: string): Promise<URL> {
       form = null;
       continue;
     }
-    const html = await res.text();
-    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    const html: string = await res.text();
+    const prompt: string | undefined = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     if (!prompt) throw new Error(`the provider answered ${res.status} without a form: ${html.slice(0, 300)}`);
     form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
     url = new URL(/action="([^"]+)"/.exec(html)![1]!, url);

@@ -59,28 +59,6 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           {t(`sso.errors.${ssoError}`)}
         </p>
       )}
-      {(sso.staff || sso.eid) && (
-        <>
-          {/* Links, not buttons: each leaves for the provider's own log-in page. */}
-          <ul className="sso-links">
-            {sso.staff && (
-              <li>
-                <a className="sso-link" href="/api/auth/oidc/staff/start">
-                  {t('sso.staff')}
-                </a>
-              </li>
-            )}
-            {sso.eid && (
-              <li>
-                <a className="sso-link" href="/api/auth/oidc/eid/start">
-                  {t('sso.eid')}
-                </a>
-              </li>
-            )}
-          </ul>
-          <h2 className="sso-or">{t('sso.or')}</h2>
-        </>
-      )}
       <form onSubmit={submit} noValidate>
         <label htmlFor="username">
           {t('login.username')}
@@ -118,7 +96,36 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           {t('login.submit')}
         </button>
       </form>
+      <SsoLinks sso={sso} />
       {demoLogins && <p className="muted small">{t('login.demoHint')}</p>}
     </section>
+  );
+}
+
+/** The single sign-on links the server is configured for (GET /api/auth/config), after the password form. */
+function SsoLinks({ sso }: { sso: AuthConfig['sso'] }) {
+  const { t } = useTranslation();
+  if (!sso.staff && !sso.eid) return null;
+  return (
+    <>
+      <h2 className="sso-or">{t('sso.other')}</h2>
+      {/* Links, not buttons: each leaves for the provider's own log-in page. */}
+      <ul className="sso-links">
+        {sso.staff && (
+          <li>
+            <a className="sso-link" href="/api/auth/oidc/staff/start">
+              {t('sso.staff')}
+            </a>
+          </li>
+        )}
+        {sso.eid && (
+          <li>
+            <a className="sso-link" href="/api/auth/oidc/eid/start">
+              {t('sso.eid')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </>
   );
 }

@@ -128,7 +128,9 @@ describe('single sign-on against a real OpenID provider', () => {
       role: 'member',
       displayName: 'Per Person',
     });
-    await suite.database.db.transaction((tx) => linkExternalIdentity(tx, { provider: 'eid', subject: pid, userId: person!.id }));
+    await suite.database.db.transaction((tx) =>
+      linkExternalIdentity(tx, { provider: 'eid', subject: pid, userId: person!.id }),
+    );
     const { res } = await sso('eid', pid);
     expect((await me(sessionOf(res)!)).json().userId).toBe(person!.id);
     // The same pid at the staff provider is another identity.
@@ -167,13 +169,21 @@ describe('what the relying party refuses', () => {
   });
 
   const tampered = [
-    ['a wrong audience', (c: Record<string, unknown>) => ({ ...c, aud: 'another-client' }), 'CLAIM_COMPARISON_FAILED:aud'],
+    [
+      'a wrong audience',
+      (c: Record<string, unknown>) => ({ ...c, aud: 'another-client' }),
+      'CLAIM_COMPARISON_FAILED:aud',
+    ],
     [
       'an expired ID token',
       (c: Record<string, unknown>) => ({ ...c, iat: Number(c.iat) - 7200, exp: Number(c.iat) - 3600 }),
       'TIMESTAMP_CHECK_FAILED:exp',
     ],
-    ['a wrong issuer', (c: Record<string, unknown>) => ({ ...c, iss: 'https://evil.example' }), 'CLAIM_COMPARISON_FAILED:iss'],
+    [
+      'a wrong issuer',
+      (c: Record<string, unknown>) => ({ ...c, iss: 'https://evil.example' }),
+      'CLAIM_COMPARISON_FAILED:iss',
+    ],
   ] as const;
   for (const [what, claims, check] of tampered) {
     it(`${what}, signed with the provider's own key`, async () => {
@@ -239,7 +249,9 @@ describe('linking identities', () => {
     const bad = await linkStaff('', suite.world.users.bo.id);
     expect(bad.status).toBe(400);
     const admin = await logInAs(suite.app, 'ada');
-    expect((await admin.del(`/api/admin/users/${suite.world.users.anna.id}/identities/staff`)).body).toEqual({ removed: 1 });
+    expect((await admin.del(`/api/admin/users/${suite.world.users.anna.id}/identities/staff`)).body).toEqual({
+      removed: 1,
+    });
     expect(refusedWith((await sso('staff', 'anna@kommune.no')).res)).toBe('sso_unknown_user');
   });
 });
@@ -253,9 +265,16 @@ describe.runIf(postgresUrl)('a state is consumed once under concurrency (Postgre
     const callback = () =>
       suite.app.inject({ method: 'GET', url: back.pathname + back.search, cookies: { tillit_sso: browser } });
     // Both callbacks wait on the attempt's row lock, then race to delete it.
-    const answers = await race(postgresUrl!, 2, () => [callback(), callback()], 'SELECT 1 FROM oidc_login_attempt FOR UPDATE');
+    const answers = await race(
+      postgresUrl!,
+      2,
+      () => [callback(), callback()],
+      'SELECT 1 FROM oidc_login_attempt FOR UPDATE',
+    );
     expect(answers.map((a) => a.headers.location).sort()).toEqual(['/', '/login?sso_error=sso_state']);
-    const sessions = rowsOf<{ n: number }>(await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM session`));
+    const sessions = rowsOf<{ n: number }>(
+      await suite.database.db.execute(sql`SELECT count(*)::int AS n FROM session`),
+    );
     // ada's password log-in made one; the two callbacks one between them.
     expect(sessions[0]!.n).toBe(2);
   });

@@ -35,7 +35,8 @@ export function oidcRoutes(app: FastifyInstance, db: Db, config: Config) {
     { schema: { params: ssoParams }, config: { access: access.public() } },
     async (request, reply) => {
       const { provider } = request.params;
-      if (!rp.enabled(provider)) return reply.status(404).send({ error: { code: 'sso_off', message: 'Not configured' } });
+      if (!rp.enabled(provider))
+        return reply.status(404).send({ error: { code: 'sso_off', message: 'Not configured' } });
       try {
         const { url, browserToken } = await rp.start(provider);
         // Lax, not Strict: the provider sends the browser back with a cross-site top-level GET.
@@ -60,7 +61,8 @@ export function oidcRoutes(app: FastifyInstance, db: Db, config: Config) {
     { schema: { params: ssoParams }, config: { access: access.public() } },
     async (request, reply) => {
       const { provider } = request.params;
-      if (!rp.enabled(provider)) return reply.status(404).send({ error: { code: 'sso_off', message: 'Not configured' } });
+      if (!rp.enabled(provider))
+        return reply.status(404).send({ error: { code: 'sso_off', message: 'Not configured' } });
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       reply.clearCookie(BROWSER_COOKIE, { path: BROWSER_COOKIE_PATH });
       try {
@@ -96,7 +98,10 @@ export function oidcRoutes(app: FastifyInstance, db: Db, config: Config) {
 
   r.delete(
     '/api/admin/users/:userId/identities/:provider',
-    { schema: { params: unlinkIdentityParams, response: { 200: unlinkIdentityResponse } }, config: { access: access.roles('admin') } },
+    {
+      schema: { params: unlinkIdentityParams, response: { 200: unlinkIdentityResponse } },
+      config: { access: access.roles('admin') },
+    },
     (request) => adminUnlinkIdentity(db, request.actor, request.params.userId, request.params.provider),
   );
 }

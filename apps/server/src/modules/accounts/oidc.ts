@@ -64,20 +64,14 @@ export class OidcRelyingParty {
     if (cached) return cached;
     const s = this.settings[provider]!;
     const found = client
-      .discovery(
-        new URL(s.issuer),
-        s.clientId,
-        s.clientSecret,
-        undefined,
-        {
-          execute: [
-            // openid-client trusts an ID token from the token endpoint on TLS alone (OIDC Core
-            // 3.1.3.7 allows it); we ask it to check the signature against the provider's keys too.
-            client.enableNonRepudiationChecks,
-            ...(s.allowInsecureHttp ? [client.allowInsecureRequests] : []),
-          ],
-        },
-      )
+      .discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, {
+        execute: [
+          // openid-client trusts an ID token from the token endpoint on TLS alone (OIDC Core
+          // 3.1.3.7 allows it); we ask it to check the signature against the provider's keys too.
+          client.enableNonRepudiationChecks,
+          ...(s.allowInsecureHttp ? [client.allowInsecureRequests] : []),
+        ],
+      })
       .catch((err: unknown) => {
         // Asked again on the next log-in rather than remembered as broken.
         this.configurations.delete(provider);
@@ -127,7 +121,9 @@ export class OidcRelyingParty {
     if (!state || !browserToken) throw new SsoRefusal('sso_state', 'missing');
     const [attempt] = await this.db
       .delete(oidcLoginAttempts)
-      .where(and(eq(oidcLoginAttempts.stateHash, sha256(state)), eq(oidcLoginAttempts.browserHash, sha256(browserToken))))
+      .where(
+        and(eq(oidcLoginAttempts.stateHash, sha256(state)), eq(oidcLoginAttempts.browserHash, sha256(browserToken))),
+      )
       .returning({
         provider: oidcLoginAttempts.provider,
         nonce: oidcLoginAttempts.nonce,
