@@ -59,6 +59,7 @@ export async function startTestProvider(clients: TestClient[], port = 0): Promis
     // The claims go in the ID token, as ID-porten puts `pid` there.
     conformIdTokenClaims: false,
     cookies: { keys: ['test-cookie-key'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 3600 },
     features: { devInteractions: { enabled: true } },
   });
   provider.use(async (ctx, next) => {

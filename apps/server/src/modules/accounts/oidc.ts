@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SsoErrorCode, SsoProvider } from '@tillit/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -92,6 +92,8 @@ export class OidcRelyingParty {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const browserToken = randomBytes(24).toString('base64url');
+    // Attempts nobody came back from are cleared as new ones start, so the table stays small.
+    await this.db.delete(oidcLoginAttempts).where(lt(oidcLoginAttempts.expiresAt, sql`now()`));
     await this.db.insert(oidcLoginAttempts).values({
       stateHash: sha256(state),
       browserHash: sha256(browserToken),
