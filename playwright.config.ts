@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The test OpenID provider e2e/sso.spec.ts starts in the test process (discovery waits for the first log-in). */
+export const OIDC_PORT = PORT + 1000;
 
 /**
  * Browser tests run Debian's chromium against the real server on a fresh embedded database
@@ -39,6 +41,11 @@ export default defineConfig({
       TILLIT_LOGIN_MAX: '200',
       TILLIT_LOGIN_ADDRESS_MAX: '1000',
       DATABASE_URL: '',
+      TILLIT_OIDC_STAFF_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+      TILLIT_OIDC_STAFF_CLIENT_ID: 'tillit-e2e',
+      TILLIT_OIDC_STAFF_CLIENT_SECRET: 'e2e-secret',
+      TILLIT_OIDC_STAFF_REDIRECT_URI: `http://localhost:${PORT}/api/auth/oidc/staff/callback`,
+      TILLIT_OIDC_ALLOW_HTTP: 'true',
     },
     url: `http://localhost:${PORT}/api/health`,
     // The demo loads a year of history first (about 20 s alone; minutes on a busy machine).

@@ -9,7 +9,8 @@ test('the log-in page shows the demo log-ins only because this server runs with 
 }) => {
   watchCsp(page);
   const config = await (await request.get('/api/auth/config')).json();
-  expect(config).toEqual({ demoLogins: true });
+  // playwright.config.ts also configures a staff OpenID provider for e2e/sso.spec.ts.
+  expect(config).toEqual({ demoLogins: true, sso: { staff: true, eid: false } });
   await page.goto('/login');
   await expect(page.getByText(/passord tillit-demo/)).toBeVisible();
   await expectNoAxeViolations(page);

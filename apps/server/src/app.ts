@@ -17,6 +17,7 @@ import { openApiRoutes, registerOpenApi } from './http/openapi.ts';
 import { textCheckedValidatorCompiler } from './http/text.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { oidcRoutes } from './modules/accounts/oidc.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(
   openApiRoutes(app);
   healthRoutes(app, database);
   accountsRoutes(app, database.db, config);
+  oidcRoutes(app, database.db, config);
   organisationRoutes(app, database.db);
   recipientsRoutes(app, database.db);
   accessRoutes(app, database.db, config);

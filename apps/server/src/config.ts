@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { LoginLimits } from './modules/accounts/index.ts';
+import type { LoginLimits, OidcSettings } from './modules/accounts/index.ts';
 import { type Clock, systemClock } from './time/clock.ts';
 
 /** Everything the server reads from the environment, in one place. */
@@ -36,6 +36,12 @@ export interface Config {
    * only then does the log-in page show the demo log-ins.
    */
   demoLogins: boolean;
+  /**
+   * Single sign-on through OpenID Connect (modules/accounts/oidc.ts): the municipality's own
+   * identity provider for staff, a national eID provider (ID-porten) for people served.
+   * A provider left out is off; none configured: only local log-ins.
+   */
+  oidc: OidcSettings;
   /** The one clock every calendar decision reads (time/clock.ts); tests set their own. */
   clock: Clock;
 }
@@ -62,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planningWorker: env.TILLIT_PLANNING_WORKER !== 'false',
     planningThreads: Number(env.TILLIT_PLANNING_THREADS ?? Math.min(2, availableParallelism())),
     demoLogins: false,
+    oidc: { staff: oidcProvider(env, 'STAFF', 'sub'), eid: oidcProvider(env, 'EID', 'pid') },
     clock: systemClock,
   };
 }
@@ -81,4 +88,29 @@ export function parseTrustProxy(value: string | undefined): string[] | false {
   if (bad !== undefined)
     throw new Error(`TILLIT_TRUST_PROXY: "${bad}" is not an address or CIDR range; list the proxies' addresses`);
   return list;
+}
+
+/**
+ * One OpenID provider from `TILLIT_OIDC_<KIND>_*`: none of its settings set means off; the
+ * issuer, client id and redirect address set only in part is a mistake said at start.
+ */
+export function oidcProvider(env: NodeJS.ProcessEnv, kind: 'STAFF' | 'EID', subjectClaim: string) {
+  const get = (name: string) => env[`TILLIT_OIDC_${kind}_${name}`]?.trim() || undefined;
+  const issuer = get('ISSUER');
+  const clientId = get('CLIENT_ID');
+  const redirectUri = get('REDIRECT_URI');
+  if (!issuer && !clientId && !redirectUri) return undefined;
+  if (!issuer || !clientId || !redirectUri)
+    throw new Error(`TILLIT_OIDC_${kind}_ISSUER, _CLIENT_ID and _REDIRECT_URI must be set together`);
+  return {
+    issuer,
+    clientId,
+    clientSecret: get('CLIENT_SECRET'),
+    redirectUri,
+    scope: get('SCOPE') ?? 'openid',
+    subjectClaim: get('SUBJECT_CLAIM') ?? subjectClaim,
+    acrValues: get('ACR_VALUES'),
+    // Plain HTTP to the provider only when asked for by name (a provider on this machine in development).
+    allowInsecureHttp: env.TILLIT_OIDC_ALLOW_HTTP === 'true',
+  };
 }

@@ -2,6 +2,7 @@
 export * from '../modules/organisation/organisation.tables.ts';
 export * from '../modules/recipients/recipients.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
+export * from '../modules/accounts/oidc.tables.ts';
 export * from '../modules/access/access.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/care/care.tables.ts';

@@ -329,6 +329,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/pill-organiser-fills/:id/check': { fresh: true },
   'POST /api/admin/high-risk-drugs': { body: () => ({ drugs: [{ atcPrefix: 'A10A', label: 'Insuliner' }] }) },
   'GET /api/me/doses': { query: (s) => `?date=${s.tomorrow}` },
+  // No OpenID provider is configured here: the single sign-on routes answer 404 `sso_off`
+  // (oidc.db.test.ts runs them against a real provider).
+  'GET /api/auth/oidc/:provider/start': { params: () => ({ provider: 'staff' }), alsoAllowed: [404] },
+  'GET /api/auth/oidc/:provider/callback': { params: () => ({ provider: 'staff' }), alsoAllowed: [404] },
+  'POST /api/admin/users/:userId/identities': {
+    params: (s) => ({ userId: s.users.anna.id }),
+    body: () => ({ provider: 'staff', subject: 'anna@kommune.no' }),
+  },
+  'DELETE /api/admin/users/:userId/identities/:provider': {
+    params: (s) => ({ userId: s.users.anna.id, provider: 'staff' }),
+  },
 };
 
 const REGISTER_ITEM = { title: 'Ukesrapport om timer', kind: 'report', askedBy: 'Etaten', informs: 'Ingen' };

@@ -21,6 +21,9 @@ const PUBLIC = [
   'GET /api/surveys/:token',
   'POST /api/surveys/:token',
   'GET /api/visiting/:token',
+  // Single sign-on (accounts/oidc.routes.ts): the person has no session until the callback.
+  'GET /api/auth/oidc/:provider/start',
+  'GET /api/auth/oidc/:provider/callback',
   // The API's description (OpenAPI, http/openapi.ts): no data, only the shapes the code already publishes.
   'GET /api/docs',
 ];

@@ -57,6 +57,8 @@ const TABLES = [
   'audit_log',
   'emergency_access',
   'session',
+  'oidc_login_attempt',
+  'external_identity',
   'login_throttle',
   'user_account',
   'next_of_kin',

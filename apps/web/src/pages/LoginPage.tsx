@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthConfig } from '@tillit/contracts';
+import { type AuthConfig, ssoErrorCodes, type SsoErrorCode } from '@tillit/contracts';
+import { useSearchParams } from 'react-router';
 import { api, ApiError, type Me } from '../api.ts';
 import { FieldError, Required, useFieldProblems } from '../components/fields.tsx';
 
@@ -14,12 +15,19 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [busy, setBusy] = useState(false);
   // The demo password is shown only by a server that runs with the demo district.
   const [demoLogins, setDemoLogins] = useState(false);
+  const [sso, setSso] = useState<AuthConfig['sso']>({ staff: false, eid: false });
   useEffect(() => {
     api<AuthConfig>('GET', '/api/auth/config').then(
-      (c) => setDemoLogins(c.demoLogins),
+      (c) => {
+        setDemoLogins(c.demoLogins);
+        setSso(c.sso);
+      },
       () => setDemoLogins(false),
     );
   }, []);
+  // A single sign-on that logged nobody in comes back here with its reason (oidc.routes.ts).
+  const [params] = useSearchParams();
+  const ssoError = ssoErrorCodes.find((c) => c === params.get('sso_error')) as SsoErrorCode | undefined;
   const [invalid, setInvalid] = useState<ApiError | null>(null);
   const f = useFieldProblems(invalid, '', FIELDS, 'login');
   useEffect(() => {
@@ -46,6 +54,11 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     <section className="card narrow">
       <h1>{t('login.title')}</h1>
       <p className="muted">{t('app.tagline')}</p>
+      {ssoError && (
+        <p role="alert" className="alert alert-error">
+          {t(`sso.errors.${ssoError}`)}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <label htmlFor="username">
           {t('login.username')}
@@ -83,7 +96,36 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           {t('login.submit')}
         </button>
       </form>
+      <SsoLinks sso={sso} />
       {demoLogins && <p className="muted small">{t('login.demoHint')}</p>}
     </section>
+  );
+}
+
+/** The single sign-on links the server is configured for (GET /api/auth/config), after the password form. */
+function SsoLinks({ sso }: { sso: AuthConfig['sso'] }) {
+  const { t } = useTranslation();
+  if (!sso.staff && !sso.eid) return null;
+  return (
+    <>
+      <h2 className="sso-or">{t('sso.other')}</h2>
+      {/* Links, not buttons: each leaves for the provider's own log-in page. */}
+      <ul className="sso-links">
+        {sso.staff && (
+          <li>
+            <a className="sso-link" href="/api/auth/oidc/staff/start">
+              {t('sso.staff')}
+            </a>
+          </li>
+        )}
+        {sso.eid && (
+          <li>
+            <a className="sso-link" href="/api/auth/oidc/eid/start">
+              {t('sso.eid')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </>
   );
 }

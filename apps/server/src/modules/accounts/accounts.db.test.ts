@@ -70,11 +70,11 @@ describe('what the log-in page may show', () => {
   it('shows the demo log-ins only when the server runs with the demo district', async () => {
     const plain = await suite.app.inject({ method: 'GET', url: '/api/auth/config' });
     expect(plain.statusCode).toBe(200);
-    expect(plain.json()).toEqual({ demoLogins: false });
+    expect(plain.json()).toEqual({ demoLogins: false, sso: { staff: false, eid: false } });
     const demo = await buildTestApp(suite.database, { demoLogins: true });
     try {
       const res = await demo.inject({ method: 'GET', url: '/api/auth/config' });
-      expect(res.json()).toEqual({ demoLogins: true });
+      expect(res.json()).toEqual({ demoLogins: true, sso: { staff: false, eid: false } });
     } finally {
       await demo.close();
     }

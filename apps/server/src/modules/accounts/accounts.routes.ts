@@ -65,7 +65,10 @@ export function accountsRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.get(
     '/api/auth/config',
     { schema: { response: { 200: authConfigResponse } }, config: { access: access.public() } },
-    async () => ({ demoLogins: config.demoLogins }),
+    async () => ({
+      demoLogins: config.demoLogins,
+      sso: { staff: config.oidc.staff !== undefined, eid: config.oidc.eid !== undefined },
+    }),
   );
 
   // Renewing needs a live session and its CSRF token (the gate); it gives the full session length again.

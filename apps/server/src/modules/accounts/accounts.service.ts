@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { osloDate } from '@tillit/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { validOn } from '../../time/sql.ts';
 import { sessions, users } from './accounts.tables.ts';
@@ -15,10 +15,18 @@ export async function logIn(db: Db, username: string, password: string, sessionH
   const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !ok || user.disabled) return null;
+  return openSession(db, user.id, sessionHours);
+}
+
+/**
+ * Opens a session for a user whose identity is already proven (a password above, an OpenID
+ * provider in oidc.ts): both log-ins give the same cookie and CSRF token.
+ */
+export async function openSession(db: DbOrTx, userId: string, sessionHours: number) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
-  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, csrfToken, expiresAt });
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, csrfToken, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
