@@ -33,6 +33,7 @@ import { organisationRoutes } from './modules/organisation/organisation.routes.t
 import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { staffingRoutes } from './modules/staffing/staffing.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 
 /** The version the API description states (package.json's). */
 const API_VERSION = '0.1.0';
@@ -105,6 +106,7 @@ export async function buildApp(
   surveysRoutes(app, database.db, config.clock);
   reportingRoutes(app, database.db);
   staffingRoutes(app, database.db);
+  portalRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,

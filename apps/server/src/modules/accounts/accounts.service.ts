@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { osloDate } from '@tillit/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { validOn } from '../../time/sql.ts';
 import { sessions, users } from './accounts.tables.ts';
@@ -111,7 +111,7 @@ export interface NewUser {
   districtId?: string | null;
 }
 
-export async function createUser(db: Db, u: NewUser) {
+export async function createUser(db: DbOrTx, u: NewUser) {
   const [row] = await db
     .insert(users)
     .values({
