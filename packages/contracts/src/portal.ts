@@ -42,9 +42,7 @@ export type PortalConsents = z.infer<typeof portalConsentsResponse>;
 
 /** GET /api/recipients/:id/portal: what the record page shows about the person's own pages. */
 export const portalOverviewResponse = z.object({
-  accounts: z.array(
-    z.object({ username: z.string(), nextOfKinName: z.string().nullable(), createdAt: jsonDate }),
-  ),
+  accounts: z.array(z.object({ username: z.string(), nextOfKinName: z.string().nullable(), createdAt: jsonDate })),
   consents: z.array(portalConsentRow),
   messages: z.array(z.object({ id: z.string(), from: z.string(), text: z.string(), sentAt: jsonDate })),
 });

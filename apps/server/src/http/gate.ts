@@ -61,7 +61,13 @@ async function keepCitizensApart(db: Db, actor: Actor, declared: Access, method:
   const route = `${method === 'HEAD' ? 'GET' : method} ${url}`;
   const isCitizen = actor.role === 'citizen';
   if (declared.kind === 'citizen' && !isCitizen) {
-    throw await refusal(db, actor, 'gate.citizen_route', forbidden('citizens_only', 'Only for the person served and their next of kin'), { route });
+    throw await refusal(
+      db,
+      actor,
+      'gate.citizen_route',
+      forbidden('citizens_only', 'Only for the person served and their next of kin'),
+      { route },
+    );
   }
   if (isCitizen && declared.kind !== 'citizen' && !CITIZEN_SESSION_ROUTES.has(route)) {
     throw await refusal(db, actor, 'gate.staff_route', forbidden('staff_only', 'Not open to citizens'), { route });

@@ -32,7 +32,8 @@ export async function exportOf(db: DbOrTx, recipientId: string, at: Date) {
                                   (SELECT json_agg(json_build_object('measure', m.title, 'outcome', vm.outcome))
                                      FROM visit_measure vm JOIN measure m ON m.id = vm.measure_id WHERE vm.visit_id = v.id) AS measures
                              FROM visit v WHERE v.recipient_id = ${recipientId} ORDER BY v.date, v.window_start`),
-    conditionChanges: await list(sql`SELECT text, created_at AS "createdAt", closed_at AS "closedAt", closing_note AS "closingNote"
+    conditionChanges:
+      await list(sql`SELECT text, created_at AS "createdAt", closed_at AS "closedAt", closing_note AS "closingNote"
                                        FROM condition_change WHERE recipient_id = ${recipientId} ORDER BY created_at`),
     sharedDecisions: await list(sql`SELECT question, options, chosen, why, decided_at AS "decidedAt"
                                       FROM shared_decision WHERE recipient_id = ${recipientId} ORDER BY decided_at`),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readerRole, whatHappened } from './portal.log.ts';
 
-describe('the access log in the person\'s words', () => {
+describe("the access log in the person's words", () => {
   it('tells a read from a change and a refusal', () => {
     expect(whatHappened('record.read', 'care_relation')).toBe('read');
     expect(whatHappened('portal.export_json', 'portal')).toBe('read');

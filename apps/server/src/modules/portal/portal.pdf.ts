@@ -33,14 +33,26 @@ export function renderExportPdf(data: PersonExport): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(20).text('Mine data');
   doc.font('Helvetica').fontSize(11).text(`${p.givenName} ${p.familyName}, født ${p.birthDate}`);
   doc.text(`${p.addressLine}, ${p.postalCode} ${p.city}`).text(`Hentet ${when(data.exportedAt)}`);
-  section(doc, 'Pårørende', data.nextOfKin.map((k) => `${k.name} (${k.relation})${k.phone ? `, ${k.phone}` : ''}`));
+  section(
+    doc,
+    'Pårørende',
+    data.nextOfKin.map((k) => `${k.name} (${k.relation})${k.phone ? `, ${k.phone}` : ''}`),
+  );
   section(
     doc,
     'Samtykke til pårørende',
     data.consents.map((c) => `${c.name}: ${c.givenAt ? `gitt ${when(c.givenAt)}` : 'ikke gitt'}`),
   );
-  section(doc, 'Det som er viktig for meg', data.plan.whatMatters.map((w) => `«${w.statement}»`));
-  section(doc, 'Mål', data.plan.goals.map((g) => `${g.description} (vurderes ${g.reviewDate})`));
+  section(
+    doc,
+    'Det som er viktig for meg',
+    data.plan.whatMatters.map((w) => `«${w.statement}»`),
+  );
+  section(
+    doc,
+    'Mål',
+    data.plan.goals.map((g) => `${g.description} (vurderes ${g.reviewDate})`),
+  );
   section(
     doc,
     'Tiltak',
@@ -56,9 +68,21 @@ export function renderExportPdf(data: PersonExport): Promise<Buffer> {
         `${v.date} ${clock(Number(v.windowStart))}–${clock(Number(v.windowEnd))} ${v.status}${v.note ? `: ${v.note}` : ''}`,
     ),
   );
-  section(doc, 'Endringer i tilstand', data.conditionChanges.map((c) => `${when(c.createdAt)}: ${c.text}`));
-  section(doc, 'Vedtak', data.serviceDecisions.map((d) => `${d.serviceType}, ${d.hoursPerWeek} t/uke fra ${d.validFrom}`));
-  section(doc, 'Meldinger til teamet', data.messages.map((m) => `${when(m.sentAt)} ${m.from}: ${m.text}`));
+  section(
+    doc,
+    'Endringer i tilstand',
+    data.conditionChanges.map((c) => `${when(c.createdAt)}: ${c.text}`),
+  );
+  section(
+    doc,
+    'Vedtak',
+    data.serviceDecisions.map((d) => `${d.serviceType}, ${d.hoursPerWeek} t/uke fra ${d.validFrom}`),
+  );
+  section(
+    doc,
+    'Meldinger til teamet',
+    data.messages.map((m) => `${when(m.sentAt)} ${m.from}: ${m.text}`),
+  );
   section(
     doc,
     'Hvem har lest journalen min',

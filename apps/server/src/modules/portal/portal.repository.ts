@@ -27,11 +27,14 @@ export class PortalRepository {
   /** Whose pages these are. A next of kin without consent learns nothing of the person. */
   async me() {
     const viewer = await loadViewer(this.db, this.actor.userId);
-    if (!viewer) throw await refusal(this.db, this.actor, 'portal.me', forbidden('no_portal_account', 'This log-in has no pages'));
+    if (!viewer)
+      throw await refusal(this.db, this.actor, 'portal.me', forbidden('no_portal_account', 'This log-in has no pages'));
     const kind = viewer.nextOfKinId ? ('nextOfKin' as const) : ('self' as const);
     if (!viewer.consent) return { viewer: kind, person: null, consent: false };
     const [person] = rowsOf<{ givenName: string; familyName: string }>(
-      await this.db.execute(sql`SELECT given_name AS "givenName", family_name AS "familyName" FROM recipient WHERE id = ${viewer.recipientId}`),
+      await this.db.execute(
+        sql`SELECT given_name AS "givenName", family_name AS "familyName" FROM recipient WHERE id = ${viewer.recipientId}`,
+      ),
     );
     return { viewer: kind, person, consent: true };
   }
@@ -57,7 +60,9 @@ export class PortalRepository {
   }
 
   exportJson() {
-    return portalRead(this.db, this.actor, 'portal.export_json', (v) => exportOf(this.db, v.recipientId, this.actor.now));
+    return portalRead(this.db, this.actor, 'portal.export_json', (v) =>
+      exportOf(this.db, v.recipientId, this.actor.now),
+    );
   }
 
   async exportPdf() {
@@ -95,7 +100,11 @@ export class PortalRepository {
     if (viewer.nextOfKinId) {
       const error = forbidden('only_the_person', 'Only the person can give or withdraw consent');
       await this.db.transaction((tx) =>
-        appendAudit(tx, { ...portalAudit(this.actor, viewer, action), basis: 'denied', details: { refused: error.code } }),
+        appendAudit(tx, {
+          ...portalAudit(this.actor, viewer, action),
+          basis: 'denied',
+          details: { refused: error.code },
+        }),
       );
       throw error;
     }

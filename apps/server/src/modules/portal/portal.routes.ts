@@ -28,7 +28,9 @@ export function portalRoutes(app: FastifyInstance, db: Db) {
   const staff = (req: { actor: Actor }) => new PortalStaffRepository(db, req.actor);
   const citizen = { access: access.citizen() };
 
-  r.get('/api/portal/me', { schema: { response: { 200: portalMeResponse } }, config: citizen }, (req) => mine(req).me());
+  r.get('/api/portal/me', { schema: { response: { 200: portalMeResponse } }, config: citizen }, (req) =>
+    mine(req).me(),
+  );
   r.get('/api/portal/plan', { schema: { response: { 200: portalPlanResponse } }, config: citizen }, (req) =>
     mine(req).plan(),
   );
@@ -40,14 +42,19 @@ export function portalRoutes(app: FastifyInstance, db: Db) {
   );
   r.post(
     '/api/portal/messages',
-    { schema: { body: portalMessageBody, response: { 201: portalMessagesResponse.shape.messages.element } }, config: citizen },
+    {
+      schema: { body: portalMessageBody, response: { 201: portalMessagesResponse.shape.messages.element } },
+      config: citizen,
+    },
     async (req, reply) => reply.status(201).send(await mine(req).sendMessage(req.body.text)),
   );
   r.get('/api/portal/access-log', { schema: { response: { 200: accessLogResponse } }, config: citizen }, (req) =>
     mine(req).accessLog(),
   );
-  r.post('/api/portal/survey-link', { schema: { response: { 201: portalSurveyResponse } }, config: citizen }, async (req, reply) =>
-    reply.status(201).send(await mine(req).surveyLink()),
+  r.post(
+    '/api/portal/survey-link',
+    { schema: { response: { 201: portalSurveyResponse } }, config: citizen },
+    async (req, reply) => reply.status(201).send(await mine(req).surveyLink()),
   );
   r.get('/api/portal/consents', { schema: { response: { 200: portalConsentsResponse } }, config: citizen }, (req) =>
     mine(req).consents(),
@@ -67,7 +74,9 @@ export function portalRoutes(app: FastifyInstance, db: Db) {
   });
   r.get('/api/portal/export.pdf', { config: citizen }, async (req, reply) => {
     const pdf = await mine(req).exportPdf();
-    reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="mine-data.pdf"');
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', 'attachment; filename="mine-data.pdf"');
     return reply.send(pdf);
   });
 
@@ -89,7 +98,10 @@ export function portalRoutes(app: FastifyInstance, db: Db) {
   );
   r.get(
     '/api/recipients/:id/portal',
-    { schema: { params: idParams, response: { 200: portalOverviewResponse } }, config: { access: access.record('id') } },
+    {
+      schema: { params: idParams, response: { 200: portalOverviewResponse } },
+      config: { access: access.record('id') },
+    },
     (req) => staff(req).overview(req.params.id),
   );
 }

@@ -19,7 +19,8 @@ export interface NewPortalLogin {
   createdBy: string;
 }
 
-const unknownKin = () => badInput([{ field: 'nextOfKinId', code: 'unknown', message: 'Not one of the person\'s next of kin' }]);
+const unknownKin = () =>
+  badInput([{ field: 'nextOfKinId', code: 'unknown', message: "Not one of the person's next of kin" }]);
 
 /**
  * Makes a citizen's log-in for «Min side» in the caller's transaction: a `citizen` user
@@ -36,7 +37,9 @@ export async function createPortalLogin(tx: DbOrTx, input: NewPortalLogin) {
     displayName = kin.name;
   } else {
     const [person] = rowsOf<{ name: string }>(
-      await tx.execute(sql`SELECT given_name || ' ' || family_name AS name FROM recipient WHERE id = ${input.recipientId}`),
+      await tx.execute(
+        sql`SELECT given_name || ' ' || family_name AS name FROM recipient WHERE id = ${input.recipientId}`,
+      ),
     );
     displayName = person.name;
   }
@@ -61,7 +64,12 @@ export async function createPortalLogin(tx: DbOrTx, input: NewPortalLogin) {
   });
   const [account] = await tx
     .insert(portalAccounts)
-    .values({ userId: user.id, recipientId: input.recipientId, nextOfKinId: input.nextOfKinId, createdBy: input.createdBy })
+    .values({
+      userId: user.id,
+      recipientId: input.recipientId,
+      nextOfKinId: input.nextOfKinId,
+      createdBy: input.createdBy,
+    })
     .returning({ id: portalAccounts.id });
   return { id: account.id, username: input.username };
 }

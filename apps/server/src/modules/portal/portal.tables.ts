@@ -29,12 +29,8 @@ export const portalAccounts = pgTable(
   (t) => [
     // One live log-in for the person themself and one per next of kin: two members creating it
     // at once get one 201 and one 409 (portal.race.db.test.ts).
-    uniqueIndex('portal_account_self_idx')
-      .on(t.recipientId)
-      .where(sql`next_of_kin_id IS NULL AND revoked_at IS NULL`),
-    uniqueIndex('portal_account_kin_idx')
-      .on(t.nextOfKinId)
-      .where(sql`revoked_at IS NULL`),
+    uniqueIndex('portal_account_self_idx').on(t.recipientId).where(sql`next_of_kin_id IS NULL AND revoked_at IS NULL`),
+    uniqueIndex('portal_account_kin_idx').on(t.nextOfKinId).where(sql`revoked_at IS NULL`),
   ],
 );
 
@@ -65,9 +61,7 @@ export const portalConsents = pgTable(
   },
   (t) => [
     // At most one live consent per next of kin.
-    uniqueIndex('portal_consent_live_idx')
-      .on(t.nextOfKinId)
-      .where(sql`revoked_at IS NULL`),
+    uniqueIndex('portal_consent_live_idx').on(t.nextOfKinId).where(sql`revoked_at IS NULL`),
     index('portal_consent_recipient_idx').on(t.recipientId),
   ],
 );

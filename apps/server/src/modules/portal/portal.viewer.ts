@@ -32,7 +32,12 @@ export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | n
 }
 
 /** The audit row of a citizen's act on «Min side»: basis `portal`, naming the person. */
-export function portalAudit(actor: Actor, viewer: Viewer, action: string, details: Record<string, unknown> = {}): AuditEntry {
+export function portalAudit(
+  actor: Actor,
+  viewer: Viewer,
+  action: string,
+  details: Record<string, unknown> = {},
+): AuditEntry {
   return {
     at: new Date(),
     actorUserId: actor.userId,
@@ -55,7 +60,11 @@ export async function openFor(db: Db, actor: Actor, action: string): Promise<Vie
   if (!viewer) throw await refusal(db, actor, action, forbidden('no_portal_account', 'This log-in has no pages'));
   if (!viewer.consent) {
     const error = forbidden('consent_missing', 'The person has not given consent');
-    await auditWriterFor(db).append({ ...portalAudit(actor, viewer, action), basis: 'denied', details: { refused: error.code } });
+    await auditWriterFor(db).append({
+      ...portalAudit(actor, viewer, action),
+      basis: 'denied',
+      details: { refused: error.code },
+    });
     throw error;
   }
   return viewer;

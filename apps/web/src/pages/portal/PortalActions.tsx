@@ -2,7 +2,7 @@ import type { PortalMessages } from '@tillit/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../api.ts';
+import { api, type ApiError } from '../../api.ts';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { FieldError, useFieldProblems } from '../../components/fields.tsx';

@@ -117,7 +117,8 @@ function ConsentSection() {
       <ul className="plain stack">
         {data?.consents.map((c) => (
           <li key={c.nextOfKinId}>
-            <strong>{c.name}</strong> ({c.relation}): {c.givenAt ? t('portal.consents.given') : t('portal.consents.notGiven')}{' '}
+            <strong>{c.name}</strong> ({c.relation}):{' '}
+            {c.givenAt ? t('portal.consents.given') : t('portal.consents.notGiven')}{' '}
             <button type="button" onClick={() => change(c.nextOfKinId, !c.givenAt)}>
               {c.givenAt ? t('portal.consents.revoke', { name: c.name }) : t('portal.consents.give', { name: c.name })}
             </button>

@@ -11,7 +11,9 @@ export function Whose({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
   if (!me.person) return <p className="alert alert-warn">{t('portal.noConsent')}</p>;
   const name = `${me.person.givenName} ${me.person.familyName}`;
-  return <p className="lead">{me.viewer === 'self' ? t('portal.whoseSelf', { name }) : t('portal.whoseKin', { name })}</p>;
+  return (
+    <p className="lead">{me.viewer === 'self' ? t('portal.whoseSelf', { name }) : t('portal.whoseKin', { name })}</p>
+  );
 }
 
 /**

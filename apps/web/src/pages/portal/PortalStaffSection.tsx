@@ -21,10 +21,14 @@ export function PortalStaffSection({ recipientId }: { recipientId: string }) {
   const [failed, setFailed] = useState<ApiError | null>(null);
   const consent = async (nextOfKinId: string, given: boolean) => {
     try {
-      const answer = await api<Pick<PortalOverview, 'consents'>>('POST', `/api/recipients/${recipientId}/portal-consents`, {
-        nextOfKinId,
-        given,
-      });
+      const answer = await api<Pick<PortalOverview, 'consents'>>(
+        'POST',
+        `/api/recipients/${recipientId}/portal-consents`,
+        {
+          nextOfKinId,
+          given,
+        },
+      );
       if (data) setData({ ...data, ...answer });
       setFailed(null);
       announce(t('portal.consents.changed'));
@@ -52,7 +56,9 @@ export function PortalStaffSection({ recipientId }: { recipientId: string }) {
           <li key={c.nextOfKinId}>
             <strong>{c.name}</strong>: {c.givenAt ? t('portal.consents.given') : t('portal.consents.notGiven')}{' '}
             <button type="button" className="secondary" onClick={() => consent(c.nextOfKinId, !c.givenAt)}>
-              {c.givenAt ? t('portal.staff.recordRevoked', { name: c.name }) : t('portal.staff.recordGiven', { name: c.name })}
+              {c.givenAt
+                ? t('portal.staff.recordRevoked', { name: c.name })
+                : t('portal.staff.recordGiven', { name: c.name })}
             </button>
           </li>
         ))}
@@ -70,7 +76,15 @@ export function PortalStaffSection({ recipientId }: { recipientId: string }) {
   );
 }
 
-function NewLogin({ recipientId, overview, onMade }: { recipientId: string; overview: PortalOverview; onMade: () => void }) {
+function NewLogin({
+  recipientId,
+  overview,
+  onMade,
+}: {
+  recipientId: string;
+  overview: PortalOverview;
+  onMade: () => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [form, setForm] = useState({ nextOfKinId: '', username: '', password: '' });
@@ -114,7 +128,9 @@ function NewLogin({ recipientId, overview, onMade }: { recipientId: string; over
       </p>
       <input
         {...f.input('password')}
-        aria-describedby={['portal-login-password-hint', f.input('password')['aria-describedby']].filter(Boolean).join(' ')}
+        aria-describedby={['portal-login-password-hint', f.input('password')['aria-describedby']]
+          .filter(Boolean)
+          .join(' ')}
         type="password"
         autoComplete="new-password"
         value={form.password}
