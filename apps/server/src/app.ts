@@ -39,6 +39,7 @@ import { recipientsRoutes } from './modules/recipients/recipients.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { staffingRoutes } from './modules/staffing/staffing.routes.ts';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 
 /** The version the API description states (package.json's). */
 const API_VERSION = '0.1.0';
@@ -117,6 +118,7 @@ export async function buildApp(
   staffingRoutes(app, database.db);
   statisticsRoutes(app, database.db);
   importsRoutes(app, database.db);
+  portalRoutes(app, database.db);
 
   const queue = new PlanningQueue(
     database,

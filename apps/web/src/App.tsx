@@ -36,6 +36,8 @@ import { KprPage } from './pages/statistics/KprPage.tsx';
 import { ReportIncidentPage } from './pages/incidents/ReportIncidentPage.tsx';
 import { RequestPage } from './pages/requests/RequestPage.tsx';
 import { RequestsPage } from './pages/requests/RequestsPage.tsx';
+import { PortalInsightPage } from './pages/portal/PortalInsightPage.tsx';
+import { PortalPage } from './pages/portal/PortalPage.tsx';
 
 // The chart pages load the chart library only when opened, so the phone app stays small.
 const LeaderDialoguePage = lazy(() =>
@@ -59,6 +61,7 @@ function StatementFooter() {
 }
 
 function home(me: Me) {
+  if (me.role === 'citizen') return '/min-side';
   if (me.role === 'admin') return '/audit';
   if (me.role === 'member' && me.staffId) return '/day';
   return '/teams';
@@ -152,7 +155,15 @@ function AppBody() {
         <Link to={me ? home(me) : '/login'} className="brand">
           {t('app.name')}
         </Link>
-        {me && (
+        {me?.role === 'citizen' && (
+          <nav aria-label={t('nav.main')}>
+            <NavLink to="/min-side" end>
+              {t('portal.nav')}
+            </NavLink>
+            <NavLink to="/min-side/innsyn">{t('portal.navInsight')}</NavLink>
+          </nav>
+        )}
+        {me && me.role !== 'citizen' && (
           <nav aria-label={t('nav.main')}>
             {me.role === 'member' && <NavLink to="/day">{t('nav.day')}</NavLink>}
             <NavLink to={me.role === 'member' && me.teamIds.length === 1 ? `/teams/${me.teamIds[0]}` : '/teams'} end>
@@ -205,7 +216,17 @@ function AppBody() {
             {t('a11y.session.ended')}
           </p>
         )}
-        {me ? (
+        {me?.role === 'citizen' ? (
+          // A person served or their next of kin: their own pages only (the server's gate says the same).
+          <SessionContext.Provider value={{ me, logOut }}>
+            <Routes>
+              <Route path="/min-side" element={<PortalPage />} />
+              <Route path="/min-side/innsyn" element={<PortalInsightPage />} />
+              <Route path={STATEMENT_PATH} element={<AccessibilityStatement />} />
+              <Route path="*" element={<Navigate to="/min-side" replace />} />
+            </Routes>
+          </SessionContext.Provider>
+        ) : me ? (
           <SessionContext.Provider value={{ me, logOut }}>
             <Routes>
               <Route path="/teams" element={<TeamsPage />} />

@@ -16,7 +16,7 @@ export const meResponse = z.object({
   userId: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(['member', 'leader', 'admin']),
+  role: z.enum(['member', 'leader', 'admin', 'citizen']),
   staffId: z.string().nullable(),
   teamIds: z.array(z.string()),
   csrfToken: z.string(),

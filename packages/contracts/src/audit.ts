@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** On what basis a person's data was touched; `denied` rows record refused attempts. */
-export const auditBasis = z.enum(['care_relation', 'emergency', 'team_level', 'admin', 'denied']);
+export const auditBasis = z.enum(['care_relation', 'emergency', 'team_level', 'admin', 'denied', 'portal']);
 
 /** GET /api/audit: filtered by person, actor or action, newest first, paged by `before` (a seq). */
 export const auditQuery = z.object({

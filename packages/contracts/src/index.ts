@@ -26,3 +26,4 @@ export * from './statistics.ts';
 export * from './statistics.dataset.ts';
 export * from './assessment.ts';
 export * from './imports.ts';
+export * from './portal.ts';

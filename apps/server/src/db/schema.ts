@@ -17,3 +17,4 @@ export * from '../modules/handover/handover.tables.ts';
 export * from '../modules/medicines/medicines.tables.ts';
 export * from '../modules/assessment/assessment.tables.ts';
 export * from '../modules/requests/requests.tables.ts';
+export * from '../modules/portal/portal.tables.ts';

@@ -6,9 +6,9 @@ import type { Database } from '../db/client.ts';
 import { shiftAt } from '../modules/handover/index.ts';
 import { buildNationalId, PASSWORD } from '../test/factories.ts';
 import { buildTestApp, type Client, openTestDatabase, resetData } from '../test/harness.ts';
-import { ACTORS, type ActorKind, buildScenario, type Scenario } from '../test/scenario.ts';
+import { ACTORS, type ActorKind, buildScenario, CITIZENS, type Scenario } from '../test/scenario.ts';
 import type { Access, Role } from './access.ts';
-import { type RouteEntry, routeTable } from './gate.ts';
+import { CITIZEN_SESSION_ROUTES, type RouteEntry, routeTable } from './gate.ts';
 
 /**
  * The access matrix: every /api route of the route table, called as each kind of actor
@@ -39,6 +39,9 @@ const ROLE: Record<Exclude<ActorKind, 'anonymous'>, Role> = {
   emergency: 'member',
   leader: 'leader',
   admin: 'admin',
+  citizen: 'citizen',
+  kinWithConsent: 'citizen',
+  kinWithoutConsent: 'citizen',
 };
 const USER: Record<Exclude<ActorKind, 'anonymous'>, keyof Scenario['users']> = {
   servingMember: 'anna',
@@ -46,13 +49,29 @@ const USER: Record<Exclude<ActorKind, 'anonymous'>, keyof Scenario['users']> = {
   emergency: 'eva',
   leader: 'lea',
   admin: 'ada',
+  citizen: 'petterCitizen',
+  kinWithConsent: 'kari',
+  kinWithoutConsent: 'ola',
 };
 
+/**
+ * Citizens (Petter and his next of kin, «Min side») are let in on `citizen` routes and the few
+ * auth routes of the gate's CITIZEN_SESSION_ROUTES only; a next of kin without Petter's consent
+ * is refused on every citizen route (GET /api/portal/me answers «no consent», see its sample).
+ */
+function expectedForCitizen(a: Access, actor: ActorKind, route: string): Outcome {
+  if (a.kind === 'citizen') return actor === 'kinWithoutConsent' ? 'refuse' : 'allow';
+  return a.kind === 'session' && CITIZEN_SESSION_ROUTES.has(route) ? 'allow' : 'refuse';
+}
+
 /** What the declaration promises for one kind of actor. */
-function expected(a: Access, actor: ActorKind): Outcome {
+function expected(a: Access, actor: ActorKind, route: string): Outcome {
   if (a.kind === 'public') return 'allow';
   if (actor === 'anonymous') return 'unauthenticated';
+  if (CITIZENS.includes(actor)) return expectedForCitizen(a, actor, route);
   switch (a.kind) {
+    case 'citizen':
+      return 'refuse';
     case 'session':
       return 'allow';
     case 'roles':
@@ -340,6 +359,18 @@ const SAMPLES: Record<string, Sample> = {
   'DELETE /api/admin/users/:userId/identities/:provider': {
     params: (s) => ({ userId: s.users.anna.id, provider: 'staff' }),
   },
+  // «Min side»: a next of kin without consent is told so (and nothing of the person); consents are the person's own.
+  'GET /api/portal/me': { overrides: { kinWithoutConsent: 'allow' } },
+  'GET /api/portal/consents': { overrides: { kinWithConsent: 'refuse' } },
+  'POST /api/portal/consents': {
+    body: (s) => ({ nextOfKinId: s.ids.kinWithConsent, given: true }),
+    overrides: { kinWithConsent: 'refuse' },
+  },
+  'POST /api/portal/messages': { body: () => ({ text: 'Kan dere komme litt senere på fredag?' }) },
+  'POST /api/recipients/:id/portal-accounts': {
+    body: (s) => ({ username: 'siv.hansen', password: PASSWORD, nextOfKinId: s.ids.kinNoLogin }),
+  },
+  'POST /api/recipients/:id/portal-consents': { body: (s) => ({ nextOfKinId: s.ids.kinNoLogin, given: true }) },
 };
 
 const REGISTER_ITEM = { title: 'Ukesrapport om timer', kind: 'report', askedBy: 'Etaten', informs: 'Ingen' };
@@ -421,11 +452,12 @@ async function deniedRows(actor: ActorKind, recipientId: string | null) {
 async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
   const a = route.access!;
   const override = sample.overrides?.[actor];
-  const outcome = typeof override === 'string' ? override : expected(a, actor);
+  const outcome = typeof override === 'string' ? override : expected(a, actor, routeKey(route));
   if (sample.fresh && outcome === 'allow' && !pristine) await reseed();
   const s = scenario;
   const url = await urlOf(route, sample, s);
-  const personal = a.kind === 'record' ? s.ids.recipient : null;
+  // The gate refuses a citizen before any record is looked at: its row names no person.
+  const personal = a.kind === 'record' && !CITIZENS.includes(actor) ? s.ids.recipient : null;
   const before = await deniedRows(actor, personal);
   const res = await call(s.clients[actor], route.method, url, sample.body?.(s));
   const label = `${routeKey(route)} as ${actor}: ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
@@ -445,8 +477,8 @@ async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
 }
 
 /** Refusals first: they change nothing, so the callers let in afterwards meet the scenario as built. */
-const order = (a: Access) =>
-  [...ACTORS].sort((x, y) => Number(expected(a, x) === 'allow') - Number(expected(a, y) === 'allow'));
+const order = (a: Access, route: string) =>
+  [...ACTORS].sort((x, y) => Number(expected(a, x, route) === 'allow') - Number(expected(a, y, route) === 'allow'));
 
 describe('the access matrix', () => {
   it('has a sample for every route that takes a body, and only for routes that exist', async () => {
@@ -463,7 +495,7 @@ describe('the access matrix', () => {
     for (const route of routes()) {
       if (!pristine) await reseed();
       const sample = SAMPLES[routeKey(route)] ?? {};
-      for (const actor of order(route.access!)) {
+      for (const actor of order(route.access!, routeKey(route))) {
         try {
           await check(route, sample, actor);
         } catch (err) {

@@ -57,8 +57,17 @@ export type Access =
   | { kind: 'teamMember'; param: string; of: Subject; in: 'params' | 'body' }
   /** Team-level figures: the team's members, leaders of its district and administrators. */
   | { kind: 'teamLevel'; param: string; of: Subject }
-  /** Only users with one of these roles. */
-  | { kind: 'roles'; roles: Role[] };
+  /** Only users with one of these roles (never `citizen`: citizens reach `citizen` routes only). */
+  | { kind: 'roles'; roles: Role[] }
+  /**
+   * «Min side» (modules/portal): only citizens, i.e. a person served or one of their next of
+   * kin logged in with the role `citizen`. The route takes no person from the URL: the person
+   * is the one the actor's portal account names, and a next of kin needs the person's live
+   * consent (checked on every request by the portal repository). The gate refuses staff here,
+   * and refuses citizens everywhere else but the auth routes in `CITIZEN_SESSION_ROUTES`
+   * (gate.ts), both with a `denied` audit row.
+   */
+  | { kind: 'citizen' };
 
 export const access = {
   public: (rateLimit?: PublicLimit | false): Access => ({ kind: 'public', rateLimit }),
@@ -76,7 +85,8 @@ export const access = {
     in: where,
   }),
   teamLevel: (param: string, of: Subject = 'team'): Access => ({ kind: 'teamLevel', param, of }),
-  roles: (...roles: Role[]): Access => ({ kind: 'roles', roles }),
+  roles: (...roles: Exclude<Role, 'citizen'>[]): Access => ({ kind: 'roles', roles }),
+  citizen: (): Access => ({ kind: 'citizen' }),
 };
 
 declare module 'fastify' {

@@ -3,7 +3,8 @@ export interface Actor {
   userId: string;
   username: string;
   displayName: string;
-  role: 'member' | 'leader' | 'admin';
+  /** `citizen`: a person served or their next of kin (modules/portal), let only onto `access.citizen()` routes by the gate. */
+  role: 'member' | 'leader' | 'admin' | 'citizen';
   staffId: string | null;
   districtId: string | null;
   /** Teams the user's staff member belongs to today. */

@@ -2,9 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../time/clock.ts';
+import { refusal } from '../modules/access/index.ts';
 import { loadActorCached } from '../modules/accounts/index.ts';
 import type { Access, PublicLimit } from './access.ts';
-import { AppError, unauthenticated } from './errors.ts';
+import type { Actor } from './actor.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'tillit_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,6 +37,40 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
     const limit = config.access.rateLimit ?? publicLimit;
     // Counted on arrival, so malformed requests use up the budget too.
     config.rateLimit = limit === false ? false : { hook: 'onRequest', ...limit };
+  }
+}
+
+/**
+ * The only routes not declared `access.citizen()` a citizen (a person served or their next of
+ * kin, role `citizen`) may call with a session: who am I, log out, keep the session. (The
+ * public routes — log-in, the auth config — need no session at all.) Deny by default: a route
+ * added later is closed to citizens unless it is declared for them.
+ */
+export const CITIZEN_SESSION_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/session/renew',
+]);
+
+/**
+ * Citizens and staff are kept apart at the door: a citizen reaches `citizen` routes and the
+ * auth routes above only; staff never reach `citizen` routes. A refusal is a 403 with a
+ * `denied` audit row naming the route pattern (never the URL), so probing shows in the log.
+ */
+async function keepCitizensApart(db: Db, actor: Actor, declared: Access, method: string, url: string) {
+  const route = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  const isCitizen = actor.role === 'citizen';
+  if (declared.kind === 'citizen' && !isCitizen) {
+    throw await refusal(
+      db,
+      actor,
+      'gate.citizen_route',
+      forbidden('citizens_only', 'Only for the person served and their next of kin'),
+      { route },
+    );
+  }
+  if (isCitizen && declared.kind !== 'citizen' && !CITIZEN_SESSION_ROUTES.has(route)) {
+    throw await refusal(db, actor, 'gate.staff_route', forbidden('staff_only', 'Not open to citizens'), { route });
   }
 }
 
@@ -96,6 +132,7 @@ export function registerGate(app: FastifyInstance, db: Db, clock: Clock, publicL
         throw new AppError(403, 'csrf', 'Missing or wrong x-csrf-token header');
       }
     }
+    await keepCitizensApart(db, loaded.actor, declared, request.method, request.routeOptions.url ?? '');
     request.actor = loaded.actor;
     request.csrfToken = loaded.csrfToken;
   });

@@ -21,6 +21,8 @@ export function describeAccess(declared: Access | undefined): string {
       return `team-level figures: the team's members, leaders of its district, administrators (\`${declared.param}\`)`;
     case 'roles':
       return `users with the role ${declared.roles.join(' or ')}`;
+    case 'citizen':
+      return "citizens only (the person served, or a next of kin with the person's consent); the person comes from the log-in, never the URL";
   }
 }
 

@@ -53,6 +53,10 @@ function declarationProblems(route: RouteEntry): string[] {
     if (!body?.shape?.[a.param]) problems.push(`${name}: declares body field ${a.param}, the body schema has none`);
   }
   if (a.kind === 'roles' && a.roles.length === 0) problems.push(`${name}: roles() with no role`);
+  if (a.kind === 'roles' && (a.roles as string[]).includes('citizen')) problems.push(`${name}: roles() names citizen`);
+  // The person on a citizen route comes from the log-in: nothing in the path to tamper with.
+  if (a.kind === 'citizen' && (!route.url.startsWith('/api/portal/') || paramsOf(route.url).length > 0))
+    problems.push(`${name}: citizen routes live under /api/portal/ and take no path parameter`);
   return problems;
 }
 

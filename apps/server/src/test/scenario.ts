@@ -9,8 +9,20 @@ import { buildWorld, PASSWORD } from './factories.ts';
 import { type Client, logInAs } from './harness.ts';
 
 /** The kinds of actor every route is called as (access.matrix.db.test.ts). */
-export const ACTORS = ['anonymous', 'servingMember', 'otherMember', 'leader', 'admin', 'emergency'] as const;
+export const ACTORS = [
+  'anonymous',
+  'servingMember',
+  'otherMember',
+  'leader',
+  'admin',
+  'emergency',
+  'citizen',
+  'kinWithConsent',
+  'kinWithoutConsent',
+] as const;
 export type ActorKind = (typeof ACTORS)[number];
+/** The actors logged in as citizens on «Min side» (modules/portal): Petter, and two of his next of kin. */
+export const CITIZENS: readonly ActorKind[] = ['citizen', 'kinWithConsent', 'kinWithoutConsent'];
 
 /** A client without a session: it sends no cookie and no CSRF token. */
 function anonymousClient(app: FastifyInstance): Client {
@@ -68,7 +80,7 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
   });
   await db.insert(t.teamFrames).values({ teamId: world.north.id, serviceType: 'hjemmesykepleie', maxHoursPerWeek: 5 });
 
-  const clients: Record<ActorKind, Client> = {
+  const clients = {
     anonymous: anonymousClient(app),
     servingMember: await logInAs(app, 'anna'),
     otherMember: await logInAs(app, 'bo'),
@@ -201,6 +213,7 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     201,
     'service request',
   );
+  const portal = await portalLogins(app, anna, petter);
   // Beyond the frame and made by someone else, so the serving member can co-sign it.
   const [decision] = await db
     .insert(t.serviceDecisions)
@@ -297,8 +310,8 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
     world,
     today,
     tomorrow,
-    clients,
-    users: { ...world.users, eva: evaUser },
+    clients: { ...clients, ...portal.clients } as Record<ActorKind, Client>,
+    users: { ...world.users, eva: evaUser, ...portal.users },
     staff: { ...world.staff, eva },
     ids: {
       recipient: petter,
@@ -325,8 +338,51 @@ export async function buildScenario(app: FastifyInstance, db: Db) {
       note: note.id as string,
       surveyToken: surveyLink.token as string,
       visitingToken: String(visitingLink.path).split('/').pop() as string,
+      ...portal.ids,
     },
   };
 }
 
 export type Scenario = Awaited<ReturnType<typeof buildScenario>>;
+
+/**
+ * «Min side»: Anna registers three next of kin of Petter and makes log-ins for Petter himself,
+ * Kari (with Petter's consent, given in person) and Ola (none); Siv has no log-in yet.
+ */
+async function portalLogins(app: FastifyInstance, anna: Client, petter: string) {
+  const kin = async (name: string, relation: string) =>
+    expectStatus(await anna.post(`/api/recipients/${petter}/next-of-kin`, { name, relation }), 201, 'next of kin')
+      .id as string;
+  const kari = await kin('Kari Hansen', 'datter');
+  const ola = await kin('Ola Hansen', 'sønn');
+  const siv = await kin('Siv Hansen', 'niese');
+  const login = async (username: string, nextOfKinId: string | null) =>
+    expectStatus(
+      await anna.post(`/api/recipients/${petter}/portal-accounts`, { username, password: PASSWORD, nextOfKinId }),
+      201,
+      `portal log-in ${username}`,
+    );
+  await login('petter', null);
+  await login('kari', kari);
+  await login('ola', ola);
+  expectStatus(
+    await anna.post(`/api/recipients/${petter}/portal-consents`, { nextOfKinId: kari, given: true }),
+    200,
+    'consent',
+  );
+  const userId = async (c: Client) => (await c.get('/api/auth/me')).body.userId as string;
+  const clients = {
+    citizen: await logInAs(app, 'petter'),
+    kinWithConsent: await logInAs(app, 'kari'),
+    kinWithoutConsent: await logInAs(app, 'ola'),
+  };
+  return {
+    clients,
+    users: {
+      petterCitizen: { id: await userId(clients.citizen) },
+      kari: { id: await userId(clients.kinWithConsent) },
+      ola: { id: await userId(clients.kinWithoutConsent) },
+    },
+    ids: { kinWithConsent: kari, kinWithoutConsent: ola, kinNoLogin: siv },
+  };
+}

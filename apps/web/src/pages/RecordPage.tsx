@@ -13,6 +13,7 @@ import { CareSection } from './care/CareSection.tsx';
 import { NextOfKinForm } from './NextOfKinForm.tsx';
 import { VisitingLink } from './plan/VisitingLink.tsx';
 import { EndService } from './people/EndService.tsx';
+import { PortalStaffSection } from './portal/PortalStaffSection.tsx';
 
 export function RecordPage() {
   const { id } = useParams();
@@ -183,6 +184,7 @@ export function RecordPage() {
       </section>
 
       {serving && <VisitingLink record={r} />}
+      {serving && <PortalStaffSection recipientId={r.id} />}
       {serving && (
         <EndService
           record={r}

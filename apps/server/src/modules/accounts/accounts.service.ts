@@ -119,7 +119,7 @@ export interface NewUser {
   districtId?: string | null;
 }
 
-export async function createUser(db: Db, u: NewUser) {
+export async function createUser(db: DbOrTx, u: NewUser) {
   const [row] = await db
     .insert(users)
     .values({

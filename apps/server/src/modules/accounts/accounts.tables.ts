@@ -2,7 +2,8 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 
 import { districts, staff } from '../organisation/organisation.tables.ts';
 
 /** Access roles. Profession does not decide access; the care relation does. */
-export const roleEnum = pgEnum('role', ['member', 'leader', 'admin']);
+/** `citizen`: a person served or their next of kin on «Min side» (modules/portal); the gate lets them reach only `access.citizen()` routes. */
+export const roleEnum = pgEnum('role', ['member', 'leader', 'admin', 'citizen']);
 
 export const users = pgTable('user_account', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -7,7 +7,7 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   recipientId: string | null;
-  basis: 'care_relation' | 'emergency' | 'team_level' | 'admin' | 'denied';
+  basis: 'care_relation' | 'emergency' | 'team_level' | 'admin' | 'denied' | 'portal';
   emergencyAccessId: string | null;
   details: Record<string, unknown>;
 }

@@ -12,8 +12,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-/** On what basis a person's data was touched. `denied` rows record refused attempts. */
-export const auditBasisEnum = pgEnum('audit_basis', ['care_relation', 'emergency', 'team_level', 'admin', 'denied']);
+/** On what basis a person's data was touched. `denied` rows record refused attempts; `portal`: the person or a next of kin with consent on «Min side». */
+export const auditBasisEnum = pgEnum('audit_basis', [
+  'care_relation',
+  'emergency',
+  'team_level',
+  'admin',
+  'denied',
+  'portal',
+]);
 
 /**
  * Append-only, hash-chained audit log. UPDATE and DELETE are refused by a trigger (see the

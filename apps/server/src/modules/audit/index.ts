@@ -6,3 +6,4 @@
 export type { AuditEntry } from './audit.chain.ts';
 export { type AuditVerifyResult, appendAudit, verifyAuditLog } from './audit.repository.ts';
 export { AuditWriter, auditWriterFor } from './audit.writer.ts';
+export { auditRowsAbout, type PersonAuditRow } from './audit.person.ts';

@@ -2,15 +2,19 @@
  * The published read model of the care record: visits and what each visit delivers (the
  * measure, its versions), shared decisions and flagged changes in condition. Planning reads
  * visits and their measures to build a plan; the trust indicators count them per team. What
- * matters, goals and observations are not published. Only this module writes these tables
+ * matters and goals are published for «Min side» (modules/portal), which shows the person
+ * their own plan in their words and puts it in their data export, after its own check of
+ * who the citizen is. Observations are not published. Only this module writes these tables
  * (planning publishes its assignments through `assignPlannedHelpers`, index.ts).
  * Checked by .dependency-cruiser.cjs and scripts/boundaries-sql.mjs.
  */
 export {
   conditionChanges,
+  goals,
   measures,
   measureVersions,
   sharedDecisions,
   visitMeasures,
   visits,
+  whatMatters,
 } from './care.tables.ts';

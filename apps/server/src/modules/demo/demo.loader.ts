@@ -7,6 +7,7 @@ import { generateVisits } from '../care/index.ts';
 import { filePastAnswers, isClosed } from '../surveys/index.ts';
 import { competenceCatalogue, DEMO_PASSWORD, type District, type History } from './generator.ts';
 import { dayClock } from './history.calendar.ts';
+import { loadDemoPortal } from './portal.ts';
 
 /**
  * Many rows in few statements: each chunk goes in as one JSON parameter that the database
@@ -120,6 +121,8 @@ export async function loadDistrict(db: Db, d: District, onProgress?: (step: stri
       await bulkInsert(tx, table, rows, 1000);
     }
     if (d.history) await loadHistory(tx, d.history, onProgress);
+    onProgress?.('Min side (3 log-ins)');
+    await loadDemoPortal(tx, d);
     if (visitsFrom) {
       // Two weeks of visits from the plans, with each measure's usual helper.
       for (const team of d.teams) {

@@ -44,6 +44,10 @@ export const DEMO_LOGINS = [
   { username: 'helsefag', role: 'member', note: 'helsefagarbeider i team Grønland' },
   { username: 'leder', role: 'leader', note: 'enhetsleder for bydelen' },
   { username: 'admin', role: 'admin', note: 'systemansvarlig' },
+  // «Min side» (modules/portal), for the first person served by team Tøyen (demo/portal.ts).
+  { username: 'innbygger', role: 'citizen', note: 'en person som får hjelp av team Tøyen (Min side)' },
+  { username: 'parorende', role: 'citizen', note: 'pårørende med samtykke fra personen' },
+  { username: 'parorende2', role: 'citizen', note: 'pårørende uten samtykke (ser ingenting)' },
 ] as const;
 
 function teamProfessions(size: number): Profession[] {

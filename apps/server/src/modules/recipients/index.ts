@@ -5,6 +5,6 @@
  * input and output are in packages/contracts (recipients.ts, record.ts).
  */
 export { RecordRepository } from './recipients.repository.ts';
-export { nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';
+export { type KinRow, nextOfKinOf, nextOfKinSharing, sharingStillHolds } from './recipients.sharing.ts';
 export { type FoundPerson, findPeople } from './recipients.lookup.ts';
 export { type ImportedRecipient, importRecipients } from './recipients.import.ts';

@@ -52,3 +52,23 @@ export async function sharingStillHolds(
   );
   return row?.ok === true;
 }
+
+export interface KinRow {
+  id: string;
+  name: string;
+  relation: string;
+  phone: string | null;
+  isClosest: boolean;
+}
+
+/**
+ * The person's next of kin, for «Min side» (modules/portal): whose consent the person gives,
+ * and the list in the person's own data export. The caller has decided the actor may see the
+ * person (the portal's own check, or the record policy).
+ */
+export async function nextOfKinOf(db: DbOrTx, recipientId: string): Promise<KinRow[]> {
+  return rowsOf<KinRow>(
+    await db.execute(sql`SELECT id, name, relation, phone, is_closest AS "isClosest" FROM next_of_kin
+                          WHERE recipient_id = ${recipientId} ORDER BY created_at, id`),
+  );
+}

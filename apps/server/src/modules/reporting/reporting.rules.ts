@@ -5,8 +5,9 @@
 export type Outcome = 'keep' | 'simplify' | 'derive' | 'remove';
 export type Side = 'team' | 'leadership';
 
-/** Team members are the team's side; leaders and administrators the leadership's. */
-export const sideOf = (role: 'member' | 'leader' | 'admin'): Side => (role === 'member' ? 'team' : 'leadership');
+/** Team members are the team's side; leaders and administrators the leadership's (citizens never reach the register: the gate). */
+export const sideOf = (role: 'member' | 'leader' | 'admin' | 'citizen'): Side =>
+  role === 'member' ? 'team' : 'leadership';
 
 /**
  * The hours per month an item still costs after the outcome: nothing when removed or derived

@@ -35,6 +35,25 @@ export function invite(db: Db, actor: Actor, recipientId: string, channel: keyof
   });
 }
 
+/**
+ * A link the person (or their next of kin with consent) makes for themself on «Min side»
+ * (modules/portal checks who they are and writes the audit row). Filed under a team serving
+ * the person today, like a team's invitation; the answer stays anonymous the same way.
+ */
+export async function portalInvite(db: DbOrTx, recipientId: string, userId: string, today: string) {
+  const [team] = (
+    await db.execute(sql`SELECT rt.team_id AS id FROM recipient_team rt WHERE rt.recipient_id = ${recipientId}
+      AND ${validOn('rt', today)} ORDER BY rt.valid_from LIMIT 1`)
+  ).rows as { id: string }[];
+  if (!team) throw conflict('not_served', 'No team serves you today, so there is no survey to answer');
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + LIFETIME_HOURS.link * 3600_000);
+  await db
+    .insert(surveyLinks)
+    .values({ tokenHash: hash(token), recipientId, teamId: team.id, channel: 'link', createdBy: userId, expiresAt });
+  return { path: `/survey/${token}` };
+}
+
 async function openLink(db: DbOrTx, token: string) {
   const [link] = await db
     .select()
