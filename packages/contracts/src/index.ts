@@ -20,3 +20,4 @@ export * from './medicines.ts';
 export * from './organisation.ts';
 export * from './trust.ts';
 export * from './health.ts';
+export * from './fhir.ts';

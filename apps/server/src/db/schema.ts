@@ -14,3 +14,4 @@ export * from '../modules/reporting/reporting.tables.ts';
 export * from '../modules/incidents/incidents.tables.ts';
 export * from '../modules/handover/handover.tables.ts';
 export * from '../modules/medicines/medicines.tables.ts';
+export * from '../modules/fhir/fhir.tables.ts';

@@ -64,6 +64,8 @@ function expected(a: Access, actor: ActorKind): Outcome {
       if (a.use === 'serve') return actor === 'servingMember' ? 'allow' : 'refuse';
       if (a.use === 'breakGlass') return ['otherMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
       return ['servingMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
+    case 'fhir':
+      return fhirExpected(a, actor);
   }
 }
 

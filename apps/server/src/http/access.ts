@@ -57,7 +57,12 @@ export type Access =
   /** Team-level figures: the team's members, leaders of its district and administrators. */
   | { kind: 'teamLevel'; param: string; of: Subject }
   /** Only users with one of these roles. */
-  | { kind: 'roles'; roles: Role[] };
+  | { kind: 'roles'; roles: Role[] }
+  /**
+   * FHIR R4 (/fhir/R4): a bearer token whose SMART scopes allow `mode` on `resource`; the token
+   * acts as its bound user, so the repository then applies the record policy as for that user.
+   */
+  | { kind: 'fhir'; resource: string; mode: 'read' | 'write' };
 
 export const access = {
   public: (rateLimit?: PublicLimit | false): Access => ({ kind: 'public', rateLimit }),
@@ -76,6 +81,7 @@ export const access = {
   }),
   teamLevel: (param: string, of: Subject = 'team'): Access => ({ kind: 'teamLevel', param, of }),
   roles: (...roles: Role[]): Access => ({ kind: 'roles', roles }),
+  fhir: (resource: string, mode: 'read' | 'write' = 'read'): Access => ({ kind: 'fhir', resource, mode }),
 };
 
 declare module 'fastify' {

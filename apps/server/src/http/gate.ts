@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../time/clock.ts';
 import { loadActorCached } from '../modules/accounts/index.ts';
+import { loadFhirActor, scopeAllows } from '../modules/fhir/index.ts';
 import type { Access, PublicLimit } from './access.ts';
 import { AppError, unauthenticated } from './errors.ts';
 
@@ -27,7 +28,7 @@ const webAsset: Access = { kind: 'public', rateLimit: undefined };
 function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
   route.config ??= {};
   const config = route.config as { access?: Access; rateLimit?: unknown };
-  if (!config.access && !route.url.startsWith('/api/') && route.url !== '/api') {
+  if (!config.access && !isApi(route.url)) {
     config.access = webAsset;
     return;
   }
@@ -36,6 +37,29 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
     // Counted on arrival, so malformed requests use up the budget too.
     config.rateLimit = limit === false ? false : { hook: 'onRequest', ...limit };
   }
+}
+
+/** Routes that must declare their access: the app's API and the FHIR API. */
+export const isApi = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/fhir/');
+
+/**
+ * A FHIR request (access.fhir): the bearer token, never the cookie, so no CSRF either (a
+ * browser never adds an Authorization header on its own). No or an unknown/expired token is
+ * 401 with WWW-Authenticate; a token without the resource's scope is 403.
+ */
+async function fhirActor(request: FastifyRequest, db: Db, clock: Clock, declared: Extract<Access, { kind: 'fhir' }>) {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  const loaded = match ? await loadFhirActor(db, match[1], clock.now()) : null;
+  if (!loaded) {
+    const error = match ? 'error="invalid_token", ' : '';
+    throw new AppError(401, 'unauthenticated', 'A valid bearer token is needed', {
+      wwwAuthenticate: `Bearer realm="tillit-fhir", ${error}scope="user/${declared.resource}.${declared.mode}"`,
+    });
+  }
+  if (!scopeAllows(loaded.scopes, declared.resource, declared.mode))
+    throw new AppError(403, 'insufficient_scope', `The token's scopes do not allow ${declared.mode} of ${declared.resource}`);
+  request.actor = loaded.actor;
 }
 
 /** One row of the route table as the gate saw it registered. */
@@ -86,6 +110,7 @@ export function registerGate(app: FastifyInstance, db: Db, clock: Clock, publicL
     const declared = request.routeOptions.config?.access;
     if (!declared) throw new AppError(403, 'access_undeclared', 'This endpoint declares no access rule');
     if (declared.kind === 'public') return;
+    if (declared.kind === 'fhir') return fhirActor(request, db, clock, declared);
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
     const loaded = await loadActorCached(db, token, clock.now());

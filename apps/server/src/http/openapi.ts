@@ -21,6 +21,8 @@ export function describeAccess(declared: Access | undefined): string {
       return `team-level figures: the team's members, leaders of its district, administrators (\`${declared.param}\`)`;
     case 'roles':
       return `users with the role ${declared.roles.join(' or ')}`;
+    case 'fhir':
+      return `FHIR bearer token with the scope user/${declared.resource}.${declared.mode}, acting as its bound user`;
   }
 }
 
