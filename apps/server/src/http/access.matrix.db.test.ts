@@ -8,7 +8,7 @@ import { buildTestApp, type Client, openTestDatabase, resetData } from '../test/
 import { ACTORS, type ActorKind, buildScenario, type Scenario } from '../test/scenario.ts';
 import type { Access, Role } from './access.ts';
 import { isApi, type RouteEntry, routeTable } from './gate.ts';
-import { fhirToken } from '../test/fhir.ts';
+import { seedFhirTokens } from '../test/fhir.ts';
 import { addDays, osloInstant } from '@tillit/contracts';
 
 /**
@@ -86,8 +86,11 @@ const aboutPerson = (a: Access) =>
   a.kind === 'record' || (a.kind === 'fhir' && !FHIR_ORGANISATION.includes(a.resource) && a.resource !== 'AuditEvent');
 
 const firstId = async (table: string) =>
-  ((await database.db.execute(sql`SELECT id FROM ${sql.identifier(table)} ORDER BY id LIMIT 1`)).rows[0] as { id: string })
-    .id;
+  (
+    (await database.db.execute(sql`SELECT id FROM ${sql.identifier(table)} ORDER BY id LIMIT 1`)).rows[0] as {
+      id: string;
+    }
+  ).id;
 
 /** An observation of Petter's, made for the FHIR reads (the scenario documents none). */
 async function observationId(s: Scenario) {
@@ -144,7 +147,7 @@ const FHIR_SAMPLES: Record<string, Sample> = {
   },
   'POST /api/fhir/clients/:id/revoke': { fresh: true, params: () => ({ id: fhir.spareClient }) },
   'POST /oauth2/token': {
-    body: () => ({ grant_type: 'client_credentials', client_id: 'matrix-spare', client_secret: fhir.spareSecret }),
+    body: () => ({ grant_type: 'client_credentials', client_id: 'seed-spare', client_secret: fhir.spareSecret }),
   },
 };
 for (const type of ['Observation', 'Encounter', 'Goal', 'CarePlan', 'MedicationStatement', 'MedicationAdministration'])
@@ -408,22 +411,22 @@ let scenario: Scenario;
 let pristine = false;
 
 /** Each actor's FHIR bearer token (a client bound to that user, every scope), and a spare client. */
-const fhir = { tokens: {} as Partial<Record<ActorKind, string>>, spareClient: '', spareSecret: '' };
+const fhir = { tokens: {} as Partial<Record<string, string>>, spareClient: '', spareSecret: '' };
 
 async function reseed() {
   await resetData(database);
   scenario = await buildScenario(app, database.db);
-  for (const actor of ACTORS.filter((a) => a !== 'anonymous'))
-    fhir.tokens[actor] = await fhirToken(app, USER[actor], ['user/*.*'], `matrix-${actor.toLowerCase()}`);
-  const ada = scenario.clients.admin;
-  const spare = await ada.post('/api/fhir/clients', {
-    clientId: 'matrix-spare',
-    name: 'Spare',
-    actsAs: 'anna',
-    scopes: ['user/Patient.read'],
-  });
-  fhir.spareClient = spare.body.id;
-  fhir.spareSecret = spare.body.clientSecret;
+  const owners = Object.fromEntries(
+    ACTORS.filter((a) => a !== 'anonymous').map((a) => [a, scenario.users[USER[a]].id]),
+  );
+  const seeded = await seedFhirTokens(database.db, { ...owners, spare: scenario.users.anna.id }, scenario.users.ada.id);
+  fhir.tokens = seeded.tokens;
+  fhir.spareSecret = seeded.secret;
+  fhir.spareClient = (
+    (await database.db.execute(sql`SELECT id FROM fhir_client WHERE client_id = 'seed-spare'`)).rows[0] as {
+      id: string;
+    }
+  ).id;
   pristine = true;
 }
 

@@ -94,8 +94,12 @@ export function errorForOperators(err: unknown): string {
 }
 
 /** What an error answers: status and the app's error body (`{ code, message, fields?, … }`). */
-function answerOf(err: FastifyError | AppError, request: FastifyRequest): { status: number; error: Record<string, unknown> } {
-  if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, ...err.extra } };
+function answerOf(
+  err: FastifyError | AppError,
+  request: FastifyRequest,
+): { status: number; error: Record<string, unknown> } {
+  if (err instanceof AppError)
+    return { status: err.status, error: { code: err.code, message: err.message, ...err.extra } };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldProblem[] = err.validation.map((v) => ({
       field: fieldOf(v.instancePath),

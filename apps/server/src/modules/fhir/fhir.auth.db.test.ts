@@ -87,9 +87,13 @@ describe('FHIR R4 access', () => {
     expect(narrowed.json()).toMatchObject({ token_type: 'Bearer', scope: 'user/Patient.read', expires_in: 300 });
     expect((await requestToken(f.app, c.clientId, c.secret, 'user/Goal.read')).json().error).toBe('invalid_scope');
     const token = narrowed.json().access_token as string;
-    const stored = await f.database.db.execute(sql`SELECT count(*)::int AS n FROM fhir_token WHERE token_hash = ${token}`);
+    const stored = await f.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM fhir_token WHERE token_hash = ${token}`,
+    );
     expect(Number((stored.rows[0] as { n: number }).n)).toBe(0);
-    const secrets = await f.database.db.execute(sql`SELECT secret_hash FROM fhir_client WHERE client_id = ${c.clientId}`);
+    const secrets = await f.database.db.execute(
+      sql`SELECT secret_hash FROM fhir_client WHERE client_id = ${c.clientId}`,
+    );
     expect((secrets.rows[0] as { secret_hash: string }).secret_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -100,7 +104,9 @@ describe('FHIR R4 access', () => {
     const bad = await (await logInAs(f.app, 'ada')).post('/api/fhir/clients', { ...body, scopes: ['Patient.read'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe('scopes.0');
-    const rows = await f.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'fhir.client.register'`);
+    const rows = await f.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'fhir.client.register'`,
+    );
     expect(Number((rows.rows[0] as { n: number }).n)).toBeGreaterThan(0);
   });
 

@@ -56,7 +56,11 @@ export function capabilityStatement(baseUrl: string, version: string) {
             },
           ],
           service: [
-            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] },
+            {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' },
+              ],
+            },
           ],
           description: 'OAuth2 client credentials; scopes user/<Type>.read|write (SMART v1) or user/<Type>.rs|cu (v2).',
         },

@@ -131,12 +131,18 @@ export async function issueToken(db: Db, req: TokenRequest) {
 }
 
 /** The gate's look-up: a live token of a client not revoked → its scopes and the bound user as actor. */
-export async function loadFhirActor(db: Db, token: string, now: Date): Promise<{ actor: Actor; scopes: string[] } | null> {
+export async function loadFhirActor(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; scopes: string[] } | null> {
   const [row] = await db
     .select({ scopes: fhirTokens.scopes, userId: fhirClients.userId })
     .from(fhirTokens)
     .innerJoin(fhirClients, eq(fhirClients.id, fhirTokens.clientId))
-    .where(and(eq(fhirTokens.tokenHash, sha256(token)), gt(fhirTokens.expiresAt, sql`now()`), isNull(fhirClients.revokedAt)));
+    .where(
+      and(eq(fhirTokens.tokenHash, sha256(token)), gt(fhirTokens.expiresAt, sql`now()`), isNull(fhirClients.revokedAt)),
+    );
   if (!row) return null;
   const actor = await loadUserActor(db, row.userId, now);
   return actor ? { actor, scopes: row.scopes } : null;

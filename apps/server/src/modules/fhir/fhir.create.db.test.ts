@@ -1,6 +1,7 @@
 import { addDays, osloInstant } from '@tillit/contracts';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { buildRecipient } from '../../test/factories.ts';
 import { fhirClient, fhirToken, useFhirScenario } from '../../test/fhir.ts';
 
 /**
@@ -14,7 +15,13 @@ const writer = async (user = 'anna') =>
   fhirClient(f.app, await fhirToken(f.app, user, ['user/*.read', 'user/*.write'], `create-${++n}`));
 
 const count = async (table: string) =>
-  Number((((await f.database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)).rows[0]) as { n: number }).n);
+  Number(
+    (
+      (await f.database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)).rows[0] as {
+        n: number;
+      }
+    ).n,
+  );
 
 const pulse = (value: number, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Observation',
@@ -28,7 +35,10 @@ const pulse = (value: number, extra: Record<string, unknown> = {}) => ({
 describe('FHIR R4 creates', () => {
   it('stores an Observation: 201, Location, readable, audited', async () => {
     const c = await writer();
-    const res = await c.post('/fhir/R4/Observation', pulse(68, { encounter: { reference: `Encounter/${f.s.ids.visit}` } }));
+    const res = await c.post(
+      '/fhir/R4/Observation',
+      pulse(68, { encounter: { reference: `Encounter/${f.s.ids.visit}` } }),
+    );
     expect(res.status).toBe(201);
     expect(String(res.headers.location)).toMatch(new RegExp(`/fhir/R4/Observation/${res.body.id}$`));
     const read = await c.get(`/fhir/R4/Observation/${res.body.id}`);
@@ -64,7 +74,11 @@ describe('FHIR R4 creates', () => {
       [pulse(720), 422, 'Observation.valueQuantity.value'],
       [{ ...pulse(70), status: 'preliminary' }, 400, 'Observation.status'],
       [{ ...pulse(70), code: { coding: [{ system: 'http://loinc.org', code: '2339-0' }] } }, 422, 'Observation.code'],
-      [{ ...pulse(70), valueQuantity: { value: 70, system: 'http://unitsofmeasure.org', code: 'kg' } }, 422, 'Observation.valueQuantity.code'],
+      [
+        { ...pulse(70), valueQuantity: { value: 70, system: 'http://unitsofmeasure.org', code: 'kg' } },
+        422,
+        'Observation.valueQuantity.code',
+      ],
       [{ ...pulse(70), resourceType: 'Patient' }, 400, 'Observation.resourceType'],
     ];
     for (const [body, status, element] of cases) {
@@ -77,21 +91,38 @@ describe('FHIR R4 creates', () => {
 
   it('rolls back an Observation on another person’s visit, keeping only the attempt’s audit row', async () => {
     const c = await writer();
-    const other = (await f.database.db.execute(sql`INSERT INTO visit (recipient_id, date, window_start, window_end)
-      SELECT id, '2030-01-01', 480, 510 FROM recipient WHERE id <> ${f.s.ids.recipient} LIMIT 1 RETURNING id`)).rows as { id: string }[];
-    if (other.length === 0) return; // the scenario has one person only: nothing to test against
-    const before = await count('observation');
-    const res = await c.post('/fhir/R4/Observation', pulse(70, { encounter: { reference: `Encounter/${other[0].id}` } }));
+    const paul = await buildRecipient(f.database.db, f.s.ids.otherTeam, { givenName: 'Paul' });
+    const [other] = (
+      await f.database.db.execute(sql`INSERT INTO visit (recipient_id, date, window_start, window_end)
+        VALUES (${paul.id}, '2030-01-01', 480, 510) RETURNING id`)
+    ).rows as { id: string }[];
+    const before = [await count('observation'), await count('audit_log')];
+    const res = await c.post('/fhir/R4/Observation', pulse(70, { encounter: { reference: `Encounter/${other.id}` } }));
     expect(res.status).toBe(422);
     expect(res.body.issue[0].expression).toEqual(['Observation.encounter']);
-    expect(await count('observation')).toBe(before);
+    expect([await count('observation'), await count('audit_log')]).toEqual([before[0], before[1] + 1]);
+    const [row] = (
+      await f.database.db.execute(sql`SELECT details->>'refused' AS refused FROM audit_log ORDER BY seq DESC LIMIT 1`)
+    ).rows as { refused: string }[];
+    expect(row.refused).toBe('unprocessable');
   });
 
   it('refuses a member of another team with 403, a denied row and nothing written', async () => {
     const bo = await writer('bo');
     const before = await count('observation');
+    const denied = async () =>
+      Number(
+        (
+          (
+            await f.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE basis = 'denied'
+            AND action = 'observation.record' AND actor_user_id = ${f.s.users.bo.id}`)
+          ).rows[0] as { n: number }
+        ).n,
+      );
+    const deniedBefore = await denied();
     expect((await bo.post('/fhir/R4/Observation', pulse(70))).status).toBe(403);
     expect(await count('observation')).toBe(before);
+    expect(await denied()).toBe(deniedBefore + 1);
   });
 
   it('records a finished home visit as Encounter; refuses one that ends before it starts', async () => {
@@ -108,7 +139,11 @@ describe('FHIR R4 creates', () => {
     const res = await c.post('/fhir/R4/Encounter', encounter(600, 640));
     expect(res.status).toBe(201);
     expect(String(res.headers.location)).toContain(`/fhir/R4/Encounter/${res.body.id}`);
-    const [row] = (await f.database.db.execute(sql`SELECT status, date::text, window_start, window_end, staff_id FROM visit WHERE id = ${res.body.id}`)).rows;
+    const [row] = (
+      await f.database.db.execute(
+        sql`SELECT status, date::text, window_start, window_end, staff_id FROM visit WHERE id = ${res.body.id}`,
+      )
+    ).rows;
     expect(row).toEqual({ status: 'done', date: day, window_start: 600, window_end: 640, staff_id: f.s.staff.anna.id });
     const before = await count('visit');
     const bad = await c.post('/fhir/R4/Encounter', encounter(640, 600));

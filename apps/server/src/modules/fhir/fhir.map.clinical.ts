@@ -23,7 +23,10 @@ const KIND_SYSTEM = 'urn:tillit:observation-kind';
 
 export function observationCode(kind: string) {
   const c = OBSERVATION_CODES[kind];
-  const coding = [...(c.code ? [{ system: LOINC, code: c.code, display: c.display }] : []), { system: KIND_SYSTEM, code: kind }];
+  const coding = [
+    ...(c.code ? [{ system: LOINC, code: c.code, display: c.display }] : []),
+    { system: KIND_SYSTEM, code: kind },
+  ];
   return { coding, text: c.display };
 }
 
@@ -89,7 +92,10 @@ export function goal(g: Row) {
     resourceType: 'Goal',
     id: g.id,
     lifecycleStatus: GOAL_STATUS[g.status],
-    achievementStatus: g.status === 'achieved' ? { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved' }] } : undefined,
+    achievementStatus:
+      g.status === 'achieved'
+        ? { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved' }] }
+        : undefined,
     description: { text: g.description },
     subject: ref('Patient', g.recipient_id),
     startDate: g.created_at ? new Date(g.created_at).toISOString().slice(0, 10) : undefined,

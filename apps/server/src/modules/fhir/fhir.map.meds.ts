@@ -32,7 +32,10 @@ export function medicationStatement(m: Row) {
         route: { coding: [{ system: 'urn:tillit:drug-route', code: m.route }], text: m.route },
         timing: (m.times as number[]).length ? { repeat: { timeOfDay: (m.times as number[]).map(clock) } } : undefined,
         maxDosePerPeriod: m.max_per_24h
-          ? { numerator: { value: m.max_per_24h }, denominator: { value: 24, unit: 'h', system: 'http://unitsofmeasure.org', code: 'h' } }
+          ? {
+              numerator: { value: m.max_per_24h },
+              denominator: { value: 24, unit: 'h', system: 'http://unitsofmeasure.org', code: 'h' },
+            }
           : undefined,
       }),
     ],
@@ -69,7 +72,11 @@ export function auditEvent(a: Row) {
   return compact({
     resourceType: 'AuditEvent',
     id: String(a.seq),
-    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
+    type: {
+      system: 'http://terminology.hl7.org/CodeSystem/audit-event-type',
+      code: 'rest',
+      display: 'RESTful Operation',
+    },
     subtype: [{ system: 'urn:tillit:audit-action', code: a.action }],
     action: /\.(read|search|view|list)/i.test(a.action) ? 'R' : 'E',
     recorded: instant(a.at),
@@ -77,7 +84,10 @@ export function auditEvent(a: Row) {
     purposeOfEvent: [{ coding: [{ system: 'urn:tillit:audit-basis', code: a.basis }], text: a.basis }],
     agent: [
       compact({
-        who: compact({ identifier: a.actor_user_id ? { system: 'urn:tillit:user', value: a.actor_user_id } : undefined, display: a.actor_name }),
+        who: compact({
+          identifier: a.actor_user_id ? { system: 'urn:tillit:user', value: a.actor_user_id } : undefined,
+          display: a.actor_name,
+        }),
         requestor: true,
       }),
     ],

@@ -53,7 +53,9 @@ export function practitioner(s: Row) {
     active: true,
     name: [{ family: s.family_name, given: [s.given_name] }],
     telecom: [...(phone(s.phone) ?? []), ...(s.email ? [{ system: 'email', value: s.email }] : [])],
-    qualification: [{ code: { coding: [{ system: 'urn:tillit:profession', code: s.profession }], text: s.profession } }],
+    qualification: [
+      { code: { coding: [{ system: 'urn:tillit:profession', code: s.profession }], text: s.profession } },
+    ],
   });
 }
 

@@ -52,7 +52,12 @@ interface OrgSpec {
   search(db: Db, actor: Actor, s: Search): Promise<Resource[]>;
 }
 
-function spec(query: (actor: Actor) => SQL, order: SQL, map: (r: Row) => Record<string, unknown>, filter?: (s: Search) => SQL): OrgSpec {
+function spec(
+  query: (actor: Actor) => SQL,
+  order: SQL,
+  map: (r: Row) => Record<string, unknown>,
+  filter?: (s: Search) => SQL,
+): OrgSpec {
   return {
     async read(db, actor, id) {
       const [row] = await rows(db, sql`SELECT x.j FROM (${query(actor)}) x WHERE x.id = ${id}`);
@@ -60,7 +65,10 @@ function spec(query: (actor: Actor) => SQL, order: SQL, map: (r: Row) => Record<
     },
     async search(db, actor, s) {
       const where = filter?.(s) ?? sql`TRUE`;
-      const found = await rows(db, sql`SELECT x.j FROM (${query(actor)}) x WHERE ${where} ORDER BY ${order} LIMIT ${s.count}`);
+      const found = await rows(
+        db,
+        sql`SELECT x.j FROM (${query(actor)}) x WHERE ${where} ORDER BY ${order} LIMIT ${s.count}`,
+      );
       return found.map((r) => map(r) as Resource);
     },
   };
@@ -69,8 +77,12 @@ function spec(query: (actor: Actor) => SQL, order: SQL, map: (r: Row) => Record<
 export const ORGANISATION = {
   Organization: spec(organisations, sql`x.level, x.id`, organization),
   Practitioner: spec(staffQuery, sql`x.family_name, x.given_name, x.id`, practitioner),
-  PractitionerRole: spec(roleQuery, sql`x.valid_from, x.id`, practitionerRole, (s) =>
-    sql`(${s.practitioner ?? null}::uuid IS NULL OR x.staff_id = ${s.practitioner ?? null}::uuid)
+  PractitionerRole: spec(
+    roleQuery,
+    sql`x.valid_from, x.id`,
+    practitionerRole,
+    (s) =>
+      sql`(${s.practitioner ?? null}::uuid IS NULL OR x.staff_id = ${s.practitioner ?? null}::uuid)
         AND (${s.organization ?? null}::uuid IS NULL OR x.team_id = ${s.organization ?? null}::uuid)`,
   ),
   CareTeam: spec(teamQuery, sql`x.name, x.id`, careTeam),

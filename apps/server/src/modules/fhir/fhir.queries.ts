@@ -60,7 +60,9 @@ export const PERSONAL: Record<string, PersonalType> = {
   Goal: {
     table: 'goal',
     one: sql`(SELECT ${goalJson} ${goalFrom} WHERE g.id = ${id} AND g.recipient_id = r.id)`,
-    many: list(sql`SELECT ${goalJson} AS j ${goalFrom} WHERE g.recipient_id = r.id ORDER BY g.created_at, g.id LIMIT ${count}`),
+    many: list(
+      sql`SELECT ${goalJson} AS j ${goalFrom} WHERE g.recipient_id = r.id ORDER BY g.created_at, g.id LIMIT ${count}`,
+    ),
     map: map.goal,
   },
   CarePlan: {

@@ -13,7 +13,10 @@ const FNR = 'urn:oid:2.16.578.1.12.4.1.4.1';
 const DNR = 'urn:oid:2.16.578.1.12.4.1.4.2';
 
 async function anna() {
-  return fhirClient(f.app, await fhirToken(f.app, 'anna', ['user/*.read'], `read-${Math.random().toString(36).slice(2, 10)}`));
+  return fhirClient(
+    f.app,
+    await fhirToken(f.app, 'anna', ['user/*.read'], `read-${Math.random().toString(36).slice(2, 10)}`),
+  );
 }
 
 /** A D-nummer: the first digit of the birth date with 4 added (41 → the 1st of the month). */
@@ -99,7 +102,10 @@ describe('FHIR R4 reads', () => {
       (${r}, 'pulse', 71, '/min', ${f.s.users.anna.id}, '2026-03-10T09:00:00+01:00'),
       (${r}, 'temperature', 37.2, 'Cel', ${f.s.users.anna.id}, '2026-03-10T09:05:00+01:00'),
       (${r}, 'pulse', 80, '/min', ${f.s.users.anna.id}, '2026-04-02T09:00:00+02:00')`);
-    const ids = async (q: string) => ((await c.get(`/fhir/R4/Observation?patient=Patient/${r}&${q}`)).body.entry ?? []).map((e: any) => e.resource.valueQuantity.value);
+    const ids = async (q: string) =>
+      ((await c.get(`/fhir/R4/Observation?patient=Patient/${r}&${q}`)).body.entry ?? []).map(
+        (e: any) => e.resource.valueQuantity.value,
+      );
     expect(await ids('code=http://loinc.org|8867-4&date=2026-03')).toEqual([71]);
     expect(await ids('code=8310-5')).toEqual([37.2]);
     expect((await ids('code=8867-4&date=ge2026-03-01&date=lt2026-05-01')).sort()).toEqual([71, 80]);

@@ -54,9 +54,17 @@ export class FhirRepository {
     if (type === 'AuditEvent') throw new AppError(405, 'not_supported', 'AuditEvent is searched by patient');
     const spec = PERSONAL[type];
     const recipientId = await this.recipientOf(type, id);
-    const { row } = await readWithAccess(this.db, this.actor, recipientId, `fhir.${type}.read`, `fhir_${type}_read`, {
-      data: spec.one,
-    }, { id });
+    const { row } = await readWithAccess(
+      this.db,
+      this.actor,
+      recipientId,
+      `fhir.${type}.read`,
+      `fhir_${type}_read`,
+      {
+        data: spec.one,
+      },
+      { id },
+    );
     if (!row.data) throw notFound(type);
     return spec.map(row.data as Record<string, unknown>) as Resource;
   }
@@ -67,13 +75,30 @@ export class FhirRepository {
     if (type === 'Patient' && !s.patient) return this.patients(s);
     if (!s.patient)
       throw badInput([
-        { field: 'patient', code: 'required', message: `A search for ${type} names the patient (patient=Patient/<id>)` },
+        {
+          field: 'patient',
+          code: 'required',
+          message: `A search for ${type} names the patient (patient=Patient/<id>)`,
+        },
       ]);
     const spec = PERSONAL[type];
-    const params = { from: s.from?.toISOString() ?? null, to: s.to?.toISOString() ?? null, code: kindOf(s.token), count: s.count };
-    const { row } = await readWithAccess(this.db, this.actor, s.patient, `fhir.${type}.search`, `fhir_${type}_search`, {
-      data: spec.many,
-    }, params);
+    const params = {
+      from: s.from?.toISOString() ?? null,
+      to: s.to?.toISOString() ?? null,
+      code: kindOf(s.token),
+      count: s.count,
+    };
+    const { row } = await readWithAccess(
+      this.db,
+      this.actor,
+      s.patient,
+      `fhir.${type}.search`,
+      `fhir_${type}_search`,
+      {
+        data: spec.many,
+      },
+      params,
+    );
     const rows = (row.data ?? []) as Record<string, unknown>[];
     return rows.slice(0, s.count).map((r) => spec.map(r) as Resource);
   }
@@ -99,7 +124,10 @@ export class FhirRepository {
     return judged
       .filter((j) => j.decision.allow)
       .map((j) => patient(j.row.data) as Resource)
-      .filter((p) => !token?.system || identifierSystem(String((p.identifier as { value: string }[])[0].value)) === token.system);
+      .filter(
+        (p) =>
+          !token?.system || identifierSystem(String((p.identifier as { value: string }[])[0].value)) === token.system,
+      );
   }
 
   /** Audit rows about a person: administrators only (AuditReader), and the look itself is logged. */
@@ -119,16 +147,17 @@ export class FhirRepository {
     });
     return rows
       .filter((a) => (!s.from || a.at >= s.from) && (!s.to || a.at < s.to))
-      .map((a) =>
-        auditEvent({
-          seq: a.seq,
-          action: a.action,
-          at: a.at,
-          basis: a.basis,
-          actor_user_id: a.actorUserId,
-          actor_name: a.actorName,
-          recipient_id: a.recipientId ?? s.patient,
-        }) as Resource,
+      .map(
+        (a) =>
+          auditEvent({
+            seq: a.seq,
+            action: a.action,
+            at: a.at,
+            basis: a.basis,
+            actor_user_id: a.actorUserId,
+            actor_name: a.actorName,
+            recipient_id: a.recipientId ?? s.patient,
+          }) as Resource,
       );
   }
 

@@ -110,9 +110,16 @@ function createRoutes(fhir: FastifyInstance, db: Db) {
 /** /fhir/R4: its own JSON content type, and an OperationOutcome for every path it does not know. */
 function fhirPlugin(db: Db, version: string) {
   return async (fhir: FastifyInstance) => {
-    fhir.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, fhir.getDefaultJsonParser('error', 'error'));
+    fhir.addContentTypeParser(
+      'application/fhir+json',
+      { parseAs: 'string' },
+      fhir.getDefaultJsonParser('error', 'error'),
+    );
     fhir.setNotFoundHandler((request, reply) =>
-      sendOperationOutcome(reply, 404, { code: 'not_found', message: `No such endpoint: ${request.method} (see /fhir/R4/metadata)` }),
+      sendOperationOutcome(reply, 404, {
+        code: 'not_found',
+        message: `No such endpoint: ${request.method} (see /fhir/R4/metadata)`,
+      }),
     );
     fhir.get('/metadata', { schema: hidden, config: { access: access.public() } }, async (request, reply) =>
       reply.type(FHIR_JSON).send(capabilityStatement(baseUrl(request), version)),
@@ -129,9 +136,11 @@ function credentials(request: FastifyRequest, body: z.infer<typeof fhirTokenBody
   if (basic) {
     const text = Buffer.from(basic, 'base64').toString('utf8');
     const colon = text.indexOf(':');
-    if (colon > 0) return { clientId: decodeURIComponent(text.slice(0, colon)), secret: decodeURIComponent(text.slice(colon + 1)) };
+    if (colon > 0)
+      return { clientId: decodeURIComponent(text.slice(0, colon)), secret: decodeURIComponent(text.slice(colon + 1)) };
   }
-  if (!body.client_id || !body.client_secret) throw new OAuthError(401, 'invalid_client', 'Client credentials are missing');
+  if (!body.client_id || !body.client_secret)
+    throw new OAuthError(401, 'invalid_client', 'Client credentials are missing');
   return { clientId: body.client_id, secret: body.client_secret };
 }
 
@@ -171,7 +180,10 @@ function clientRoutes(app: FastifyInstance, db: Db) {
   );
   r.post(
     '/api/fhir/clients/:id/revoke',
-    { schema: { params: z.object({ id: z.uuid() }), response: { 200: z.object({ revoked: z.boolean() }) } }, config: admin },
+    {
+      schema: { params: z.object({ id: z.uuid() }), response: { 200: z.object({ revoked: z.boolean() }) } },
+      config: admin,
+    },
     async (request) => revokeClient(db, request.actor, request.params.id),
   );
 }
@@ -181,4 +193,3 @@ export async function fhirRoutes(app: FastifyInstance, db: Db, version: string) 
   tokenRoute(app, db);
   await app.register(fhirPlugin(db, version), { prefix: FHIR_BASE });
 }
-

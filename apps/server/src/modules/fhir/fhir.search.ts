@@ -63,7 +63,8 @@ function period(param: string, value: string): { start: Date; end: Date } {
   }
   m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
   const at = m ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime())) throw bad(param, 'A date is YYYY, YYYY-MM, YYYY-MM-DD or an instant with zone');
+  if (!at || Number.isNaN(at.getTime()))
+    throw bad(param, 'A date is YYYY, YYYY-MM, YYYY-MM-DD or an instant with zone');
   return { start: at, end: new Date(at.getTime() + 1000) };
 }
 
