@@ -6,5 +6,3 @@
 export type { AuditEntry } from './audit.chain.ts';
 export { type AuditVerifyResult, appendAudit, verifyAuditLog } from './audit.repository.ts';
 export { AuditWriter, auditWriterFor } from './audit.writer.ts';
-// The FHIR API lists a person's audit rows for administrators through the same reader (modules/fhir).
-export { AuditReader } from './audit.reader.ts';
