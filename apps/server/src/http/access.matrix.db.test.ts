@@ -535,7 +535,7 @@ describe('the access matrix', () => {
   });
 
   const routes = () => routeTable(app).filter((r) => isApi(r.url) && r.method !== 'HEAD');
-  it('calls every /api route as every kind of actor and gets the answer its declaration promises', async () => {
+  it('calls every /api, /fhir and /oauth2 route as every kind of actor and gets the answer its declaration promises', async () => {
     const failures: string[] = [];
     for (const route of routes()) {
       if (!pristine) await reseed();
@@ -550,5 +550,6 @@ describe('the access matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(routes().length).toBeGreaterThanOrEqual(70);
+    expect(routes().filter((r) => r.access?.kind === 'fhir').length).toBeGreaterThanOrEqual(20);
   }, 900_000);
 });
