@@ -16,6 +16,7 @@ import { AppError, badInput } from '../../http/errors.ts';
 import { DIASTOLIC, LOINC, OBSERVATION_CODES, SYSTOLIC } from './fhir.map.clinical.ts';
 import { isUuid } from './fhir.search.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: a posted resource, checked element by element below
 type Json = Record<string, any>;
 
 const invalid = (field: string, message: string) => badInput([{ field, code: 'invalid', message }]);

@@ -2,6 +2,7 @@
 import { osloInstant } from '@tillit/contracts';
 import { compact, instant, ref } from './fhir.map.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: rows of row_to_json, shaped by the SQL that selects them
 type Row = Record<string, any>;
 
 export const LOINC = 'http://loinc.org';

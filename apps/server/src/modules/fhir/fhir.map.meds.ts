@@ -1,6 +1,7 @@
 /** Medicines and the audit log as FHIR R4 resources (pure); see fhir.map.ts for the conventions. */
 import { compact, instant, ref } from './fhir.map.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: rows of row_to_json, shaped by the SQL that selects them
 type Row = Record<string, any>;
 
 const ATC = 'http://www.whocc.no/atc';

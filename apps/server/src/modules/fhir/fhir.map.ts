@@ -3,6 +3,7 @@
  * and times ISO text. References use our stable UUIDs: Patient/<recipient>, Practitioner/<staff>,
  * Organization/<municipality|district|team>, Encounter/<visit>.
  */
+// biome-ignore lint/suspicious/noExplicitAny: rows of row_to_json, shaped by the SQL that selects them
 type Row = Record<string, any>;
 
 /** Norwegian identifiers (Volven / HelseID usage): fødselsnummer and D-nummer. */

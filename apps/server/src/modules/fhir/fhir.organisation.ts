@@ -11,6 +11,7 @@ import { validOn } from '../../time/sql.ts';
 import { careTeam, organization, practitioner, practitionerRole } from './fhir.map.ts';
 import type { Search } from './fhir.search.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: rows of row_to_json, shaped by the SQL that selects them
 type Row = Record<string, any>;
 type Resource = Record<string, unknown> & { resourceType: string; id: string };
 

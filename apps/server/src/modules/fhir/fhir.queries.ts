@@ -23,6 +23,7 @@ export interface PersonalType {
   table: string | null;
   one: SQL;
   many: SQL;
+  // biome-ignore lint/suspicious/noExplicitAny: rows of row_to_json, shaped by the SQL beside them
   map: (row: Record<string, any>) => Record<string, unknown>;
 }
 
