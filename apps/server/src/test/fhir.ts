@@ -119,6 +119,8 @@ export function useFhirScenario() {
     suite.s = await buildScenario(suite.app, suite.database.db);
   }, 300_000);
   afterAll(async () => {
+    // Evidence that the answers were checked: how many resources the validator passed in this file.
+    console.info(`FHIR resources validated by @medplum/core: ${validated.resources}`);
     await suite.app.close();
     await suite.database.close();
   });
