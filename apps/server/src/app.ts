@@ -10,6 +10,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/actor.ts';
+import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { registerGate } from './http/gate.ts';
 import { AppError, errorForLog, errorHandler } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
@@ -119,6 +120,7 @@ export async function buildApp(
   statisticsRoutes(app, database.db);
   importsRoutes(app, database.db);
   portalRoutes(app, database.db);
+  await fhirRoutes(app, database.db, API_VERSION);
 
   const queue = new PlanningQueue(
     database,
@@ -134,7 +136,7 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // The web app routes on the client: unknown non-API paths get index.html.
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/oauth2/') || request.method !== 'GET') {
         return reply.status(404).send({ error: { code: 'not_found', message: 'No such endpoint' } });
       }
       return reply.sendFile('index.html');

@@ -27,3 +27,4 @@ export * from './statistics.dataset.ts';
 export * from './assessment.ts';
 export * from './imports.ts';
 export * from './portal.ts';
+export * from './fhir.ts';

@@ -18,3 +18,4 @@ export * from '../modules/medicines/medicines.tables.ts';
 export * from '../modules/assessment/assessment.tables.ts';
 export * from '../modules/requests/requests.tables.ts';
 export * from '../modules/portal/portal.tables.ts';
+export * from '../modules/fhir/fhir.tables.ts';

@@ -9,6 +9,9 @@ import { buildTestApp, type Client, openTestDatabase, resetData } from '../test/
 import { ACTORS, type ActorKind, buildScenario, CITIZENS, type Scenario } from '../test/scenario.ts';
 import type { Access, Role } from './access.ts';
 import { CITIZEN_SESSION_ROUTES, type RouteEntry, routeTable } from './gate.ts';
+import { isApi, type RouteEntry, routeTable } from './gate.ts';
+import { seedFhirTokens } from '../test/fhir.ts';
+import { addDays, osloInstant } from '@tillit/contracts';
 
 /**
  * The access matrix: every /api route of the route table, called as each kind of actor
@@ -84,8 +87,92 @@ function expected(a: Access, actor: ActorKind, route: string): Outcome {
       if (a.use === 'serve') return actor === 'servingMember' ? 'allow' : 'refuse';
       if (a.use === 'breakGlass') return ['otherMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
       return ['servingMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
+    case 'fhir':
+      return fhirExpected(a, actor);
   }
 }
+
+/** FHIR resources that name no person served: open to any token with the scope (fhir.organisation.ts). */
+const FHIR_ORGANISATION = ['Practitioner', 'PractitionerRole', 'Organization', 'CareTeam'];
+
+/** A FHIR route acts as the token's bound user: the record policy for a person's resources, as the app's routes. */
+function fhirExpected(a: Extract<Access, { kind: 'fhir' }>, actor: ActorKind): Outcome {
+  if (FHIR_ORGANISATION.includes(a.resource)) return 'allow';
+  if (a.resource === 'AuditEvent') return actor === 'admin' ? 'allow' : 'refuse';
+  return ['servingMember', 'emergency'].includes(actor) ? 'allow' : 'refuse';
+}
+
+/** Whether a refusal on this route concerns a person (and so leaves a `denied` row naming them). */
+const aboutPerson = (a: Access) =>
+  a.kind === 'record' || (a.kind === 'fhir' && !FHIR_ORGANISATION.includes(a.resource) && a.resource !== 'AuditEvent');
+
+const firstId = async (table: string) =>
+  (
+    (await database.db.execute(sql`SELECT id FROM ${sql.identifier(table)} ORDER BY id LIMIT 1`)).rows[0] as {
+      id: string;
+    }
+  ).id;
+
+/** An observation of Petter's, made for the FHIR reads (the scenario documents none). */
+async function observationId(s: Scenario) {
+  const [row] = (
+    await database.db.execute(sql`INSERT INTO observation (recipient_id, kind, value, unit, recorded_by)
+      VALUES (${s.ids.recipient}, 'pulse', 72, '/min', ${s.users.anna.id}) RETURNING id`)
+  ).rows as { id: string }[];
+  return row.id;
+}
+
+const patientQuery = (s: Scenario) => `?patient=Patient/${s.ids.recipient}`;
+/** FHIR samples: the :id of each read, `patient=` for each search about a person, bodies for the creates. */
+const FHIR_SAMPLES: Record<string, Sample> = {
+  'GET /fhir/R4/Patient/:id': { params: (s) => ({ id: s.ids.recipient }) },
+  // A search by identifier is judged row by row: others get an empty Bundle and a `denied` row naming Petter.
+  'GET /fhir/R4/Patient': {
+    query: (s) => `?identifier=${s.world.petter.nationalId}`,
+    overrides: { otherMember: 200, leader: 200, admin: 200 },
+  },
+  'GET /fhir/R4/Observation/:id': { params: async (s) => ({ id: await observationId(s) }) },
+  'GET /fhir/R4/Encounter/:id': { params: (s) => ({ id: s.ids.visit }) },
+  'GET /fhir/R4/Goal/:id': { params: async () => ({ id: await firstId('goal') }) },
+  'GET /fhir/R4/CarePlan/:id': { params: (s) => ({ id: s.ids.recipient }) },
+  'GET /fhir/R4/MedicationStatement/:id': { params: (s) => ({ id: s.ids.medication }) },
+  'GET /fhir/R4/MedicationAdministration/:id': { params: (s) => ({ id: s.ids.dose }) },
+  'GET /fhir/R4/Practitioner/:id': { params: (s) => ({ id: s.staff.anna.id }) },
+  'GET /fhir/R4/PractitionerRole/:id': { params: async () => ({ id: await firstId('team_membership') }) },
+  'GET /fhir/R4/Organization/:id': { params: (s) => ({ id: s.ids.team }) },
+  'GET /fhir/R4/CareTeam/:id': { params: (s) => ({ id: s.ids.team }) },
+  'GET /fhir/R4/AuditEvent': { query: patientQuery },
+  'POST /fhir/R4/Observation': {
+    body: (s) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      subject: { reference: `Patient/${s.ids.recipient}` },
+      valueQuantity: { value: 70, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+    }),
+  },
+  'POST /fhir/R4/Encounter': {
+    body: (s) => ({
+      resourceType: 'Encounter',
+      status: 'finished',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'HH' },
+      subject: { reference: `Patient/${s.ids.recipient}` },
+      period: {
+        start: osloInstant(addDays(s.today, -1), 600).toISOString(),
+        end: osloInstant(addDays(s.today, -1), 630).toISOString(),
+      },
+    }),
+  },
+  'POST /api/fhir/clients': {
+    body: () => ({ clientId: 'matrix-sample', name: 'Matrix', actsAs: 'anna', scopes: ['user/Patient.read'] }),
+  },
+  'POST /api/fhir/clients/:id/revoke': { fresh: true, params: () => ({ id: fhir.spareClient }) },
+  'POST /oauth2/token': {
+    body: () => ({ grant_type: 'client_credentials', client_id: 'seed-spare', client_secret: fhir.spareSecret }),
+  },
+};
+for (const type of ['Observation', 'Encounter', 'Goal', 'CarePlan', 'MedicationStatement', 'MedicationAdministration'])
+  FHIR_SAMPLES[`GET /fhir/R4/${type}`] = { query: patientQuery };
 
 const period = (s: Scenario) => `?from=${s.today.slice(0, 8)}01&to=${s.today}`;
 const SAMPLES: Record<string, Sample> = {
@@ -373,6 +460,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/recipients/:id/portal-consents': { body: (s) => ({ nextOfKinId: s.ids.kinNoLogin, given: true }) },
 };
 
+Object.assign(SAMPLES, FHIR_SAMPLES);
+
 const REGISTER_ITEM = { title: 'Ukesrapport om timer', kind: 'report', askedBy: 'Etaten', informs: 'Ingen' };
 
 /** A new item in the reporting register (one per call), proposed for removal by the leader if asked. */
@@ -398,9 +487,23 @@ let scenario: Scenario;
 /** False once an allowed call of a `fresh` route may have changed what the next call meets. */
 let pristine = false;
 
+/** Each actor's FHIR bearer token (a client bound to that user, every scope), and a spare client. */
+const fhir = { tokens: {} as Partial<Record<string, string>>, spareClient: '', spareSecret: '' };
+
 async function reseed() {
   await resetData(database);
   scenario = await buildScenario(app, database.db);
+  const owners = Object.fromEntries(
+    ACTORS.filter((a) => a !== 'anonymous').map((a) => [a, scenario.users[USER[a]].id]),
+  );
+  const seeded = await seedFhirTokens(database.db, { ...owners, spare: scenario.users.anna.id }, scenario.users.ada.id);
+  fhir.tokens = seeded.tokens;
+  fhir.spareSecret = seeded.secret;
+  fhir.spareClient = (
+    (await database.db.execute(sql`SELECT id FROM fhir_client WHERE client_id = 'seed-spare'`)).rows[0] as {
+      id: string;
+    }
+  ).id;
   pristine = true;
 }
 
@@ -432,6 +535,21 @@ async function urlOf(route: RouteEntry, sample: Sample, s: Scenario) {
   return path + (sample.query?.(s) ?? '');
 }
 
+/** FHIR routes are called with the actor's bearer token (none for anonymous), never the session. */
+async function fhirCall(actor: ActorKind, method: string, url: string, body: unknown) {
+  const token = fhir.tokens[actor];
+  const res = await app.inject({
+    method: method as 'GET' | 'POST',
+    url,
+    payload: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
+    },
+  });
+  return { status: res.statusCode, body: res.body ? res.json() : null };
+}
+
 function call(client: Client, method: string, url: string, body: unknown) {
   if (method === 'GET') return client.get(url);
   if (method === 'DELETE') return client.del(url);
@@ -458,8 +576,12 @@ async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
   const url = await urlOf(route, sample, s);
   // The gate refuses a citizen before any record is looked at: its row names no person.
   const personal = a.kind === 'record' && !CITIZENS.includes(actor) ? s.ids.recipient : null;
+  const personal = aboutPerson(a) ? s.ids.recipient : null;
   const before = await deniedRows(actor, personal);
-  const res = await call(s.clients[actor], route.method, url, sample.body?.(s));
+  const res =
+    a.kind === 'fhir'
+      ? await fhirCall(actor, route.method, url, sample.body?.(s))
+      : await call(s.clients[actor], route.method, url, sample.body?.(s));
   const label = `${routeKey(route)} as ${actor}: ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
   if (typeof override === 'number') {
     expect(res.status, label).toBe(override);
@@ -468,7 +590,9 @@ async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
   } else if (outcome === 'refuse') {
     expect([403, 404], label).toContain(res.status);
     // Refusals under a role rule concern no person or team: the answer is the record of them.
-    if (a.kind !== 'roles') expect(await deniedRows(actor, personal), `${label}: no denied audit row`).toBe(before + 1);
+    // (AuditEvent follows the audit log's own rule: administrators only, like GET /api/audit.)
+    const roleRule = a.kind === 'roles' || (a.kind === 'fhir' && a.resource === 'AuditEvent');
+    if (!roleRule) expect(await deniedRows(actor, personal), `${label}: no denied audit row`).toBe(before + 1);
   } else {
     const ok = (res.status >= 200 && res.status < 300) || (sample.alsoAllowed ?? []).includes(res.status);
     expect(ok, label).toBe(true);
@@ -482,15 +606,15 @@ const order = (a: Access, route: string) =>
 
 describe('the access matrix', () => {
   it('has a sample for every route that takes a body, and only for routes that exist', async () => {
-    const routes = routeTable(app).filter((r) => r.url.startsWith('/api/'));
+    const routes = routeTable(app).filter((r) => isApi(r.url));
     const missing = routes.filter((r) => r.schema?.body && !SAMPLES[routeKey(r)]?.body).map(routeKey);
     expect(missing).toEqual([]);
     const keys = new Set(routes.map(routeKey));
     expect(Object.keys(SAMPLES).filter((k) => !keys.has(k))).toEqual([]);
   });
 
-  const routes = () => routeTable(app).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
-  it('calls every /api route as every kind of actor and gets the answer its declaration promises', async () => {
+  const routes = () => routeTable(app).filter((r) => isApi(r.url) && r.method !== 'HEAD');
+  it('calls every /api, /fhir and /oauth2 route as every kind of actor and gets the answer its declaration promises', async () => {
     const failures: string[] = [];
     for (const route of routes()) {
       if (!pristine) await reseed();
@@ -505,5 +629,6 @@ describe('the access matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(routes().length).toBeGreaterThanOrEqual(70);
+    expect(routes().filter((r) => r.access?.kind === 'fhir').length).toBeGreaterThanOrEqual(20);
   }, 900_000);
 });

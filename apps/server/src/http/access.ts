@@ -67,7 +67,12 @@ export type Access =
    * and refuses citizens everywhere else but the auth routes in `CITIZEN_SESSION_ROUTES`
    * (gate.ts), both with a `denied` audit row.
    */
-  | { kind: 'citizen' };
+  | { kind: 'citizen' }
+  /**
+   * FHIR R4 (/fhir/R4): a bearer token whose SMART scopes allow `mode` on `resource`; the token
+   * acts as its bound user, so the repository then applies the record policy as for that user.
+   */
+  | { kind: 'fhir'; resource: string; mode: 'read' | 'write' };
 
 export const access = {
   public: (rateLimit?: PublicLimit | false): Access => ({ kind: 'public', rateLimit }),
@@ -87,6 +92,7 @@ export const access = {
   teamLevel: (param: string, of: Subject = 'team'): Access => ({ kind: 'teamLevel', param, of }),
   roles: (...roles: Exclude<Role, 'citizen'>[]): Access => ({ kind: 'roles', roles }),
   citizen: (): Access => ({ kind: 'citizen' }),
+  fhir: (resource: string, mode: 'read' | 'write' = 'read'): Access => ({ kind: 'fhir', resource, mode }),
 };
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { sendOperationOutcome } from './outcome.ts';
 
 /** One problem with one input field; `field` is a dotted path such as `nextOfKin.0.phone`. */
 export interface FieldProblem {
@@ -92,32 +93,44 @@ export function errorForOperators(err: unknown): string {
   return [type, code, where].filter(Boolean).join(' ');
 }
 
-export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) {
-    if (typeof err.extra.retryAfterSeconds === 'number')
-      reply.header('retry-after', String(err.extra.retryAfterSeconds));
-    return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...err.extra } });
-  }
+/** What an error answers: status and the app's error body (`{ code, message, fields?, … }`). */
+function answerOf(
+  err: FastifyError | AppError,
+  request: FastifyRequest,
+): { status: number; error: Record<string, unknown> } {
+  if (err instanceof AppError)
+    return { status: err.status, error: { code: err.code, message: err.message, ...err.extra } };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldProblem[] = err.validation.map((v) => ({
       field: fieldOf(v.instancePath),
       code: codeOf(v.keyword, v.params),
       message: v.message ?? 'Invalid value',
     }));
-    return reply.status(400).send({
-      error: { code: 'invalid_input', message: `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields },
-    });
+    const message = `Invalid input: ${fields.map((f) => f.field).join(', ')}`;
+    return { status: 400, error: { code: 'invalid_input', message, fields } };
   }
   const db = fromDatabaseError(err);
-  if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.message } });
+  if (db) return { status: db.status, error: { code: db.code, message: db.message } };
   const status = (err as FastifyError).statusCode;
   // Fastify's own refusals (bad JSON, wrong content type, too large): about the request, not the database.
-  if (status && status >= 400 && status < 500 && !databaseCode(err)) {
-    return reply
-      .status(status)
-      .send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
-  }
+  if (status && status >= 400 && status < 500 && !databaseCode(err))
+    return { status, error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } };
   // The route pattern, not the URL: the URL may carry a person's id.
   request.log.error({ err, route: request.routeOptions.url ?? null, method: request.method }, 'request failed');
-  return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+  return { status: 500, error: { code: 'internal', message: 'Something went wrong on our side' } };
+}
+
+/** OAuth2's token endpoint answers errors as RFC 6749 §5.2 says, not in the app's shape. */
+function sendOAuth(reply: FastifyReply, status: number, error: Record<string, unknown>) {
+  return reply.status(status).send({ error: error.code, error_description: error.message });
+}
+
+export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  const { status, error } = answerOf(err, request);
+  if (typeof error.retryAfterSeconds === 'number') reply.header('retry-after', String(error.retryAfterSeconds));
+  if (typeof error.wwwAuthenticate === 'string') reply.header('www-authenticate', error.wwwAuthenticate);
+  if (request.url.startsWith('/fhir/')) return sendOperationOutcome(reply, status, error);
+  if (request.url.startsWith('/oauth2/')) return sendOAuth(reply, status, error);
+  const { wwwAuthenticate: _, ...body } = error;
+  return reply.status(status).send({ error: body });
 }

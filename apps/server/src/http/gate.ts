@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../time/clock.ts';
 import { refusal } from '../modules/access/index.ts';
 import { loadActorCached } from '../modules/accounts/index.ts';
+import { loadFhirActor, scopeAllows } from '../modules/fhir/index.ts';
 import type { Access, PublicLimit } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
@@ -29,7 +30,7 @@ const webAsset: Access = { kind: 'public', rateLimit: undefined };
 function declareOnRoute(route: RouteOptions, publicLimit: PublicLimit) {
   route.config ??= {};
   const config = route.config as { access?: Access; rateLimit?: unknown };
-  if (!config.access && !route.url.startsWith('/api/') && route.url !== '/api') {
+  if (!config.access && !isApi(route.url)) {
     config.access = webAsset;
     return;
   }
@@ -72,6 +73,37 @@ async function keepCitizensApart(db: Db, actor: Actor, declared: Access, method:
   if (isCitizen && declared.kind !== 'citizen' && !CITIZEN_SESSION_ROUTES.has(route)) {
     throw await refusal(db, actor, 'gate.staff_route', forbidden('staff_only', 'Not open to citizens'), { route });
   }
+}
+
+/** Routes that must declare their access: the app's API, the FHIR API and its token endpoint. */
+export const isApi = (url: string) =>
+  url.startsWith('/api/') || url === '/api' || url.startsWith('/fhir/') || url.startsWith('/oauth2/');
+
+/**
+ * A FHIR request (access.fhir): the bearer token, never the cookie, so no CSRF either (a
+ * browser never adds an Authorization header on its own). No or an unknown/expired token is
+ * 401 with WWW-Authenticate; a token without the resource's scope is 403.
+ */
+async function fhirActor(request: FastifyRequest, db: Db, clock: Clock, declared: Extract<Access, { kind: 'fhir' }>) {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  const loaded = match ? await loadFhirActor(db, match[1], clock.now()) : null;
+  if (!loaded) {
+    const error = match ? 'error="invalid_token", ' : '';
+    throw new AppError(401, 'unauthenticated', 'A valid bearer token is needed', {
+      wwwAuthenticate: `Bearer realm="tillit-fhir", ${error}scope="user/${declared.resource}.${declared.mode}"`,
+    });
+  }
+  if (!scopeAllows(loaded.scopes, declared.resource, declared.mode))
+    throw new AppError(
+      403,
+      'insufficient_scope',
+      `The token's scopes do not allow ${declared.mode} of ${declared.resource}`,
+    );
+  // FHIR clients act for staff: a client bound to a citizen's account reaches nothing.
+  if (loaded.actor.role === 'citizen')
+    throw new AppError(403, 'staff_only', 'A FHIR client must act for a member of staff');
+  request.actor = loaded.actor;
 }
 
 /** One row of the route table as the gate saw it registered. */
@@ -122,6 +154,7 @@ export function registerGate(app: FastifyInstance, db: Db, clock: Clock, publicL
     const declared = request.routeOptions.config?.access;
     if (!declared) throw new AppError(403, 'access_undeclared', 'This endpoint declares no access rule');
     if (declared.kind === 'public') return;
+    if (declared.kind === 'fhir') return fhirActor(request, db, clock, declared);
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
     const loaded = await loadActorCached(db, token, clock.now());

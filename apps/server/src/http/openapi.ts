@@ -23,6 +23,8 @@ export function describeAccess(declared: Access | undefined): string {
       return `users with the role ${declared.roles.join(' or ')}`;
     case 'citizen':
       return "citizens only (the person served, or a next of kin with the person's consent); the person comes from the log-in, never the URL";
+    case 'fhir':
+      return `FHIR bearer token with the scope user/${declared.resource}.${declared.mode}, acting as its bound user`;
   }
 }
 

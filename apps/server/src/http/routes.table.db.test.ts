@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { openTestDatabase, testConfig } from '../test/harness.ts';
-import { type RouteEntry, routeTable } from './gate.ts';
+import { isApi, type RouteEntry, routeTable } from './gate.ts';
 
 /**
  * Reads Fastify's route table as the gate recorded it and checks each /api route's access
@@ -26,6 +26,9 @@ const PUBLIC = [
   'GET /api/auth/oidc/:provider/callback',
   // The API's description (OpenAPI, http/openapi.ts): no data, only the shapes the code already publishes.
   'GET /api/docs',
+  // FHIR (modules/fhir): the CapabilityStatement, and the token endpoint that checks a client's secret.
+  'GET /fhir/R4/metadata',
+  'POST /oauth2/token',
 ];
 
 /** Public routes without a rate limit: the health probes (see health.routes.ts). */
@@ -75,7 +78,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const apiRoutes = () => routeTable(app).filter((r) => r.url.startsWith('/api/') && r.url !== '/api/forgotten');
+const apiRoutes = () => routeTable(app).filter((r) => isApi(r.url) && r.url !== '/api/forgotten');
 
 describe('the route table', () => {
   it('holds every /api route, each with a sound access declaration', () => {
@@ -97,8 +100,14 @@ describe('the route table', () => {
       expect(r.rateLimit, r.url).toMatchObject({ max: expect.any(Number) });
   });
 
-  it('has no route outside /api but the web app’s own files', () => {
-    const other = routeTable(app).filter((r) => !r.url.startsWith('/api/'));
+  it('declares every FHIR route with a bearer-token rule but the CapabilityStatement', () => {
+    const fhir = apiRoutes().filter((r) => r.url.startsWith('/fhir/R4') && r.url !== '/fhir/R4/metadata');
+    expect(fhir.length).toBeGreaterThanOrEqual(20);
+    for (const r of fhir) expect(r.access?.kind, `${r.method} ${r.url}`).toBe('fhir');
+  });
+
+  it('has no route outside /api, /fhir and /oauth2 but the web app’s own files', () => {
+    const other = routeTable(app).filter((r) => !isApi(r.url));
     for (const r of other) expect(['GET', 'HEAD'], r.url).toContain(r.method);
   });
 });

@@ -56,6 +56,8 @@ const TABLES = [
   'what_matters',
   'audit_log',
   'emergency_access',
+  'fhir_token',
+  'fhir_client',
   'session',
   'oidc_login_attempt',
   'external_identity',

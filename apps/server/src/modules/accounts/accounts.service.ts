@@ -94,20 +94,36 @@ export async function loadActor(db: Db, token: string, now: Date): Promise<{ act
      WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now() AND NOT u.disabled`);
   const row = result.rows[0] as Record<string, unknown> | undefined;
   if (!row) return null;
+  return { csrfToken: row.csrf_token as string, actor: actorOf(row, now, today) };
+}
+
+function actorOf(row: Record<string, unknown>, now: Date, today: string): Actor {
   return {
-    csrfToken: row.csrf_token as string,
-    actor: {
-      userId: row.id as string,
-      username: row.username as string,
-      displayName: row.display_name as string,
-      role: row.role as Actor['role'],
-      staffId: (row.staff_id as string) ?? null,
-      districtId: (row.district_id as string) ?? null,
-      teamIds: pgArray(row.team_ids),
-      now,
-      today,
-    },
+    userId: row.id as string,
+    username: row.username as string,
+    displayName: row.display_name as string,
+    role: row.role as Actor['role'],
+    staffId: (row.staff_id as string) ?? null,
+    districtId: (row.district_id as string) ?? null,
+    teamIds: pgArray(row.team_ids),
+    now,
+    today,
   };
+}
+
+/**
+ * The actor for a user without a session: a FHIR client acts as the user it is bound to
+ * (modules/fhir), with the same role and today's teams as that user has in the app.
+ */
+export async function loadUserActor(db: Db, userId: string, now: Date): Promise<Actor | null> {
+  const today = osloDate(now);
+  const result = await db.execute(sql`
+    SELECT u.id, u.username, u.display_name, u.role, u.staff_id, u.district_id,
+           COALESCE((SELECT array_agg(m.team_id::text) FROM team_membership m
+                      WHERE m.staff_id = u.staff_id AND ${validOn('m', today)}), '{}') AS team_ids
+      FROM user_account u WHERE u.id = ${userId} AND NOT u.disabled`);
+  const row = result.rows[0] as Record<string, unknown> | undefined;
+  return row ? actorOf(row, now, today) : null;
 }
 
 export interface NewUser {

@@ -5,9 +5,10 @@
  * transaction, when a person's log-in through ID-porten is made).
  * Its published read model (user names) is accounts.readmodel.ts.
  */
-export { createUser, loadActorCached, type NewUser } from './accounts.service.ts';
+export { createUser, loadActorCached, loadUserActor, type NewUser } from './accounts.service.ts';
 export { adminActor, createImportedAccounts, type ImportedAccount } from './accounts.import.ts';
-export { hashPassword } from './passwords.ts';
+// verifyPassword and dummyHash: FHIR client secrets are argon2id hashes checked like passwords.
+export { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 export type { LoginLimits } from './login.throttle.ts';
 export { linkExternalIdentity } from './identities.ts';
 export type { OidcProviderSettings, OidcSettings } from './oidc.ts';

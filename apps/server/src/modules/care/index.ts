@@ -7,3 +7,5 @@
 export { datesInRange, isoWeekday, measureFallsOn } from './recurrence.ts';
 export { generateVisits, lockVisitMaking } from './visits.generate.ts';
 export { assignPlannedHelpers, cancelVisitsAfterService, comingVisits, type PlannedHelpers } from './visits.planned.ts';
+// Documentation from other systems (modules/fhir): through the record policy like the app's own.
+export { type ExtraVisit, type NewObservation, recordExtraVisit, recordObservation } from './visits.record.ts';
