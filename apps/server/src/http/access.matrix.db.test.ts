@@ -8,8 +8,7 @@ import { buildNationalId, PASSWORD } from '../test/factories.ts';
 import { buildTestApp, type Client, openTestDatabase, resetData } from '../test/harness.ts';
 import { ACTORS, type ActorKind, buildScenario, CITIZENS, type Scenario } from '../test/scenario.ts';
 import type { Access, Role } from './access.ts';
-import { CITIZEN_SESSION_ROUTES, type RouteEntry, routeTable } from './gate.ts';
-import { isApi, type RouteEntry, routeTable } from './gate.ts';
+import { CITIZEN_SESSION_ROUTES, isApi, type RouteEntry, routeTable } from './gate.ts';
 import { seedFhirTokens } from '../test/fhir.ts';
 import { addDays, osloInstant } from '@tillit/contracts';
 
@@ -575,8 +574,7 @@ async function check(route: RouteEntry, sample: Sample, actor: ActorKind) {
   const s = scenario;
   const url = await urlOf(route, sample, s);
   // The gate refuses a citizen before any record is looked at: its row names no person.
-  const personal = a.kind === 'record' && !CITIZENS.includes(actor) ? s.ids.recipient : null;
-  const personal = aboutPerson(a) ? s.ids.recipient : null;
+  const personal = aboutPerson(a) && !CITIZENS.includes(actor) ? s.ids.recipient : null;
   const before = await deniedRows(actor, personal);
   const res =
     a.kind === 'fhir'

@@ -102,7 +102,15 @@ async function fhirActor(request: FastifyRequest, db: Db, clock: Clock, declared
     );
   // FHIR clients act for staff: a client bound to a citizen's account reaches nothing.
   if (loaded.actor.role === 'citizen')
-    throw new AppError(403, 'staff_only', 'A FHIR client must act for a member of staff');
+    throw await refusal(
+      db,
+      loaded.actor,
+      'gate.fhir_citizen',
+      forbidden('staff_only', 'A FHIR client acts for staff'),
+      {
+        route: `${request.method} ${request.routeOptions.url ?? ''}`,
+      },
+    );
   request.actor = loaded.actor;
 }
 
