@@ -51,6 +51,19 @@ async function download(username: string, url: string) {
 const userIdOf = async (c: Client) => (await c.get('/api/auth/me')).body.userId as string;
 
 describe('«Min side»: the person served', () => {
+  it('links the person’s national eID to their log-in, so ID-porten finds them (next of kin are not linked)', async () => {
+    await login('petter');
+    const linked = await suite.database.db.execute(sql`SELECT e.provider, e.subject = r.national_id AS "isTheirNumber"
+        FROM external_identity e JOIN user_account u ON u.id = e.user_id JOIN recipient r ON r.id = ${petter}
+       WHERE u.username = 'petter'`);
+    expect(linked.rows).toEqual([{ provider: 'eid', isTheirNumber: true }]);
+    await login('kari.kin', await kin('Kari'));
+    const kinLinks =
+      await suite.database.db.execute(sql`SELECT 1 FROM external_identity e JOIN user_account u ON u.id = e.user_id
+       WHERE u.username = 'kari.kin'`);
+    expect(kinLinks.rows).toEqual([]);
+  });
+
   it('sees the plan, the week, who read the record, and downloads it all', async () => {
     await anna.post(`/api/recipients/${petter}/what-matters`, { statement: 'Å lese avisa i ro om morgenen' });
     expect((await anna.get(`/api/recipients/${petter}`)).status).toBe(200);

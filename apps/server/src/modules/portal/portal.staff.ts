@@ -4,7 +4,7 @@ import { type Db, type DbOrTx, rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { badInput, conflict } from '../../http/errors.ts';
 import { withRecordAccess } from '../access/index.ts';
-import { createUser } from '../accounts/index.ts';
+import { createUser, linkExternalIdentity } from '../accounts/index.ts';
 import { nextOfKinOf } from '../recipients/index.ts';
 import { consentsOf, messagesOf } from './portal.data.ts';
 import { portalAccounts, portalConsents } from './portal.tables.ts';
@@ -31,17 +31,19 @@ const unknownKin = () =>
  */
 export async function createPortalLogin(tx: DbOrTx, input: NewPortalLogin) {
   let displayName: string;
+  let nationalId: string | null = null;
   if (input.nextOfKinId) {
     const kin = (await nextOfKinOf(tx, input.recipientId)).find((k) => k.id === input.nextOfKinId);
     if (!kin) throw unknownKin();
     displayName = kin.name;
   } else {
-    const [person] = rowsOf<{ name: string }>(
+    const [person] = rowsOf<{ name: string; nationalId: string }>(
       await tx.execute(
-        sql`SELECT given_name || ' ' || family_name AS name FROM recipient WHERE id = ${input.recipientId}`,
+        sql`SELECT given_name || ' ' || family_name AS name, national_id AS "nationalId" FROM recipient WHERE id = ${input.recipientId}`,
       ),
     );
     displayName = person.name;
+    nationalId = person.nationalId;
   }
   const live = await tx
     .select({ id: portalAccounts.id })
@@ -71,6 +73,10 @@ export async function createPortalLogin(tx: DbOrTx, input: NewPortalLogin) {
       createdBy: input.createdBy,
     })
     .returning({ id: portalAccounts.id });
+  // The person may also log in with the national eID: its `pid` claim is their national
+  // identity number (accounts' SSO maps (eid, pid) to this user). Next of kin are not in our
+  // records by number, so they use the username and password they were given.
+  if (nationalId) await linkExternalIdentity(tx, { provider: 'eid', subject: nationalId, userId: user.id });
   return { id: account.id, username: input.username };
 }
 
