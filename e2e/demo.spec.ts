@@ -16,10 +16,16 @@ async function texts(cells: Locator) {
   return cells.allInnerTexts();
 }
 
-async function expectFigures(cells: Locator, least: number) {
+/**
+ * The demo has no requests for services (modules/requests), so the two waits — request to
+ * decision, decision to first visit — have nothing to count; every other figure must be there.
+ */
+const WAITS = /Fra søknad til vedtak|Fra vedtak til første besøk/;
+
+async function expectFigures(cells: Locator, least: number, waits = 0) {
   const all = await texts(cells);
   expect(all.length).toBeGreaterThanOrEqual(least);
-  expect(all.filter((x) => x.trim() === DASH || x.trim() === '')).toEqual([]);
+  expect(all.filter((x) => x.trim() === DASH || x.trim() === '').length).toBeLessThanOrEqual(waits);
 }
 
 /** The team dashboard: every month but the one under way, and every closed quarter of the survey. */
@@ -28,7 +34,7 @@ async function expectDashboardFigures(page: Page) {
     .getByRole('region', { name: /Tabell: Kommer når vi har avtalt, tiltak gjort/ })
     .locator('tbody tr');
   await expect(months).toHaveCount(6);
-  for (let i = 0; i < 5; i++) await expectFigures(months.nth(i).locator('td'), 9);
+  for (let i = 0; i < 5; i++) await expectFigures(months.nth(i).locator('td'), 11, 2);
   const survey = page.locator('#td-survey').locator('..').locator('table');
   const quarters = await survey.locator('thead th').allInnerTexts();
   expect(quarters).toHaveLength(5); // the row heading + four quarters, the last one under way
@@ -64,8 +70,8 @@ test('the district leader of the demo sees figures for every team: dialogue, bar
   // Every indicator, this period and the one before, for each of the four teams.
   await expect(page.getByRole('heading', { level: 2, name: 'Saksliste per team' })).toBeVisible();
   const options = await page.getByLabel('Velg tall').locator('option').allInnerTexts();
-  expect(options).toHaveLength(9);
-  for (const label of options) {
+  expect(options).toHaveLength(11);
+  for (const label of options.filter((o) => !WAITS.test(o))) {
     await page.getByLabel('Velg tall').selectOption({ label });
     const table = page.getByRole('region', { name: new RegExp(`Tabell: ${label.replace(/[()]/g, '.')}`) });
     await expect(table.locator('tbody tr')).toHaveCount(4);
