@@ -41,7 +41,11 @@ test('a leader produces the KPR export and its validation report, and downloads 
     .split('\r\n');
   expect(lines[0]).toMatch(/^nationalId;idType;birthYear;sex;municipalityNumber;serviceCode;/);
   expect(lines.length).toBeGreaterThan(100);
-  expect(lines[1]).toMatch(/^\d{11};[FD];\d{4};[12];0301;(1|2|6|15);/);
+  // Every row is a person; one served under a decision carries its service. (People registered by
+  // other browser tests, e.g. the CSV import, have no decision yet: their service cells are empty and
+  // the validation report names them.)
+  expect(lines.slice(1).some((l) => /^\d{11};[FD];\d{4};[12];0301;(1|2|6|15);/.test(l))).toBe(true);
+  expect(lines.slice(1).every((l) => /^\d{11};[FD];\d{4};[12];0301;/.test(l))).toBe(true);
 
   const [json] = await Promise.all([
     page.waitForEvent('download'),
