@@ -59,4 +59,41 @@ describe('relabelling a swap group', () => {
     }
     expect(restored).toBeGreaterThan(0);
   });
+
+  it('relabels a swap group of more than twelve helpers (one base, a city district) by the assignment method', () => {
+    const city = generateDistrict({
+      people: 90,
+      staff: 30,
+      days: 2,
+      seed: 5,
+      teams: false,
+      preferred: false,
+      mix: 'heavy',
+    });
+    const ci = compile(city, resolveWeights(city));
+    const probe = new Probe(ci, 1);
+    probe.run({ seed: 1, iterations: 2000, timeMs: Infinity, scheduleBy: 'iterations' });
+    const large = probe
+      .groupList()
+      .map((g, i) => [g, i] as const)
+      .filter(([g]) => g.length > 12 && g.filter((r) => probe.routes[r].length > 0).length >= 3);
+    expect(large.length).toBeGreaterThan(0);
+    let relabelled = 0;
+    for (const [group, g] of large) {
+      const original = group.map((r) => probe.routes[r].join(',')).sort();
+      const travel = probe.travel;
+      probe.rotate(g);
+      const scrambled = probe.cost();
+      if (!probe.relabel(g)) continue;
+      relabelled++;
+      expect(probe.cost()).toBeLessThan(scrambled);
+      expect(probe.travel).toBeCloseTo(travel, 6);
+      const incremental = probe.counters();
+      probe.recomputeTotals();
+      expect(probe.counters().cont).toBeCloseTo(incremental.cont, 6);
+      expect(group.map((r) => probe.routes[r].join(',')).sort()).toEqual(original);
+    }
+    // before the assignment method, groups above twelve were never relabelled as a whole
+    expect(relabelled).toBeGreaterThan(0);
+  });
 });

