@@ -219,6 +219,13 @@ export interface SolveOptions {
     farPrice?: number;
     /** Care zones: keep every helper eligible (priced by zone) instead of the own and neighbouring zones only. */
     zoneOpen?: boolean;
+    /**
+     * Care zones, restricted (zoneOpen false): a visit that no route of its own and
+     * neighbouring zones can take may go to any helper able to serve it (default false).
+     */
+    zoneFallback?: boolean;
+    /** Care zones, the fallback: only routes holding one of the visit's k nearest visits of the day, or empty (0 = any route; default 0). */
+    fallbackK?: number;
     /** Care zones: share of the run restricted to the own and neighbouring zones before every helper is eligible (default 0: open throughout). */
     zoneOpenAt?: number;
     /** Care zones: phase 1 places visits person by person (default) or the narrowest windows first. */

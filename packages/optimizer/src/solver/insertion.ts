@@ -44,6 +44,8 @@ export class Insertion extends PlanState {
    * with the district. The person's own helpers and helper set are always scanned.
    */
   protected granularK = 0;
+  /** Fallback outside the narrowed zones: only routes near the visit (its k nearest units; 0 = any). */
+  protected fallbackK = 0;
   private granStamp: Int32Array | undefined;
   private granTick = 0;
 
@@ -249,8 +251,31 @@ export class Insertion extends PlanState {
     return ok;
   }
 
-  /** Inserts visit v (one unit, or a two-helper pair) at its cheapest place, ignoring its dependency. */
+  /**
+   * Inserts visit v (one unit, or a two-helper pair) at its cheapest place, ignoring its
+   * dependency: among the narrowed routes (own and neighbouring zones) first, and only if none
+   * can take it among every route able to serve it — so the plan's routes stay in their zones
+   * and a visit is not left undone for want of a helper next door.
+   */
   private placeVisit(v: number, blink: boolean): boolean {
+    if (this.placeVisitIn(v, blink)) return true;
+    const all = this.I.uRoutesAll;
+    if (!all) return false;
+    const units = this.I.vUnits[v];
+    const narrowed = Array.from(units, (x) => this.I.uRoutes[x]);
+    if (narrowed.every((a, j) => a.length === all[units[j]].length)) return false;
+    for (const x of units) this.I.uRoutes[x] = all[x];
+    const k = this.granularK;
+    if (this.fallbackK > 0) this.granularK = this.fallbackK;
+    try {
+      return this.placeVisitIn(v, blink);
+    } finally {
+      this.granularK = k;
+      for (let j = 0; j < units.length; j++) this.I.uRoutes[units[j]] = narrowed[j];
+    }
+  }
+
+  private placeVisitIn(v: number, blink: boolean): boolean {
     const I = this.I;
     const units = I.vUnits[v];
     const u = units[0];

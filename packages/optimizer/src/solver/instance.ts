@@ -27,6 +27,12 @@ export interface Instance {
   uRec: Int32Array;
   uDay: Int32Array;
   uRoutes: Int32Array[]; // eligible routes
+  /**
+   * Every route able to serve each unit, where `uRoutes` has been narrowed to the person's own
+   * and neighbouring care zones (zones.ts): a visit that finds no place there may still go to
+   * any of these (the fallback in insertion.ts). Null = uRoutes is not narrowed.
+   */
+  uRoutesAll?: Int32Array[] | null;
   uNeighbors: Int32Array[]; // nearby units on the same day (by travel)
   // visits
   nVisits: number;
@@ -169,6 +175,26 @@ export function eligible(I: Instance, u: number, r: number): boolean {
     const x = a[mid];
     if (x === r) return true;
     if (x < r) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether route r may hold unit u at all: eligible, or among every route able to serve it
+ * where the eligible routes are narrowed to care zones (a visit the fallback placed outside
+ * them stays allowed where it is, so relabelling keeps it a valid label).
+ */
+export function servable(I: Instance, u: number, r: number): boolean {
+  if (eligible(I, u, r)) return true;
+  const all = I.uRoutesAll?.[u];
+  if (!all) return false;
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid] === r) return true;
+    if (all[mid] < r) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;

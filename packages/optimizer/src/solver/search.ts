@@ -41,6 +41,7 @@ export interface SearchParams {
   contRamp?: number;
   /** Granular insertion: a new helper only where the route holds one of the visit's k nearest units (0 = off). */
   granular?: number;
+  fallbackK?: number;
   /**
    * Inter-route local search (route-moves.ts): 'best' polishes each new best plan (at most
    * once per `lsGap` iterations) and the final plan, 'accept' the routes each accepted
@@ -103,6 +104,7 @@ export class Search extends OutsideReasons {
     /** Share of Solomon iterations that empty a short route (route elimination). */
     const routeRuinRate = p.routeRuin ?? 0.03;
     this.granularK = Math.max(0, Math.floor(p.granular ?? 0));
+    this.fallbackK = Math.max(0, Math.floor(p.fallbackK ?? 0));
     const recVisits: number[][] = Array.from({ length: I.nRec }, () => []);
     for (let v = 0; v < I.nVisits; v++) if (!I.unassignable.has(v)) recVisits[I.uRec[I.vUnits[v][0]]].push(v);
     const recUnits: number[][] = Array.from({ length: I.nRec }, () => []);

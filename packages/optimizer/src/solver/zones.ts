@@ -411,6 +411,7 @@ export function applyZones(
   reach = 1,
   prices = { zone: 1.2, near: 2.5, far: 6 },
   open = false,
+  fallback = false,
 ): void {
   const W = I.weights.continuity;
   const S = I.nStaff;
@@ -438,6 +439,7 @@ export function applyZones(
     I.outsideMin[rec] = outMin === Infinity ? minAll : outMin;
   }
   if (open) return;
+  if (fallback) I.uRoutesAll = I.uRoutes.slice();
   for (let u = 0; u < I.nUnits; u++) {
     const row = I.uRec[u] * S;
     const kept = I.uRoutes[u].filter((r) => allowed[row + I.rStaff[r]] === 1);
