@@ -14,8 +14,10 @@
  * `--seeds 1,2,3` plans the same district once per solver seed, each against a travel-only
  * plan of the same seed, and prints a summary per size: one time-limited run is one draw
  * (the same settings vary by several points of travel), so targets are judged on means.
- * `--parts N|auto` plans the continuity-aware plan in parts (solve-parts.ts); the travel-only
- * reference is planned whole as before, so Δtravel is measured against the same reference.
+ * `--parts N|auto` plans the continuity-aware plan in parts (solve-parts.ts); without it the
+ * solver's default applies (parts above 15,000 visits: the 600-person city district). The
+ * travel-only reference is always planned whole, so Δtravel is measured against the same
+ * reference; a plan made in parts says so at the end of its line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -151,7 +153,7 @@ for (const people of sizes) {
         load: loadavg()[0],
       });
       console.log(
-        `${String(people).padStart(6)} ${String(problem.staff.length).padStart(5)} ${String(problem.visits.length).padStart(6)} ${String(solverSeed).padStart(4)}  ${mode.padEnd(11)} ${String(f.unassigned).padStart(10)} ${f.travel.toFixed(0).padStart(8)} ${dTravel.toFixed(1).padStart(8)}   ${f.distinctHelpers.mean.toFixed(2).padStart(6)} / ${String(f.distinctHelpers.median).padStart(4)} / ${f.distinctHelpers.p90.toFixed(1).padStart(4)}    ${f.cocMean.toFixed(3)}  ${f.preferredShare.toFixed(3).padStart(9)}  ${res.seconds.toFixed(1).padStart(7)}  ${c.feasible ? 'yes' : 'NO'}  peak ${Math.round(peakRss / 2 ** 20)} MB  load ${load()}`,
+        `${String(people).padStart(6)} ${String(problem.staff.length).padStart(5)} ${String(problem.visits.length).padStart(6)} ${String(solverSeed).padStart(4)}  ${mode.padEnd(11)} ${String(f.unassigned).padStart(10)} ${f.travel.toFixed(0).padStart(8)} ${dTravel.toFixed(1).padStart(8)}   ${f.distinctHelpers.mean.toFixed(2).padStart(6)} / ${String(f.distinctHelpers.median).padStart(4)} / ${f.distinctHelpers.p90.toFixed(1).padStart(4)}    ${f.cocMean.toFixed(3)}  ${f.preferredShare.toFixed(3).padStart(9)}  ${res.seconds.toFixed(1).padStart(7)}  ${c.feasible ? 'yes' : 'NO'}  peak ${Math.round(peakRss / 2 ** 20)} MB  load ${load()}${res.solution.solver?.parts ? `  parts ${res.solution.solver.parts}` : ''}`,
       );
     }
   }

@@ -6,7 +6,7 @@ import { mergeParts, partitionProblem } from './decompose.ts';
 import { resolveWeights } from './instance.ts';
 import { solveParallel } from './parallel.ts';
 import { solve } from './solve.ts';
-import { partCount, repairBorders } from './solve-parts.ts';
+import { defaultParts, partCount, repairBorders } from './solve-parts.ts';
 
 const district = () =>
   generateDistrict({ people: 48, staff: 16, days: 7, seed: 5, teams: false, preferred: false, mix: 'heavy' });
@@ -68,6 +68,26 @@ describe('decomposition into parts of neighbouring care zones', () => {
     expect(partCount(problem, 'auto', 2)).toBe(1);
     expect(partCount(problem, 3, 2)).toBe(3);
     expect(partCount({ ...problem, kind: 'solomon' }, 3, 2)).toBe(1);
+  });
+
+  it('decomposes by default only a continuity plan of more than 15,000 visits with threads for it', () => {
+    const problem = district();
+    const large = { ...problem, visits: Array.from({ length: 15001 }, () => problem.visits[0]) };
+    expect(defaultParts(problem, {}, 2)).toBeUndefined();
+    expect(defaultParts(large, {}, 2)).toBe('auto');
+    expect(partCount(large, defaultParts(large, {}, 2), 2)).toBe(2);
+    // the travel-only plan, one thread, a re-plan and the benchmark kinds stay whole
+    expect(defaultParts(large, { continuityWeight: 0 }, 2)).toBeUndefined();
+    expect(defaultParts(large, { weights: { continuity: 0 } }, 2)).toBeUndefined();
+    expect(defaultParts(large, {}, 1)).toBeUndefined();
+    expect(defaultParts(large, { baseline: {} }, 2)).toBeUndefined();
+    expect(defaultParts({ ...large, kind: 'solomon' }, {}, 2)).toBeUndefined();
+    // a district with named contacts (the series construction, not care zones) was not measured
+    const named = {
+      ...large,
+      recipients: large.recipients.map((r, i) => (i === 0 ? { ...r, preferred: [large.staff[0].id] } : r)),
+    };
+    expect(defaultParts(named, {}, 2)).toBeUndefined();
   });
 });
 

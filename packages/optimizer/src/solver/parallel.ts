@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { Problem, SolveOptions } from '../model.ts';
 import { defaultConstruction, solve, type SolveResult } from './solve.ts';
 import { LARGE_DISTRICT } from './instance.ts';
-import { partCount, solveParts } from './solve-parts.ts';
+import { defaultParts, partCount, solveParts } from './solve-parts.ts';
 
 export interface ParallelOptions extends SolveOptions {
   /** Number of worker threads; 1 = run in this thread. Default: available cores (max 4). */
@@ -17,8 +17,9 @@ export interface ParallelOptions extends SolveOptions {
   /**
    * Plan a large home-care district in parts (solve-parts.ts): N parts of neighbouring care
    * zones, each in its own worker thread, then a border repair on the whole district;
-   * 'auto' = one part per thread above 8,000 visits. Default: no decomposition. Not when
-   * re-planning from a baseline.
+   * 'auto' = one part per thread above 8,000 visits. Default: 'auto' for continuity plans of
+   * more than 15,000 visits on two or more threads (solve-parts.ts, DEFAULT_PARTS_ABOVE), else
+   * none. Not when re-planning from a baseline.
    */
   parts?: number | 'auto';
 }
@@ -59,7 +60,9 @@ function portfolio(problem: Problem, options: SolveOptions, index: number): Solv
 export async function solveParallel(problem: Problem, options: ParallelOptions = {}): Promise<SolveResult> {
   const threads = options.threads ?? Math.min(4, availableParallelism());
   const { onProgress, threads: _t, parts: _p, ...plain } = options;
-  const parts = options.baseline ? 1 : partCount(problem, options.parts, threads);
+  const parts = options.baseline
+    ? 1
+    : partCount(problem, options.parts ?? defaultParts(problem, options, threads), threads);
   if (parts > 1) return solveParts(problem, { ...plain, onProgress }, parts, threads);
   if (threads <= 1) return solve(problem, options);
   const seed = options.seed ?? 1;
