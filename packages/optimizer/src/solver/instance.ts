@@ -167,17 +167,7 @@ export const DEFAULT_CHANGE = 60;
  * continuity ruins used to call per candidate helper and visit.
  */
 export function eligible(I: Instance, u: number, r: number): boolean {
-  const a = I.uRoutes[u];
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = a[mid];
-    if (x === r) return true;
-    if (x < r) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return holds(I.uRoutes[u], r);
 }
 
 /**
@@ -188,13 +178,18 @@ export function eligible(I: Instance, u: number, r: number): boolean {
 export function servable(I: Instance, u: number, r: number): boolean {
   if (eligible(I, u, r)) return true;
   const all = I.uRoutesAll?.[u];
-  if (!all) return false;
+  return all !== undefined && holds(all, r);
+}
+
+/** Binary search of an ascending route list. */
+function holds(a: Int32Array, r: number): boolean {
   let lo = 0;
-  let hi = all.length - 1;
+  let hi = a.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (all[mid] === r) return true;
-    if (all[mid] < r) lo = mid + 1;
+    const x = a[mid];
+    if (x === r) return true;
+    if (x < r) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;
