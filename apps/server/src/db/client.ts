@@ -107,13 +107,33 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
-/** Any fixed number: the PostgreSQL advisory lock that lets one server at a time migrate. */
-const MIGRATION_LOCK = 7_152_019;
+/** Any fixed number: the PostgreSQL advisory lock that lets one server at a time prepare the database. */
+const STARTUP_LOCK = 7_152_019;
 
 /**
- * Applies the migration set; the same files on both engines. On PostgreSQL several app
- * servers may start at once: each takes a session-level advisory lock on its own connection
- * first, so the migrations run once and the others find them applied.
+ * Runs `fn` while this server holds the start-up lock: on PostgreSQL several app servers may
+ * start at once, and what each does first — the migrations, creating the job queue (pg-boss
+ * writes a row and creates and attaches a partition, DML and DDL that deadlock when two servers
+ * do it together on a fresh database) — must run one server at a time. A session-level advisory
+ * lock on a connection of its own; ending the session releases it. PGlite has one server by design.
+ */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgresql') return fn();
+  const { default: pg } = await import('pg');
+  const { connectionString } = database.queueConnection as { connectionString: string };
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies the migration set; the same files on both engines. On PostgreSQL under the start-up
+ * lock, so the migrations run once and the other servers find them applied.
  */
 export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'postgresql') {
@@ -121,14 +141,15 @@ export async function migrateDatabase(database: Database, folder = migrationsFol
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const { connectionString } = database.queueConnection as { connectionString: string };
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate(drizzle(client), { migrationsFolder: folder });
-    } finally {
-      await client.end(); // ending the session releases the lock
-    }
+    await withStartupLock(database, async () => {
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      try {
+        await migrate(drizzle(client), { migrationsFolder: folder });
+      } finally {
+        await client.end();
+      }
+    });
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder: folder });

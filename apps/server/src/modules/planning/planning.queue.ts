@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import type { Database } from '../../db/client.ts';
+import { type Database, withStartupLock } from '../../db/client.ts';
 
 const QUEUE = 'plan-run';
 
@@ -28,8 +28,11 @@ export class PlanningQueue {
       max: 2,
     } as PgBoss.ConstructorOptions);
     boss.on('error', (err) => this.log('job queue error', err));
-    await boss.start();
-    await boss.createQueue(QUEUE);
+    // one server at a time: two creating the queue at once on a fresh database deadlock
+    await withStartupLock(this.database, async () => {
+      await boss.start();
+      await boss.createQueue(QUEUE);
+    });
     if (work) await this.failInterrupted();
     // One run at a time per server: the optimizer already uses every core.
     if (work)
