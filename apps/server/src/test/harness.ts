@@ -75,13 +75,28 @@ const TABLES = [
   'municipality',
 ];
 
-/** Empties every table between tests. The audit log refuses TRUNCATE, so triggers are bypassed here only. */
-export async function resetData(database: Database) {
-  await database.db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-    await tx.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
-    await tx.execute(sql`UPDATE audit_head SET seq = 0, hash = repeat('0', 64)`);
-  });
+/**
+ * Empties every table between tests. The audit log refuses TRUNCATE, so triggers are bypassed
+ * here only. On PostgreSQL the app under test may still be at work in the background (a plan
+ * run the previous test queued reads the tables), and TRUNCATE's exclusive locks can then
+ * deadlock with it (seen in CI on the access matrix); PostgreSQL picks one side to fail, so the
+ * reset is tried again.
+ */
+export async function resetData(database: Database, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+        await tx.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+        await tx.execute(sql`UPDATE audit_head SET seq = 0, hash = repeat('0', 64)`);
+      });
+      return;
+    } catch (err) {
+      const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+      if (code !== '40P01' || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
