@@ -117,15 +117,18 @@ const STARTUP_LOCK = 7_152_019;
  * do it together on a fresh database) — must run one server at a time. A session-level advisory
  * lock on a connection of its own; ending the session releases it. PGlite has one server by design.
  */
-export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
-  if (database.kind !== 'postgresql') return fn();
+export async function withStartupLock<T>(
+  database: Database,
+  fn: (client: import('pg').Client | undefined) => Promise<T>,
+): Promise<T> {
+  if (database.kind !== 'postgresql') return fn(undefined);
   const { default: pg } = await import('pg');
   const { connectionString } = database.queueConnection as { connectionString: string };
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
-    return await fn();
+    return await fn(client);
   } finally {
     await client.end();
   }
@@ -137,19 +140,10 @@ export async function withStartupLock<T>(database: Database, fn: () => Promise<T
  */
 export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'postgresql') {
-    const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const { connectionString } = database.queueConnection as { connectionString: string };
-    await withStartupLock(database, async () => {
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      try {
-        await migrate(drizzle(client), { migrationsFolder: folder });
-      } finally {
-        await client.end();
-      }
-    });
+    // on the connection that holds the lock
+    await withStartupLock(database, (client) => migrate(drizzle(client!), { migrationsFolder: folder }));
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder: folder });

@@ -166,17 +166,14 @@ export class LocalSearch extends Ruin {
     // null: no assignment avoids a helper who may not serve a list (the current labels are
     // always allowed in a search's plan — servable keeps a fallback visit's own route so)
     const perm = m <= MAX_GROUP ? bestBySubsets(cost, m) : minCostAssignment(cost, m);
-    let identity = true;
     let now = 0;
     let then = 0;
-    for (let i = 0; i < m && perm; i++) {
-      if (perm[i] !== i) identity = false;
+    for (let i = 0; perm && i < m; i++) {
       now += cost[i * m + i];
       then += cost[i * m + perm[i]];
     }
-    // an assignment only as cheap as the current labels (a tie) changes nothing worth having
-    if (!perm || then > now - 1e-9) identity = true;
-    if (identity || !perm) {
+    // the current labels themselves, or a tie with them, change nothing worth having
+    if (!perm || !(then < now - 1e-9)) {
       for (let i = 0; i < m; i++) for (const u of contents[i]) this.addStats(u, I.rStaff[group[i]]);
       this.cont = cont0;
       this.bal = bal0;
